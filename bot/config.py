@@ -1,0 +1,106 @@
+"""The one Settings object, built from the environment and `.env`; the only env reader.
+
+Every setting has a default that works on a fresh clone (seeds in ./seeds, state in
+./.kabar). Names are `KABAR_<FIELD>` except where noted (the Discord token is also
+read from `DISCORD_TOKEN`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """All of kabar's configuration; pass it down, never read the environment elsewhere."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KABAR_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    # --- corpus and storage -------------------------------------------------------
+    seeds_dir: Path = Path("seeds")
+    db: Path = Path(".kabar/kabar.db")
+    translations_dir: Path = Path("translations")
+
+    # --- answers --------------------------------------------------------------------
+    summary_method: str = "lexrank"
+    summary_sentences: int = Field(5, ge=1, le=20)
+    max_query_chars: int = Field(200, ge=10, le=5000)
+
+    # --- translation ----------------------------------------------------------------
+    models_dir: Path = Field(
+        Path(".kabar/argos-packages"),
+        validation_alias=AliasChoices("KABAR_MODELS_DIR", "ARGOS_PACKAGES_DIR"),
+    )
+    argos_index_url: str = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+    network_timeout: float = Field(10.0, gt=0)
+    translate_beam_size: int = Field(2, ge=1, le=8)
+    translate_threads: int = Field(0, ge=0, le=64)  # 0: use every core
+    translate_batch_size: int = Field(32, ge=1, le=512)
+    translate_max_ratio: float = Field(2.0, gt=0)  # max output tokens per input token
+    translate_concurrency: int = Field(1, ge=1, le=8)
+
+    # --- discord --------------------------------------------------------------------
+    discord_token: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("KABAR_DISCORD_TOKEN", "DISCORD_TOKEN")
+    )
+    guild_id: int | None = None
+    digest_channel_id: int | None = None
+    digest_time: str = "07:00"
+    digest_tz: str = "Asia/Jakarta"
+    digest_empty_note: bool = False
+    reindex_minutes: float = Field(10.0, gt=0)
+    work_concurrency: int = Field(2, ge=1, le=16)
+
+    log_level: str = "INFO"
+
+    @field_validator("digest_time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        parse_hhmm(value)
+        return value
+
+    @field_validator("digest_tz")
+    @classmethod
+    def _check_tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Jakarta)") from exc
+        return value
+
+    @property
+    def digest_clock(self) -> dt.time:
+        """The digest time as a timezone-aware `datetime.time`."""
+        return parse_hhmm(self.digest_time).replace(tzinfo=ZoneInfo(self.digest_tz))
+
+
+def parse_hhmm(value: str) -> dt.time:
+    """Parse "HH:MM" (24-hour) or raise ValueError with a readable message."""
+    try:
+        hours, minutes = value.strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"time {value!r} is not HH:MM (24-hour clock)") from exc
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings from the environment and `.env`, raising ConfigError on bad values."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"Invalid configuration: {problems}", hint="see .env.example") from exc

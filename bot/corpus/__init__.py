@@ -1,0 +1,1 @@
+"""Reading article files, Indonesian sentence/word segmentation, and numerals."""

@@ -1,0 +1,1 @@
+"""The discord.py adapter: client, slash commands, digest task and error handler."""

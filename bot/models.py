@@ -1,0 +1,166 @@
+"""The domain's value objects: articles, sentences, figures, citations and answers.
+
+Frozen dataclasses only; no I/O and no behaviour beyond small derived views.
+Sentence indexes are 1-based within an article (the numbers users see and cite).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity found in a sentence (or parsed from a query).
+
+    `value` is the exact number (10000.0 for "10.000", 2.5 for "2,5"). For a vague
+    quantity ("puluhan ribu", "ribuan") `vague` is True and `value` is the lower
+    bound of its order of magnitude (10000 for "puluhan ribu", 1000 for "ribuan");
+    `magnitude` is that order of magnitude as a power of ten.
+    `qualifier` is one of: about, more than, less than, almost, as many as,
+    at least, up to (or None).
+    """
+
+    value: float
+    text: str
+    start: int = 0
+    end: int = 0
+    qualifier: str | None = None
+    vague: bool = False
+    magnitude: int | None = None
+    unit: str | None = None
+
+    def matches(self, other: "Figure") -> bool:
+        """True when both are exact and have the same value."""
+        return not self.vague and not other.vague and self.value == other.value
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something the reader took out of an article's body, and why."""
+
+    kind: str  # cross-link | editor | disclaimer | subheading | dateline | title
+    text: str
+    line: int  # 1-based line number in the file
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph after cleaning; `heading` is the sub-heading above it, if any."""
+
+    index: int  # 1-based
+    text: str
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body, as cited."""
+
+    index: int  # 1-based within the article
+    paragraph: int  # 1-based paragraph index
+    text: str
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """An Indonesian news article read from `NNN_<hash>.txt`."""
+
+    id: str  # "003"
+    key: str  # "003_89031a1fd86b0abb"
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    content_hash: str
+    path: str = ""
+    title_derived: bool = False
+    outlet: str | None = None
+    dateline: str | None = None
+    editor: str | None = None
+    removed: tuple[Removal, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a piece of an answer comes from: one sentence of one article."""
+
+    article: str  # article id, "003"
+    sentence: int  # 1-based sentence index
+    text: str  # the original Indonesian sentence
+    text_en: str | None = None
+    provenance: str | None = None  # e.g. "argos translate-id_en 1.9 (cached)", "reviewed"
+    flags: tuple[str, ...] = ()  # e.g. "figure-mismatch", "untranslated", "glossary"
+
+    @property
+    def ref(self) -> str:
+        return f"{self.article}·{self.sentence}"
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    """One line of an answer with the citations that back it.
+
+    `fields` holds command-specific data (who-confirmed: who, role, organization,
+    stance, cue, figure); it is flattened into the item in JSON output.
+    """
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    text_en: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a command returns to every adapter; presenters only format it."""
+
+    command: str  # "summary" | "who-confirmed" | "translate" | ...
+    query: str
+    items: tuple[AnswerItem, ...] = ()
+    notes: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An indexed article as listed (no body)."""
+
+    id: str
+    key: str
+    title: str
+    outlet: str | None
+    sentences: int
+    words: int
+    indexed_at: str  # ISO-8601 UTC timestamp of the (re)index that stored it
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A sentence found by search, with its article."""
+
+    article: str  # article id
+    sentence: int  # 1-based sentence index
+    text: str
+    title: str = ""
+    score: float = 0.0
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run did."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: int = 0
+    warnings: tuple[str, ...] = ()  # per-file problems; they never stop the run
+    seconds: float = 0.0

@@ -1,0 +1,1 @@
+"""Summaries, claims and attribution: pure, synchronous functions with no I/O."""

@@ -1,0 +1,1 @@
+"""Formatting answers: Answer -> terminal text, JSON, Discord messages and embeds."""
