@@ -1,0 +1,111 @@
+"""What every terminal command shares: settings, the service, errors and output.
+
+Commands are thin: load Settings, open the service with `service(settings)`, call it
+inside `run(...)`, and print with `out`/`emit_json`. `run` turns a KabarError into a
+one-line message and its exit code, and an unexpected error into a short apology
+(the traceback goes to the log file, never to the screen).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from bot.config import Settings, load_settings
+from bot.errors import KabarError
+
+T = TypeVar("T")
+
+log = logging.getLogger("kabar")
+
+
+def consoles() -> tuple[Console, Console]:
+    """(stdout, stderr) rich consoles; highlighting off so article text prints as is."""
+    return Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def settings(**overrides: Any) -> Settings:
+    """Load Settings or exit with the configuration problem."""
+    try:
+        return load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except KabarError as exc:
+        fail(exc)
+        raise  # unreachable: fail exits
+
+
+def setup_logging(settings: Settings) -> Path:
+    """Log warnings to stderr and everything at the configured level to .kabar/kabar.log."""
+    log_path = settings.db.parent / "kabar.log"
+    root = logging.getLogger()
+    if getattr(root, "_kabar_configured", False):
+        return log_path
+    root.setLevel(logging.DEBUG)
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.FileHandler(log_path, encoding="utf-8")
+        file_handler.setLevel(settings.log_level.upper())
+        file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(file_handler)
+    except OSError:
+        pass
+    stderr_handler = logging.StreamHandler(sys.stderr)
+    stderr_handler.setLevel(logging.WARNING)
+    stderr_handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root.addHandler(stderr_handler)
+    root._kabar_configured = True  # type: ignore[attr-defined]
+    return log_path
+
+
+def fail(exc: KabarError) -> None:
+    """Print a KabarError as a clear message and exit with its code."""
+    _, err = consoles()
+    err.print(f"[bold red]error:[/] {exc.user_message}", markup=True)
+    if exc.hint:
+        err.print(f"[dim]hint:[/] {exc.hint}", markup=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
+    """Run an async command; map errors to messages and exit codes."""
+    try:
+        return asyncio.run(_call(coro_factory))
+    except KabarError as exc:
+        fail(exc)
+        raise  # unreachable
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception:  # noqa: BLE001 - the last line of defence
+        log.exception("unexpected error")
+        _, err = consoles()
+        err.print("Sorry, something went wrong inside kabar. The details are in .kabar/kabar.log.")
+        raise typer.Exit(70) from None
+
+
+async def _call(factory: Callable[[], Awaitable[T]]) -> T:
+    return await factory()
+
+
+@contextlib.asynccontextmanager
+async def service(settings: Settings) -> AsyncIterator[Any]:
+    """Open the Kabar service (imported lazily to keep start-up fast)."""
+    from bot.service import Kabar
+
+    async with Kabar(settings) as kabar:
+        yield kabar
+
+
+def emit_json(value: Any) -> None:
+    from bot.present.json import dumps
+
+    sys.stdout.write(dumps(value) + "\n")
+    sys.stdout.flush()

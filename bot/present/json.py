@@ -1,0 +1,72 @@
+"""JSON rendering of answers and domain objects (the `--json` contract).
+
+Answer JSON (documented in README.md):
+    {"command", "query", "items": [{"text", "text_en", "citations": [{"article",
+     "sentence", "text", "text_en", "provenance", "flags"}], ...item fields}],
+     "notes", ...meta}
+Command-specific item fields (who-confirmed: who, role, organization, stance, cue,
+figure) are flattened into the item.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from bot.models import Answer, AnswerItem, Citation
+
+
+def citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "article": citation.article,
+        "sentence": citation.sentence,
+        "text": citation.text,
+        "text_en": citation.text_en,
+        "provenance": citation.provenance,
+        "flags": list(citation.flags),
+    }
+
+
+def item_json(item: AnswerItem) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": item.text, "text_en": item.text_en}
+    data.update({key: plain(value) for key, value in item.fields.items()})
+    data["citations"] = [citation_json(c) for c in item.citations]
+    return data
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "command": answer.command,
+        "query": answer.query,
+        "items": [item_json(item) for item in answer.items],
+        "notes": list(answer.notes),
+    }
+    for key, value in answer.meta.items():
+        data.setdefault(key, plain(value))
+    return data
+
+
+def plain(value: Any) -> Any:
+    """Turn dataclasses, tuples, paths and sets into JSON-ready values."""
+    if isinstance(value, Answer):
+        return answer_json(value)
+    if isinstance(value, AnswerItem):
+        return item_json(value)
+    if isinstance(value, Citation):
+        return citation_json(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def dumps(value: Any) -> str:
+    """Pretty JSON text for the terminal (UTF-8 characters kept as they are)."""
+    return json.dumps(plain(value), ensure_ascii=False, indent=2)
