@@ -1,11 +1,13 @@
 """The commands as async use-cases shared by every adapter (terminal, Discord).
 
-`Kabar` owns the open database and the optional translator; adapters build one from
+`Kabar` owns the open database and the translation façade; adapters build one from
 Settings, call its methods and only format what comes back. CPU work (parsing,
-summarising, decoding) runs off the event loop through `asyncio.to_thread`.
+summarising, claim extraction, decoding) runs off the event loop through
+`asyncio.to_thread`, bounded by a semaphore.
 
 Public API (adapters rely on these names):
     async with Kabar(settings) as kabar: ...
+    kabar.settings, kabar.db, kabar.translations
     await kabar.ensure_indexed()                     # index the seeds on first use
     await kabar.index(directory=None, progress=None) -> IndexReport
     await kabar.articles() -> list[ArticleInfo]
@@ -15,5 +17,393 @@ Public API (adapters rely on these names):
     await kabar.who_confirmed(figure, explain=False) -> Answer
     await kabar.translate(article, lang="en") -> Answer
     await kabar.summarize_text(text, sentences=3, method=None) -> Answer
+    await kabar.about() -> dict
     await kabar.ask(line) -> Answer                  # chat syntax: "/summary kursk"
 """
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bot.config import Settings
+from bot.errors import ArticleNotFound, KabarError, QueryError, TranslationError
+from bot.models import (
+    Answer,
+    AnswerItem,
+    Article,
+    ArticleInfo,
+    Citation,
+    IndexReport,
+    SearchHit,
+)
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+#: how many sentences a topic retrieval feeds the summariser at most
+RETRIEVAL_LIMIT = 400
+
+
+class Kabar:
+    """The application: one per process, shared by the adapters."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.db: Any = None
+        self.translations: Any = None
+        self._articles: Any = None
+        self._search: Any = None
+        self._work = asyncio.Semaphore(settings.work_concurrency)
+        self._index_lock = asyncio.Lock()
+        self._indexed_once = False
+
+    # ------------------------------------------------------------------ lifecycle
+    async def __aenter__(self) -> "Kabar":
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def open(self) -> None:
+        from bot.store.articles import ArticleStore
+        from bot.store.db import Database
+        from bot.store.search import SentenceSearch
+        from bot.translate.api import Translations
+
+        self.db = await Database.open(self.settings.db)
+        self._articles = ArticleStore(self.db)
+        self._search = SentenceSearch(self.db)
+        self.translations = Translations(self.settings, self.db)
+
+    async def close(self) -> None:
+        if self.translations is not None:
+            await self.translations.close()
+        if self.db is not None:
+            await self.db.close()
+            self.db = None
+
+    async def _cpu(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run CPU-bound work in a thread, a bounded number at a time."""
+        async with self._work:
+            return await asyncio.to_thread(func, *args, **kwargs)
+
+    # ------------------------------------------------------------------ corpus
+    async def index(
+        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> IndexReport:
+        from bot.indexing import index_folder
+
+        async with self._index_lock:
+            report = await index_folder(self.db, directory or self.settings.seeds_dir, progress=progress)
+            self._indexed_once = True
+            return report
+
+    async def ensure_indexed(self) -> IndexReport | None:
+        """Bring the index up to date with the seeds folder once per process."""
+        if self._indexed_once:
+            return None
+        return await self.index()
+
+    async def articles(self) -> list[ArticleInfo]:
+        return await self._articles.list()
+
+    async def article(self, ref: str) -> Article:
+        ref = (ref or "").strip()
+        if not ref:
+            raise QueryError("Name an article by its id, for example 003 (see /articles).")
+        if len(ref) > 80:
+            raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
+        return await self._articles.get(ref)
+
+    async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        self._check_query(query, "search")
+        return await self._search.search(query, limit=limit)
+
+    def _check_query(self, text: str, what: str) -> str:
+        text = " ".join((text or "").split())
+        if not text:
+            raise QueryError(f"Give the {what} something to look for, for example: kursk.")
+        if len(text) > self.settings.max_query_chars:
+            raise QueryError(f"That {what} is too long: keep it under {self.settings.max_query_chars} characters.")
+        return text
+
+    # ------------------------------------------------------------------ answers
+    async def summary(
+        self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
+    ) -> Answer:
+        from bot.nlp.summarize import METHODS, Candidate, summarize_topic
+
+        topic = self._check_query(topic, "topic")
+        n = sentences or self.settings.summary_sentences
+        if not 1 <= n <= 20:
+            raise QueryError("Ask for between 1 and 20 sentences.")
+        method = (method or self.settings.summary_method).lower()
+        if method not in METHODS:
+            raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
+        hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        if not hits:
+            close = await self._search.suggest(topic)
+            note = f"No indexed article mentions {topic!r}."
+            if close:
+                note += " Close terms: " + ", ".join(close) + "."
+            return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
+        sizes = {a.id: a.sentences for a in await self.articles()}
+        candidates = [
+            Candidate(
+                article=h.article,
+                sentence=h.sentence,
+                text=h.text,
+                position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
+            )
+            for h in hits
+        ]
+        terms = tuple(topic.split())
+        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
+        items = []
+        for pick in result.items:
+            cites = [Citation(article=pick.main.article, sentence=pick.main.sentence, text=pick.main.text)]
+            cites += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in pick.also]
+            also = sorted({c.article for c in pick.also if c.article != pick.main.article})
+            fields: dict[str, Any] = {"also_reported_by": also} if also else {}
+            items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
+        items = await self._with_english(items, lang)
+        used = sorted({c.article for item in items for c in item.citations})
+        kept = 100.0 * result.words_out / max(1, result.words_in)
+        notes = [
+            f"{len(items)} sentences from {len(used)} articles ({', '.join(used)}); "
+            f"{kept:.0f}% of {result.words_in} words kept.",
+            "Keywords: " + ", ".join(result.keywords) + ".",
+        ]
+        notes += self._translation_notes(items, lang)
+        return Answer(
+            command="summary",
+            query=topic,
+            items=tuple(items),
+            notes=tuple(notes),
+            meta={
+                "method": method,
+                "keywords": list(result.keywords),
+                "articles": used,
+                "words_in": result.words_in,
+                "words_out": result.words_out,
+                "reduction": round(kept, 1),
+            },
+        )
+
+    async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
+        from bot.corpus.figures import format_figure, parse_figure
+        from bot.nlp.claims import find_claims
+
+        text = self._check_query(figure, "figure")
+        wanted = parse_figure(text)
+        if wanted is None:
+            raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
+        hits = await self._search.by_figure(wanted.value, include_vague=True)
+        article_ids = sorted({h.article for h in hits})
+        articles = [await self._articles.get(a) for a in article_ids]
+        report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
+        shown = format_figure(wanted.value)
+        items: list[AnswerItem] = []
+        for group in report.groups:
+            items.append(self._claim_item(group, shown))
+        notes: list[str] = []
+        if not report.groups and not report.unattributed:
+            notes.append(f"No indexed sentence gives the figure {shown}.")
+        related = [
+            Citation(article=m.article, sentence=m.sentence, text=m.text) for m in report.related
+        ]
+        if related:
+            notes.append(
+                f"Related vague quantities: {len(related)} sentences ("
+                + ", ".join(f"[{c.ref}]" for c in related)
+                + ")."
+            )
+        unattributed = [Citation(article=m.article, sentence=m.sentence, text=m.text) for m in report.unattributed]
+        if unattributed:
+            notes.append(
+                f"Given without a source: " + ", ".join(f"[{c.ref}]" for c in unattributed) + "."
+            )
+        items = await self._with_english(items, "en")
+        meta: dict[str, Any] = {
+            "figure": {"value": wanted.value, "text": shown},
+            "related": related,
+            "unattributed": unattributed,
+        }
+        if explain:
+            meta["explain"] = [m.explain() for group in report.groups for m in group.matches]
+        return Answer(command="who-confirmed", query=text, items=tuple(items), notes=tuple(notes), meta=meta)
+
+    @staticmethod
+    def _claim_item(group: Any, shown: str) -> AnswerItem:
+        first = group.matches[0]
+        qualifiers = sorted({m.figure.qualifier for m in group.matches if m.figure.qualifier})
+        figure_text = (" / ".join(qualifiers) + " " if qualifiers else "") + shown
+        text = f"{group.display} — {group.stance}: {figure_text}"
+        fields = {
+            "who": group.who,
+            "role": group.role,
+            "organization": group.organization,
+            "via": group.via,
+            "stance": group.stance,
+            "cue": ", ".join(group.cues),
+            "figure": {"value": first.figure.value, "qualifier": first.figure.qualifier, "text": first.figure.text},
+        }
+        cites = tuple(Citation(article=m.article, sentence=m.sentence, text=m.text) for m in group.matches)
+        return AnswerItem(text=text, citations=cites, fields=fields)
+
+    async def translate(self, article: str, lang: str = "en") -> Answer:
+        art = await self.article(article)
+        lang = (lang or "en").strip().lower()
+        citations = await self.translations.translate_article(art, lang)
+        items = tuple(
+            AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations
+        )
+        flagged = sum(1 for c in citations if c.flags)
+        notes = [f"{art.title} — {len(citations)} sentences, {lang} beside the original."]
+        if flagged:
+            notes.append(f"{flagged} sentences are flagged: check the original beside them.")
+        return Answer(
+            command="translate",
+            query=art.id,
+            items=items,
+            notes=tuple(notes),
+            meta={"article": art.id, "title": art.title, "lang": lang},
+        )
+
+    async def summarize_text(self, text: str, sentences: int = 3, method: str | None = None) -> Answer:
+        from bot.corpus.reader import parse_article
+        from bot.nlp.summarize import SINGLE_METHODS, summarize_sentences
+
+        method = (method or "news").lower()
+        if method not in SINGLE_METHODS:
+            raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(SINGLE_METHODS)}.")
+        if not 1 <= sentences <= 50:
+            raise QueryError("Ask for between 1 and 50 sentences.")
+        if not (text or "").strip():
+            raise QueryError("The text is empty: nothing to summarise.")
+        parsed = await self._cpu(parse_article, text, "input")
+        parts = [s.text for s in parsed.sentences]
+        chosen = await self._cpu(summarize_sentences, parts, n=sentences, method=method)
+        items = tuple(
+            AnswerItem(text=parts[i], citations=(Citation(article="input", sentence=i + 1, text=parts[i]),))
+            for i in chosen
+        )
+        words_in = sum(len(p.split()) for p in parts)
+        words_out = sum(len(item.text.split()) for item in items)
+        return Answer(
+            command="summarize",
+            query="",
+            items=items,
+            notes=(f"{len(items)} of {len(parts)} sentences; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",),
+            meta={"method": method, "sentences_in": len(parts), "words_in": words_in, "words_out": words_out},
+        )
+
+    async def about(self) -> dict[str, Any]:
+        infos = await self.articles()
+        return {
+            "articles": len(infos),
+            "sentences": sum(i.sentences for i in infos),
+            "models": self.translations.status(),
+            "database": str(self.settings.db),
+        }
+
+    # ------------------------------------------------------------------ chat syntax
+    async def ask(self, line: str) -> Answer:
+        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`."""
+        from bot.commands import help_lines, parse
+
+        cmd = parse(line, max_chars=self.settings.max_query_chars)
+        if cmd.name == "help":
+            return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
+        await self.ensure_indexed()
+        if cmd.name == "summary":
+            return await self.summary(
+                cmd.text,
+                sentences=cmd.int_option("sentences", 1, 20),
+                method=cmd.options.get("method"),
+                lang=cmd.options.get("lang", "en"),
+            )
+        if cmd.name == "who-confirmed":
+            return await self.who_confirmed(cmd.text, explain=cmd.flag("explain"))
+        if cmd.name == "translate":
+            return await self.translate(cmd.text, lang=cmd.options.get("lang", "en"))
+        if cmd.name == "articles":
+            infos = await self.articles()
+            return Answer(
+                command="articles",
+                query="",
+                items=tuple(
+                    AnswerItem(text=f"{i.id}  {i.title}", fields={"outlet": i.outlet, "sentences": i.sentences})
+                    for i in infos
+                ),
+            )
+        if cmd.name == "show":
+            art = await self.article(cmd.text)
+            return Answer(
+                command="show",
+                query=art.id,
+                items=tuple(
+                    AnswerItem(text=s.text, citations=(Citation(article=art.id, sentence=s.index, text=s.text),))
+                    for s in art.sentences
+                ),
+                notes=(art.title,),
+            )
+        if cmd.name == "search":
+            hits = await self.search(cmd.text)
+            return Answer(
+                command="search",
+                query=cmd.text,
+                items=tuple(
+                    AnswerItem(text=h.text, citations=(Citation(article=h.article, sentence=h.sentence, text=h.text),))
+                    for h in hits
+                ),
+                notes=() if hits else (f"Nothing matches {cmd.text!r}.",),
+            )
+        raise QueryError(f"/{cmd.name} is not available here.")
+
+    # ------------------------------------------------------------------ translation of answers
+    async def _with_english(self, items: Sequence[AnswerItem], lang: str) -> list[AnswerItem]:
+        """Attach translations to every citation when a model for id->lang is installed."""
+        items = list(items)
+        lang = (lang or "en").lower()
+        if not items or not self.translations.available("id", lang):
+            return items
+        texts = sorted({c.text for item in items for c in item.citations})
+        try:
+            done = await self.translations.translate_texts(texts, src="id", tgt=lang)
+        except TranslationError as exc:
+            log.warning("translation skipped: %s", exc)
+            return items
+        by_text = dict(zip(texts, done))
+        out = []
+        for item in items:
+            cites = tuple(
+                Citation(
+                    article=c.article,
+                    sentence=c.sentence,
+                    text=c.text,
+                    text_en=by_text[c.text].text_en,
+                    provenance=by_text[c.text].provenance,
+                    flags=tuple(by_text[c.text].flags),
+                )
+                for c in item.citations
+            )
+            main_en = cites[0].text_en if cites and item.text == cites[0].text else None
+            out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
+        return out
+
+    def _translation_notes(self, items: Sequence[AnswerItem], lang: str) -> list[str]:
+        if any(c.text_en for item in items for c in item.citations):
+            return []
+        if self.translations.available("id", lang):
+            return []
+        return [f"No id→{lang} translation model is installed: showing the Indonesian original (see `kabar models`)."]
+
+
+__all__ = ["Kabar", "KabarError"]

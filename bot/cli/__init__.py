@@ -1,7 +1,9 @@
 """The terminal adapter: the `kabar` command line, assembled from one module per topic.
 
-Each topic module (`corpus`, `answers`, `models`, `bot`) exposes `register(app)`, which
-adds its commands; heavy imports stay inside the commands so start-up is fast.
+Each topic module (`corpus`, `answers`, `models`, `runner`) exposes `register(app)`,
+which adds its commands; heavy imports stay inside the commands so start-up is fast.
+`kabar` with no command is the main job: the Discord bot when a token is configured,
+otherwise the local chat on the bundled seeds.
 """
 
 from __future__ import annotations
@@ -11,16 +13,32 @@ import typer
 from bot.cli import answers, corpus, models, runner
 
 
+def _main_job(ctx: typer.Context) -> None:
+    """Indonesian news, cited and readable in English.
+
+    With no command: run the Discord bot when a token is configured, else chat
+    locally in the terminal on the bundled seeds.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from bot.cli.common import settings
+
+    cfg = settings()
+    if cfg.discord_token is not None and cfg.discord_token.get_secret_value().strip():
+        ctx.invoke(ctx.command.get_command(ctx, "run"))
+    else:
+        answers.chat()
+
+
 def build_app() -> typer.Typer:
     app = typer.Typer(
         name="kabar",
-        help="Indonesian news, cited and readable in English.",
         no_args_is_help=False,
-        invoke_without_command=True,
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+    app.callback(invoke_without_command=True)(_main_job)
     for module in (corpus, answers, models, runner):
         module.register(app)
     return app
@@ -28,4 +46,4 @@ def build_app() -> typer.Typer:
 
 def main() -> None:
     """Console-script entry point."""
-    build_app()()
+    build_app()(prog_name="kabar")

@@ -1,9 +1,144 @@
-"""Terminal commands: answers (being assembled)."""
+"""Terminal commands that answer questions: ask, chat, summarize."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+from bot.errors import KabarError, QueryError
+
+log = logging.getLogger("kabar.chat")
+
+EXIT_WORDS = {"/quit", "/exit", "quit", "exit", ":q"}
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `ask`, `chat` and `summarize`."""
+    app.command("ask")(ask)
+    app.command("chat")(chat)
+    app.command("summarize")(summarize)
+
+
+def ask(
+    line: str = typer.Argument(..., help='A chat command, e.g. "/summary kursk" or "/who-confirmed 10000".'),
+    as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
+    explain: bool = typer.Option(False, "--explain", help="who-confirmed: show the figure, cue and source spans."),
+) -> None:
+    """Answer one chat command and exit (same syntax as in Discord)."""
+    from bot.present.text import render
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+    if explain and "explain:" not in line:
+        line = f"{line} explain:yes"
+
+    async def go():
+        async with service(cfg) as kabar:
+            return await kabar.ask(line)
+
+    answer = run(go)
+    if as_json:
+        emit_json(answer)
+    else:
+        out.print(render(answer), end="", markup=False)
+
+
+def chat() -> None:
+    """An interactive prompt that takes the chat commands (/help lists them)."""
+    cfg = settings()
+    setup_logging(cfg)
+    run(lambda: chat_loop(cfg))
+
+
+async def chat_loop(cfg, read=None) -> None:
+    """Read commands until EOF or /quit; every answer or error is printed, nothing stops the loop."""
+    from bot.present.text import render
+
+    out, err = consoles()
+    interactive = read is None and sys.stdin.isatty()
+    if read is None:
+        def read() -> str:
+            return input("kabar> ") if interactive else sys.stdin.readline()
+
+    async with service(cfg) as kabar:
+        report = await kabar.ensure_indexed()
+        infos = await kabar.articles()
+        out.print(f"kabar — {len(infos)} articles indexed from {cfg.seeds_dir}. Type /help for commands, /quit to leave.")
+        if report is not None:
+            for warning in report.warnings:
+                err.print(f"warning: {warning}")
+        while True:
+            try:
+                line = await asyncio.to_thread(read)
+            except (EOFError, KeyboardInterrupt):
+                out.print("")
+                return
+            if line == "" and not interactive:
+                return  # end of piped input
+            line = line.strip()
+            if not line:
+                continue
+            if line.lower() in EXIT_WORDS:
+                return
+            if not interactive:
+                out.print(f"kabar> {line}", markup=False)
+            try:
+                answer = await kabar.ask(line)
+            except KabarError as exc:
+                err.print(f"{exc.user_message}" + (f" ({exc.hint})" if exc.hint else ""), markup=False)
+                continue
+            except Exception:  # noqa: BLE001 - keep the conversation alive
+                log.exception("unexpected error answering %r", line)
+                err.print("Sorry, something went wrong answering that. The details are in the log.")
+                continue
+            out.print(render(answer), end="", markup=False)
+
+
+def summarize(
+    path: str = typer.Argument(..., help="An Indonesian text file, or - for standard input."),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=1, max=50, help="How many sentences."),
+    method: Optional[str] = typer.Option(None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."),
+    as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
+) -> None:
+    """Summarise one Indonesian text (a file or stdin): the key sentences in order."""
+    from bot.present.text import render
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+    text = _read_text(path)
+
+    async def go():
+        async with service(cfg) as kabar:
+            return await kabar.summarize_text(text, sentences=sentences, method=method)
+
+    answer = run(go)
+    if as_json:
+        emit_json(answer)
+    else:
+        out.print(render(answer), end="", markup=False)
+
+
+def _read_text(path: str) -> str:
+    from bot.cli.common import fail
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            data = Path(path).read_bytes()
+    except OSError as exc:
+        fail(QueryError(f"Cannot read {path}: {exc.strerror or exc}."))
+        raise
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        fail(QueryError(f"{path} is not UTF-8 text."))
+        raise

@@ -1,9 +1,141 @@
-"""Terminal commands: corpus (being assembled)."""
+"""Terminal commands over the corpus: index, articles, show, search."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `index`, `articles`, `show` and `search`."""
+    app.command("index")(index)
+    app.command("articles")(articles)
+    app.command("show")(show)
+    app.command("search")(search)
+
+
+def index(
+    directory: Optional[Path] = typer.Argument(None, help="Folder of NNN_<hash>.txt articles (default: KABAR_SEEDS_DIR or ./seeds)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Index (or re-index) a folder of articles; unchanged files are skipped."""
+    cfg = settings()
+    setup_logging(cfg)
+    out, err = consoles()
+    folder = directory or cfg.seeds_dir
+
+    async def go():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        async with service(cfg) as kabar:
+            if as_json or not err.is_terminal:
+                return await kabar.index(folder)
+            with Progress(
+                TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
+            ) as bar:
+                task = bar.add_task("index", total=None)
+                return await kabar.index(folder, progress=lambda done, total: bar.update(task, completed=done, total=total))
+
+    report = run(go)
+    if as_json:
+        emit_json(report)
+        return
+    for warning in report.warnings:
+        err.print(f"warning: {warning}")
+    out.print(
+        f"Indexed {folder}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.removed)} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)."
+    )
+
+
+def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the indexed articles."""
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+
+    async def go():
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            return await kabar.articles()
+
+    infos = run(go)
+    if as_json:
+        emit_json(infos)
+        return
+    if not infos:
+        out.print(f"No articles indexed. Put NNN_<hash>.txt files in {cfg.seeds_dir} and run `kabar index`.")
+        return
+    for info in infos:
+        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {info.sentences} sentences)")
+
+
+def show(
+    ref: str = typer.Argument(..., help="Article id (003) or full key (003_89031a1fd86b0abb)."),
+    raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show an article's numbered sentences."""
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+
+    async def go():
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            return await kabar.article(ref)
+
+    art = run(go)
+    if as_json:
+        emit_json(art)
+        return
+    out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
+    meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]
+    if meta:
+        out.print("   " + " · ".join(meta))
+    paragraph = None
+    for sentence in art.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            heading = art.paragraphs[paragraph - 1].heading if 0 < paragraph <= len(art.paragraphs) else None
+            out.print("")
+            if heading:
+                out.print(f"   ## {heading}")
+        out.print(f"{sentence.index:>3}. {sentence.text}")
+    if raw:
+        out.print("")
+        out.print("Kept out of the sentences:")
+        for removal in art.removed:
+            out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}")
+        for warning in art.warnings:
+            out.print(f"  warning: {warning}")
+
+
+def search(
+    query: str = typer.Argument(..., help="Words or a figure (10000 also finds 10.000 and 10,000)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=500, help="Most hits to show."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Find sentences that mention the words or the figure."""
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+
+    async def go():
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            return await kabar.search(query, limit=limit)
+
+    hits = run(go)
+    if as_json:
+        emit_json(hits)
+        return
+    if not hits:
+        out.print(f"Nothing matches {query!r}.")
+        return
+    for hit in hits:
+        out.print(f"[{hit.article}·{hit.sentence}] {hit.text}")
