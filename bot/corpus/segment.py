@@ -9,4 +9,225 @@ Public API (other modules rely on these names):
     IndonesianTokenizer
         sumy-compatible tokenizer: `.language`, `.to_sentences(paragraph)`,
         `.to_words(sentence)`; never touches NLTK data.
+
+How sentences are found: every run of terminal punctuation (`.`, `?`, `!`, an
+ellipsis), together with the closing quotes and brackets right after it, is a
+candidate end. A candidate followed by whitespace ends a sentence unless the next
+word starts in lower case (an attribution such as `"...?" tanya dia`, or text
+after `dll.`), or the word before the stop is an abbreviation, a title or a
+personal initial that introduces a name, or a list number. A candidate glued to
+the next word (`Kyiv Independent.Pada`) ends a sentence only when a lower-case
+word meets a capitalised word that is not a domain part (`KONTAN.CO.ID`,
+`detik.com`) and the token is not a URL or an e-mail address. Numbers (`10.000`,
+`2,5`, `10.30`, `27/2/2025`) never contain a candidate because their stops are
+not followed by whitespace or a capital letter.
 """
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["IndonesianTokenizer", "split_sentences", "split_words"]
+
+# --- abbreviation tables (lower-cased, without the final dot) -----------------------
+
+#: Words that, followed by a dot, introduce what comes next (a name, a number, a
+#: street): the dot never ends a sentence unless a clear sentence opener follows.
+_TITLES = frozenset(
+    """
+    dr drg drh ir prof h hj kh st sh se mm mt msi mpd mkes spd skom sp ssi ak apt
+    jl jln gg kav kel kec kab prov no tel telp fax rp
+    mr mrs ms mayjen sekjen brigjen letjen jend jen kol letkol kompol akbp
+    akp iptu ipda aiptu bripka brigpol bripda kapt lettu letda serka serda sertu kopda
+    pol inf laks laksda laksma marsda marsma marsdya capt gen lt col sgt rev fr sr jr
+    dra drs bpk bp ny nn sdr sdri yth a.n u.p s.d a.l u.b d.a q.q c.q ybs vol ed
+    pt cv ud
+    """.split()
+)
+
+#: Abbreviations that often end a sentence too: they end one when a capitalised
+#: word follows (the common case after `dll.`), never before a lower-case word.
+_MAY_END = frozenset("dll dsb dst dkk tsb etc cs tbk ltd inc corp co plc bhd".split())
+
+#: Capitalised words that open sentences and never continue a name: a title
+#: abbreviation or an initial followed by one of these still ends the sentence.
+_OPENERS = frozenset(
+    """
+    ia dia mereka kami kita saya aku anda beliau ini itu hal namun tetapi tapi
+    sementara sedangkan selain pada di dalam dari untuk dengan menurut saat ketika
+    sebelumnya kemudian lalu bahkan adapun meski meskipun walaupun walau jika kalau
+    apabila sejak hingga sampai setelah sebelum selama oleh karena sehingga yang
+    para sebanyak sekitar kini tak tidak juga akan sudah telah apa bagaimana mengapa
+    kenapa siapa kapan berdasarkan terkait sebab maka jadi dengan bagi atas the
+    """.split()
+)
+
+#: Domain labels that may follow a dot inside an outlet name (`Tribunnews.Com`).
+_DOMAIN_PARTS = frozenset("com co id net org go ac or sch web tv my sg info news biz".split())
+
+# --- patterns ---------------------------------------------------------------------
+
+_CLOSERS = "\"'”’»)]}"
+_OPENING = "\"'“‘«([{"
+
+#: terminal punctuation (with an ellipsis written as dots, spaced dots or "…"),
+#: then any closing quotes or brackets that belong to the sentence that ends.
+_STOP = re.compile(r"(?:\.(?:\s?\.){2,}|…+|[.!?]+)[\"'”’»)\]}]*")
+_SPACE = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: "a.n", "s.d", "U.S", "Ph.D": letters separated by single dots
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_URLISH = re.compile(r"(?:://|www\.|@)", re.IGNORECASE)
+#: a dateline opener such as "KONTAN.CO.ID - JAKARTA" or "BANDUNG, KOMPAS.com - BANDUNG"
+_DATELINE_HEAD = re.compile(r"[\w.,/ ]{2,40}\s(?:-{1,2}|–|—)\s*[A-Z][A-Z .]{1,30}")
+
+_WORD = re.compile(
+    r"\d+(?:[.,:/]\d+)*(?:-?[^\W\d_]+)?"  # 10.000, 2,5, 27/2/2025, 10.30, 1990-an, 10rb
+    r"|[^\W_]+(?:[-'’][^\W_]+)*"  # words, KN-23, Rusia-Ukraina, ke-979, G7
+)
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word starting at `pos` with opening quotes and brackets skipped."""
+    n = len(text)
+    while pos < n and text[pos] in _OPENING:
+        pos += 1
+    end = pos
+    while end < n and not text[end].isspace() and text[end] not in ".,;:!?)]}\"”’":
+        end += 1
+    return text[pos:end]
+
+
+def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> int:
+    """Where the sentence ends if the stop at text[stop_start:stop_end] ends one, else -1.
+
+    The end can lie after `stop_end` when a closing quote set apart by a space
+    (`lancang. ”`) belongs to the sentence that ends.
+    """
+    n = len(text)
+    stop = text[stop_start:stop_end].rstrip(_CLOSERS)
+    quoted = len(stop) < stop_end - stop_start
+    if stop_end < n and not text[stop_end].isspace():
+        return stop_end if _glued_boundary(text, stop_start, stop_end) else -1
+    end = stop_end
+    after = _skip_space(text, end)
+    if after >= n:
+        return end
+    ch = text[after]
+    if ch in "”’»" and (after + 1 >= n or text[after + 1].isspace()) or (
+        ch == '"' and after + 1 >= n
+    ):
+        end = after + 1
+        quoted = True
+        after = _skip_space(text, end)
+        if after >= n:
+            return end
+        ch = text[after]
+    nxt = _next_word(text, after)
+    first = nxt[:1]
+    if not first:
+        # a dash, bullet or other symbol opens what follows
+        return end if ch not in ",;:" else -1
+    lower = first.islower()
+    if stop[0] != "." or len(stop) > 1:
+        # "?", "!", "?!", an ellipsis: end unless a lower-case word goes on
+        return -1 if lower else end
+    begin = stop_start
+    while begin > last_cut and not text[begin - 1].isspace():
+        begin -= 1
+    prev = text[begin:stop_start].lstrip(_OPENING)
+    if quoted:
+        # `“...,” kata Yoon.` never gets here; `"...." kata dia` is one sentence
+        return -1 if lower else end
+    if not prev:
+        return -1 if lower else end
+    low = prev.lower()
+    if low in _MAY_END:
+        return -1 if lower else end
+    if ch in "([":
+        return end  # an editor's code "(adt)" or a new bracketed remark
+    opener = not lower and nxt.lower() in _OPENERS
+    if low in _TITLES or _DOTTED.fullmatch(prev):
+        return end if opener else -1
+    if len(prev) == 1 and prev.isalpha() and prev.isupper():
+        # a personal initial ("M. Yamin", "Susilo B. Yudhoyono")
+        return end if opener else -1
+    if not lower and _DATELINE_HEAD.fullmatch(text[last_cut:stop_start]) and prev.isupper():
+        return -1  # "KONTAN.CO.ID - JAKARTA. Keterlibatan ..."
+    return end
+
+
+def _skip_space(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
+    """A stop with no space after it: `Independent.Pada` splits, `KONTAN.CO.ID` does not."""
+    nxt = _LETTERS.match(text, stop_end)
+    if nxt is None:
+        return False
+    following = nxt.group(0)
+    if not following[0].isupper() or following.lower() in _DOMAIN_PARTS:
+        return False
+    if len(following) == 1:
+        return False  # "A.S", "Ph.D"
+    if following.isupper() and len(following) < 3:
+        return False
+    # the whole non-space token around the stop: URLs and e-mail addresses never split
+    left = text.rfind(" ", 0, stop_start) + 1
+    right = stop_end + len(following)
+    if _URLISH.search(text, left, right):
+        return False
+    before = text[left:stop_start].rstrip(_CLOSERS)
+    letters = _LETTERS.findall(before)
+    if not letters:
+        return False
+    last = letters[-1]
+    if len(last) < 2 or not last[-1].islower():
+        return False
+    if last.lower() in _TITLES:
+        return False
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cut a paragraph of Indonesian news text into stripped, non-empty sentences."""
+    out: list[str] = []
+    start = 0
+    last_cut = 0
+    for m in _STOP.finditer(text):
+        if m.start() < start:
+            continue
+        end = _sentence_end(text, m.start(), m.end(), last_cut)
+        if end >= 0:
+            piece = _SPACE.sub(" ", text[start:end]).strip()
+            if piece:
+                out.append(piece)
+            start = last_cut = _skip_space(text, end)
+    tail = _SPACE.sub(" ", text[start:]).strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def split_words(text: str) -> list[str]:
+    """Word tokens; numbers with separators stay whole, punctuation is dropped."""
+    return _WORD.findall(text)
+
+
+class IndonesianTokenizer:
+    """A sumy-compatible tokenizer for Indonesian (no NLTK, no downloads)."""
+
+    language = "indonesian"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(split_words(sentence))
+
+    def __repr__(self) -> str:
+        return "IndonesianTokenizer()"
