@@ -1,0 +1,63 @@
+"""Settings: defaults that work on a fresh clone, the environment, and clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, load_settings
+from bot.errors import ConfigError
+
+
+def test_defaults_work_without_configuration() -> None:
+    s = load_settings(_env_file=None)
+    assert s.seeds_dir == Path("seeds")
+    assert s.db == Path(".kabar/kabar.db")
+    assert s.discord_token is None
+    assert s.digest_clock.tzinfo is not None and s.digest_clock.hour == 7
+
+
+def test_environment_and_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KABAR_SEEDS_DIR", "/data/articles")
+    monkeypatch.setenv("KABAR_DB", "/var/lib/kabar.db")
+    monkeypatch.setenv("DISCORD_TOKEN", "secret-token")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", "/models")
+    s = load_settings(_env_file=None)
+    assert s.seeds_dir == Path("/data/articles")
+    assert s.db == Path("/var/lib/kabar.db")
+    assert s.discord_token is not None and s.discord_token.get_secret_value() == "secret-token"
+    assert "secret-token" not in repr(s)
+    assert s.models_dir == Path("/models")
+
+
+def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("KABAR_GUILD_ID=\nKABAR_DIGEST_TIME=06:30\nKABAR_DIGEST_TZ=Europe/Berlin\n", encoding="utf-8")
+    s = load_settings(_env_file=env)
+    assert s.guild_id is None
+    assert s.digest_clock.replace(tzinfo=None) == dt.time(6, 30)
+    assert str(s.digest_clock.tzinfo) == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("KABAR_DIGEST_TIME", "25:99", "HH:MM"),
+        ("KABAR_DIGEST_TZ", "Mars/Olympus", "unknown time zone"),
+        ("KABAR_SUMMARY_SENTENCES", "0", "summary_sentences"),
+        ("KABAR_GUILD_ID", "not-a-number", "guild_id"),
+    ],
+)
+def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, name: str, value: str, fragment: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError) as info:
+        load_settings(_env_file=None)
+    assert fragment in info.value.user_message
+
+
+def test_example_env_file_loads() -> None:
+    example = Path(__file__).resolve().parent.parent / ".env.example"
+    s = Settings(_env_file=example)
+    assert s.digest_tz == "Asia/Jakarta"
