@@ -114,8 +114,11 @@ class Database:
 
     # --- lifecycle -------------------------------------------------------------------
     @classmethod
-    async def open(cls, path: str | Path) -> "Database":
-        """Open (creating if needed) the database at `path` and apply pending migrations."""
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Database":
+        """Open (creating if needed) the database at `path` and apply pending migrations.
+
+        `busy_timeout_ms` is how long a statement waits for another process's lock.
+        """
         where = str(path)
         if where != ":memory:":
             file = Path(path).expanduser()
@@ -135,7 +138,7 @@ class Database:
             _raise(exc, f"at {where}")
         db = cls(conn, where)
         try:
-            await db._configure()
+            await db._configure(busy_timeout_ms)
             await db._migrate()
         except BaseException as exc:
             await conn.close()
@@ -144,8 +147,8 @@ class Database:
             raise
         return db
 
-    async def _configure(self) -> None:
-        await self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    async def _configure(self, busy_timeout_ms: int) -> None:
+        await self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         await self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             await self.conn.execute("PRAGMA journal_mode = WAL")
