@@ -1,9 +1,206 @@
-"""Terminal commands: models (being assembled)."""
+"""Terminal commands for translation: `models list|install|remove` and `translate`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+
+models_app = typer.Typer(
+    name="models",
+    help="Offline translation models (Argos packages): list, install, remove.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `models` (list, install, remove) and `translate`."""
+    app.add_typer(models_app, name="models")
+    app.command("translate")(translate)
+
+
+@models_app.callback()
+def _models(ctx: typer.Context) -> None:
+    """Offline translation models: `kabar models` alone lists them."""
+    if ctx.invoked_subcommand is None:
+        list_models(as_json=False)
+
+
+@models_app.command("list")
+def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show installed translation packages with their versions."""
+    from bot.translate import packages
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+    found = packages.installed(cfg.models_dir)
+    if as_json:
+        emit_json({"dir": str(cfg.models_dir), "packages": [p.as_dict() for p in found]})
+        return
+    if not found:
+        _say(out, 
+            f"No translation models installed in {cfg.models_dir}. "
+            "Run `kabar models install` (online) or `kabar models install --file PATH.argosmodel`."
+        )
+        return
+    for package in found:
+        state = "ok" if package.problem is None else f"BROKEN: {package.problem}"
+        _say(out, f"{package.pair:8}  {package.name}  {package.version}  {state}  ({package.path})")
+
+
+@models_app.command("install")
+def install(
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Install this local .argosmodel file (no network)."),
+    src: str = typer.Option("id", "--from", help="Source language code (index install)."),
+    tgt: str = typer.Option("en", "--to", help="Target language code (index install)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Install a translation package from a file, or (online) from the Argos index."""
+    import asyncio
+
+    from bot.translate import packages
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+    packages.configure_argos(cfg)
+
+    async def go():
+        if file is not None:
+            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file)
+        return await asyncio.to_thread(packages.install_from_index, cfg, src, tgt)
+
+    package = run(go)
+    if as_json:
+        emit_json(package.as_dict())
+        return
+    _say(out, f"Installed {package.name} {package.version} ({package.pair}) in {package.path}.")
+
+
+@models_app.command("remove")
+def remove(
+    src: str = typer.Argument(..., help="Source language code, e.g. id."),
+    tgt: str = typer.Argument(..., help="Target language code, e.g. en."),
+) -> None:
+    """Delete the installed package for a language pair."""
+    import asyncio
+
+    from bot.translate import packages
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+
+    async def go():
+        return await asyncio.to_thread(packages.remove, cfg.models_dir, src, tgt)
+
+    for package in run(go):
+        _say(out, f"Removed {package.name} {package.version} ({package.path}).")
+
+
+def translate(
+    ref: Optional[str] = typer.Argument(None, help="Article id (003) or key; omit with --all."),
+    lang: str = typer.Option("en", "--lang", "-l", help="Target language (pivots through English when needed)."),
+    all_articles: bool = typer.Option(False, "--all", help="Translate every indexed article (fills the cache)."),
+    export: bool = typer.Option(False, "--export", help="Write translations/<id>.<lang>.txt for review."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Translate an article sentence by sentence (or all of them), from the cache when possible."""
+    from bot.errors import QueryError
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, err = consoles()
+    if not ref and not all_articles:
+        run(_raise(QueryError("Name an article (e.g. `kabar translate 003`) or use --all.")))
+    if ref and all_articles:
+        run(_raise(QueryError("Give either an article or --all, not both.")))
+
+    async def one():
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            if export:
+                article = await kabar.article(ref)
+                return await kabar.translations.export_article(article, lang)
+            return await kabar.translate(ref, lang=lang)
+
+    async def every():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            infos = await kabar.articles()
+            kabar.translations.route("id", lang)  # fail early, before the bar, if no model
+            summary = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
+            before = kabar.translations.decoded_sentences
+            show_bar = not as_json and err.is_terminal
+            with Progress(
+                TextColumn("translating {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=err, transient=True, disable=not show_bar,
+            ) as bar:
+                task = bar.add_task("", total=sum(i.sentences for i in infos))
+                for info in infos:
+                    bar.update(task, description=info.id)
+                    article = await kabar.article(info.id)
+                    if export:
+                        summary["exported"].append(str(await kabar.translations.export_article(article, lang)))
+                    citations = await kabar.translations.translate_article(article, lang)
+                    summary["articles"] += 1
+                    summary["sentences"] += len(citations)
+                    summary["flagged"] += sum(1 for c in citations if c.flags)
+                    bar.advance(task, len(citations))
+            summary["decoded"] = kabar.translations.decoded_sentences - before
+            return summary
+
+    if all_articles:
+        summary = run(every)
+        if as_json:
+            emit_json(summary)
+            return
+        _say(out, 
+            f"Translated {summary['articles']} articles ({summary['sentences']} sentences, "
+            f"{summary['decoded']} decoded now, the rest from the cache); {summary['flagged']} sentences flagged."
+        )
+        for path in summary["exported"]:
+            _say(out, f"Wrote {path}")
+        return
+
+    result = run(one)
+    if export:
+        if as_json:
+            emit_json({"article": ref, "lang": lang, "path": str(result)})
+        else:
+            _say(out, f"Wrote {result}: put reviewed lines on its '{lang}:' lines.")
+        return
+    if as_json:
+        emit_json(result)
+        return
+    for note in result.notes:
+        _say(out, note)
+    for item in result.items:
+        cite = item.citations[0]
+        _say(out, f"\n[{cite.ref}] {cite.text}")
+        _say(out, f"    {cite.text_en or '(no translation)'}")
+        _say(out, f"    ({cite.provenance or 'untranslated'})")
+        for flag in cite.flags:
+            _say(out, f"    warning: {flag} (check the original above)")
+
+
+def _say(console, text: str) -> None:
+    """Print without rich markup: article text may contain brackets."""
+    console.print(text, markup=False)
+
+
+def _raise(exc: Exception):
+    async def go():
+        raise exc
+
+    return go

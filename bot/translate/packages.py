@@ -1,0 +1,324 @@
+"""Argos package management: the packages folder, install from a file or the index, list, remove.
+
+Packages live in `Settings.models_dir`, one folder per package as Argos lays them out
+(`<folder>/metadata.json`, `<folder>/model/` with a CTranslate2 model, and
+`<folder>/sentencepiece.model`). Installing validates the archive before anything is
+written in place: a file that is not a zip, a damaged zip, or a package missing one of
+those parts is refused with `ModelCorrupt`; an installed folder that later loses a part
+is reported as corrupt by `installed()` and refused by `find()`.
+
+The only network use is `install_from_index`, reached through the explicit
+`kabar models install` command: it reads the index JSON and downloads the package with
+`urllib` and a timeout (never argostranslate's own index refresh). Offline, it raises
+`ModelUnavailable` naming `--file`.
+
+`argostranslate.package` is imported lazily and only after `ARGOS_PACKAGES_DIR` and
+`ARGOS_DEVICE_TYPE` are set (argostranslate reads them once, at import). Its
+`install_from_path`/`uninstall` are not used: both import `argostranslate.translate`,
+which pulls in torch through stanza, and neither validates the archive.
+
+Public API:
+    PackageInfo                                   # frozen: name, from_code, to_code, version, path, ...
+    configure_argos(settings)                     # set the argos env before its import
+    installed(models_dir) -> list[PackageInfo]    # including broken ones (`.problem` set)
+    find(models_dir, src, tgt) -> PackageInfo     # raises ModelNotInstalled / ModelCorrupt
+    install_file(models_dir, path) -> PackageInfo # raises ModelCorrupt
+    install_from_index(settings, src="id", tgt="en") -> PackageInfo   # raises ModelUnavailable
+    remove(models_dir, src, tgt) -> list[PackageInfo]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import ModelCorrupt, ModelNotInstalled, ModelUnavailable
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+REQUIRED = ("metadata.json", "sentencepiece.model", "model/model.bin")
+MAX_DOWNLOAD_BYTES = 1 << 30  # a real id->en package is ~100 MB; refuse anything absurd
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """An installed (or offered) translation package."""
+
+    name: str  # argospm name, "translate-id_en"
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+    target_prefix: str = ""
+    problem: str | None = None  # why the package cannot be used, if it cannot
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}->{self.to_code}"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def sentencepiece(self) -> Path:
+        return self.path / "sentencepiece.model"
+
+    @property
+    def label(self) -> str:
+        """Provenance label: "argos translate-id_en 1.9"."""
+        return f"argos {self.name} {self.version}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "from": self.from_code,
+            "to": self.to_code,
+            "version": self.version,
+            "path": str(self.path),
+            "ok": self.problem is None,
+            "problem": self.problem,
+        }
+
+
+def configure_argos(settings: "Settings") -> None:
+    """Point argostranslate at our packages folder; call before importing it."""
+    folder = Path(settings.models_dir).expanduser().resolve()
+    os.environ["ARGOS_PACKAGES_DIR"] = str(folder)
+    os.environ["ARGOS_DEVICE_TYPE"] = "cpu"
+
+
+def _fix_hint(src: str, tgt: str) -> str:
+    return f"run `kabar models install` (online) or `kabar models install --file PATH.argosmodel` for {src}->{tgt}"
+
+
+def _read_metadata(folder: Path) -> dict[str, Any]:
+    """metadata.json through argostranslate.package when available, else plain json."""
+    # argostranslate reads its env once, at import: make sure it is ours before that.
+    os.environ.setdefault("ARGOS_PACKAGES_DIR", str(folder.parent.resolve()))
+    os.environ.setdefault("ARGOS_DEVICE_TYPE", "cpu")
+    try:
+        from argostranslate.package import Package  # light: no torch, tokenizer loads lazily
+
+        package = Package(folder)
+        return {
+            "from_code": package.from_code,
+            "to_code": package.to_code,
+            "package_version": package.package_version,
+            "type": package.type,
+            "target_prefix": getattr(package, "target_prefix", "") or "",
+        }
+    except ImportError:  # pragma: no cover - argostranslate is a dependency
+        return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+
+
+def inspect(folder: Path) -> PackageInfo:
+    """Describe one package folder; `.problem` says what is wrong with it, if anything."""
+    folder = Path(folder)
+    missing = [part for part in REQUIRED if not (folder / part).is_file()]
+    if "metadata.json" in missing:
+        return PackageInfo(folder.name, "?", "?", "?", folder, problem="missing metadata.json")
+    try:
+        meta = _read_metadata(folder)
+    except (OSError, ValueError, TypeError) as exc:
+        return PackageInfo(folder.name, "?", "?", "?", folder, problem=f"unreadable metadata.json ({exc})")
+    from_code, to_code = meta.get("from_code"), meta.get("to_code")
+    version = str(meta.get("package_version") or "0")
+    kind = meta.get("type") or "translate"
+    if not from_code or not to_code:
+        return PackageInfo(folder.name, "?", "?", version, folder, problem="metadata.json lacks from_code/to_code")
+    name = f"{kind}-{from_code}_{to_code}"
+    problem = None
+    if kind != "translate":
+        problem = f"not a translation package (type {kind!r})"
+    elif missing:
+        if "sentencepiece.model" in missing and (folder / "bpe.model").is_file():
+            problem = "uses a BPE tokenizer, which kabar does not support (needs sentencepiece.model)"
+        else:
+            problem = "missing " + ", ".join(missing)
+    elif not (folder / "model" / "config.json").is_file():
+        problem = "missing model/config.json"
+    return PackageInfo(
+        name, from_code, to_code, version, folder, target_prefix=str(meta.get("target_prefix") or ""), problem=problem
+    )
+
+
+def installed(models_dir: Path) -> list[PackageInfo]:
+    """Every package folder under `models_dir`, sorted by pair; broken ones have `.problem`."""
+    root = Path(models_dir).expanduser()
+    if not root.is_dir():
+        return []
+    found = [inspect(p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: (p.from_code, p.to_code, p.path.name))
+
+
+def find(models_dir: Path, src: str, tgt: str) -> PackageInfo:
+    """The installed package for src->tgt, or a clear error naming the fix."""
+    candidates = [p for p in installed(models_dir) if p.from_code == src and p.to_code == tgt]
+    usable = [p for p in candidates if p.problem is None]
+    if usable:
+        return max(usable, key=lambda p: _version_key(p.version))
+    if candidates:
+        broken = candidates[0]
+        raise ModelCorrupt(
+            f"The {src}->{tgt} translation package in {broken.path} is broken: {broken.problem}.",
+            hint=f"run `kabar models remove {src} {tgt}` and install it again",
+        )
+    raise ModelNotInstalled(
+        f"No translation model for {src}->{tgt} is installed (looked in {models_dir}).", hint=_fix_hint(src, tgt)
+    )
+
+
+def _version_key(version: str) -> tuple:
+    parts = []
+    for piece in version.replace("-", ".").split("."):
+        parts.append((0, int(piece), "") if piece.isdigit() else (1, 0, piece))
+    return tuple(parts)
+
+
+def _check_archive(path: Path) -> str:
+    """Validate an .argosmodel zip; return its top folder name or raise ModelCorrupt."""
+    hint = "download the .argosmodel file again, or run `kabar models install` when online"
+    if not path.is_file():
+        raise ModelCorrupt(f"No package file at {path}.", hint="check the path given to --file")
+    if not zipfile.is_zipfile(path):
+        raise ModelCorrupt(f"{path} is not an Argos package (not a zip archive).", hint=hint)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            bad = zf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise ModelCorrupt(f"{path} is a damaged zip archive ({exc}).", hint=hint) from exc
+    if bad is not None:
+        raise ModelCorrupt(f"{path} is damaged: {bad} fails its checksum.", hint=hint)
+    for name in names:
+        pure = PurePosixPath(name)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in name:
+            raise ModelCorrupt(f"{path} contains an unsafe path {name!r}; refusing to install it.", hint=hint)
+    tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
+    metas = [n for n in names if PurePosixPath(n).name == "metadata.json" and len(PurePosixPath(n).parts) == 2]
+    if len(metas) != 1 or len(tops) != 1:
+        raise ModelCorrupt(
+            f"{path} is not laid out as an Argos package (one folder with metadata.json at its root).", hint=hint
+        )
+    top = PurePosixPath(metas[0]).parts[0]
+    missing = [part for part in REQUIRED if f"{top}/{part}" not in names]
+    if missing:
+        raise ModelCorrupt(f"{path} is an incomplete package: missing {', '.join(missing)}.", hint=hint)
+    return top
+
+
+def install_file(models_dir: Path, path: Path) -> PackageInfo:
+    """Install a local `.argosmodel`, replacing any package for the same pair."""
+    path = Path(path).expanduser()
+    top = _check_archive(path)
+    root = Path(models_dir).expanduser()
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    try:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                zf.extractall(staging)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise ModelCorrupt(f"{path} could not be unpacked ({exc}).", hint="download it again") from exc
+        info = inspect(staging / top)
+        if info.problem:
+            raise ModelCorrupt(f"{path} is not a usable package: {info.problem}.", hint="download it again")
+        _check_loads(info)
+        for old in installed(root):
+            if (old.from_code, old.to_code) == (info.from_code, info.to_code) or old.path.name == top:
+                shutil.rmtree(old.path, ignore_errors=True)
+        target = root / top
+        if target.exists():
+            shutil.rmtree(target)
+        (staging / top).rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return inspect(target)
+
+
+def _check_loads(info: PackageInfo) -> None:
+    """Open the SentencePiece model and read the CTranslate2 config, so a bad file fails now."""
+    import sentencepiece as spm
+
+    try:
+        spm.SentencePieceProcessor(model_file=str(info.sentencepiece))
+    except (RuntimeError, OSError) as exc:
+        raise ModelCorrupt(
+            f"The package's sentencepiece.model cannot be loaded ({exc}).", hint="download the package again"
+        ) from exc
+    try:
+        json.loads((info.model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelCorrupt(
+            f"The package's model/config.json cannot be read ({exc}).", hint="download the package again"
+        ) from exc
+
+
+def remove(models_dir: Path, src: str, tgt: str) -> list[PackageInfo]:
+    """Delete every installed package for src->tgt; raise ModelNotInstalled if there is none."""
+    gone = [p for p in installed(models_dir) if p.from_code == src and p.to_code == tgt]
+    if not gone:
+        raise ModelNotInstalled(f"No {src}->{tgt} package is installed in {models_dir}; nothing to remove.")
+    for package in gone:
+        shutil.rmtree(package.path)
+    return gone
+
+
+def _fetch(url: str, timeout: float, limit: int) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "kabar"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - explicit install only
+        data = response.read(limit + 1)
+    if len(data) > limit:
+        raise ModelCorrupt(f"{url} is larger than {limit} bytes; refusing it.")
+    return data
+
+
+def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -> PackageInfo:
+    """Download the src->tgt package named by the Argos index and install it (explicit command only)."""
+    url, timeout = settings.argos_index_url, settings.network_timeout
+    offline_hint = "when offline, download the .argosmodel elsewhere and run `kabar models install --file PATH`"
+    try:
+        index = json.loads(_fetch(url, timeout, 16 << 20))
+    except (urllib.error.URLError, OSError, TimeoutError) as exc:
+        raise ModelUnavailable(f"Cannot reach the Argos package index at {url} ({_reason(exc)}).", hint=offline_hint) from exc
+    except ValueError as exc:
+        raise ModelUnavailable(f"The Argos package index at {url} is not valid JSON.", hint=offline_hint) from exc
+    entries = [
+        e
+        for e in (index if isinstance(index, list) else [])
+        if isinstance(e, dict) and e.get("from_code") == src and e.get("to_code") == tgt
+        and (e.get("type") or "translate") == "translate"
+    ]
+    if not entries:
+        raise ModelNotInstalled(f"The Argos index offers no {src}->{tgt} package.", hint=offline_hint)
+    entry = max(entries, key=lambda e: _version_key(str(e.get("package_version", "0"))))
+    links = [link for link in entry.get("links", []) if isinstance(link, str)]
+    if not links:
+        raise ModelUnavailable(f"The Argos index lists no download link for {src}->{tgt}.", hint=offline_hint)
+    errors = []
+    for link in links:
+        try:
+            data = _fetch(link, timeout, MAX_DOWNLOAD_BYTES)
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            errors.append(f"{link}: {_reason(exc)}")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            file = Path(tmp) / f"translate-{src}_{tgt}.argosmodel"
+            file.write_bytes(data)
+            return install_file(settings.models_dir, file)
+    raise ModelUnavailable(f"Could not download the {src}->{tgt} package ({'; '.join(errors)}).", hint=offline_hint)
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None)
+    return str(reason or exc) or type(exc).__name__
