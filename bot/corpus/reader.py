@@ -5,4 +5,456 @@ Public API (other modules rely on these names):
     parse_key(filename: str) -> tuple[str, str]   # "003_89031a1fd86b0abb.txt" -> ("003", "003_89031a1fd86b0abb")
     read_article(path: Path) -> Article          # raises MalformedArticle with a clear message
     parse_article(text: str, key: str, path: str = "") -> Article
+
+An article file is UTF-8 text, one paragraph per line (blank lines are ignored).
+What the reader does, line by line (line numbers are the file's, 1-based):
+
+- Title: the first line when it reads as a headline (no final full stop, short, not
+  a dateline paragraph). Otherwise the title is derived from the first sentence's
+  opening clause (`title_derived=True`) and that paragraph stays body text. A
+  standfirst under the headline (002: "Korea Utara mengirim 10.000 pasukan ke Rusia.
+  Apa dampaknya bagi Ukraina?") is kept as body text: it is real content with
+  figures and claims, so it is cited like any other sentence.
+- Metadata kept out of the sentences, each recorded as a `Removal(kind, text, line)`:
+  `dateline` (outlet/place prefixes such as `KONTAN.CO.ID - JAKARTA.`,
+  `TRIBUNNEWS.COM --`, `Jakarta, CNN Indonesia --`, `Liputan6.com, Jakarta -`,
+  `Jakarta (ANTARA) -`; they fill `outlet` and `dateline`), `editor` (`Editor: ...`
+  fills `editor`; `Penulis:`/`Reporter:` lines are kind `byline`), `disclaimer` (the
+  AI-content note), `subheading` (a short line without final punctuation; it becomes
+  the `heading` of the next paragraph), `cross-link` (`Baca juga: ...` and kin, also
+  where the link title runs into real text on the same line), `byline` (an editor's
+  code such as `(adt)` closing the article) and `title`.
+- Cross-links: the link title is Title Case (function words such as di, ke, dari may
+  be lower case); the real text starts at the capitalised word right before the first
+  lower-case word that is not such a function word, and only when what follows reads
+  as a sentence (it ends with final punctuation and has a few words).
+- Text fixes that lose nothing: line endings, runs of spaces and no-break spaces
+  become one space; zero-width characters and stray control characters are dropped
+  (with a warning). Curly quotes, dashes and every other character are kept as written.
+- Sentences come from `bot.corpus.segment.split_sentences`, numbered 1.. across the
+  article; a piece without letters or digits (`* * *`) is not a sentence, and a bare
+  list marker (`1.`) is joined to the sentence it introduces.
 """
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from bot.corpus.figures import find_figures
+from bot.corpus.segment import split_sentences
+from bot.errors import MalformedArticle
+from bot.models import Article, Paragraph, Removal, Sentence
+
+__all__ = ["ARTICLE_GLOB", "parse_article", "parse_key", "read_article"]
+
+ARTICLE_GLOB = "*.txt"
+
+_KEY = re.compile(r"(\d+)(?:[_-][\w.-]*)?")
+_TITLE_MAX_CHARS = 160
+_TITLE_MAX_WORDS = 25
+_DERIVED_MAX = 80
+_HEADING_MAX_CHARS = 90
+_HEADING_MAX_WORDS = 12
+
+# --- text clean-up ------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+# --- line kinds -------------------------------------------------------------------------
+
+_CLOSING = "\"'”’»)]"
+_EDITOR = re.compile(r"(?i)(editor|penyunting|redaktur)\s*:\s*(.+?)[\s.]*$")
+_BYLINE = re.compile(r"(?i)(penulis|reporter|pewarta|kontributor|sumber|foto)\s*:\s*(.+?)[\s.]*$")
+_DISCLAIMER = re.compile(
+    r"(?i)^(?:\W*)(?:konten|artikel|berita|tulisan|teks)\s+ini\b.*"
+    r"\b(?:kecerdasan\s+buatan|artificial\s+intelligence|AI)\b"
+)
+_END_CODE = re.compile(r"[(\[][a-z0-9]{1,12}(?:\s*/\s*[a-z0-9]{1,12})*[)\]]")
+_NOISE_LINE = re.compile(r"(?i)(?:advertisement|scroll to continue with content|\W+)")
+
+# the dateline/outlet prefixes, tried in order on the first body paragraphs
+_DASH = r"\s*(?:-{1,3}|–|—)\s*"
+_DOMAIN = r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]{2,}){1,3}"
+_PLACE = r"[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3}"
+_KNOWN_OUTLETS = (
+    "kumparan|detik|okezone|tempo|antara|kompas|tribun|viva|sindonews|suara|merdeka|liputan6"
+    "|republika|bisnis|kontan|cnbc|katadata|idntimes|kapanlagi|bola|juara|goal"
+)
+_DATELINES = (
+    # KONTAN.CO.ID - JAKARTA.   TRIBUNNEWS.COM --   OUTLET.COM - CITY.
+    re.compile(rf"(?P<outlet>{_DOMAIN}){_DASH}(?:(?P<place>[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]+){{0,3}})\s*[.,]\s+)?"),
+    # Liputan6.com, Jakarta -
+    re.compile(rf"(?P<outlet>{_DOMAIN}),\s*(?P<place>{_PLACE}){_DASH}"),
+    # Jakarta, CNN Indonesia --   JAKARTA, KOMPAS.com -
+    re.compile(rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*){{0,2}}){_DASH}"),
+    # Jakarta (ANTARA) -   Singkil, Aceh, (ANTARA News) -
+    re.compile(
+        rf"(?P<place>{_PLACE}(?:,\s*{_PLACE})*),?\s*"
+        rf"\((?P<outlet>[A-Z][A-Za-z0-9.]*(?:\s+[A-Za-z0-9.]+){{0,2}})\){_DASH}"
+    ),
+    # Rimanews -   Rimanews-Konsulat ...   kumparan -
+    re.compile(rf"(?P<outlet>[A-Z][A-Za-z0-9]*(?:news|NEWS|News)|{_KNOWN_OUTLETS}){_DASH}", re.IGNORECASE),
+    # SPANYOL-Tragis ...   JAKARTA - ...   (a place in capitals)
+    re.compile(r"(?P<place>[A-Z]{5,}(?:\s[A-Z]{2,}){0,2})\s*(?:-{1,2}|–|—)\s*(?=[A-Z][a-z]|[\"“])"),
+    # Jakarta -   (a place alone, only with a spaced dash)
+    re.compile(r"(?P<place>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s(?:-{1,2}|–|—)\s(?=[A-Z\"“])"),
+)
+
+# cross-link boilerplate: "Baca juga:", "BACA JUGA:", "Simak juga:", "Lihat juga:" ...
+_CROSS_LINK = re.compile(
+    r"(?:^|(?<=[\s.!?\"”]))(?P<open>[\[(]\s*)?"
+    r"(?:(?:baca|simak|lihat|tonton|cek|klik)(?:[\s_]+(?:juga|pula))"
+    r"|baca(?:[\s_]+selengkapnya)?|berita\s+terkait|artikel\s+terkait)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_LINK_ALONE = re.compile(r"(?i)\W*(?:baca|simak|lihat|tonton)(?:[\s_]+(?:juga|pula))\W*")
+_CROSS_LINK_CUES = ("baca", "juga", "pula", "terkait")
+#: words a Title Case link title may keep in lower case
+_TITLE_FUNCTION = frozenset(
+    """
+    di ke dari dan yang untuk dengan pada dalam akan atau vs oleh bagi tentang soal
+    atas per antara hingga sampai usai jelang demi agar serta sebagai jadi tak
+    """.split()
+)
+_CLAUSE_CUT = re.compile(
+    r"\s*(?:[,;:]|\s[-–—]\s)|\s+(?=(?:bahwa|setelah|karena|sehingga|ketika|saat|usai|sebab|meski|meskipun|namun|tetapi)\b)"
+)
+_TRAILING_FUNCTION = re.compile(
+    r"(?:\s+(?:di|ke|dari|dan|yang|untuk|dengan|pada|dalam|akan|atau|oleh|bagi|serta|itu|ini))+$",
+    re.IGNORECASE,
+)
+_HAS_WORD = re.compile(r"[^\W_]")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def parse_key(filename: str) -> tuple[str, str]:
+    """("003", "003_89031a1fd86b0abb") from "003_89031a1fd86b0abb.txt" (or the key itself)."""
+    name = Path(str(filename)).name
+    key = name[:-4] if name.lower().endswith(".txt") else name
+    m = _KEY.fullmatch(key)
+    if not m:
+        raise MalformedArticle(
+            f"{name} is not named like an article (NNN_<hash>.txt, e.g. 003_89031a1fd86b0abb.txt)"
+        )
+    return m.group(1), key
+
+
+def read_article(path: Path) -> Article:
+    """Read and parse one article file; MalformedArticle says what is wrong with it."""
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise MalformedArticle(f"{name} is a folder, not an article file") from None
+    except OSError as exc:
+        raise MalformedArticle(f"{name} cannot be read ({exc.strerror or exc})") from None
+    text = _decode(data, name)
+    article = _parse(text, parse_key(name)[1], str(path), hashlib.sha256(data).hexdigest(), name)
+    return article
+
+
+def parse_article(text: str, key: str, path: str = "") -> Article:
+    """Parse article text; `key` is "003_<hash>" (or any label, used as the id if not numbered)."""
+    if not isinstance(text, str):
+        raise MalformedArticle(f"{key}: the article is not text")
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _parse(text, key, path, digest, Path(path).name if path else key)
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise MalformedArticle(f"{name} is empty")
+    if b"\x00" in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise MalformedArticle(f"{name} is a binary file (or UTF-16), not UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MalformedArticle(
+            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    return text
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
+    aid, key = _split_key(key)
+    warnings: list[str] = []
+    lines = _clean_lines(text, name, warnings)
+    if not lines:
+        raise MalformedArticle(f"{name} is empty (only whitespace)")
+
+    removed: list[Removal] = []
+    outlet = dateline = editor = None
+    title = ""
+    title_derived = False
+
+    first_no, first = lines[0]
+    if _is_headline(first):
+        title = first
+        removed.append(Removal("title", first, first_no))
+        lines = lines[1:]
+
+    body: list[tuple[int, str, str | None]] = []  # (line, text, heading)
+    heading: tuple[int, str] | None = None
+    dateline_window = 3  # body paragraphs in which an outlet/dateline prefix is looked for
+    for pos, (no, line) in enumerate(lines):
+        m = _EDITOR.fullmatch(line)
+        if m and len(line) <= 80:
+            editor = editor or m.group(2).strip()
+            removed.append(Removal("editor", line, no))
+            continue
+        m = _BYLINE.fullmatch(line)
+        if m and len(line) <= 80:
+            removed.append(Removal("byline", line, no))
+            continue
+        if _DISCLAIMER.match(line) and len(line) <= 240:
+            removed.append(Removal("disclaimer", line, no))
+            continue
+        if _LINK_ALONE.fullmatch(line):
+            removed.append(Removal("cross-link", line, no))
+            continue
+        if _NOISE_LINE.fullmatch(line):
+            removed.append(Removal("boilerplate", line, no))
+            continue
+        line = _strip_cross_links(line, no, removed)
+        if not line:
+            continue
+        if dateline_window > 0:
+            dateline_window -= 1
+            found = _match_dateline(line)
+            if found:
+                dateline_window = 0
+                prefix, outlet, dateline = found
+                removed.append(Removal("dateline", prefix, no))
+                line = line[len(prefix) :].lstrip()
+                if not line:
+                    continue
+        if _is_heading(line) and _has_body_after(lines, pos):
+            removed.append(Removal("subheading", line, no))
+            heading = (no, line) if heading is None else (heading[0], f"{heading[1]} / {line}")
+            continue
+        body.append((no, line, heading[1] if heading else None))
+        heading = None
+
+    if body:
+        last_no, last, last_heading = body[-1]
+        code = _END_CODE.search(last)
+        if code and code.end() == len(last) and code.start() > 0 and last[: code.start()].rstrip()[-1:] in ".!?\"”’":
+            removed.append(Removal("byline", code.group(0), last_no))
+            body[-1] = (last_no, last[: code.start()].rstrip(), last_heading)
+        elif code and code.start() == 0 and code.end() == len(last) and len(body) > 1:
+            removed.append(Removal("byline", last, last_no))
+            body.pop()
+
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    for no, line, head in body:
+        pieces = _sentences_of(line, no, removed)
+        if not pieces:
+            continue
+        p_index = len(paragraphs) + 1
+        paragraphs.append(Paragraph(index=p_index, text=line, heading=head))
+        for piece in pieces:
+            sentences.append(
+                Sentence(
+                    index=len(sentences) + 1,
+                    paragraph=p_index,
+                    text=piece,
+                    figures=tuple(find_figures(piece)),
+                )
+            )
+    if not sentences:
+        what = "only a title" if title else "no article text"
+        raise MalformedArticle(f"{name} has {what} (nothing left after removing boilerplate)")
+    if not title:
+        title = _derive_title(sentences[0].text)
+        title_derived = True
+    return Article(
+        id=aid,
+        key=key,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        content_hash=digest,
+        path=path,
+        title_derived=title_derived,
+        outlet=outlet,
+        dateline=dateline,
+        editor=editor,
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        warnings=tuple(warnings),
+    )
+
+
+def _split_key(key: str) -> tuple[str, str]:
+    try:
+        return parse_key(key)
+    except MalformedArticle:
+        label = Path(str(key)).name or "article"
+        return label, label
+
+
+def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, str]]:
+    text = _NEWLINES.sub("\n", text)
+    if "\x00" in text:
+        raise MalformedArticle(f"{name} contains NUL bytes: it is binary, not an article")
+    controls = len(_CONTROL.findall(text))
+    if controls:
+        if controls > max(4, len(text) // 100):
+            raise MalformedArticle(f"{name} is mostly control characters: it is binary, not an article")
+        warnings.append(f"dropped {controls} control character(s)")
+        text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return [(no, line) for no, raw in enumerate(text.split("\n"), start=1) if (line := raw.strip())]
+
+
+def _is_headline(line: str) -> bool:
+    if len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
+        return False
+    if _EDITOR.fullmatch(line) or _CROSS_LINK.match(line) or _LINK_ALONE.fullmatch(line):
+        return False
+    dateline = _match_dateline(line)
+    if dateline and (len(dateline[0]) >= len(line) - 1 or len(line) > 100):
+        return False
+    if not _HAS_LETTER.search(line):
+        return False
+    if line.endswith(("?", "!")):
+        # a question or exclamation headline: most words capitalised
+        words = [w for w in line.split() if _HAS_LETTER.search(w)]
+        capital = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper())
+        return capital * 2 >= len(words)
+    return not _ends_with(line, ".!?…")
+
+
+def _is_heading(line: str) -> bool:
+    return (
+        len(line) <= _HEADING_MAX_CHARS
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and not _ends_with(line, ".!?…:;,")
+        and bool(_HAS_LETTER.search(line))
+    )
+
+
+def _ends_with(line: str, marks: str) -> bool:
+    """True when the line's last character before closing quotes/brackets is in `marks`."""
+    last = line.rstrip(_CLOSING)[-1:]
+    return bool(last) and last in marks
+
+
+def _has_body_after(lines: list[tuple[int, str]], pos: int) -> bool:
+    return any(not _is_heading(line) for _, line in lines[pos + 1 :])
+
+
+def _match_dateline(line: str) -> tuple[str, str | None, str | None] | None:
+    """(prefix as written, outlet, place) when the paragraph opens with a dateline."""
+    for pattern in _DATELINES:
+        m = pattern.match(line)
+        if not m or len(m.group(0)) > 60:
+            continue
+        rest = line[m.end() :]
+        if rest and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘("):
+            continue
+        groups = m.groupdict()
+        outlet = _outlet_name(groups["outlet"]) if groups.get("outlet") else None
+        place = groups.get("place")
+        place = place.strip(" .,") if place else None
+        return m.group(0).rstrip(), outlet, place or None
+    return None
+
+
+def _outlet_name(raw: str) -> str:
+    """"KONTAN.CO.ID" -> "KONTAN", "Liputan6.com" -> "Liputan6", "CNN Indonesia" as is."""
+    raw = raw.strip()
+    if "." in raw and " " not in raw:
+        return raw.split(".", 1)[0]
+    return raw
+
+
+def _strip_cross_links(line: str, no: int, removed: list[Removal]) -> str:
+    """Remove every cross-link in the line; keep the real text around it."""
+    lower = line.lower()
+    if not any(cue in lower for cue in _CROSS_LINK_CUES):
+        return line
+    start = 0
+    while True:
+        m = _CROSS_LINK.search(line, start)
+        if not m:
+            return line.strip()
+        before = line[: m.start()].rstrip()
+        if m.group("open"):
+            close = "]" if m.group("open").strip() == "[" else ")"
+            end = line.find(close, m.end())
+            end = len(line) if end < 0 else end + 1
+            removed.append(Removal("cross-link", line[m.start() : end].strip(), no))
+            rest = line[end:].strip()
+        else:
+            link, rest = _split_link_title(line[m.end() :])
+            removed.append(Removal("cross-link", (line[m.start() : m.end()] + link).strip(), no))
+        line = f"{before} {rest}".strip() if before and rest else (before or rest)
+        start = len(before)
+
+
+def _split_link_title(rest: str) -> tuple[str, str]:
+    """Split "Judul Tautan Title Case Teks asli dimulai ..." into (link title, real text)."""
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", rest)]
+    cut = None
+    for i, (_, token) in enumerate(tokens):
+        core = token.strip("\"'“”‘’()[],:;.!?")
+        if not core or any(c.isdigit() for c in core):
+            continue
+        if core[0].isupper() or core.lower() in _TITLE_FUNCTION:
+            continue
+        cut = i - 1  # the capitalised word right before the first lower-case word
+        break
+    if cut is None or cut < 1:
+        return rest.strip(), ""
+    start = tokens[cut][0]
+    real = rest[start:].strip()
+    if len(tokens) - cut < 4 or not _ends_with(real, ".!?…"):
+        return rest.strip(), ""  # what follows is not a sentence: the whole line is the link
+    if not tokens[cut][1][:1].isupper():
+        return rest.strip(), ""
+    return rest[:start].strip(), real
+
+
+def _sentences_of(line: str, no: int, removed: list[Removal]) -> list[str]:
+    out: list[str] = []
+    carry = ""
+    for piece in split_sentences(line):
+        if not _HAS_WORD.search(piece):
+            removed.append(Removal("separator", piece, no))
+            continue
+        if not _HAS_LETTER.search(piece) and len(piece) <= 6:
+            carry = f"{carry} {piece}".strip()  # a list marker such as "1." or "(2)"
+            continue
+        out.append(f"{carry} {piece}" if carry else piece)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _derive_title(sentence: str) -> str:
+    """A short title from a sentence: its opening clause, trimmed at a word boundary."""
+    text = sentence.strip()
+    m = _CLAUSE_CUT.search(text, 40)
+    clause = text[: m.start()] if m else text
+    clause = clause.rstrip(" .!?…,;:\"'”’")
+    if len(clause) > _DERIVED_MAX + 10:
+        cut = clause.rfind(" ", 0, _DERIVED_MAX)
+        clause = clause[: cut if cut > 20 else _DERIVED_MAX]
+        clause = _TRAILING_FUNCTION.sub("", clause).rstrip(" ,;:") + "…"
+    return clause or text[:_DERIVED_MAX]
