@@ -1,0 +1,548 @@
+"""Extractive summaries: one article (`summarize_sentences`) and a topic across articles (`summarize_topic`).
+
+Pure and synchronous: no I/O, no database, no asyncio. sumy's algorithms are fed with
+sumy document objects we build ourselves from our own word splitter, PySastrawi's
+stemmer and an Indonesian stop-word list (`bot.nlp.language`), so sumy never reaches
+for NLTK data. sumy is imported lazily, inside the functions that need it.
+
+Public API:
+    METHODS = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "lead", "news")
+    SINGLE_METHODS = METHODS
+    summarize_sentences(sentences: Sequence[str], n: int = 3, method: str = "news",
+                        weights: NewsWeights | None = None) -> list[int]
+        0-based indices of the chosen sentences, in original order, distinct, at most n.
+    Candidate(article: str, sentence: int, text: str, position: float)
+    SummaryPick(main: Candidate, also: list[Candidate])
+    TopicSummary(items: list[SummaryPick], keywords: list[str], words_in: int, words_out: int)
+        `.reduction` = words_out / words_in
+    summarize_topic(candidates: Sequence[Candidate], n: int = 5, method: str = "lexrank",
+                    query_terms: Sequence[str] = ()) -> TopicSummary
+    NewsWeights   the handful of weights of the "news" method (defaults tuned on IndoSum)
+    news_features(sentences) -> NewsFeatures; pick_news(features, n, weights) -> list[int]
+        the "news" method in two steps, so a benchmark can tune weights cheaply
+
+The "news" method: a news article puts its key facts first, so sentence i starts from a
+position prior -log(1 + i); it gains for being central to the article (cosine to the
+article's TF-IDF centroid) and for echoing the lead sentence, and loses for being
+inside a quotation, for carrying a speech attribution ("..., kata X"), and for being
+very short. The top sentences are taken greedily, skipping near-duplicates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from bot.nlp.language import content_stems, is_content_word, stem, stop_words
+
+METHODS: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "lead", "news")
+SINGLE_METHODS: tuple[str, ...] = METHODS
+
+# Merging across articles: two sentences tell the same fact when their canonical stems
+# (IDF-weighted over the candidates) have a cosine of at least MERGE_COSINE, or at least
+# MERGE_COSINE_SUPPORTED when they also share an exact figure or two rare names (names
+# found in at most RARE_NAME_SHARE of the candidates). Chosen on the seeds: the
+# Pentagon's 10,000 (000/001, cosine 0.32) and Rutte's confirmation (000/001/004,
+# 0.29-0.39) merge with support, while unrelated sentences of the one story reach
+# 0.2-0.3 sharing a single name (Kursk, NATO) and stay apart.
+MERGE_COSINE = 0.4
+MERGE_COSINE_SUPPORTED = 0.2
+RARE_NAME_SHARE = 0.25
+
+_WORD_CHARS = re.compile(r"\w", re.UNICODE)
+_QUOTE_CHARS = '"“”'
+_ATTRIBUTION = re.compile(
+    r"[,\"”]\s*(kata|ujar|tutur|ucap|jelas|ungkap|imbuh|tambah|lanjut|terang|papar|tegas|sebut)(nya)?\b",
+    re.IGNORECASE,
+)
+# Exact quantities, as a cheap redundancy signal: 10.000 / 10,000 / 10000 / 2,5 / 10 ribu.
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d)(?:\s+(ribu|juta|miliar|triliun)\b)?", re.I
+)
+_SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12}
+# Common Indonesian news abbreviations, so "Korut" and "Korea Utara" count as the same words.
+_ALIASES = {
+    "korut": ("korea", "utara"),
+    "korsel": ("korea", "selatan"),
+    "sekjen": ("sekretaris", "jenderal"),
+    "as": ("amerika", "serikat"),
+    "rusia-ukraina": ("rusia", "ukraina"),
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence retrieved for a topic: its article, 1-based sentence index, text and relative position.
+
+    `position` is the sentence's relative position in its article, 0.0 for the lead.
+    """
+
+    article: str
+    sentence: int
+    text: str
+    position: float = 0.0
+
+
+@dataclass(frozen=True)
+class SummaryPick:
+    """One summary item: the sentence shown and the sentences elsewhere that say the same."""
+
+    main: Candidate
+    also: list[Candidate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """A multi-document summary: items in reading order, keywords and word counts."""
+
+    items: list[SummaryPick]
+    keywords: list[str]
+    words_in: int
+    words_out: int
+
+    @property
+    def reduction(self) -> float:
+        """Share of the candidates' words kept in the summary (0..1)."""
+        return self.words_out / self.words_in if self.words_in else 0.0
+
+
+@dataclass(frozen=True)
+class NewsWeights:
+    """The few weights of the "news" method; defaults tuned on IndoSum (see bench/summary_eval.py)."""
+
+    position: float = 1.0  # weight of -log(1 + index)
+    centrality: float = 0.25  # cosine to the article centroid
+    lead_similarity: float = 0.5  # cosine to the first sentence (for later sentences)
+    quote: float = 1.0  # share of the sentence inside quotation marks
+    attribution: float = 1.0  # ", kata X" / "ujarnya" style speech tags
+    short: float = 0.5  # sentences under `short_words` words
+    short_words: int = 8
+    redundancy: float = 0.7  # skip a sentence this similar to one already chosen
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _split_words(text: str) -> list[str]:
+    from bot.corpus.segment import split_words
+
+    return split_words(text)
+
+
+def _expand(words: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        alias = _ALIASES.get(word.lower())
+        if alias:
+            out.extend(alias)
+        else:
+            out.append(word)
+    return out
+
+
+def _stems(text: str) -> list[str]:
+    return content_stems(_expand(_split_words(text)))
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in _split_words(text) if _WORD_CHARS.search(w))
+
+
+def _tfidf_vectors(stem_lists: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """Unit-length log-TF · IDF vectors, IDF computed over the given sentences."""
+    count = len(stem_lists)
+    df = Counter(s for stems in stem_lists for s in set(stems))
+    idf = {s: math.log((count + 1) / (d + 0.5)) for s, d in df.items()}
+    vectors = []
+    for stems in stem_lists:
+        weights = {s: (1 + math.log(c)) * idf[s] for s, c in Counter(stems).items()}
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        vectors.append({s: v / norm for s, v in weights.items()} if norm else {})
+    return vectors
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _quote_shares(sentences: Sequence[str]) -> list[float]:
+    """Share of each sentence's letters that stand inside quotation marks.
+
+    The quote state carries over sentence boundaries: a quotation often spans sentences.
+    """
+    inside = False
+    shares = []
+    for sentence in sentences:
+        total = quoted = 0
+        for ch in sentence:
+            if ch in _QUOTE_CHARS:
+                if ch == "“":
+                    inside = True
+                elif ch == "”":
+                    inside = False
+                else:
+                    inside = not inside
+                continue
+            if ch.isalnum():
+                total += 1
+                quoted += inside
+        shares.append(quoted / total if total else 0.0)
+    return shares
+
+
+def figure_keys(text: str) -> frozenset[float]:
+    """Exact quantities of 100 or more in `text` ("10.000", "10,000", "10 ribu" -> 10000.0).
+
+    Years (1900-2100 written without separators) and parts of dates (27/2/2025) are left out.
+    """
+    keys = set()
+    for match in _NUMBER.finditer(text):
+        raw, scale = match.group(1), match.group(2)
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+            value = float(re.sub(r"[.,]", "", raw))
+        else:
+            value = float(raw.replace(",", "."))
+        if scale:
+            value *= _SCALE[scale.lower()]
+        elif 1900 <= value <= 2100 and raw.isdigit():
+            continue  # a year, not a figure
+        if value >= 100:
+            keys.add(value)
+    return frozenset(keys)
+
+
+# --------------------------------------------------------------------------- sumy
+
+
+class _WordsOnly:
+    """The part of sumy's tokenizer interface that sumy's summarizers call."""
+
+    language = "indonesian"
+
+    @staticmethod
+    def to_words(sentence: str) -> list[str]:
+        return [w for w in _split_words(sentence) if _WORD_CHARS.search(w)]
+
+    @staticmethod
+    def to_sentences(paragraph: str) -> list[str]:
+        from bot.corpus.segment import split_sentences
+
+        return split_sentences(paragraph)
+
+
+def _sumy_summarizer(method: str) -> Any:
+    if method == "lexrank":
+        from sumy.summarizers.lex_rank import LexRankSummarizer as cls
+    elif method == "lsa":
+        from sumy.summarizers.lsa import LsaSummarizer as cls
+    elif method == "textrank":
+        from sumy.summarizers.text_rank import TextRankSummarizer as cls
+    elif method == "luhn":
+        from sumy.summarizers.luhn import LuhnSummarizer as cls
+    elif method == "kl":
+        from sumy.summarizers.kl import KLSummarizer as cls
+    elif method == "sumbasic":
+        from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
+    else:  # pragma: no cover - guarded by callers
+        raise ValueError(f"unknown sumy method {method!r}")
+    summarizer = cls(stem)
+    summarizer.stop_words = stop_words()
+    return summarizer
+
+
+def _sumy_ranking(sentences: Sequence[str], method: str) -> list[tuple[int, float]]:
+    """Every sentence's (index, rating) as sumy's `method` rates them, best first.
+
+    sumy returns sentence objects (equal when their texts are equal); we pass a callable
+    as the sentence count to read the full rating list with the sentences' order instead.
+    """
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = _WordsOnly()
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+    captured: list[tuple[int, float]] = []
+
+    def capture(infos: list[Any]) -> list[Any]:
+        captured.extend((info.order, float(info.rating)) for info in infos)
+        return infos
+
+    _sumy_summarizer(method)(document, capture)
+    if len(captured) < len(sentences):  # sumy gave up (e.g. no content words): fall back to order
+        seen = {i for i, _ in captured}
+        captured.extend((i, float("-inf")) for i in range(len(sentences)) if i not in seen)
+    return captured
+
+
+# --------------------------------------------------------------------------- single document
+
+
+@dataclass(frozen=True)
+class NewsFeatures:
+    """Per-sentence features of one article for the "news" method (computed once, scored many times)."""
+
+    centrality: tuple[float, ...]  # cosine to the article's TF-IDF centroid
+    lead_similarity: tuple[float, ...]  # cosine to the first sentence (0 for the first)
+    quote: tuple[float, ...]  # share of letters inside quotation marks
+    attribution: tuple[bool, ...]  # carries a speech tag (", kata X")
+    words: tuple[int, ...]
+    vectors: tuple[dict[str, float], ...] = field(repr=False, default=())
+
+
+def news_features(sentences: Sequence[str]) -> NewsFeatures:
+    """Compute the "news" method's features for an article's sentences."""
+    vectors = _tfidf_vectors([_stems(s) for s in sentences])
+    centroid: Counter[str] = Counter()
+    for vector in vectors:
+        centroid.update(vector)
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centre = {k: v / norm for k, v in centroid.items()}
+    return NewsFeatures(
+        centrality=tuple(_cosine(v, centre) for v in vectors),
+        lead_similarity=tuple(_cosine(v, vectors[0]) if i else 0.0 for i, v in enumerate(vectors)),
+        quote=tuple(_quote_shares(sentences)),
+        attribution=tuple(bool(_ATTRIBUTION.search(s)) for s in sentences),
+        words=tuple(_word_count(s) for s in sentences),
+        vectors=tuple(vectors),
+    )
+
+
+def news_scores(features: NewsFeatures, weights: NewsWeights | None = None) -> list[float]:
+    """The "news" method's score of every sentence (higher is better)."""
+    w = weights or NewsWeights()
+    scores = []
+    for i in range(len(features.words)):
+        score = -w.position * math.log1p(i)
+        score += w.centrality * features.centrality[i]
+        score += w.lead_similarity * features.lead_similarity[i]
+        score -= w.quote * features.quote[i]
+        if features.attribution[i]:
+            score -= w.attribution
+        if features.words[i] < w.short_words:
+            score -= w.short
+        scores.append(score)
+    return scores
+
+
+def pick_news(features: NewsFeatures, n: int, weights: NewsWeights | None = None) -> list[int]:
+    """Indices chosen by the "news" method from precomputed features, in original order."""
+    w = weights or NewsWeights()
+    return _pick_by_scores(news_scores(features, w), n, features.vectors, w.redundancy)
+
+
+def _pick_by_scores(scores: Sequence[float], n: int, vectors: Sequence[dict[str, float]] | None, redundancy: float) -> list[int]:
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    chosen: list[int] = []
+    for i in order:
+        if vectors is not None and any(_cosine(vectors[i], vectors[j]) > redundancy for j in chosen):
+            continue
+        chosen.append(i)
+        if len(chosen) == n:
+            break
+    if len(chosen) < n:  # everything left was redundant: fill in score order
+        for i in order:
+            if i not in chosen:
+                chosen.append(i)
+                if len(chosen) == n:
+                    break
+    return sorted(chosen)
+
+
+def summarize_sentences(
+    sentences: Sequence[str], n: int = 3, method: str = "news", weights: NewsWeights | None = None
+) -> list[int]:
+    """Choose up to `n` sentences; returns their 0-based indices in original order.
+
+    `method` is one of METHODS. Fewer sentences than `n` returns them all; `n < 1` or no
+    sentences returns []. Blank sentences are never chosen while others remain.
+    """
+    method = method.lower()
+    if method not in METHODS:
+        raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
+    texts = [s if isinstance(s, str) else str(s) for s in sentences]
+    usable = [i for i, s in enumerate(texts) if s.strip()]
+    if n < 1 or not usable:
+        return []
+    if len(usable) <= n:
+        return usable
+    kept = [texts[i] for i in usable]
+    if method == "lead":
+        local = list(range(n))
+    elif method == "news":
+        local = pick_news(news_features(kept), n, weights)
+    else:
+        ranking = _sumy_ranking(kept, method)
+        local = sorted(i for i, _ in ranking[:n])
+    return [usable[i] for i in local]
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def _topic_scores(texts: Sequence[str], candidates: Sequence[Candidate], method: str, query: set[str]) -> list[float]:
+    count = len(texts)
+    if method == "lead":
+        # lead sentences first; ties broken by retrieval order
+        return [-c.position - i * 1e-6 for i, c in enumerate(candidates)]
+    if method == "news":
+        ranking = _sumy_ranking(texts, "lexrank")
+        base = {i: r for i, r in ranking}
+        finite = [r for r in base.values() if math.isfinite(r)] or [0.0]
+        top = max(finite) or 1.0
+        return [
+            (base[i] / top if math.isfinite(base[i]) else 0.0) - 0.5 * candidates[i].position
+            for i in range(count)
+        ]
+    ranking = _sumy_ranking(texts, method)
+    # turn sumy's order into a score: rank 0 is best
+    rank = {i: r for r, (i, _) in enumerate(ranking)}
+    scores = [-float(rank[i]) for i in range(count)]
+    if query:
+        for i, text in enumerate(texts):  # a small nudge for sentences that name the topic
+            if query & set(_stems(text)):
+                scores[i] += 0.5
+    return scores
+
+
+def _names(text: str, lower_forms: set[str]) -> frozenset[str]:
+    """Canonical stems of the names in `text`: capitalised words never seen in lower case.
+
+    `lower_forms` holds every word written in lower case anywhere in the texts compared, so
+    "Keterlibatan" at a sentence start is not a name when "keterlibatan" occurs elsewhere.
+    """
+    names = set()
+    for word in _expand(_split_words(text)):
+        if word[:1].isupper() and word.lower() not in lower_forms and is_content_word(word):
+            if any(ch.isalpha() for ch in word):
+                names.update(content_stems([word]))
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class _Support:
+    figures: frozenset[float]
+    names: frozenset[str]
+
+
+def same_fact(a: dict[str, float], b: dict[str, float], support_a: _Support, support_b: _Support) -> bool:
+    """True when two sentences tell the same fact.
+
+    `a`/`b` are IDF-weighted stem vectors. A cosine of MERGE_COSINE is enough; from
+    MERGE_COSINE_SUPPORTED up it is enough when the sentences also share an exact figure
+    or at least two rare names ("Mark Rutte", "Sekretaris Jenderal NATO").
+    """
+    similarity = _cosine(a, b)
+    if similarity >= MERGE_COSINE:
+        return True
+    if similarity < MERGE_COSINE_SUPPORTED:
+        return False
+    return bool(support_a.figures & support_b.figures) or len(support_a.names & support_b.names) >= 2
+
+
+def summarize_topic(
+    candidates: Sequence[Candidate],
+    n: int = 5,
+    method: str = "lexrank",
+    query_terms: Sequence[str] = (),
+) -> TopicSummary:
+    """Summarise sentences retrieved from several articles into at most `n` distinct facts.
+
+    Candidates are ranked with `method`; taken best first, a candidate that tells the same
+    fact as an item already chosen (see `same_fact`) joins that item's `also` list instead
+    of becoming an item. Items are returned in reading order: by article id, then by
+    sentence index. Keywords are the most widespread stems among the candidates (shown in
+    their most common surface form), leaving out the query's own words.
+    """
+    method = method.lower()
+    if method not in METHODS:
+        raise ValueError(f"unknown summary method {method!r}; choose one of {', '.join(METHODS)}")
+    unique: list[Candidate] = []
+    seen: set[tuple[str, int]] = set()
+    for c in candidates:
+        if (c.article, c.sentence) not in seen and c.text.strip():
+            seen.add((c.article, c.sentence))
+            unique.append(c)
+    words_in = sum(_word_count(c.text) for c in unique)
+    if not unique or n < 1:
+        return TopicSummary(items=[], keywords=[], words_in=words_in, words_out=0)
+
+    texts = [c.text for c in unique]
+    stem_lists = [_stems(t) for t in texts]
+    vectors = _tfidf_vectors(stem_lists)
+    lower_forms = {w for t in texts for w in _split_words(t) if w.islower()}
+    names = [_names(t, lower_forms) for t in texts]
+    name_df = Counter(n for ns in names for n in ns)
+    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * len(texts))}
+    support = [_Support(figure_keys(t), names[i] & rare) for i, t in enumerate(texts)]
+    bare = _Support(frozenset(), frozenset())
+
+    def merges(i: int, m: int) -> bool:
+        # within one article only a near-repeat merges: shared names there are the article's subject
+        if unique[i].article == unique[m].article:
+            return same_fact(vectors[i], vectors[m], bare, bare)
+        return same_fact(vectors[i], vectors[m], support[i], support[m])
+    query = set(content_stems(_expand([w for term in query_terms for w in _split_words(term)])))
+    query |= {stem(t) for t in query_terms if t.strip()}
+
+    if len(unique) == 1:
+        scores = [0.0]
+    else:
+        scores = _topic_scores(texts, unique, method, query)
+    order = sorted(range(len(unique)), key=lambda i: (-scores[i], unique[i].article, unique[i].sentence))
+
+    mains: list[int] = []
+    members: dict[int, list[int]] = {}
+    for i in order:
+        home = next(
+            (m for m in mains if merges(i, m)),
+            None,
+        )
+        if home is not None:
+            members[home].append(i)
+        elif len(mains) < n:
+            mains.append(i)
+            members[i] = []
+        # past n items, a sentence that matches no item is simply left out
+
+    mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
+    items = [
+        SummaryPick(
+            main=unique[m],
+            also=sorted((unique[j] for j in members[m]), key=lambda c: (c.article, c.sentence)),
+        )
+        for m in mains
+    ]
+    words_out = sum(_word_count(unique[m].text) for m in mains)
+    return TopicSummary(
+        items=items,
+        keywords=_keywords(texts, stem_lists, query),
+        words_in=words_in,
+        words_out=words_out,
+    )
+
+
+def _keywords(texts: Sequence[str], stem_lists: Sequence[Sequence[str]], query: set[str], limit: int = 8) -> list[str]:
+    spread: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    stops = stop_words()
+    for text, stems in zip(texts, stem_lists):
+        spread.update(set(stems))
+        total.update(stems)
+        for word in _expand(_split_words(text)):
+            lowered = word.lower()
+            if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):
+                continue
+            surfaces.setdefault(stem(word), Counter())[word] += 1
+    ranked = sorted(
+        (s for s in spread if s not in query and s in surfaces and any(ch.isalpha() for ch in s)),
+        key=lambda s: (-spread[s], -total[s], s),
+    )
+    return [surfaces[s].most_common(1)[0][0] for s in ranked[:limit]]
