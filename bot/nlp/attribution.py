@@ -1,0 +1,703 @@
+"""Who said a sentence's figure, with which verb, and how firmly: Indonesian attribution.
+
+`attribute(sentences, position)` reads the sentence at `position` (0-based into an
+article's sentence list) and returns an `Attribution`: the source (person, role,
+organisation, parsed by `bot.nlp.entities`), the reporting cue ("membenarkan",
+"dikonfirmasi oleh", "kata", "menurut" ...), the medium it came through ("dikutip oleh
+Kyiv Independent", "yang diperoleh AFP"), and a stance:
+
+    confirmed   membenarkan, mengonfirmasi, dikonfirmasi oleh, memastikan, mengakui
+    reported    mengatakan, menyebutkan, menyatakan, kata, ujar, menurut, melaporkan, dilaporkan
+    claimed     mengklaim, menuding, menuduh, mengaku
+    denied      membantah, menepis, menyangkal, dibantah oleh
+    unverified  diyakini, diduga, kemungkinan, belum dapat memverifikasi, berhenti mengonfirmasi
+
+The cue that governs the figure is the nearest one whose scope covers it: a verb with its
+source on the left ("X mengatakan bahwa ...") governs what follows it; "kata X" and a
+passive "dikonfirmasi oleh X" govern what precedes them; "menurut X" governs its sentence.
+When the figure's sentence names no source, the next sentence may ("Kedatangan tentara Korut
+dikonfirmasi langsung oleh ...") and a report's subject ("Laporan yang diperoleh AFP ...")
+points back to the source named in the previous sentence. Outlets and reporters are only
+ever the medium (`via`), never the source; an outlet alone makes the stance "reported".
+
+Pure and synchronous; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.models import Figure, Sentence
+from bot.nlp.entities import REPORT_NOUNS, REPORTER_WORDS, Source, find_medium, is_medium, parse_source
+
+STANCES: tuple[str, ...] = ("confirmed", "reported", "claimed", "unverified", "denied")
+
+_V = r"m[ae]"  # "mengatakan" and its common typo "mangatakan"
+
+#: Reporting cues: (regex on lower-case text, lemma, stance, kind).
+#: kind: active (source on the left), passive (agent after "oleh"), post ("..., kata X"),
+#: according ("menurut X, ..."), hedge (an adverb with no source).
+CUES: tuple[tuple[str, str, str, str], ...] = (
+    # negated verification first: longer matches win over their parts
+    (r"(?:belum|tidak|tak)\s+(?:dapat|bisa|mampu)\s+(?:" + _V + r"mverifikasi|" + _V + r"ng(?:k)?onfirmasi|" + _V + r"mastikan)", "belum dapat memverifikasi", "unverified", "active"),
+    (r"(?:belum|tidak|tak|enggan|menolak|berhenti|urung)\s+(?:untuk\s+)?(?:" + _V + r"ng(?:k)?onfirmasi(?:kan)?|" + _V + r"mbenarkan|" + _V + r"mastikan|" + _V + r"mverifikasi)", "tidak mengonfirmasi", "unverified", "active"),
+    (r"(?:tidak|tak|belum)\s+(?:" + _V + r"nyangkal|" + _V + r"mbantah|" + _V + r"nepis)", "tidak menyangkal", "reported", "active"),
+    (r"(?:belum|tidak|tak)\s+(?:dapat\s+|bisa\s+)?(?:dikonfirmasi|diverifikasi|dipastikan|terverifikasi|terkonfirmasi)", "belum dikonfirmasi", "unverified", "passive"),
+    # confirmed
+    (_V + r"mbenarkan", "membenarkan", "confirmed", "active"),
+    (_V + r"ng(?:k)?onfirmasi(?:kan)?", "mengonfirmasi", "confirmed", "active"),
+    (_V + r"mastikan", "memastikan", "confirmed", "active"),
+    (_V + r"ngakui", "mengakui", "confirmed", "active"),
+    (r"dikonfirmasi(?:kan)?", "dikonfirmasi oleh", "confirmed", "passive"),
+    (r"dibenarkan", "dibenarkan oleh", "confirmed", "passive"),
+    (r"dipastikan", "dipastikan oleh", "confirmed", "passive"),
+    (r"diakui", "diakui oleh", "confirmed", "passive"),
+    # denied
+    (_V + r"mbantah(?:nya)?", "membantah", "denied", "active"),
+    (_V + r"nepis", "menepis", "denied", "active"),
+    (_V + r"nyangkal", "menyangkal", "denied", "active"),
+    (_V + r"nolak(?=\s+(?:laporan|klaim|tuduhan|tudingan|kabar|berita|informasi|data)\b)", "menolak", "denied", "active"),
+    (r"dibantah", "dibantah oleh", "denied", "passive"),
+    (r"ditepis", "ditepis oleh", "denied", "passive"),
+    (r"disangkal", "disangkal oleh", "denied", "passive"),
+    # claimed
+    (_V + r"ngklaim", "mengklaim", "claimed", "active"),
+    (_V + r"nuding", "menuding", "claimed", "active"),
+    (_V + r"nuduh", "menuduh", "claimed", "active"),
+    (_V + r"ngaku", "mengaku", "claimed", "active"),
+    (r"bersikeras", "bersikeras", "claimed", "active"),
+    (r"diklaim", "diklaim oleh", "claimed", "passive"),
+    (r"dituding|dituduh", "dituding oleh", "claimed", "passive"),
+    # unverified
+    (_V + r"mperkirakan", "memperkirakan", "unverified", "active"),
+    (_V + r"nduga", "menduga", "unverified", "active"),
+    (_V + r"yakini", "meyakini", "unverified", "active"),
+    (r"diyakini", "diyakini", "unverified", "passive"),
+    (r"diduga", "diduga", "unverified", "passive"),
+    (r"diperkirakan", "diperkirakan", "unverified", "passive"),
+    (r"disinyalir", "disinyalir", "unverified", "passive"),
+    (r"disebut-sebut", "disebut-sebut", "unverified", "passive"),
+    (r"dikabarkan", "dikabarkan", "unverified", "passive"),
+    (r"kemungkinan(?:\s+besar)?|mungkin|konon|kabarnya|ditengarai", "kemungkinan", "unverified", "hedge"),
+    # reported
+    (_V + r"nyebut(?:kan)?", "menyebutkan", "reported", "active"),
+    (_V + r"ngatakan", "mengatakan", "reported", "active"),
+    (_V + r"nyatakan", "menyatakan", "reported", "active"),
+    (_V + r"laporkan", "melaporkan", "reported", "active"),
+    (_V + r"ngungkap(?:kan)?", "mengungkap", "reported", "active"),
+    (_V + r"nyampaikan", "menyampaikan", "reported", "active"),
+    (_V + r"njelaskan", "menjelaskan", "reported", "active"),
+    (_V + r"nambahkan", "menambahkan", "reported", "active"),
+    (_V + r"nuturkan", "menuturkan", "reported", "active"),
+    (_V + r"ngumumkan", "mengumumkan", "reported", "active"),
+    (_V + r"nerangkan", "menerangkan", "reported", "active"),
+    (_V + r"ncatat(?:kan)?", "mencatat", "reported", "active"),
+    (_V + r"maparkan", "memaparkan", "reported", "active"),
+    (_V + r"mbeberkan", "membeberkan", "reported", "active"),
+    (_V + r"nginformasikan", "menginformasikan", "reported", "active"),
+    (_V + r"rilis", "merilis", "reported", "active"),
+    (_V + r"ngabarkan", "mengabarkan", "reported", "active"),
+    (_V + r"negaskan", "menegaskan", "reported", "active"),
+    (_V + r"nanggapi", "menanggapi", "reported", "active"),
+    (_V + r"mberitakan", "memberitakan", "reported", "active"),
+    (r"berkata", "berkata", "reported", "active"),
+    (r"dilaporkan", "dilaporkan", "reported", "passive"),
+    (r"disebutkan|disebut", "disebutkan", "reported", "passive"),
+    (r"dinyatakan", "dinyatakan", "reported", "passive"),
+    (r"diungkap(?:kan)?", "diungkapkan", "reported", "passive"),
+    (r"disampaikan", "disampaikan", "reported", "passive"),
+    (r"diumumkan", "diumumkan", "reported", "passive"),
+    (r"dikatakan", "dikatakan", "reported", "passive"),
+    (r"diberitakan", "diberitakan", "reported", "passive"),
+    # after the quote: "..., kata Rutte"
+    (r"(?:kata|ujar|ucap|tutur|jelas|ungkap|terang|imbuh|tambah|papar|sebut|tegas|lanjut|pungkas|katanya|ujarnya|ucapnya|tuturnya|jelasnya|ungkapnya|terangnya|imbuhnya|tambahnya|paparnya|sebutnya|tegasnya|lanjutnya|pungkasnya)", "kata", "reported", "post"),
+    (r"(?:klaim|klaimnya)", "klaim", "claimed", "post"),
+    (r"(?:bantah|bantahnya|tepis)", "bantah", "denied", "post"),
+    (r"menurut", "menurut", "reported", "according"),
+    (r"(?:berdasarkan|mengacu pada|merujuk pada)(?=\s+(?:data|informasi|laporan|keterangan|catatan|hasil|pernyataan|rilis|penilaian|temuan)\b)", "berdasarkan", "reported", "according"),
+)
+
+_CUE_RES = tuple((re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])"), lemma, stance, kind) for rx, lemma, stance, kind in CUES)
+
+_BOUNDARY_RE = re.compile(
+    r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
+    r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]",
+    re.I,
+)
+_CUT_RE = re.compile(
+    r"\s(?:pada|kepada|usai|seusai|saat|ketika|dalam|di hadapan|melalui|lewat|seperti|sebagaimana|"
+    r"terkait|mengenai|soal|setelah|sebelum|sejak|bahwa)\s",
+    re.I,
+)
+_MEDIUM_MARK_RE = re.compile(
+    r"(?:(?:seperti|sebagaimana)\s+)?(?:dikutip|dilansir|diberitakan|dilaporkan)(?:\s+(?:oleh|dari))?\s+|"
+    r"(?:melansir|mengutip)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
+    re.I,
+)
+_OPENERS = frozenset(
+    """selain bahkan sementara namun tetapi di pada dalam sebelumnya kemudian adapun lebih terpisah
+    seperti menanggapi merespon merespons mengantisipasi terkait atas usai setelah sejak hingga
+    kini saat ketika sedangkan lalu maka oleh karena itu sehingga meski meskipun""".split()
+)
+_TRAILING = (
+    "baru-baru ini", "pekan lalu", "bulan lalu", "tahun lalu", "hari ini", "kemarin", "sebelumnya",
+    "dengan tegas", "secara resmi", "secara langsung", "secara terpisah", "dengan ringan",
+    "juga", "pun", "telah", "sudah", "sempat", "langsung", "kembali", "kemudian", "akhirnya",
+    "lalu", "bahkan", "pula", "masih", "tegas", "itu", "ini", "sendiri", "sebelumnya",
+)
+_MONTHS = frozenset(
+    """januari februari maret april mei juni juli agustus september oktober november desember
+    senin selasa rabu kamis jumat sabtu minggu""".split()
+)
+_ANAPHORA = frozenset(
+    """hal ini itu tersebut laporan kabar informasi berita klaim temuan data kedatangan
+    keberadaan kehadiran pengiriman pengerahan penempatan jumlah angka""".split()
+)
+_STOP = frozenset(
+    """yang dan di ke dari untuk dengan oleh pada dalam bahwa ini itu tersebut juga telah sudah akan
+    sedang para sekitar lebih sebanyak hingga serta atau tidak belum namun""".split()
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who stands behind one sentence's figure, and how firmly.
+
+    Spans are character offsets into the text of the sentence they name:
+    `figure_span` and `cue_span`/`source_span` may sit in different sentences
+    (`cue_sentence`, `source_sentence` are 0-based positions in the article's list).
+    """
+
+    position: int
+    stance: str  # confirmed | reported | claimed | denied | unverified
+    cue: str | None = None  # the cue's lemma: "mengatakan" (also for the typo "mangatakan")
+    cue_text: str | None = None  # as written
+    cue_span: tuple[int, int] | None = None
+    cue_sentence: int | None = None
+    who: str | None = None
+    role: str | None = None  # English
+    role_id: str | None = None  # Indonesian span
+    organization: str | None = None  # English
+    organization_id: str | None = None  # Indonesian span
+    source_text: str | None = None  # the Indonesian source phrase
+    source_span: tuple[int, int] | None = None
+    source_sentence: int | None = None
+    source: Source | None = None
+    via: tuple[str, ...] = ()  # outlets it came through ("Kyiv Independent", "AFP")
+    figure_span: tuple[int, int] | None = None
+    note: str | None = None  # how it was found, when not plainly in the sentence
+
+    @property
+    def attributed(self) -> bool:
+        """True when a source (not only a medium) stands behind the figure."""
+        return self.source is not None
+
+    @property
+    def borrowed(self) -> bool:
+        """True when the source was taken from a neighbouring sentence."""
+        return self.source_sentence is not None and self.source_sentence != self.position
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    stance: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Found:
+    cue: _Cue | None
+    source: Source | None
+    span: tuple[int, int] | None
+    via: tuple[str, ...]
+    stance: str
+
+
+# --------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------
+
+
+def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | None = None) -> Attribution:
+    """Attribute the sentence at `position` (0-based); `figure` defaults to its first figure."""
+    if not 0 <= position < len(sentences):
+        raise IndexError(f"no sentence at position {position} (article has {len(sentences)})")
+    text = sentences[position].text
+    fig = figure if figure is not None else (sentences[position].figures[0] if sentences[position].figures else None)
+    fspan = _figure_span(text, fig)
+    found = _attribute_text(text, fspan)
+
+    note = None
+    source_pos: int | None = position if found.source is not None else None
+    cue_pos: int | None = position if found.cue is not None else None
+    cue, source, span, via, stance = found.cue, found.source, found.span, found.via, found.stance
+
+    if source is not None and source.kind == "pronoun":
+        back = _previous_source(sentences, position)
+        if back is not None:
+            pos, prev = back
+            source, span, source_pos = prev.source, prev.span, pos
+            note = "pronoun resolved to the source of an earlier sentence"
+        else:
+            source, span, source_pos = None, None, None
+
+    if source is not None and source.kind == "document":
+        # "Laporan yang diperoleh AFP ... menyebutkan": the report's source is named just before
+        prev = _sentence_attribution(sentences[position - 1].text) if position > 0 else None
+        if prev is not None and prev.source is not None and prev.source.kind not in ("document", "pronoun"):
+            source, span, source_pos = prev.source, prev.span, position - 1
+            via = tuple(dict.fromkeys(via + prev.via))
+            note = "source named in the previous sentence; this sentence reports its findings"
+        else:
+            source, span, source_pos = None, None, None
+
+    if source is None and not via and (cue is None or cue.kind in ("passive", "hedge")):
+        nxt = _back_reference(sentences, position)
+        if nxt is not None:
+            cue, source, span, via = nxt.cue, nxt.source, nxt.span, nxt.via
+            stance = nxt.stance
+            source_pos = cue_pos = position + 1
+            note = "source named in the next sentence, which refers back to this one"
+
+    if source is None and via and stance == "confirmed":
+        stance = "reported"  # an outlet alone never confirms
+    if cue is None:
+        stance = "reported"  # stated as fact by the article itself, or by a source with no verb
+
+    return Attribution(
+        position=position,
+        stance=stance,
+        cue=cue.lemma if cue else None,
+        cue_text=cue.text if cue else None,
+        cue_span=(cue.start, cue.end) if cue else None,
+        cue_sentence=cue_pos if cue else None,
+        who=source.who if source else None,
+        role=source.role if source else None,
+        role_id=source.role_id if source else None,
+        organization=source.organization if source else None,
+        organization_id=source.organization_id if source else None,
+        source_text=source.text if source else None,
+        source_span=span if source else None,
+        source_sentence=source_pos if source else None,
+        source=source,
+        via=via,
+        figure_span=fspan,
+        note=note,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Cues
+# --------------------------------------------------------------------------------------
+
+
+def find_cues(text: str) -> list[_Cue]:
+    """Every reporting cue in the text, longest first where two overlap."""
+    low = text.lower()
+    found: list[_Cue] = []
+    for rx, lemma, stance, kind in _CUE_RES:
+        for m in rx.finditer(low):
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
+                continue
+            cue = _Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind)
+            if kind == "post" and not _is_post_position(text, m.start()):
+                continue
+            if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
+                continue
+            if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
+                continue
+            found.append(cue)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _is_post_position(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] in ",\"”'’"
+
+
+def _is_medium_marker(low: str, start: int, end: int) -> bool:
+    before = low[:start].rstrip()
+    if before.endswith(("seperti", "sebagaimana")):
+        return True
+    after = low[end:]
+    m = re.match(r"\s+(?:oleh|dari)?\s*([^,.;]+)", after)
+    return bool(m) and is_medium(m.group(1)) and before.endswith(("yang", ","))
+
+
+def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> list[tuple[int, _Cue]]:
+    """Cues whose scope covers the figure, nearest first (distance in characters)."""
+    if fspan is None:
+        fs = fe = len(text)
+    else:
+        fs, fe = fspan
+    ranked: list[tuple[int, _Cue]] = []
+    for c in cues:
+        if c.kind == "according":
+            opening = not text[: c.start].strip(" “\"'") or text[: c.start].rstrip().endswith(",")
+            ranked.append((0 if opening else abs(fs - c.end), c))
+        elif c.kind in ("active", "hedge"):
+            if c.end <= fs:
+                ranked.append((fs - c.end, c))
+        elif c.kind == "post":
+            if c.start >= fe:
+                ranked.append((c.start - fe, c))
+        elif c.kind == "passive":
+            followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
+            if followed_by_bahwa and c.end <= fs:
+                ranked.append((fs - c.end, c))
+            elif c.start >= fe:
+                ranked.append((c.start - fe, c))
+            elif c.end <= fs and not text[:c.start].strip(" “\"'"):
+                ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ..."
+    ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
+    return ranked
+
+
+# --------------------------------------------------------------------------------------
+# One sentence
+# --------------------------------------------------------------------------------------
+
+
+def _attribute_text(text: str, fspan: tuple[int, int] | None) -> _Found:
+    cues = find_cues(text)
+    ranked = _governing(cues, text, fspan)
+    for dist, cue in ranked:
+        source, span, via = _source_for(text, cue)
+        if source is None and not via and cue.kind == "active" and not _left_text(text, cue).strip(" ,"):
+            continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
+        stance = cue.stance
+        return _Found(cue, source, span, via, stance)
+    return _Found(None, None, None, (), "unverified")
+
+
+def _sentence_attribution(text: str) -> _Found | None:
+    """The main attribution of a sentence regardless of figures: its first cue with a source."""
+    for cue in find_cues(text):
+        source, span, via = _source_for(text, cue)
+        if source is not None:
+            return _Found(cue, source, span, via, cue.stance)
+    return None
+
+
+def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    if cue.kind == "hedge":
+        return None, None, ()
+    if cue.kind == "active":
+        left = _left_text(text, cue)
+        start = cue.start - len(left)
+        return _source_from_left(left, start, text, cue)
+    if cue.kind == "passive":
+        after = text[cue.end:]
+        m = re.match(r"(?:\s+\S+){0,2}?\s+oleh\s+", after, re.I)
+        if not m:
+            return None, None, ()
+        return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
+    if cue.kind == "according":
+        after = text[cue.end:]
+        stripped = len(after) - len(after.lstrip())
+        return _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)
+    # post
+    after = text[cue.end:]
+    stripped = len(after) - len(after.lstrip())
+    source, span, via = _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=False)
+    if source is None and cue.text.lower().endswith("nya"):
+        return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), via
+    return source, span, via
+
+
+def _left_text(text: str, cue: _Cue) -> str:
+    before = text[: cue.start]
+    last = None
+    for m in _BOUNDARY_RE.finditer(before):
+        last = m
+    if last is None:
+        return before
+    segment = before[last.end():]
+    if last.group(0).lower() == "yang" and segment.strip(" ,"):
+        # "Laporan yang diperoleh AFP ... menyebutkan": the relative clause belongs to the subject
+        head = before[: last.start()]
+        inner = None
+        for m in _BOUNDARY_RE.finditer(head):
+            inner = m
+        return before[inner.end():] if inner else before
+    if last.group(0).lower() == "yang" and not segment.strip(" ,"):
+        # "..., Mark Rutte, yang menyebutkan": the antecedent before "yang"
+        head = before[: last.start()].rstrip(" ,")
+        oleh = list(re.finditer(r"\boleh\s+", head, re.I))
+        if oleh:
+            return head[oleh[-1].end():] + " " * (len(before) - len(head))
+        inner = None
+        for m in _BOUNDARY_RE.finditer(head):
+            inner = m
+        return (head[inner.end():] if inner else head) + " " * (len(before) - len(head))
+    return segment
+
+
+def _split_segments(text: str, offset: int) -> list[tuple[str, int]]:
+    """Comma-separated pieces (commas inside parentheses kept), with their offsets."""
+    pieces: list[tuple[str, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            pieces.append((text[start:i], offset + start))
+            start = i + 1
+    pieces.append((text[start:], offset + start))
+    out = []
+    for piece, off in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((piece.strip(), off + lead))
+    return out
+
+
+def _strip_medium(segment: str) -> tuple[str, tuple[str, ...]]:
+    """Take "dikutip oleh Kyiv Independent" and the like out of a segment; return the rest and the media."""
+    via: list[str] = []
+    m = _MEDIUM_MARK_RE.search(segment)
+    while m:
+        tail = segment[m.end():]
+        stop = _CUT_RE.search(" " + tail)
+        target = tail[: stop.start()] if stop else tail
+        medium = find_medium(target)
+        if medium is None and any(w in target.lower().split()[:2] for w in REPORTER_WORDS):
+            segment = segment[: m.start()] + tail[len(target):]
+        elif medium is not None:
+            via.append(medium)
+            segment = segment[: m.start()] + tail[len(target):]
+        else:
+            break
+        m = _MEDIUM_MARK_RE.search(segment)
+    return segment.strip(" ,"), tuple(via)
+
+
+def _strip_opener(segment: str) -> str:
+    words = segment.split()
+    if not words or words[0].lower().strip(",") not in _OPENERS:
+        return segment
+    # "Pada 29 Oktober 2024 Sekretaris ...", "Menanggapi eskalasi ini Presiden ...", "Selain itu Departemen ..."
+    i = 1
+    while i < len(words):
+        w = words[i].strip(",.")
+        if w[:1].isupper() and w.lower() not in _MONTHS and not w.lower() in _OPENERS:
+            break
+        if w.lower() in ("seorang", "sejumlah", "para", "pihak", "beberapa", "salah"):
+            break
+        i += 1
+    return " ".join(words[i:])
+
+
+def _strip_trailing(segment: str) -> str:
+    changed = True
+    while changed and segment:
+        changed = False
+        low = segment.lower().rstrip(" ,")
+        for adverb in _TRAILING:
+            if low.endswith(" " + adverb) or low == adverb:
+                segment = segment.rstrip(" ,")[: len(low) - len(adverb)].rstrip(" ,")
+                changed = True
+                break
+    return segment
+
+
+def _clean_np(segment: str) -> str:
+    cut = _CUT_RE.search(" " + segment + " ")
+    if cut and cut.start() > 0:
+        segment = segment[: cut.start()]
+    return _strip_trailing(segment).strip(" ,")
+
+
+def _np_like(text: str) -> bool:
+    """Could this piece open a source phrase? ("Sekjen NATO", "seorang pejabat", "pihak Ukraina")."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip("“\"'(")
+    low = first.lower()
+    if first[:1].isupper():
+        return True
+    from bot.nlp.entities import ANON_OPENERS, PRONOUNS, ROLES
+
+    return (
+        low in PRONOUNS or low in REPORT_NOUNS or low in ("pihak", "kalangan", "mantan", "eks", "salah")
+        or low in {o.split()[0] for o in ANON_OPENERS} or any(r.split()[0] == low for r in ROLES)
+    )
+
+
+def _document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
+    """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
+    m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
+    if not m:
+        return None, ()
+    origin = _clean_np(m.group(1).strip(" ,"))
+    if is_medium(origin):
+        return None, (str(find_medium(origin)),)
+    return origin, ()
+
+
+def _source_from_left(left: str, start: int, text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    segments = _split_segments(left, start)
+    via: list[str] = []
+    run: list[tuple[str, int]] = []
+    for seg, off in reversed(segments):
+        cleaned, media = _strip_medium(seg)
+        via.extend(media)
+        if not cleaned:
+            continue
+        opened = _strip_opener(cleaned)
+        trimmed = _strip_trailing(opened)
+        if not trimmed:
+            if run:
+                break
+            continue
+        if opened != cleaned and run:
+            break
+        candidate = trimmed
+        if not _np_like(candidate):
+            break
+        src = parse_source(candidate) if candidate else None
+        if src is None and run:
+            break
+        if src is None:
+            # the nearest piece is no source: maybe a document ("Laporan yang diperoleh AFP ...")
+            src = parse_source(_clean_np(candidate))
+            if src is None:
+                break
+            candidate = _clean_np(candidate)
+        seg_off = off + seg.find(candidate.split()[0]) if candidate.split() else off
+        run.insert(0, (candidate, max(seg_off, off)))
+        if opened != cleaned:
+            break
+    if not run:
+        return None, None, tuple(dict.fromkeys(via))
+    np = ", ".join(piece for piece, _ in run)
+    span = (run[0][1], run[-1][1] + len(run[-1][0]))
+    return _finish(np, span, tuple(dict.fromkeys(via)))
+
+
+def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    body = re.split(r"[.;:!?](?:\s|$)|[“\"]", after, maxsplit=1)[0]
+    segments = _split_segments(body, start)
+    via: list[str] = []
+    run: list[tuple[str, int]] = []
+    for i, (seg, off) in enumerate(segments):
+        cleaned, media = _strip_medium(seg)
+        via.extend(media)
+        if re.match(r"(?i)yang\b", seg):
+            if any(marker in seg.lower() for marker in ("tidak disebutkan", "tak disebutkan", "enggan disebut", "anonim")):
+                run.append((seg, off))
+            break
+        if not cleaned:
+            continue
+        np = _clean_np(cleaned)
+        if not np:
+            break
+        src = parse_source(np)
+        if i == 0:
+            if src is None:
+                break
+            run.append((np, off + max(0, seg.find(np))))
+            # the first piece ended at a cut word: what follows it is no longer the source
+            if _CUT_RE.search(" " + cleaned + " ") and len(np) < len(cleaned) - 1:
+                rest = cleaned[len(np):]
+                _, more = _strip_medium(rest)
+                via.extend(more)
+                break
+            continue
+        # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
+        words = np.split()
+        if src is None or len(words) > 12 or words[0].lower() in _MONTHS:
+            break
+        if stop_at_comma and not (src.kind in ("person",) and not src.role) and src.role is None:
+            break
+        run.append((np, off + max(0, seg.find(np))))
+    if not run:
+        return None, None, tuple(dict.fromkeys(via))
+    np = ", ".join(piece for piece, _ in run)
+    span = (run[0][1], run[-1][1] + len(run[-1][0]))
+    return _finish(np, span, tuple(dict.fromkeys(via)))
+
+
+def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    src = parse_source(np)
+    if src is None:
+        return None, None, via
+    if src.kind == "document":
+        origin, media = _document_origin(np)
+        via = tuple(dict.fromkeys(via + media))
+        if origin:
+            origin_src = parse_source(origin)
+            if origin_src is not None and origin_src.kind not in ("medium", "reporter", "document"):
+                return origin_src, span, via
+        return src, span, via
+    if src.kind == "medium":
+        return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))
+    if src.kind == "reporter":
+        return None, None, via
+    return src, span, via
+
+
+# --------------------------------------------------------------------------------------
+# Neighbours
+# --------------------------------------------------------------------------------------
+
+
+def _previous_source(sentences: Sequence[Sentence], position: int) -> tuple[int, _Found] | None:
+    for pos in range(position - 1, max(-1, position - 3), -1):
+        found = _sentence_attribution(sentences[pos].text)
+        if found is not None and found.source is not None and found.source.kind not in ("pronoun", "document"):
+            return pos, found
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _STOP}
+
+
+def _back_reference(sentences: Sequence[Sentence], position: int) -> _Found | None:
+    """The next sentence names who confirmed/denied this one's content ("Kedatangan ... dikonfirmasi oleh X")."""
+    if position + 1 >= len(sentences):
+        return None
+    nxt = sentences[position + 1].text
+    for cue in find_cues(nxt):
+        if cue.kind not in ("passive", "active"):
+            continue
+        source, span, via = _source_for(nxt, cue)
+        if source is None or source.kind in ("document", "pronoun"):
+            continue
+        if cue.kind == "passive":
+            subject = nxt[: cue.start]
+        else:
+            subject = nxt[cue.end: cue.end + 60]
+        words = re.findall(r"[a-z][a-z-]+", subject.lower())
+        if cue.kind == "passive" and (len(words) > 10 or re.search(r"\d", subject)):
+            return None  # a long subject, or one with its own quantity, is a new statement
+        refers = bool(set(words) & _ANAPHORA) or bool(_content_words(subject) & _content_words(sentences[position].text))
+        if refers:
+            return _Found(cue, source, span, via, cue.stance)
+        return None
+    return None
+
+
+def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:
+    if figure is None:
+        return None
+    if 0 <= figure.start < figure.end <= len(text) and text[figure.start:figure.end] == figure.text:
+        return (figure.start, figure.end)
+    idx = text.find(figure.text) if figure.text else -1
+    if idx >= 0:
+        return (idx, idx + len(figure.text))
+    return None
+
+
+__all__ = ["Attribution", "CUES", "STANCES", "attribute", "find_cues", "REPORT_NOUNS"]
