@@ -81,6 +81,7 @@ _NOISE_LINE = re.compile(r"(?i)(?:advertisement|scroll to continue with content|
 _DASH = r"\s*(?:-{1,3}|–|—)\s*"
 _DOMAIN = r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]{2,}){1,3}"
 _PLACE = r"[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3}"
+_DOMAIN_SUFFIXES = frozenset("com co id net org go ac or sch web tv info news biz my sg".split())
 _KNOWN_OUTLETS = (
     "kumparan|detik|okezone|tempo|antara|kompas|tribun|viva|sindonews|suara|merdeka|liputan6"
     "|republika|bisnis|kontan|cnbc|katadata|idntimes|kapanlagi|bola|juara|goal"
@@ -376,10 +377,13 @@ def _match_dateline(line: str) -> tuple[str, str | None, str | None] | None:
 
 
 def _outlet_name(raw: str) -> str:
-    """"KONTAN.CO.ID" -> "KONTAN", "Liputan6.com" -> "Liputan6", "CNN Indonesia" as is."""
+    """"KONTAN.CO.ID" -> "KONTAN", "bandung.detik.com" -> "detik", "CNN Indonesia" as is."""
     raw = raw.strip()
     if "." in raw and " " not in raw:
-        return raw.split(".", 1)[0]
+        labels = raw.split(".")
+        while len(labels) > 1 and labels[-1].lower() in _DOMAIN_SUFFIXES:
+            labels.pop()
+        return labels[-1]
     return raw
 
 
