@@ -42,14 +42,16 @@ METHODS: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasi
 SINGLE_METHODS: tuple[str, ...] = METHODS
 
 # Merging across articles: two sentences tell the same fact when their canonical stems
-# (IDF-weighted over the candidates) have a cosine of at least MERGE_COSINE, or at least
-# MERGE_COSINE_SUPPORTED when they also share an exact figure or two rare names (names
-# found in at most RARE_NAME_SHARE of the candidates). Chosen on the seeds: the
-# Pentagon's 10,000 (000/001, cosine 0.32) and Rutte's confirmation (000/001/004,
-# 0.29-0.39) merge with support, while unrelated sentences of the one story reach
-# 0.2-0.3 sharing a single name (Kursk, NATO) and stay apart.
+# (IDF-weighted over the candidates) have a cosine of at least MERGE_COSINE; of at
+# least MERGE_COSINE_FIGURE when they share an exact figure; of at least
+# MERGE_COSINE_NAMES when they share two rare names (found in at most RARE_NAME_SHARE of
+# the candidates). Chosen on the seeds: the Pentagon's 10,000 (000/001, cosine 0.32,
+# same figure) and Rutte's confirmation (000/001/004, 0.30-0.40, "Mark Rutte", "NATO")
+# merge, while unrelated sentences of the one story reach 0.2-0.3 sharing a single
+# name (Kursk, NATO: the Kremlin's denial vs Rutte's confirmation is 0.21) and stay apart.
 MERGE_COSINE = 0.4
-MERGE_COSINE_SUPPORTED = 0.2
+MERGE_COSINE_FIGURE = 0.2
+MERGE_COSINE_NAMES = 0.28
 RARE_NAME_SHARE = 0.25
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
@@ -434,16 +436,53 @@ class _Support:
 def same_fact(a: dict[str, float], b: dict[str, float], support_a: _Support, support_b: _Support) -> bool:
     """True when two sentences tell the same fact.
 
-    `a`/`b` are IDF-weighted stem vectors. A cosine of MERGE_COSINE is enough; from
-    MERGE_COSINE_SUPPORTED up it is enough when the sentences also share an exact figure
-    or at least two rare names ("Mark Rutte", "Sekretaris Jenderal NATO").
+    `a`/`b` are IDF-weighted stem vectors; `support_*` their exact figures and rare names.
+    A cosine of MERGE_COSINE is enough on its own; a shared figure lowers the bar to
+    MERGE_COSINE_FIGURE, two shared rare names ("Mark Rutte") to MERGE_COSINE_NAMES.
     """
     similarity = _cosine(a, b)
     if similarity >= MERGE_COSINE:
         return True
-    if similarity < MERGE_COSINE_SUPPORTED:
-        return False
-    return bool(support_a.figures & support_b.figures) or len(support_a.names & support_b.names) >= 2
+    if similarity >= MERGE_COSINE_FIGURE and support_a.figures & support_b.figures:
+        return True
+    return similarity >= MERGE_COSINE_NAMES and len(support_a.names & support_b.names) >= 2
+
+
+def _fact_clusters(unique: Sequence[Candidate], texts: Sequence[str], vectors: Sequence[dict[str, float]]) -> list[list[int]]:
+    """Group candidates that tell the same fact (complete linkage over `same_fact`).
+
+    Pairs are joined most similar first, and two groups join only when every pair across
+    them tells the same fact, so a chain A~B~C never merges A with an unrelated C.
+    """
+    count = len(texts)
+    lower_forms = {w for t in texts for w in _split_words(t) if w.islower()}
+    names = [_names(t, lower_forms) for t in texts]
+    name_df = Counter(n for ns in names for n in ns)
+    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * count)}
+    support = [_Support(figure_keys(t), names[i] & rare) for i, t in enumerate(texts)]
+    bare = _Support(frozenset(), frozenset())
+
+    linked: set[tuple[int, int]] = set()
+    pairs: list[tuple[float, int, int]] = []
+    for i in range(count):
+        for j in range(i + 1, count):
+            # within one article only a near-repeat merges: shared names there are its subject
+            same_article = unique[i].article == unique[j].article
+            a, b = (bare, bare) if same_article else (support[i], support[j])
+            if same_fact(vectors[i], vectors[j], a, b):
+                linked.add((i, j))
+                pairs.append((_cosine(vectors[i], vectors[j]), i, j))
+    group = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        if all((min(x, y), max(x, y)) in linked for x in members[gi] for y in members[gj]):
+            for x in members[gj]:
+                group[x] = gi
+            members[gi].extend(members.pop(gj))
+    return [sorted(m) for m in members.values()]
 
 
 def summarize_topic(
@@ -454,10 +493,10 @@ def summarize_topic(
 ) -> TopicSummary:
     """Summarise sentences retrieved from several articles into at most `n` distinct facts.
 
-    Candidates are ranked with `method`; taken best first, a candidate that tells the same
-    fact as an item already chosen (see `same_fact`) joins that item's `also` list instead
-    of becoming an item. Items are returned in reading order: by article id, then by
-    sentence index. Keywords are the most widespread stems among the candidates (shown in
+    Candidates that tell the same fact (see `same_fact`) are grouped first; each group is
+    one item, shown by its best-ranked sentence (ranked with `method`) with the others in
+    `also`; the `n` groups whose best sentence ranks highest are kept. Items are returned
+    in reading order: by article id, then by sentence index. Keywords are the most widespread stems among the candidates (shown in
     their most common surface form), leaving out the query's own words.
     """
     method = method.lower()
@@ -476,18 +515,7 @@ def summarize_topic(
     texts = [c.text for c in unique]
     stem_lists = [_stems(t) for t in texts]
     vectors = _tfidf_vectors(stem_lists)
-    lower_forms = {w for t in texts for w in _split_words(t) if w.islower()}
-    names = [_names(t, lower_forms) for t in texts]
-    name_df = Counter(n for ns in names for n in ns)
-    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * len(texts))}
-    support = [_Support(figure_keys(t), names[i] & rare) for i, t in enumerate(texts)]
-    bare = _Support(frozenset(), frozenset())
-
-    def merges(i: int, m: int) -> bool:
-        # within one article only a near-repeat merges: shared names there are the article's subject
-        if unique[i].article == unique[m].article:
-            return same_fact(vectors[i], vectors[m], bare, bare)
-        return same_fact(vectors[i], vectors[m], support[i], support[m])
+    clusters = _fact_clusters(unique, texts, vectors)
     query = set(content_stems(_expand([w for term in query_terms for w in _split_words(term)])))
     query |= {stem(t) for t in query_terms if t.strip()}
 
@@ -495,21 +523,15 @@ def summarize_topic(
         scores = [0.0]
     else:
         scores = _topic_scores(texts, unique, method, query)
-    order = sorted(range(len(unique)), key=lambda i: (-scores[i], unique[i].article, unique[i].sentence))
 
-    mains: list[int] = []
-    members: dict[int, list[int]] = {}
-    for i in order:
-        home = next(
-            (m for m in mains if merges(i, m)),
-            None,
-        )
-        if home is not None:
-            members[home].append(i)
-        elif len(mains) < n:
-            mains.append(i)
-            members[i] = []
-        # past n items, a sentence that matches no item is simply left out
+    def rank_key(i: int) -> tuple[float, str, int]:
+        return (-scores[i], unique[i].article, unique[i].sentence)
+
+    # a fact's importance is that of its best-ranked sentence, which is the one shown
+    ranked = sorted((sorted(cluster, key=rank_key) for cluster in clusters), key=lambda c: rank_key(c[0]))
+    chosen = ranked[:n]
+    mains = [cluster[0] for cluster in chosen]
+    members = {cluster[0]: cluster[1:] for cluster in chosen}
 
     mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
     items = [

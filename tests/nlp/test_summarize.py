@@ -1,0 +1,268 @@
+"""Single-document and topic summaries: valid indices, short inputs, no NLTK data, merging on the seeds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.corpus.reader import read_article
+from bot.nlp.summarize import (
+    METHODS,
+    Candidate,
+    NewsWeights,
+    TopicSummary,
+    figure_keys,
+    news_features,
+    pick_news,
+    summarize_sentences,
+    summarize_topic,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+def _article(article_id: str):
+    return read_article(next(SEEDS.glob(f"{article_id}_*.txt")))
+
+
+def _seed_candidates() -> list[Candidate]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        art = read_article(path)
+        total = len(art.sentences)
+        out += [Candidate(art.id, s.index, s.text, (s.index - 1) / total) for s in art.sentences]
+    return out
+
+
+def _find(cands: list[Candidate], article: str, fragment: str) -> Candidate:
+    return next(c for c in cands if c.article == article and fragment in c.text)
+
+
+def _item_of(summary: TopicSummary, cand: Candidate) -> int | None:
+    for k, pick in enumerate(summary.items):
+        if pick.main == cand or cand in pick.also:
+            return k
+    return None
+
+
+# ----------------------------------------------------------------------------- no NLTK
+
+
+def _forbid_nltk(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+    import nltk.data
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"NLTK data was requested: {args!r}")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    monkeypatch.setattr(nltk.data, "load", refuse)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_runs_without_nltk_data(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    _forbid_nltk(monkeypatch)
+    sentences = [s.text for s in _article("000").sentences]
+    chosen = summarize_sentences(sentences, 3, method)
+    assert len(chosen) == 3
+    topic = summarize_topic(_seed_candidates()[:30], n=4, method=method, query_terms=("kursk",))
+    assert 1 <= len(topic.items) <= 4
+
+
+def test_importing_summaries_loads_neither_sumy_nor_nltk_nor_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys, bot.nlp.summarize, bot.nlp.language, bot.nlp.rouge\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'sumy', 'nltk', 'torch'})\n"
+        "print(','.join(bad))\n"
+        "from bot.nlp.summarize import summarize_sentences\n"
+        "print(summarize_sentences(['Satu kalimat di sini.', 'Dua kalimat lagi ada.', 'Tiga.'], 2, 'lexrank'))\n"
+        "print('torch' in sys.modules)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == ""  # nothing heavy at import time
+    assert lines[-1] == "False"  # not even after running sumy
+
+
+# ----------------------------------------------------------------------------- single document
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("article_id", ["001", "004"])
+def test_indices_are_valid_distinct_in_order_and_at_most_n(method: str, article_id: str) -> None:
+    sentences = [s.text for s in _article(article_id).sentences]
+    for n in (1, 3, 5):
+        chosen = summarize_sentences(sentences, n, method)
+        assert len(chosen) == n
+        assert chosen == sorted(set(chosen))
+        assert all(0 <= i < len(sentences) for i in chosen)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sentences=st.lists(
+        st.text(alphabet=st.sampled_from(list("abcdeiu AKR.,\"1,0")), min_size=0, max_size=40), max_size=9
+    ),
+    n=st.integers(min_value=0, max_value=6),
+    method=st.sampled_from(METHODS),
+)
+def test_any_input_gives_valid_indices(sentences: list[str], n: int, method: str) -> None:
+    chosen = summarize_sentences(sentences, n, method)
+    usable = [i for i, s in enumerate(sentences) if s.strip()]
+    assert chosen == sorted(set(chosen))
+    assert set(chosen) <= set(usable)
+    assert len(chosen) == min(max(n, 0), len(usable))
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_short_inputs(method: str) -> None:
+    assert summarize_sentences([], 3, method) == []
+    assert summarize_sentences(["Hanya satu kalimat."], 3, method) == [0]
+    assert summarize_sentences(["Satu kalimat.", "Dua kalimat."], 3, method) == [0, 1]
+    assert summarize_sentences(["Satu.", "  ", "Tiga kalimat."], 3, method) == [0, 2]
+    assert summarize_sentences(["Satu.", "Dua.", "Tiga.", "Empat."], 0, method) == []
+
+
+def test_repeated_sentences_give_distinct_indices() -> None:
+    sentences = ["Rusia mengirim tentara ke Kursk."] * 4 + ["Ukraina menolak klaim Rusia di Kursk."]
+    for method in METHODS:
+        chosen = summarize_sentences(sentences, 3, method)
+        assert len(chosen) == 3 and chosen == sorted(set(chosen)), method
+
+
+def test_unknown_method_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown summary method"):
+        summarize_sentences(["a.", "b."], 1, "bogus")
+    with pytest.raises(ValueError, match="unknown summary method"):
+        summarize_topic([Candidate("000", 1, "a b c.")], method="bogus")
+
+
+def test_lead_takes_the_first_sentences() -> None:
+    sentences = [f"Kalimat nomor {i} tentang banjir Jakarta." for i in range(6)]
+    assert summarize_sentences(sentences, 3, "lead") == [0, 1, 2]
+
+
+def test_news_skips_quotations_speech_tags_and_fragments_in_the_lead() -> None:
+    sentences = [
+        "Pemerintah Provinsi DKI Jakarta menutup sementara tiga pintu air setelah banjir merendam 40 kelurahan.",
+        '"Kami terus memantau situasi dengan saksama.',
+        'Semua petugas siaga," kata Kepala Dinas Sumber Daya Air.',
+        "Banjir merendam 40 kelurahan di Jakarta Timur dan Jakarta Utara sejak Senin pagi.",
+        "Ketinggian air di pintu air Manggarai mencapai 950 sentimeter, status siaga satu.",
+        "Warga yang mengungsi ditampung di sekolah dan masjid terdekat.",
+    ]
+    assert summarize_sentences(sentences, 3, "lead") == [0, 1, 2]
+    assert summarize_sentences(sentences, 3, "news") == [0, 3, 4]
+
+
+def test_news_weights_change_the_choice() -> None:
+    sentences = [s.text for s in _article("004").sentences]
+    features = news_features(sentences)
+    plain = NewsWeights(centrality=0, lead_similarity=0, quote=0, attribution=0, short=0)
+    assert pick_news(features, 3, plain) == [0, 1, 2]  # the position prior alone is lead-3
+    assert pick_news(features, 3) == summarize_sentences(sentences, 3, "news")
+
+
+# ----------------------------------------------------------------------------- topics
+
+
+def test_pentagon_10000_in_000_and_001_is_one_item() -> None:
+    cands = _seed_candidates()
+    summary = summarize_topic(cands, n=20, method="lexrank")
+    pentagon_000 = _find(cands, "000", "Pentagon) membenarkan pengiriman 10,000")
+    pentagon_001 = _find(cands, "001", "Pentagon mengonfirmasi bahwa sekitar 10.000")
+    assert _item_of(summary, pentagon_000) is not None
+    assert _item_of(summary, pentagon_000) == _item_of(summary, pentagon_001)
+
+
+def test_rutte_confirmation_in_000_001_004_is_one_item() -> None:
+    cands = _seed_candidates()
+    for method in ("lexrank", "news", "lead"):
+        summary = summarize_topic(cands, n=20, method=method)
+        rutte = [
+            _find(cands, "000", "Mark Rutte membenarkan"),
+            _find(cands, "001", "dikonfirmasi oleh Sekjen NATO, Mark Rutte"),
+            _find(cands, "004", "dikonfirmasi langsung oleh Sekretaris Jenderal"),
+        ]
+        items = {_item_of(summary, c) for c in rutte}
+        assert len(items) == 1 and None not in items, method
+
+
+def test_different_facts_stay_apart() -> None:
+    cands = _seed_candidates()
+    summary = summarize_topic(cands, n=20, method="lexrank")
+    pentagon = _item_of(summary, _find(cands, "000", "Pentagon) membenarkan"))
+    rutte = _item_of(summary, _find(cands, "000", "Mark Rutte membenarkan"))
+    kim_letter = _item_of(summary, _find(cands, "003", "Dalam sebuah surat"))
+    kremlin = _item_of(summary, _find(cands, "004", "Kremlin dengan tegas"))
+    surrender = _item_of(summary, _find(cands, "004", "mendesak tentara Korea Utara yang tiba"))
+    assert pentagon != rutte
+    for other in (kim_letter, kremlin, surrender):
+        assert other is None or other not in {pentagon, rutte}
+    # a denial is never folded into the confirmation it denies
+    assert kremlin is None or kremlin != rutte
+
+
+def test_sentences_of_one_article_are_not_merged_for_sharing_names() -> None:
+    cands = _seed_candidates()
+    summary = summarize_topic(cands, n=20, method="news")
+    confirm = _item_of(summary, _find(cands, "001", "dikonfirmasi oleh Sekjen NATO"))
+    escalation = _item_of(summary, _find(cands, "001", "eskalasi signifikan"))
+    assert confirm != escalation
+
+
+def test_topic_summary_shape_order_keywords_and_reduction() -> None:
+    cands = _seed_candidates()
+    summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("Korea",))
+    assert 1 <= len(summary.items) <= 5
+    mains = [(p.main.article, p.main.sentence) for p in summary.items]
+    assert mains == sorted(mains)  # reading order: article id, then sentence
+    cited = [(c.article, c.sentence) for p in summary.items for c in [p.main, *p.also]]
+    assert len(cited) == len(set(cited))  # every candidate at most once
+    assert summary.keywords and "korea" not in {k.lower() for k in summary.keywords}
+    assert len(summary.keywords) == len({k.lower() for k in summary.keywords})
+    assert 0 < summary.words_out < summary.words_in
+    assert summary.reduction == pytest.approx(summary.words_out / summary.words_in)
+
+
+def test_topic_with_no_or_one_candidate() -> None:
+    empty = summarize_topic([], n=5)
+    assert empty.items == [] and empty.words_in == 0 and empty.reduction == 0.0
+    one = Candidate("002", 4, "Korea Utara mengirim 10.000 pasukan ke Rusia.", 0.2)
+    single = summarize_topic([one, one], n=5)
+    assert [p.main for p in single.items] == [one] and single.items[0].also == []
+
+
+def test_topic_never_exceeds_n_items() -> None:
+    cands = _seed_candidates()
+    for n in (1, 2, 3):
+        assert len(summarize_topic(cands, n=n, method="textrank").items) == n
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sekitar 10.000 tentara", {10000.0}),
+        ("10,000 prajurit", {10000.0}),
+        ("10 ribu personel", {10000.0}),
+        ("1.500.000 orang dan Rp 3,5 juta", {1500000.0, 3500000.0}),
+        ("pada Kamis (27/2/2025) tahun 2024", set()),
+        ("10 kapal dan 2,5 tahun", set()),  # below 100: too common to signal a shared fact
+    ],
+)
+def test_figure_keys(text: str, expected: set[float]) -> None:
+    assert figure_keys(text) == expected
