@@ -103,6 +103,7 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     (_V + r"nanggapi", "menanggapi", "reported", "active"),
     (_V + r"mberitakan", "memberitakan", "reported", "active"),
     (r"berkata", "berkata", "reported", "active"),
+    (_V + r"nunjukkan", "menunjukkan", "reported", "active"),
     (r"dilaporkan", "dilaporkan", "reported", "passive"),
     (r"disebutkan|disebut", "disebutkan", "reported", "passive"),
     (r"dinyatakan", "dinyatakan", "reported", "passive"),
@@ -139,7 +140,7 @@ _MEDIUM_MARK_RE = re.compile(
 _OPENERS = frozenset(
     """selain bahkan sementara namun tetapi di pada dalam sebelumnya kemudian adapun lebih terpisah
     seperti menanggapi merespon merespons mengantisipasi terkait atas usai setelah sejak hingga
-    kini saat ketika sedangkan lalu maka oleh karena itu sehingga meski meskipun""".split()
+    kini saat ketika sedangkan maka oleh karena itu sehingga meski meskipun""".split()
 )
 _TRAILING = (
     "baru-baru ini", "pekan lalu", "bulan lalu", "tahun lalu", "hari ini", "kemarin", "sebelumnya",
@@ -188,6 +189,7 @@ class Attribution:
     via: tuple[str, ...] = ()  # outlets it came through ("Kyiv Independent", "AFP")
     figure_span: tuple[int, int] | None = None
     note: str | None = None  # how it was found, when not plainly in the sentence
+    disputed_by: Attribution | None = None  # the next sentence denies it ("Namun hal itu dibantah oleh Kremlin")
 
     @property
     def attributed(self) -> bool:
@@ -265,6 +267,12 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             source_pos = cue_pos = position + 1
             note = "source named in the next sentence, which refers back to this one"
 
+    disputed: Attribution | None = None
+    if source is not None and cue is not None and cue_pos == position and stance != "denied":
+        nxt = _back_reference(sentences, position)
+        if nxt is not None and nxt.stance == "denied" and nxt.source is not None and nxt.source.text != source.text:
+            disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")
+
     if source is None and via and stance == "confirmed":
         stance = "reported"  # an outlet alone never confirms
     if cue is None:
@@ -289,6 +297,23 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         via=via,
         figure_span=fspan,
         note=note,
+        disputed_by=disputed,
+    )
+
+
+def _from_found(found: _Found, position: int, where: int, fspan: tuple[int, int] | None, note: str) -> Attribution:
+    cue, source = found.cue, found.source
+    return Attribution(
+        position=position, stance=found.stance,
+        cue=cue.lemma if cue else None, cue_text=cue.text if cue else None,
+        cue_span=(cue.start, cue.end) if cue else None, cue_sentence=where if cue else None,
+        who=source.who if source else None, role=source.role if source else None,
+        role_id=source.role_id if source else None,
+        organization=source.organization if source else None,
+        organization_id=source.organization_id if source else None,
+        source_text=source.text if source else None, source_span=found.span if source else None,
+        source_sentence=where if source else None, source=source, via=found.via,
+        figure_span=fspan, note=note,
     )
 
 
@@ -372,8 +397,22 @@ def _attribute_text(text: str, fspan: tuple[int, int] | None) -> _Found:
         if source is None and not via and cue.kind == "active" and not _left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
         stance = cue.stance
-        return _Found(cue, source, span, via, stance)
-    return _Found(None, None, None, (), "unverified")
+        return _Found(cue, source, span, tuple(dict.fromkeys(via + _media_in(text))), stance)
+    return _Found(None, None, None, _media_in(text), "reported")
+
+
+def _media_in(text: str) -> tuple[str, ...]:
+    """Outlets a sentence says it was taken from ("seperti dilansir Antara", "dikutip dari ABC News")."""
+    media: list[str] = []
+    for m in _MEDIUM_MARK_RE.finditer(text):
+        if m.group(0).lower().startswith(("kepada", "yang diperoleh", "diperoleh")):
+            continue
+        tail = text[m.end():]
+        stop = re.search(r"[,.;:]|\s(?:pada|bahwa|yang)\s", tail)
+        medium = find_medium(tail[: stop.start()] if stop else tail)
+        if medium:
+            media.append(medium)
+    return tuple(dict.fromkeys(media))
 
 
 def _sentence_attribution(text: str) -> _Found | None:
@@ -536,6 +575,12 @@ def _np_like(text: str) -> bool:
 
 def _document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
     """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
+    genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
+    if genitive and not re.search(r"\byang\b", np):
+        origin = _clean_np(genitive.group(1))
+        if is_medium(origin):
+            return None, (str(find_medium(origin)),)
+        return origin, ()
     m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
     if not m:
         return None, ()
@@ -550,6 +595,8 @@ def _source_from_left(left: str, start: int, text: str, cue: _Cue) -> tuple[Sour
     via: list[str] = []
     run: list[tuple[str, int]] = []
     for seg, off in reversed(segments):
+        if re.match(r"(?i)yang\b", seg) and run == []:
+            continue  # "Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan"
         cleaned, media = _strip_medium(seg)
         via.extend(media)
         if not cleaned:

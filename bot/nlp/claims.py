@@ -128,11 +128,25 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
         match = replace(match, source_name=entity.name, source_key=entity.key)
         polarity = "denied" if att.stance == "denied" else "affirmed"
         buckets.setdefault((entity.key, polarity), []).append((match, entity))
+        if att.disputed_by is not None and att.disputed_by.source is not None:
+            denier = resolver.resolve(att.disputed_by.source)
+            index = match.sentence + 1
+            denial_text = _sentence_text(articles, match.article, index)
+            denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
+                             source_sentence=index if denial_text else None, source_sentence_text=denial_text)
+            buckets.setdefault((denier.key, "denied"), []).append((denial, denier))
 
     groups = [_group(key, members) for (key, _), members in buckets.items()]
     first_seen = {g.key + g.stance: i for i, g in enumerate(groups)}
     groups.sort(key=lambda g: (_STANCE_RANK.get(g.stance, 9), -len(g.matches), first_seen[g.key + g.stance]))
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
+
+
+def _sentence_text(articles: Sequence[tuple[str, Sequence[Sentence]]], article: str, index: int) -> str | None:
+    for article_id, sentences in articles:
+        if article_id == article:
+            return next((s.text for s in sentences if s.index == index), None)
+    return None
 
 
 def _resolved(match: ClaimMatch, resolver: EntityResolver) -> ClaimMatch:

@@ -400,6 +400,9 @@ KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "bnpb": ("BNPB (National Disaster Management Agency)", "organization", (
         "bnpb", "badan nasional penanggulangan bencana",
     )),
+    "bpbd": ("BPBD (Regional Disaster Management Agency)", "organization", (
+        "bpbd", "badan penanggulangan bencana daerah",
+    )),
     "basarnas": ("Basarnas (National Search and Rescue Agency)", "organization", (
         "basarnas", "badan nasional pencarian dan pertolongan", "badan sar nasional",
     )),
@@ -650,6 +653,9 @@ def translate_org(text: str) -> str:
     match = _known_entity(low)
     if match and match[1].group(0) == low:
         return KNOWN_ENTITIES[match[0]][0]
+    located = re.match(r"^(.+?)\s+di\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)$", _norm_keep_case(text))
+    if located:
+        return f"{translate_org(located.group(1))} in {located.group(2)}"
     words = low.split()
     head = None
     for key in _ORG_HEAD_KEYS:
@@ -664,6 +670,11 @@ def translate_org(text: str) -> str:
     offset = len(original) - len(words)
     while i < len(words):
         rest = " ".join(words[i:])
+        if words[i] in ("kabupaten", "kota", "provinsi", "kab.", "kab") and i + 1 < len(words):
+            kind = {"kota": "City", "provinsi": "Province"}.get(words[i], "Regency")
+            parts.insert(0, f"{original[offset + i + 1] if offset + i + 1 < len(original) else words[i + 1]} {kind}")
+            i += 2
+            continue
         hit = next((w for w in _ORG_WORD_KEYS if rest == w or rest.startswith(w + " ")), None)
         if hit:
             parts.append(ORG_WORDS[hit])
@@ -686,6 +697,14 @@ def translate_org(text: str) -> str:
         elif words[i] not in ("ri", "republik", "indonesia"):
             parts.append(original[offset + i] if offset + i < len(original) else words[i])
         i += 1
+    if head in ("PT", "Bank", "University", "Party", "Foundation", "Hospital", "Hospital"):
+        return _norm_keep_case(text)  # a proper name: "Universitas Indonesia", "PT Pertamina"
+    known_words = set(ORG_WORDS.values())
+    tail: list[str] = []
+    while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1:
+        tail.insert(0, parts.pop())  # "Kepolisian Resor Bogor": Bogor is the place
+    if tail:
+        parts.insert(0, " ".join(tail))
     if head is None:
         name = " ".join(parts) or _norm_keep_case(text)
         return f"{name} of {place}" if place else name
@@ -897,11 +916,13 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
         return None
     base = parsed[with_role[0]]
     assert base is not None
-    if name_only and not base.who:
+    if name_only and base.role and base.kind in ("role", "anonymous", "organization", "country", "person"):
         who = parsed[name_only[0]].who  # type: ignore[union-attr]
-        kind = "person" if base.kind in ("role", "anonymous", "organization", "country") and base.role else base.kind
-        if kind == "person":
-            return replace(base, text=raw, who=who, kind="person", aliases=aliases or base.aliases)
+        if base.who and base.who != who and base.organization:
+            # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
+            base = replace(base, organization=f"{base.organization} {base.who}",
+                           organization_id=f"{base.organization_id} {base.who}", who=None)
+        return replace(base, text=raw, who=who, kind="person", aliases=aliases or base.aliases)
     if len(with_role) == 1 and not name_only:
         return replace(base, text=raw, aliases=aliases or base.aliases)
     return replace(base, text=raw, aliases=aliases or base.aliases)
@@ -928,6 +949,14 @@ _ORG_CONTINUE = frozenset(
 )
 
 
+_NAMED_HEADS = frozenset({"pt", "bank", "universitas", "partai", "rs", "yayasan", "perum", "cv", "tbk", "persero"})
+
+
+def _is_acronym(word: str) -> bool:
+    bare = word.strip(".,()")
+    return len(bare) >= 2 and bare.isupper() and bare.isalpha() and bare.lower() not in RANKS
+
+
 def _split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, str]:
     """("Kementerian Kesehatan Budi Sadikin") -> ("Kementerian Kesehatan", "Budi Sadikin")."""
     text = rest.strip(" ,")
@@ -952,10 +981,12 @@ def _split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None,
             return " ".join(words[:n]), " ".join(words[n:])
     starts_with_head = any(joined == k or joined.startswith(k + " ") for k in _ORG_HEAD_KEYS)
     n = 0
-    while n < len(words) and (low[n] in _ORG_CONTINUE or (n == 0 and starts_with_head)):
+    while n < len(words) and (low[n] in _ORG_CONTINUE or (n == 0 and starts_with_head) or _is_acronym(words[n])):
         if low[n] in RANKS:
             break
         n += 1
+        if low[n - 1] in _NAMED_HEADS and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
+            n += 1  # "PT Pertamina", "Universitas Airlangga": the head's own name
     if n == 0:
         # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
         caps = [w for w in words if w[:1].isupper()]
