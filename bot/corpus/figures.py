@@ -192,7 +192,7 @@ _NUMBER_WORD_START = (
 # digits glued to letters ("G7", "MH17") alone; "Rp5" is the one glued prefix allowed.
 _CANDIDATE_PATTERN = rf"""
     \b(?:
-      (?:(?:rp|idr|usd)(?=\d))?(?P<num>\d+(?:[.,]\d+)*)
+      (?:(?:rp|idr|usd)(?=[0-9]))?(?P<num>[0-9]+(?:[.,][0-9]+)*)
     | (?P<vague>
           (?:puluhan|belasan|ratusan|ribuan|jutaan|miliaran|milyaran|triliunan)\b
           (?:\s+(?:ribu|juta|miliar|milyar|triliun)\b)?
@@ -205,11 +205,13 @@ _CANDIDATE_PATTERN = rf"""
 _CANDIDATE_RE = re.compile(_CANDIDATE_PATTERN, re.VERBOSE)
 #: ... or on the original when lower-casing changes the length ("İ")
 _CANDIDATE_I_RE = re.compile(_CANDIDATE_PATTERN, re.VERBOSE | re.IGNORECASE)
-#: cheap test that a lower-cased text may hold a candidate at all
-_DIGIT_RE = re.compile(r"\d")
+#: when a text has no number word in it, only digits need looking for
+_DIGITS_ONLY_RE = re.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)")
+_DIGIT_RE = re.compile(r"[0-9]")
+#: every number word and vague word contains one of these (lower-case substrings)
 _WORD_HINTS = (
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "puluh", "belas", "ratus", "ribu", "juta", "mil", "triliun", "setengah",
+    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "milyar", "triliun", "setengah",
 )
 
 _WORD_TOKEN_RE = re.compile(r"\S+")
@@ -385,9 +387,13 @@ def _unit_after(text: str, pos: int) -> str | None:
 def _scan(text: str, query: bool) -> list[Figure]:
     lowered = text.lower()
     if len(lowered) == len(text):
-        if not _DIGIT_RE.search(lowered) and not any(w in lowered for w in _WORD_HINTS):
+        subject = lowered
+        if any(w in lowered for w in _WORD_HINTS):
+            candidates = _CANDIDATE_RE
+        elif _DIGIT_RE.search(lowered):
+            candidates = _DIGITS_ONLY_RE
+        else:
             return []
-        subject, candidates = lowered, _CANDIDATE_RE
     else:
         subject, candidates = text, _CANDIDATE_I_RE
     figures: list[Figure] = []
@@ -476,6 +482,8 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
     raw = text[s:e]
     prev = text[s - 1] if s else " "
     nxt = text[e] if e < len(text) else " "
+    if prev.isdigit():
+        return None, _skip_glued(text, e)  # the tail of a number in another script
 
     # phone numbers, codes and dash dates are skipped as a whole
     if raw[0] == "0" or prev in "+(":
