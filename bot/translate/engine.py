@@ -7,7 +7,7 @@ lengths (little padding), batches are bounded by `batch_size`, and each sentence
 decode at most `max_ratio` times its input length (plus a small margin, and never
 more than `HARD_MAX_TOKENS`) so a bad model cannot run away. The package's
 `target_prefix` (metadata.json) is forced as the first target token and removed from
-the output. Argos's own sentence splitters are never used: callers pass sentences.
+the output wherever it appears. Argos's own sentence splitters are never used: callers pass sentences.
 
 Decoding is CPU-bound and blocking; call it off the event loop (the façade uses
 `asyncio.to_thread` behind a semaphore). `decoded_sentences` counts every sentence that
@@ -141,8 +141,8 @@ class Engine:
         out = []
         for result in results:
             tokens = list(result.hypotheses[0])
-            if prefix and tokens and tokens[0] == prefix:
-                tokens = tokens[1:]
+            if prefix:  # a control token, never text (a weak model may emit it again later)
+                tokens = [t for t in tokens if t != prefix]
             out.append(tokens)
         return out
 
