@@ -514,6 +514,7 @@ class DiscordStandIn:
                     continue
                 frame = json.loads(msg.data)
                 frame["_query"] = query
+                frame["_at"] = asyncio.get_running_loop().time()
                 self.gateway_received.append(frame)
                 op, data = frame.get("op"), frame.get("d")
                 if op == 1:
