@@ -189,7 +189,7 @@ def translate(
         cite = item.citations[0]
         _say(out, f"\n[{cite.ref}] {cite.text}")
         _say(out, f"    {cite.text_en or '(no translation)'}")
-        _say(out, f"    ({cite.provenance or 'untranslated'})")
+        _say(out, f"    -- {cite.provenance or 'untranslated'}")
         for flag in cite.flags:
             _say(out, f"    warning: {flag} (check the original above)")
 
