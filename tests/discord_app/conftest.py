@@ -132,3 +132,6 @@ async def bots(standin: DiscordStandIn, discord_settings: Settings, clock: FakeC
         yield harness
     finally:
         await harness.close()
+    # whatever a test checked, the bot never sent what Discord refuses nor called an unknown route
+    assert standin.violations == [], standin.violations
+    assert [(r.method, r.path) for r in standin.unhandled] == []

@@ -311,6 +311,33 @@ async def test_digest_forbidden_channel_is_reported_not_retried(
     assert digest_firsts(standin, standin.digest_id) == ["2026-03-05"]
 
 
+async def test_digest_time_and_zone_per_server_then_off(
+    bots: Bots, standin: DiscordStandIn, clock: FakeClock
+) -> None:
+    bot = await bots.start()
+    await (await standin.slash("digest channel", {"channel": standin.digest_id})).answer()
+    ix = await standin.slash("digest time", {"time": "08:30", "tz": "Asia/Makassar"})  # 07:30 in Jakarta
+    assert "08:30 (Asia/Makassar)" in (await ix.answer())["content"]
+    clock.set(jakarta(2026, 3, 2, 7, 20))
+    for _ in range(3):
+        await bot.digest_loop.tick()
+    assert digest_firsts(standin, standin.digest_id) == []
+    clock.set(jakarta(2026, 3, 2, 7, 31))
+    await standin.wait_for(lambda: bool(digest_firsts(standin, standin.digest_id)), 15, "the 08:30 WITA digest")
+    preview = await standin.slash("digest preview")
+    shown = await preview.answer()
+    assert shown["flags"] & EPHEMERAL and "2026-03-03" in message_text(shown)
+    about = await standin.slash("about")
+    assert "2026-03-02" in message_text(await about.answer())
+
+    off = await standin.slash("digest off")
+    assert (await off.answer())["flags"] & EPHEMERAL
+    clock.set(jakarta(2026, 3, 3, 9, 0))
+    for _ in range(3):
+        await bot.digest_loop.tick()
+    assert digest_firsts(standin, standin.digest_id) == ["2026-03-02"]
+
+
 # ---------------------------------------------------------------------------------- the gateway
 
 

@@ -242,3 +242,29 @@ async def test_invalid_session_leads_to_fresh_identify(standin: DiscordStandIn) 
         assert (await ix.answer())["content"] == "back"
     finally:
         await stop(bot, task)
+
+
+async def test_reconnect_request_is_resumed(standin: DiscordStandIn) -> None:
+    bot, task = await run_tiny(standin)
+    try:
+        session = standin.session
+        await standin.send_reconnect()
+        await standin.wait_for(lambda: session.resumes == 1 and session.ws is not None, 15, "a RESUME after op 7")
+        assert standin.identifies == 1
+        ix = await standin.slash("echo", {"text": "still here"})
+        assert (await ix.answer())["content"] == "still here"
+    finally:
+        await stop(bot, task)
+
+
+async def test_pointed_at_restores_discord_urls() -> None:
+    import discord.gateway
+    import discord.http
+
+    before = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
+    async with DiscordStandIn() as fake:
+        with pointed_at(fake):
+            assert discord.http.Route.BASE == f"http://127.0.0.1:{fake.port}/api/v10"
+            assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY).startswith("ws://127.0.0.1:")
+    assert (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == before
+    assert before[0].startswith("https://discord.com/")
