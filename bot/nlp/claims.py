@@ -54,6 +54,10 @@ class ClaimMatch:
     def ref(self) -> str:
         return f"{self.article}·{self.sentence}"
 
+    def explain(self) -> str:
+        """The figure, cue and source spans behind this match (see `explain`)."""
+        return explain(self)
+
 
 @dataclass(frozen=True)
 class SourceGroup:
@@ -69,6 +73,11 @@ class SourceGroup:
     via: tuple[str, ...]
     matches: tuple[ClaimMatch, ...]
     kind: str = "organization"  # person | organization | anonymous | country | medium | role
+
+    @property
+    def display(self) -> str:
+        """Same as `name`: the English display name with its media."""
+        return self.name
 
 
 @dataclass(frozen=True)

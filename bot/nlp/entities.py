@@ -700,6 +700,8 @@ def translate_org(text: str) -> str:
     if head in ("PT", "Bank", "University", "Party", "Foundation", "Hospital", "Hospital"):
         return _norm_keep_case(text)  # a proper name: "Universitas Indonesia", "PT Pertamina"
     known_words = set(ORG_WORDS.values())
+    if parts and place is None and head and head[0].isupper() and not any(p in known_words or " " in p for p in parts):
+        return _norm_keep_case(text)  # nothing to translate: keep the Indonesian proper name
     tail: list[str] = []
     while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1:
         tail.insert(0, parts.pop())  # "Kepolisian Resor Bogor": Bogor is the place
@@ -828,8 +830,24 @@ def parse_source(text: str) -> Source | None:
             # the alias came from parentheses: the org's long name runs up to where they stood
             organization_id = _long_name_before_paren(raw, aliases)
             name_part = _after_org(rest, organization_id)
+    elif aliases and "," not in raw and rest:
+        # "Lembaga Penjamin Simpanan (LPS) Purbaya": the org's name runs up to its acronym
+        n_before = len(raw[: raw.find("(" + aliases[0])].split())
+        n_prefix = len(plain.split()) - len(rest.split())
+        rest_words = rest.split()
+        cut = max(0, min(len(rest_words), n_before - n_prefix))
+        org_text = " ".join(rest_words[:cut])
+        name_part = " ".join(rest_words[cut:])
+        if org_text:
+            organization = translate_org(org_text)
+            organization_id = org_text
+            org_key = "org:" + _norm(org_text)
     else:
         org_text, name_part = _split_org_and_name(rest, after_role=role_key in PLACE_ROLES)
+        if role_key is None and org_text and any(
+            org_text.lower() == k or org_text.lower().startswith(k + " ") for k in _ORG_HEAD_KEYS
+        ) and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
+            org_text, name_part = rest.strip(" ,"), ""  # "Lembaga Penjamin Simpanan": all of it is the name
         countries = [COUNTRIES.get(c.strip()) for c in re.split(r"\s+dan\s+|\s*,\s*", org_text.lower())] if org_text else []
         if org_text and len(countries) > 1 and all(countries):
             organization = " and ".join(c[0] for c in countries)  # type: ignore[index]

@@ -1,0 +1,373 @@
+"""Attribution of Indonesian sentences: sources, cues, media, stances and entity aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.corpus.figures import find_figures
+from bot.corpus.reader import read_article
+from bot.corpus.segment import split_sentences
+from bot.models import Sentence
+from bot.nlp.attribution import Attribution, attribute, find_cues
+from bot.nlp.entities import EntityResolver, find_medium, is_medium, parse_source, translate_org
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _article(text: str) -> list[Sentence]:
+    return [
+        Sentence(index=i + 1, paragraph=1, text=t, figures=tuple(find_figures(t)))
+        for i, t in enumerate(split_sentences(text))
+    ]
+
+
+def _seed(prefix: str) -> list[Sentence]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return list(read_article(path).sentences)
+
+
+def _position(sentences: list[Sentence], needle: str) -> int:
+    return next(i for i, s in enumerate(sentences) if needle in s.text)
+
+
+def _attr(text: str, figure_text: str | None = None) -> Attribution:
+    sentences = _article(text)
+    for pos, sentence in enumerate(sentences):
+        for fig in sentence.figures:
+            if figure_text is None or fig.text == figure_text:
+                return attribute(sentences, pos, figure=fig)
+    raise AssertionError(f"no figure {figure_text!r} in {text!r}")
+
+
+# --------------------------------------------------------------------------------------
+# The seeds
+# --------------------------------------------------------------------------------------
+
+
+def test_000_pentagon_confirms_with_its_long_name() -> None:
+    sentences = _seed("000")
+    pos = _position(sentences, "10,000")
+    att = attribute(sentences, pos)
+    assert att.stance == "confirmed"
+    assert att.cue == "membenarkan"
+    assert att.source_text == "Departemen Pertahanan Amerika Serikat (Pentagon)"
+    assert att.organization == "Pentagon (US Department of Defense)"
+    text = sentences[pos].text
+    assert text[att.source_span[0]:att.source_span[1]] == att.source_text
+    assert text[att.cue_span[0]:att.cue_span[1]] == "membenarkan"
+    assert "10,000" in text[att.figure_span[0]:att.figure_span[1]]
+
+
+def test_001_pentagon_after_a_subordinate_clause() -> None:
+    sentences = _seed("001")
+    att = attribute(sentences, _position(sentences, "sekitar 10.000"))
+    assert (att.stance, att.cue, att.source_text) == ("confirmed", "mengonfirmasi", "Pentagon")
+
+
+def test_004_passive_figure_takes_its_source_from_the_next_sentence() -> None:
+    sentences = _seed("004")
+    pos = _position(sentences, "Sekitar 10.000")
+    att = attribute(sentences, pos)
+    assert att.stance == "confirmed"
+    assert att.cue == "dikonfirmasi oleh"
+    assert att.who == "Mark Rutte"
+    assert att.role == "Secretary General"
+    assert att.organization == "NATO"
+    assert att.source_sentence == att.cue_sentence == pos + 1
+    assert att.borrowed
+    nxt = sentences[pos + 1].text
+    assert nxt[att.source_span[0]:att.source_span[1]].endswith("Mark Rutte")
+
+
+def test_002_western_diplomat_quoted_through_kyiv_independent_with_a_typo_cue() -> None:
+    sentences = _seed("002")
+    att = attribute(sentences, _position(sentences, "Seorang diplomat Barat"))
+    assert att.cue_text == "mangatakan"
+    assert att.cue == "mengatakan"
+    assert att.stance == "reported"
+    assert att.via == ("Kyiv Independent",)
+    assert att.role == "diplomat"
+    assert att.source.kind == "anonymous"
+    assert att.source.affiliation == "Western"
+    assert "Kyiv" not in (att.source_text or "")
+
+
+def test_002_western_official() -> None:
+    sentences = _seed("002")
+    att = attribute(sentences, _position(sentences, "seorang pejabat Barat"))
+    assert (att.stance, att.cue, att.role, att.source.affiliation) == ("reported", "menyebutkan", "official", "Western")
+    assert att.via == ()
+
+
+def test_003_report_obtained_by_afp_points_back_to_the_intelligence_service() -> None:
+    sentences = _seed("003")
+    pos = _position(sentences, "diperoleh AFP")
+    att = attribute(sentences, pos)
+    assert att.organization == "South Korea's National Intelligence Service"
+    assert att.via == ("AFP",)
+    assert att.source_sentence == pos - 1
+    assert att.stance == "reported"
+
+
+def test_002_kremlin_denial_in_the_next_sentence_disputes_the_claim() -> None:
+    sentences = _seed("002")
+    att = attribute(sentences, _position(sentences, "enam perwira"))
+    assert (att.stance, att.organization) == ("claimed", "Ukraine")
+    assert att.disputed_by is not None
+    assert att.disputed_by.stance == "denied"
+    assert att.disputed_by.organization == "the Kremlin"
+
+
+def test_004_kremlin_dismissal_is_a_denial_and_not_nato() -> None:
+    sentences = _seed("004")
+    text = next(s.text for s in sentences if "Kremlin" in s.text and "menepis" in s.text)
+    att = attribute([Sentence(1, 1, text)], 0)
+    assert att.stance == "denied"
+    assert att.organization == "the Kremlin"
+
+
+def test_001_lavrov_stopping_short_of_confirming_is_not_a_confirmation() -> None:
+    sentences = _seed("001")
+    pos = _position(sentences, "berhenti mengonfirmasi")
+    att = attribute(sentences, pos)
+    assert att.stance == "unverified"
+    assert att.who == "Sergei Lavrov"  # "Ia" resolved to the previous sentence's subject
+    assert att.source_sentence == pos - 1
+
+
+def test_002_outlet_that_cannot_verify_is_only_a_medium() -> None:
+    sentences = _seed("002")
+    att = attribute(sentences, _position(sentences, "belum dapat memverifikasi"))
+    assert att.stance == "unverified"
+    assert att.source is None
+    assert att.via == ("Kyiv Independent",)
+
+
+# --------------------------------------------------------------------------------------
+# Invented sentences in the style of Indonesian news
+# --------------------------------------------------------------------------------------
+
+
+def test_police_chief_with_region_and_rank() -> None:
+    att = _attr("Kapolda Metro Jaya Irjen Karyoto mengatakan 1.200 personel dikerahkan untuk mengamankan aksi.")
+    assert att.who == "Karyoto"
+    assert att.role == "Regional Police Chief"
+    assert att.organization_id == "Polda Metro Jaya"
+    assert (att.stance, att.cue) == ("reported", "mengatakan")
+
+
+def test_menurut_an_agency() -> None:
+    att = _attr("Menurut BNPB, sebanyak 25 orang meninggal dunia akibat banjir bandang.")
+    assert (att.stance, att.cue) == ("reported", "menurut")
+    assert att.organization == "BNPB (National Disaster Management Agency)"
+
+
+def test_ministry_denies_a_rumour() -> None:
+    att = _attr("Kementerian Kesehatan membantah kabar 10 ribu kasus demam berdarah di Jakarta.")
+    assert (att.stance, att.cue, att.organization) == ("denied", "membantah", "Ministry of Health")
+
+
+def test_quote_then_ujar_role_then_name() -> None:
+    att = _attr('"Jumlah korban terus bertambah menjadi 42 orang," ujar Kepala Dinas Kesehatan Kabupaten Cianjur, Budi Santoso.')
+    assert att.who == "Budi Santoso"
+    assert att.role == "Head"
+    assert att.organization == "Cianjur Regency Health Agency"
+    assert att.stance == "reported"
+
+
+def test_back_reference_hal_itu_dibenarkan() -> None:
+    att = _attr("Sebanyak 300 rumah rusak berat. Hal itu dibenarkan oleh Kepala BPBD Garut, Satria Budi.")
+    assert att.stance == "confirmed"
+    assert att.who == "Satria Budi"
+    assert att.source_sentence == 1
+
+
+def test_unrelated_next_sentence_is_not_borrowed() -> None:
+    att = _attr("Sebanyak 300 rumah rusak berat. Presiden Joko Widodo mengatakan pemerintah akan membangun jalan baru.")
+    assert att.source is None
+
+
+def test_outlet_as_subject_is_a_medium_never_the_source() -> None:
+    att = _attr("Reuters melaporkan bahwa sedikitnya 50 orang tewas dalam serangan itu.")
+    assert att.source is None
+    assert att.via == ("Reuters",)
+    assert att.stance == "reported"
+
+
+def test_outlet_confirming_is_downgraded_to_reported() -> None:
+    att = _attr("AFP mengonfirmasi bahwa 40 orang tewas.")
+    assert att.source is None and att.via == ("AFP",)
+    assert att.stance == "reported"
+
+
+def test_dilansir_at_the_end_is_the_medium() -> None:
+    att = _attr("Polisi menyebut 12 tersangka telah diamankan, seperti dilansir Antara.")
+    assert att.via == ("Antara",)
+    assert att.role == "police"
+
+
+def test_hedged_passive_without_agent_is_unverified() -> None:
+    att = _attr("Sekitar 5.000 warga diperkirakan mengungsi ke lokasi yang lebih aman.")
+    assert att.stance == "unverified"
+    assert att.source is None
+
+
+def test_appositive_spokesperson_with_a_name_that_looks_like_an_adverb() -> None:
+    att = _attr("Juru bicara Kemenlu, Lalu Muhamad Iqbal, memastikan 120 WNI telah dievakuasi dari Lebanon.")
+    assert att.who == "Lalu Muhamad Iqbal"
+    assert att.role == "spokesperson"
+    assert att.organization == "Ministry of Foreign Affairs"
+    assert att.stance == "confirmed"
+
+
+def test_post_quote_kata_with_reporters_and_date_after_the_name() -> None:
+    att = _attr("KPK menetapkan 3 tersangka baru, kata Juru Bicara KPK Tessa Mahardhika kepada wartawan di Jakarta, Senin (4/11/2024).")
+    assert att.who == "Tessa Mahardhika"
+    assert att.via == ()  # reporters are an audience, not a medium or a source
+
+
+def test_claim_and_non_denial() -> None:
+    assert _attr("Presiden Prabowo Subianto mengklaim 80 persen target akan tercapai.").stance == "claimed"
+    att = _attr("Wali Kota Surabaya Eri Cahyadi tidak membantah bahwa 1.500 warga terdampak banjir.")
+    assert att.stance != "denied"
+    assert att.cue == "tidak menyangkal"
+
+
+def test_data_of_a_ministry_names_the_ministry() -> None:
+    att = _attr("Data Kementerian Sosial menunjukkan 2.000 keluarga menerima bantuan.")
+    assert att.organization == "Ministry of Social Affairs"
+
+
+def test_unnamed_official_with_relative_clause() -> None:
+    att = _attr("Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan 2.000 tentara akan dikirim.")
+    assert att.source.kind == "anonymous"
+    assert att.role == "senior official"
+    assert att.source.affiliation == "US"
+
+
+def test_pronoun_resolves_to_previous_named_source() -> None:
+    att = _attr("Bupati Bogor Iwan Setiawan mengatakan banjir merendam 4 desa. Ia menyebut 800 warga mengungsi.", "800")
+    assert att.who == "Iwan Setiawan"
+    assert att.role == "Regent"
+
+
+def test_not_yet_able_to_confirm_is_unverified() -> None:
+    att = _attr("Kemenkes belum dapat memastikan 10 ribu kasus tersebut.")
+    assert att.stance == "unverified"
+
+
+def test_sentence_without_any_cue() -> None:
+    att = _attr("Korea Utara mengirim 10.000 pasukan ke Rusia.")
+    assert att.source is None and att.cue is None and att.via == ()
+
+
+def test_attribute_rejects_a_position_outside_the_article() -> None:
+    with pytest.raises(IndexError):
+        attribute(_article("Satu kalimat saja."), 3)
+
+
+def test_find_cues_prefers_negated_forms() -> None:
+    cues = find_cues("Kyiv Independent belum dapat memverifikasi laporan ini.")
+    assert [c.lemma for c in cues] == ["belum dapat memverifikasi"]
+
+
+# --------------------------------------------------------------------------------------
+# Entities
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Departemen Pertahanan Amerika Serikat (Pentagon)",
+        "Pentagon",
+        "Departemen Pertahanan AS",
+        "Juru Bicara Pentagon Mayjen Pat Ryder",
+        "juru bicara Pentagon, Sabrina Singh",
+    ],
+)
+def test_pentagon_aliases_are_one_entity(phrase: str) -> None:
+    source = parse_source(phrase)
+    assert source is not None
+    assert EntityResolver().resolve(source).key == "pentagon"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Sekjen NATO, Mark Rutte",
+        "Sekretaris Jenderal NATO Mark Rutte",
+        "Sekretaris Jenderal aliansi North Atlantic Treaty Organization (NATO) Mark Rutte",
+        "Sekretaris Jenderal Pakta Pertahanan Atlantik Utara (NATO), Mark Rutte",
+    ],
+)
+def test_nato_secretary_general_aliases(phrase: str) -> None:
+    entity = EntityResolver().resolve(parse_source(phrase))
+    assert entity.key == "person:mark rutte"
+    assert entity.name == "Mark Rutte, NATO Secretary General"
+
+
+def test_bare_surname_resolves_after_the_name_was_seen_with_its_role() -> None:
+    resolver = EntityResolver()
+    bare = parse_source("Rutte")
+    assert resolver.resolve(bare).name == "Rutte"
+    resolver.learn(parse_source("Sekjen NATO, Mark Rutte"))
+    assert resolver.resolve(bare).name == "Mark Rutte, NATO Secretary General"
+
+
+def test_ambiguous_name_part_stays_unresolved() -> None:
+    resolver = EntityResolver()
+    resolver.learn(parse_source("Kapolri Jenderal Listyo Sigit Prabowo"))
+    resolver.learn(parse_source("Presiden Prabowo Subianto"))
+    assert resolver.resolve(parse_source("Prabowo")).key == "person:prabowo"
+    assert resolver.resolve(parse_source("Sigit")).key == "person:listyo sigit prabowo"
+
+
+def test_intelligence_service_aliases() -> None:
+    a = EntityResolver().resolve(parse_source("Badan Intelijen Korea Selatan"))
+    b = EntityResolver().resolve(parse_source("Badan Intelijen Nasional Korea Selatan"))
+    c = EntityResolver().resolve(parse_source("seorang pejabat dari Badan Intelijen Nasional Korea Selatan, yang tidak disebutkan namanya"))
+    assert a.key == b.key == c.key == "nis"
+    assert a.name == "South Korea's National Intelligence Service"
+
+
+def test_acronym_in_parentheses_defines_an_alias() -> None:
+    resolver = EntityResolver()
+    long = parse_source("Lembaga Penjamin Simpanan (LPS)")
+    resolver.learn(long)
+    assert resolver.resolve(parse_source("LPS")).key == resolver.resolve(long).key
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [("Kyiv Independent", "Kyiv Independent"), ("kantor berita AFP", "AFP"), ("ABC News", "ABC News"),
+     ("TRIBUNNEWS.COM", "Tribunnews"), ("Kontan", "Kontan")],
+)
+def test_outlets_are_media(text: str, medium: str) -> None:
+    assert find_medium(text) == medium
+    assert is_medium(text)
+    assert parse_source(text).kind == "medium"
+
+
+def test_roles_translate_with_their_organisations() -> None:
+    cases = {
+        "Menteri Luar Negeri Rusia Sergei Lavrov": ("Sergei Lavrov", "Foreign Minister", "Russia"),
+        "Presiden Amerika Serikat Joe Biden": ("Joe Biden", "President", "the United States"),
+        "Kepala BNPB Suharyanto": ("Suharyanto", "Head", "BNPB (National Disaster Management Agency)"),
+        "Ketua KPU Hasyim Asyari": ("Hasyim Asyari", "Chair", "KPU (General Elections Commission)"),
+        "Bupati Bantul Abdul Halim Muslih": ("Abdul Halim Muslih", "Regent", "Bantul"),
+        "Dubes RI untuk Rusia Jose Tavares": ("Jose Tavares", "Ambassador", "Indonesia"),
+        "Menteri Kesehatan Budi Gunadi Sadikin": ("Budi Gunadi Sadikin", "Health Minister", None),
+    }
+    for phrase, expected in cases.items():
+        source = parse_source(phrase)
+        assert (source.who, source.role, source.organization) == expected, phrase
+
+
+def test_organisation_names_translate_word_by_word() -> None:
+    assert translate_org("Kementerian Sosial") == "Ministry of Social Affairs"
+    assert translate_org("Kedutaan Besar Rusia di Pyongyang") == "Russia's Embassy in Pyongyang"
+    assert translate_org("Dinas Pemadam Kebakaran DKI Jakarta") == "DKI Jakarta Fire and Rescue Agency"
+    assert translate_org("Universitas Indonesia") == "Universitas Indonesia"
