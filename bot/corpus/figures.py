@@ -170,6 +170,12 @@ _NOT_UNITS = frozenset(
     """.split()
 )
 
+#: number words and scales are never the thing counted ("dua tiga hari")
+_NUMBER_WORDS = frozenset(
+    [*_UNITS, *_SE_WORDS, *_SMALL_SCALES, *_BIG_SCALES, *_VAGUE_MAGNITUDE,
+     "setengah", "beberapa", "rb", "jt", "persen", "prosen"]
+)
+
 _MONTH = (
     r"(?:januari|january|februari|pebruari|february|maret|march|april|mei|may|juni|june"
     r"|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december"
@@ -208,11 +214,19 @@ _CANDIDATE_I_RE = re.compile(_CANDIDATE_PATTERN, re.VERBOSE | re.IGNORECASE)
 #: when a text has no number word in it, only digits need looking for
 _DIGITS_ONLY_RE = re.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)")
 _DIGIT_RE = re.compile(r"[0-9]")
-#: every number word and vague word contains one of these (lower-case substrings)
-_WORD_HINTS = (
-    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "puluh", "belas", "ratus", "ribu", "juta", "miliar", "milyar", "triliun", "setengah",
-)
+
+
+def _may_hold_number_word(lowered: str) -> bool:
+    """Every number word and vague word contains one of these substrings (a cheap test)."""
+    return (
+        "dua" in lowered or "tiga" in lowered or "satu" in lowered or "empat" in lowered
+        or "lima" in lowered or "enam" in lowered or "tujuh" in lowered
+        or "delapan" in lowered or "sembilan" in lowered or "puluh" in lowered
+        or "belas" in lowered or "ratus" in lowered or "ribu" in lowered or "juta" in lowered
+        or "miliar" in lowered or "milyar" in lowered or "triliun" in lowered
+        or "setengah" in lowered
+    )
+
 
 _WORD_TOKEN_RE = re.compile(r"\S+")
 
@@ -224,8 +238,9 @@ _MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
 _DESIGNATION_WORDS = frozenset(
     """
     pasal ayat nomor nomer no nmr halaman hal bab jilid versi seri tipe type kode lantai
-    pukul jam resolusi edisi episode putaran babak tahap fase gelombang rt rw kav blok
+    pukul resolusi edisi episode putaran babak tahap fase gelombang rt rw kav blok
     gang gg jalur peron gerbang kamar ruang nop nip nik npwp rekening telp tel hp wa km
+    tanggal tgl urut
     """.split()
 )
 _TAHUN_WORDS = frozenset({"tahun", "thn", "th"})
@@ -374,7 +389,7 @@ def _unit_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
-    if word in _NOT_UNITS or _MONTH_AFTER_RE.fullmatch(word):
+    if word in _NOT_UNITS or word in _NUMBER_WORDS or _MONTH_AFTER_RE.fullmatch(word):
         return None
     if word.endswith("nya") and len(word) > 5:
         word = word[:-3]
@@ -388,7 +403,7 @@ def _scan(text: str, query: bool) -> list[Figure]:
     lowered = text.lower()
     if len(lowered) == len(text):
         subject = lowered
-        if any(w in lowered for w in _WORD_HINTS):
+        if _may_hold_number_word(lowered):
             candidates = _CANDIDATE_RE
         elif _DIGIT_RE.search(lowered):
             candidates = _DIGITS_ONLY_RE
@@ -560,6 +575,8 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
 
     before = _Before(head)
     if not query:
+        if before.last() == "pukul" or (before.last() == "jam" and not raw.isdigit()):
+            return None, None  # pukul 10.30, jam 10.30
         if raw.isdigit() and not multiplied and unit is None:
             if _not_a_count(text, e, raw, before):
                 return None, None
@@ -578,7 +595,9 @@ def _not_a_count(text: str, e: int, raw: str, before: _Before) -> bool:
         return True  # 10 WIB
     last = before.last()
     if last in _DESIGNATION_WORDS:
-        return True  # Pasal 5, pukul 10, No. 3
+        return True  # Pasal 5, No. 3, tanggal 5
+    if last == "jam" and not (len(before.words) >= 2 and before.words[-2][:1].isdigit()):
+        return True  # jam 10 pagi (but "3 jam 20 menit" is a duration)
     if last and _MONTH_RE.fullmatch(last):
         return True  # Januari 2025, Oktober 3
     if len(raw) <= 2 and 1 <= int(raw) <= 31 and _MONTH_AFTER_RE.match(text, e):
@@ -718,7 +737,8 @@ def describe_figure(figure: Figure) -> str:
         if figure.unit == "%":
             words += "%"
         elif figure.unit in _MONEY_UNITS:
-            words = f"{figure.unit.upper()} {words}"
+            symbol = {"rp": "Rp", "usd": "US$"}.get(figure.unit, figure.unit.upper())
+            words = f"{symbol} {words}"
     if figure.qualifier:
         words = f"{figure.qualifier} {words}"
     return words

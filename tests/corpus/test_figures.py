@@ -195,6 +195,8 @@ NOT_FIGURES = [
     "Pada 2024 lalu dan sejak 2023, era 1990-an.",
     "Tanggal 2024-10-28 dan versi 1.2.3 serta alamat 192.168.1.1.",
     "Seorang pejabat mengatakan.",
+    "Rapat dimulai pukul 10.30 pagi, jam 9 malam, atau jam 10.15.",
+    "Sidang digelar tanggal 5 dan nomor urut 3.",
 ]
 
 
@@ -356,6 +358,20 @@ def test_year_like_numbers_count_only_with_a_noun_or_a_counting_qualifier() -> N
     assert find_figures("Sekitar 2000, harga naik.") == []
 
 
+def test_durations_next_to_jam_are_counts() -> None:
+    assert summary("Sidang berlangsung selama 3 jam 20 menit.") == [
+        (3.0, None, False, None, "jam"),
+        (20.0, None, False, None, "menit"),
+    ]
+
+
+def test_a_number_word_is_never_the_unit() -> None:
+    assert summary("Ia menunggu dua tiga hari.") == [
+        (2.0, None, False, None, None),
+        (3.0, None, False, None, "hari"),
+    ]
+
+
 def test_unit_is_none_after_a_function_word() -> None:
     (fig,) = find_figures("Jumlahnya 10.000 yang tiba.")
     assert fig.unit is None
@@ -473,7 +489,8 @@ def test_figures_related() -> None:
         ("puluhan ribu tentara", "tens of thousands"),
         ("hampir ribuan tentara", "almost thousands"),
         ("naik 20 persen", "20%"),
-        ("Rp 5 miliar", "RP 5,000,000,000"),
+        ("Rp 5 miliar", "Rp 5,000,000,000"),
+        ("sekitar US$ 10 juta", "about US$ 10,000,000"),
         ("selama 2,5 tahun", "2.5"),
     ],
 )
