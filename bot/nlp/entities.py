@@ -1109,8 +1109,11 @@ class EntityResolver:
             if source.speaks_for_org and source.org_key and not source.org_key.startswith("country:"):
                 return self._org_entity(source)
             known = self._people.get(source.who.lower())
-            if known is None and len(source.who.split()) == 1:
-                known = self._people.get(source.who.lower())
+            if known is None:
+                # "Sri Mulyani" after "Sri Mulyani Indrawati": every part points to one person
+                parts = [self._people.get(p) for p in source.who.lower().split() if len(p) >= 3]
+                if parts and all(p is not None and p.key == parts[0].key for p in parts):
+                    known = parts[0]
             if known is not None and not (source.role and known.role and source.role != known.role and source.organization != known.organization):
                 return known
             if source.speaks_for_org and source.org_key:

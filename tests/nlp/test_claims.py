@@ -1,0 +1,206 @@
+"""who-confirmed on the seeds and on invented articles: matching, grouping, ordering, media."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.corpus.figures import find_figures, parse_figure
+from bot.corpus.reader import read_article
+from bot.corpus.segment import split_sentences
+from bot.models import Sentence
+from bot.nlp.claims import ClaimReport, claim_items, explain, find_claims
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+OUTLETS = ("Kyiv Independent", "AFP", "ABC News", "Tribunnews", "TRIBUNNEWS", "Kontan", "KONTAN", "Reuters")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[tuple[str, tuple[Sentence, ...]]]:
+    return [(a.id, a.sentences) for a in (read_article(p) for p in sorted(SEEDS.glob("*.txt")))]
+
+
+@pytest.fixture(scope="module")
+def report(seeds: list[tuple[str, tuple[Sentence, ...]]]) -> ClaimReport:
+    return find_claims(seeds, parse_figure("10000"))
+
+
+def _article(text: str) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(index=i + 1, paragraph=1, text=t, figures=tuple(find_figures(t)))
+        for i, t in enumerate(split_sentences(text))
+    )
+
+
+def _group(report: ClaimReport, needle: str):
+    found = [g for g in report.groups if needle in g.name]
+    assert len(found) == 1, [g.name for g in report.groups]
+    return found[0]
+
+
+def _refs(group) -> set[tuple[str, str]]:
+    return {(m.article, m.text) for m in group.matches}
+
+
+def test_pentagon_confirmed_in_000_and_001(report: ClaimReport) -> None:
+    group = _group(report, "Pentagon")
+    assert group.stance == "confirmed"
+    assert group.name == "Pentagon (US Department of Defense)"
+    assert {m.article for m in group.matches} == {"000", "001"}
+    assert set(group.cues) == {"membenarkan", "mengonfirmasi"}
+    texts = " ".join(m.text for m in group.matches)
+    assert "10,000 prajurit" in texts and "sekitar 10.000 tentara" in texts
+
+
+def test_rutte_confirmed_through_the_next_sentence_in_004(report: ClaimReport) -> None:
+    group = _group(report, "Mark Rutte")
+    assert group.name == "Mark Rutte, NATO Secretary General"
+    assert (group.stance, group.who, group.role, group.organization) == ("confirmed", "Mark Rutte", "Secretary General", "NATO")
+    (match,) = group.matches
+    assert match.article == "004"
+    assert "Sekitar 10.000" in match.text
+    assert match.source_sentence == match.sentence + 1
+    assert "dikonfirmasi langsung oleh" in match.source_sentence_text
+
+
+def test_western_official_and_diplomat_are_one_group_via_kyiv_independent(report: ClaimReport) -> None:
+    group = _group(report, "Western")
+    assert group.kind == "anonymous"
+    assert group.stance == "reported"
+    assert group.via == ("Kyiv Independent",)
+    assert group.role == "official/diplomat"
+    assert [m.article for m in group.matches] == ["002", "002"]
+    assert "Kyiv Independent" in group.name
+
+
+def test_intelligence_service_via_afp_more_than(report: ClaimReport) -> None:
+    group = _group(report, "National Intelligence Service")
+    assert group.name == "South Korea's National Intelligence Service (via AFP)"
+    assert group.via == ("AFP",)
+    (match,) = group.matches
+    assert match.article == "003"
+    assert match.figure.qualifier == "more than"
+    assert "Badan Intelijen Korea Selatan" in match.source_sentence_text
+
+
+def test_exactly_the_expected_sources_and_order(report: ClaimReport) -> None:
+    assert [g.stance for g in report.groups] == ["confirmed", "confirmed", "reported", "reported"]
+    # confirmed first, and among them the source with more citations first
+    assert report.groups[0].name.startswith("Pentagon")
+    assert len(report.groups[0].matches) == 2
+
+
+def test_no_outlet_reporter_or_denier_is_a_source(report: ClaimReport) -> None:
+    for group in report.groups:
+        for outlet in OUTLETS:
+            assert not group.name.startswith(outlet)
+            assert outlet not in (group.who or "") and outlet not in (group.organization or "")
+        assert "Kremlin" not in group.name
+    for confirmer in report.confirmers:
+        assert "Kremlin" not in confirmer.name and confirmer.stance == "confirmed"
+    assert all(g.stance != "denied" for g in report.groups)
+
+
+def test_headline_standfirst_without_source_is_unattributed(report: ClaimReport) -> None:
+    assert [(m.article, m.text) for m in report.unattributed] == [("002", "Korea Utara mengirim 10.000 pasukan ke Rusia.")]
+
+
+def test_every_sentence_with_the_exact_figure_is_listed_once(report: ClaimReport, seeds) -> None:
+    wanted = parse_figure("10.000")
+    expected = {
+        (aid, s.index) for aid, sentences in seeds for s in sentences
+        if any(not f.vague and f.value == wanted.value for f in s.figures)
+    }
+    listed = [(m.article, m.sentence) for m in report.matches]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == expected
+
+
+def test_vague_quantities_are_related_not_matches(report: ClaimReport) -> None:
+    related = {(m.article, m.figure.text) for m in report.related}
+    assert ("004", "puluhan ribu") in related
+    assert ("001", "ribuan") in related
+    assert all(m.figure.vague for m in report.related)
+    rutte = [m for m in report.related if m.article == "004" and m.figure.text == "puluhan ribu"]
+    assert rutte[0].source_name == "Mark Rutte, NATO Secretary General"  # bare "Rutte" resolved
+
+
+@pytest.mark.parametrize("query", ["10000", "10.000", "10,000", "10 ribu", "sepuluh ribu"])
+def test_any_notation_of_the_query_gives_the_same_groups(seeds, report: ClaimReport, query: str) -> None:
+    other = find_claims(seeds, parse_figure(query))
+    assert [g.name for g in other.groups] == [g.name for g in report.groups]
+
+
+def test_claim_items_carry_the_json_fields_and_neighbour_citations(report: ClaimReport) -> None:
+    items = claim_items(report)
+    rutte = next(i for i in items if i.fields.get("who") == "Mark Rutte")
+    assert rutte.fields["stance"] == "confirmed"
+    assert rutte.fields["figure"]["value"] == 10000.0
+    assert [c.article for c in rutte.citations] == ["004", "004"]
+    assert rutte.citations[1].sentence == rutte.citations[0].sentence + 1
+    afp = next(i for i in items if i.fields.get("via") == ["AFP"])
+    assert afp.fields["figure"]["qualifier"] == "more than"
+    assert all(i.citations for i in items)
+
+
+def test_explain_names_the_spans(report: ClaimReport) -> None:
+    rutte = _group(report, "Mark Rutte").matches[0]
+    text = explain(rutte)
+    assert "«10.000»" in text and "cue «dikonfirmasi»" in text and "(next sentence)" in text
+    assert rutte.explain() == text
+    diplomat = next(m for m in _group(report, "Western").matches if "diplomat" in m.text)
+    assert "via Kyiv Independent" in explain(diplomat)
+    assert "«mangatakan»" in explain(diplomat)
+
+
+def test_a_figure_nobody_gives_is_an_empty_report(seeds) -> None:
+    empty = find_claims(seeds, parse_figure("777"))
+    assert empty.groups == () and empty.unattributed == () and empty.related == ()
+
+
+# --------------------------------------------------------------------------------------
+# Invented articles
+# --------------------------------------------------------------------------------------
+
+
+def test_disaster_toll_groups_by_agency_and_keeps_the_denier_apart() -> None:
+    a = _article(
+        "Menurut BNPB, sebanyak 25 orang meninggal dunia akibat banjir bandang di Sumatera Barat. "
+        "Kepala BNPB Suharyanto mengatakan tim masih mencari korban hilang."
+    )
+    b = _article(
+        "Badan Nasional Penanggulangan Bencana (BNPB) mengonfirmasi 25 korban jiwa. "
+        "Pemerintah daerah menepis kabar bahwa korban mencapai 25 orang."
+    )
+    c = _article("Sekitar 25 orang dilaporkan tewas, seperti dilansir Kompas.")
+    result = find_claims([("a", a), ("b", b), ("c", c)], parse_figure("25"))
+    bnpb = _group(result, "BNPB")
+    assert bnpb.stance == "confirmed" and {m.article for m in bnpb.matches} == {"a", "b"}
+    denied = [g for g in result.groups if g.stance == "denied"]
+    assert len(denied) == 1 and result.groups[-1] is denied[0]
+    assert "BNPB" not in denied[0].name
+    medium_only = [g for g in result.groups if g.kind == "medium"]
+    assert len(medium_only) == 1 and medium_only[0].via == ("Kompas",)
+    assert medium_only[0].stance == "reported" and medium_only[0].who is None
+
+
+def test_police_figure_with_spokesperson_counts_for_the_police() -> None:
+    a = _article(
+        "Kapolda Metro Jaya Irjen Karyoto mengatakan 1.200 personel dikerahkan untuk mengamankan aksi. "
+        "\"Sebanyak 1.200 personel gabungan kami siagakan,\" ujar Kabid Humas Polda Metro Jaya Kombes Ade Ary."
+    )
+    result = find_claims([("x", a)], parse_figure("1200"))
+    names = [g.name for g in result.groups]
+    assert any(n.startswith("Karyoto") for n in names)
+    assert len(result.groups) == 2
+    assert all(g.stance == "reported" for g in result.groups)
+
+
+def test_same_person_by_surname_in_another_article_is_one_group() -> None:
+    a = _article("Menteri Keuangan Sri Mulyani Indrawati menyatakan defisit mencapai Rp 300 triliun.")
+    b = _article("\"Defisit kita Rp 300 triliun,\" kata Sri Mulyani di Jakarta.")
+    result = find_claims([("a", a), ("b", b)], parse_figure("Rp 300 triliun"))
+    assert len(result.groups) == 1
+    assert result.groups[0].name == "Sri Mulyani Indrawati, Finance Minister"
+    assert len(result.groups[0].matches) == 2
