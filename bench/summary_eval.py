@@ -7,9 +7,11 @@ the difference to lead-3 measured in the same run. ROUGE: lower-cased, `\\w+` to
 no stemming, no stop-word removal; ROUGE-L is the LCS of the joined summary sentences
 (`bot.nlp.rouge`).
 
-Two runs: A feeds the dataset's own `sentences` (segmentation differences cannot blur
+Three runs: A feeds the dataset's own `sentences` (segmentation differences cannot blur
 the comparison); B feeds our own segmentation of `text` (paragraphs split on blank
-lines, then `bot.corpus.segment.split_sentences`). Gold indices only exist for A.
+lines, then `bot.corpus.segment.split_sentences`); C feeds what `kabar summarize` uses,
+the article reader's sentences (datelines and cross-links removed). Gold indices only
+exist for A.
 
 Then a cross-validation of the "news" weights: split the articles in two halves at
 random, tune the weights on one half by coordinate ascent on ROUGE-1, report the gain
@@ -48,6 +50,13 @@ def load(path: Path) -> list[dict]:
 
 def own_sentences(text: str) -> list[str]:
     return [s for para in text.split("\n\n") if para.strip() for s in split_sentences(para.strip())]
+
+
+def reader_sentences(text: str) -> list[str]:
+    """What `kabar summarize` feeds the summariser: the article reader's sentences (datelines removed)."""
+    from bot.corpus.reader import parse_article
+
+    return [s.text for s in parse_article(text, "input").sentences]
 
 
 def score_run(rows: list[dict], sentences_of, with_gold: bool) -> dict[str, tuple[RougeScores, float]]:
@@ -153,6 +162,11 @@ def main() -> None:
     print("ROUGE: lower-cased \\w+ tokens, no stemming; F1 per article, averaged.")
     print_table("A. dataset segmentation (`sentences`)", score_run(rows, lambda r: r["sentences"], True), len(rows))
     print_table("B. our segmentation of `text`", score_run(rows, lambda r: own_sentences(r["text"]), False), len(rows))
+    print_table(
+        "C. the article reader on `text` (as `kabar summarize`)",
+        score_run(rows, lambda r: reader_sentences(r["text"]), False),
+        len(rows),
+    )
     if not args.no_cv:
         cross_validate(rows, args.splits)
 

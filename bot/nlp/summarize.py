@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 from bot.nlp.language import content_stems, is_content_word, stem, stop_words
@@ -53,6 +54,12 @@ MERGE_COSINE = 0.4
 MERGE_COSINE_FIGURE = 0.2
 MERGE_COSINE_NAMES = 0.28
 RARE_NAME_SHARE = 0.25
+
+# Ranking (sumy) and fact grouping are quadratic in the number of sentences: only the
+# first TOPIC_RANK_LIMIT candidates (in the caller's order, i.e. retrieval rank) are
+# ranked and grouped; the rest can still join a chosen item's `also` list.
+TOPIC_RANK_LIMIT = 60
+_RANK_LIMIT_BY_METHOD = {"kl": 25}  # sumy's KL-Sum is far slower per sentence than the others
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 _QUOTE_CHARS = '"“”'
@@ -131,10 +138,12 @@ class NewsWeights:
 # --------------------------------------------------------------------------- words
 
 
-def _split_words(text: str) -> list[str]:
+# Per-sentence word work is memoised: a topic query re-reads the same sentences often.
+@lru_cache(maxsize=16384)
+def _split_words(text: str) -> tuple[str, ...]:
     from bot.corpus.segment import split_words
 
-    return split_words(text)
+    return tuple(split_words(text))
 
 
 def _expand(words: Sequence[str]) -> list[str]:
@@ -148,10 +157,17 @@ def _expand(words: Sequence[str]) -> list[str]:
     return out
 
 
-def _stems(text: str) -> list[str]:
-    return content_stems(_expand(_split_words(text)))
+@lru_cache(maxsize=16384)
+def _expanded(text: str) -> tuple[str, ...]:
+    return tuple(_expand(_split_words(text)))
 
 
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(content_stems(_expanded(text)))
+
+
+@lru_cache(maxsize=16384)
 def _word_count(text: str) -> int:
     return sum(1 for w in _split_words(text) if _WORD_CHARS.search(w))
 
@@ -420,7 +436,7 @@ def _names(text: str, lower_forms: set[str]) -> frozenset[str]:
     "Keterlibatan" at a sentence start is not a name when "keterlibatan" occurs elsewhere.
     """
     names = set()
-    for word in _expand(_split_words(text)):
+    for word in _expanded(text):
         if word[:1].isupper() and word.lower() not in lower_forms and is_content_word(word):
             if any(ch.isalpha() for ch in word):
                 names.update(content_stems([word]))
@@ -448,28 +464,41 @@ def same_fact(a: dict[str, float], b: dict[str, float], support_a: _Support, sup
     return similarity >= MERGE_COSINE_NAMES and len(support_a.names & support_b.names) >= 2
 
 
-def _fact_clusters(unique: Sequence[Candidate], texts: Sequence[str], vectors: Sequence[dict[str, float]]) -> list[list[int]]:
+def _supports(texts: Sequence[str]) -> list[_Support]:
+    """Each text's exact figures and rare names (rare among these texts)."""
+    lower_forms = {w for t in texts for w in _split_words(t) if w.islower()}
+    names = [_names(t, lower_forms) for t in texts]
+    name_df = Counter(n for ns in names for n in ns)
+    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * len(texts))}
+    return [_Support(figure_keys(t), names[i] & rare) for i, t in enumerate(texts)]
+
+
+_BARE = _Support(frozenset(), frozenset())
+
+
+def _linked(
+    unique: Sequence[Candidate], vectors: Sequence[dict[str, float]], support: Sequence[_Support], i: int, j: int
+) -> bool:
+    # within one article only a near-repeat merges: shared names there are its subject
+    if unique[i].article == unique[j].article:
+        return same_fact(vectors[i], vectors[j], _BARE, _BARE)
+    return same_fact(vectors[i], vectors[j], support[i], support[j])
+
+
+def _fact_clusters(
+    unique: Sequence[Candidate], vectors: Sequence[dict[str, float]], support: Sequence[_Support]
+) -> list[list[int]]:
     """Group candidates that tell the same fact (complete linkage over `same_fact`).
 
     Pairs are joined most similar first, and two groups join only when every pair across
     them tells the same fact, so a chain A~B~C never merges A with an unrelated C.
     """
-    count = len(texts)
-    lower_forms = {w for t in texts for w in _split_words(t) if w.islower()}
-    names = [_names(t, lower_forms) for t in texts]
-    name_df = Counter(n for ns in names for n in ns)
-    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * count)}
-    support = [_Support(figure_keys(t), names[i] & rare) for i, t in enumerate(texts)]
-    bare = _Support(frozenset(), frozenset())
-
+    count = len(unique)
     linked: set[tuple[int, int]] = set()
     pairs: list[tuple[float, int, int]] = []
     for i in range(count):
         for j in range(i + 1, count):
-            # within one article only a near-repeat merges: shared names there are its subject
-            same_article = unique[i].article == unique[j].article
-            a, b = (bare, bare) if same_article else (support[i], support[j])
-            if same_fact(vectors[i], vectors[j], a, b):
+            if _linked(unique, vectors, support, i, j):
                 linked.add((i, j))
                 pairs.append((_cosine(vectors[i], vectors[j]), i, j))
     group = list(range(count))
@@ -515,14 +544,13 @@ def summarize_topic(
     texts = [c.text for c in unique]
     stem_lists = [_stems(t) for t in texts]
     vectors = _tfidf_vectors(stem_lists)
-    clusters = _fact_clusters(unique, texts, vectors)
+    support = _supports(texts)
+    head = min(len(unique), _RANK_LIMIT_BY_METHOD.get(method, TOPIC_RANK_LIMIT))
+    clusters = _fact_clusters(unique[:head], vectors[:head], support[:head])
     query = set(content_stems(_expand([w for term in query_terms for w in _split_words(term)])))
     query |= {stem(t) for t in query_terms if t.strip()}
 
-    if len(unique) == 1:
-        scores = [0.0]
-    else:
-        scores = _topic_scores(texts, unique, method, query)
+    scores = [0.0] if head == 1 else _topic_scores(texts[:head], unique[:head], method, query)
 
     def rank_key(i: int) -> tuple[float, str, int]:
         return (-scores[i], unique[i].article, unique[i].sentence)
@@ -532,6 +560,10 @@ def summarize_topic(
     chosen = ranked[:n]
     mains = [cluster[0] for cluster in chosen]
     members = {cluster[0]: cluster[1:] for cluster in chosen}
+    for j in range(head, len(unique)):  # beyond the ranked head: join an item that says the same
+        homes = [m for m in mains if _linked(unique, vectors, support, j, m)]
+        if homes:
+            members[max(homes, key=lambda m: _cosine(vectors[j], vectors[m]))].append(j)
 
     mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
     items = [
@@ -558,7 +590,7 @@ def _keywords(texts: Sequence[str], stem_lists: Sequence[Sequence[str]], query: 
     for text, stems in zip(texts, stem_lists):
         spread.update(set(stems))
         total.update(stems)
-        for word in _expand(_split_words(text)):
+        for word in _expanded(text):
             lowered = word.lower()
             if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):
                 continue

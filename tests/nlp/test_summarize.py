@@ -266,3 +266,21 @@ def test_topic_never_exceeds_n_items() -> None:
 )
 def test_figure_keys(text: str, expected: set[float]) -> None:
     assert figure_keys(text) == expected
+
+
+def test_candidates_beyond_the_ranked_head_still_join_their_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.nlp.summarize as summarize
+
+    monkeypatch.setattr(summarize, "TOPIC_RANK_LIMIT", 10)
+    cands = _seed_candidates()
+    pentagon_000 = _find(cands, "000", "Pentagon) membenarkan")
+    pentagon_001 = _find(cands, "001", "Pentagon mengonfirmasi")
+    kim_letter = _find(cands, "003", "Dalam sebuah surat")
+    head = [c for c in cands if c.article == "000"][:9] + [c for c in cands if c.article == "003"][:1]
+    assert pentagon_000 in head
+    tail = [c for c in cands if c not in head]
+    summary = summarize_topic(head + tail, n=10, method="lexrank")
+    assert len(summary.items) <= 10
+    assert _item_of(summary, pentagon_001) == _item_of(summary, pentagon_000) is not None
+    assert _item_of(summary, kim_letter) is None  # past the head and telling no chosen fact
+    assert summary.words_in > sum(len(c.text.split()) for c in head)  # every candidate is counted
