@@ -67,11 +67,6 @@ _ATTRIBUTION = re.compile(
     r"[,\"”]\s*(kata|ujar|tutur|ucap|jelas|ungkap|imbuh|tambah|lanjut|terang|papar|tegas|sebut)(nya)?\b",
     re.IGNORECASE,
 )
-# Exact quantities, as a cheap redundancy signal: 10.000 / 10,000 / 10000 / 2,5 / 10 ribu.
-_NUMBER = re.compile(
-    r"(?<![\w.,/])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/]|[.,]\d)(?:\s+(ribu|juta|miliar|triliun)\b)?", re.I
-)
-_SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "triliun": 1e12}
 # Common Indonesian news abbreviations, so "Korut" and "Korea Utara" count as the same words.
 _ALIASES = {
     "korut": ("korea", "utara"),
@@ -216,25 +211,17 @@ def _quote_shares(sentences: Sequence[str]) -> list[float]:
     return shares
 
 
+@lru_cache(maxsize=16384)
 def figure_keys(text: str) -> frozenset[float]:
-    """Exact quantities of 100 or more in `text` ("10.000", "10,000", "10 ribu" -> 10000.0).
+    """Exact quantities of 100 or more in `text`, as values ("10.000", "10,000", "10 ribu" -> 10000.0).
 
-    Years (1900-2100 written without separators) and parts of dates (27/2/2025) are left out.
+    Read with `bot.corpus.figures.find_figures` (years, dates and times are not figures);
+    vague quantities ("puluhan ribu") and small numbers are too common to say two
+    sentences tell the same fact, so they are left out.
     """
-    keys = set()
-    for match in _NUMBER.finditer(text):
-        raw, scale = match.group(1), match.group(2)
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
-            value = float(re.sub(r"[.,]", "", raw))
-        else:
-            value = float(raw.replace(",", "."))
-        if scale:
-            value *= _SCALE[scale.lower()]
-        elif 1900 <= value <= 2100 and raw.isdigit():
-            continue  # a year, not a figure
-        if value >= 100:
-            keys.add(value)
-    return frozenset(keys)
+    from bot.corpus.figures import find_figures
+
+    return frozenset(f.value for f in find_figures(text) if not f.vague and f.value >= 100)
 
 
 # --------------------------------------------------------------------------- sumy

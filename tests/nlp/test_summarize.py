@@ -259,6 +259,8 @@ def test_topic_never_exceeds_n_items() -> None:
         ("sekitar 10.000 tentara", {10000.0}),
         ("10,000 prajurit", {10000.0}),
         ("10 ribu personel", {10000.0}),
+        ("sepuluh ribu orang", {10000.0}),
+        ("puluhan ribu tentara", set()),  # vague: not a shared exact figure
         ("1.500.000 orang dan Rp 3,5 juta", {1500000.0, 3500000.0}),
         ("pada Kamis (27/2/2025) tahun 2024", set()),
         ("10 kapal dan 2,5 tahun", set()),  # below 100: too common to signal a shared fact
