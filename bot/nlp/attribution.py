@@ -120,7 +120,11 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:berdasarkan|mengacu pada|merujuk pada)(?=\s+(?:data|informasi|laporan|keterangan|catatan|hasil|pernyataan|rilis|penilaian|temuan)\b)", "berdasarkan", "reported", "according"),
 )
 
-_CUE_RES = tuple((re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])"), lemma, stance, kind) for rx, lemma, stance, kind in CUES)
+#: One alternation of every cue, in table order: at a given position the first entry wins,
+#: so negated forms ("belum dapat memverifikasi") are found before their parts.
+_CUE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _, _, _) in enumerate(CUES)) + r")(?![\w-])"
+)
 
 _BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
@@ -323,22 +327,19 @@ def _from_found(found: _Found, position: int, where: int, fspan: tuple[int, int]
 
 
 def find_cues(text: str) -> list[_Cue]:
-    """Every reporting cue in the text, longest first where two overlap."""
+    """Every reporting cue in the text, left to right; negated forms win over their parts."""
     low = text.lower()
     found: list[_Cue] = []
-    for rx, lemma, stance, kind in _CUE_RES:
-        for m in rx.finditer(low):
-            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
-                continue
-            cue = _Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind)
-            if kind == "post" and not _is_post_position(text, m.start()):
-                continue
-            if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
-                continue
-            if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
-                continue
-            found.append(cue)
-    return sorted(found, key=lambda c: c.start)
+    for m in _CUE_RE.finditer(low):
+        _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
+        if kind == "post" and not _is_post_position(text, m.start()):
+            continue
+        if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
+            continue
+        if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
+            continue
+        found.append(_Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
+    return found
 
 
 def _is_post_position(text: str, start: int) -> bool:

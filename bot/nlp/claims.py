@@ -191,18 +191,23 @@ def _learn_bare_names(
     }
     if not bare:
         return
-    for _, sentences in articles:
-        for sentence in sentences:
-            if not any(name in sentence.text for name in bare if name):
-                continue
-            for cue in find_cues(sentence.text):
-                source, _, _ = _source_for(sentence.text, cue)
-                if source is not None:
-                    resolver.learn(source)
-            # a name with its role outside any reporting verb ("... oleh Sekjen NATO, Mark Rutte")
-            for name in bare:
-                if name and name in sentence.text:
-                    _learn_from_mention(resolver, sentence.text, name)
+    for name in sorted(bare):
+        if resolver.knows(name):
+            continue
+        for _, sentences in articles:
+            for sentence in sentences:
+                if name not in sentence.text:
+                    continue
+                for cue in find_cues(sentence.text):
+                    source, _, _ = _source_for(sentence.text, cue)
+                    if source is not None:
+                        resolver.learn(source)
+                # a name with its role outside any reporting verb ("... oleh Sekjen NATO, Mark Rutte")
+                _learn_from_mention(resolver, sentence.text, name)
+                if resolver.knows(name):
+                    break
+            if resolver.knows(name):
+                break
 
 
 def _learn_from_mention(resolver: EntityResolver, text: str, name: str) -> None:

@@ -593,18 +593,32 @@ _ORG_WORD_KEYS = tuple(sorted(ORG_WORDS, key=lambda w: -len(w)))
 _ORG_HEAD_KEYS = tuple(sorted(ORG_HEADS, key=lambda w: -len(w)))
 
 
+_SHORT_ENTITY_ALIASES = frozenset({"pbb", "who", "imf", "kpk", "bps", "tni", "dpr", "kpu", "nis", "hur", "ojk"})
+
+
+def _alternation(aliases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(aliases), key=lambda a: -len(a))
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
+
+
+_ENTITY_KEYS = {alias: key for alias, key in _ALIASES if len(alias) > 3 or alias in _SHORT_ENTITY_ALIASES}
+_ENTITY_RE = _alternation(list(_ENTITY_KEYS))
+_OUTLET_NAMES = {alias: name for alias, name in _OUTLET_ALIASES}
+_OUTLET_LONG_RE = _alternation([a for a in _OUTLET_NAMES if len(a) > 3])
+_OUTLET_SHORT_RE = _alternation([a.upper() for a in _OUTLET_NAMES if len(a) <= 3])
+
+
 def find_medium(text: str) -> str | None:
-    """The canonical name of the news outlet or agency named in `text`, if any."""
+    """The canonical name of the news outlet or agency named in `text`, if any.
+
+    Short acronyms count only in their upper-case form ("AP", "ABC"); the longest name wins.
+    """
     low = _norm(text)
-    for alias, name in _OUTLET_ALIASES:
-        if len(alias) <= 3:
-            # short acronyms only count in their upper-case form ("AP", "ABC")
-            if re.search(r"(?<![\w.])" + re.escape(alias.upper()) + r"(?![\w])", text):
-                return name
-            continue
-        if _contains_phrase(low, alias):
-            return name
-    return None
+    found = [m.group(0) for m in _OUTLET_LONG_RE.finditer(low)]
+    found += [m.group(0).lower() for m in _OUTLET_SHORT_RE.finditer(text)]
+    if not found:
+        return None
+    return _OUTLET_NAMES[max(found, key=len)]
 
 
 def is_medium(text: str) -> bool:
@@ -612,23 +626,19 @@ def is_medium(text: str) -> bool:
     name = find_medium(text)
     if name is None:
         return False
-    low = _norm(text)
-    rest = low
-    for alias, canonical in _OUTLET_ALIASES:
-        if canonical == name:
-            rest = rest.replace(alias, " ")
+    rest = _norm(text)
+    for alias in sorted(OUTLETS[name], key=len, reverse=True):
+        rest = rest.replace(alias, " ")
     rest = re.sub(r"\b(kantor berita|media|situs|laman|harian|surat kabar|stasiun televisi|the)\b", " ", rest)
     return len(rest.split()) <= 2
 
 
 def _known_entity(low: str) -> tuple[str, re.Match[str]] | None:
-    for alias, key in _ALIASES:
-        if len(alias) <= 3 and alias.upper() not in ("PBB", "WHO", "IMF", "KPK", "BPS", "TNI", "DPR", "KPU", "NIS", "HUR", "OJK"):
-            continue
-        match = _contains_phrase(low, alias)
-        if match:
-            return key, match
-    return None
+    matches = list(_ENTITY_RE.finditer(low))
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: len(m.group(0)))
+    return _ENTITY_KEYS[best.group(0)], best
 
 
 def _country(low: str) -> tuple[str, re.Match[str]] | None:
@@ -1091,6 +1101,11 @@ class EntityResolver:
                     continue
                 seen = self._people.get(part, entity)
                 self._people[part] = entity if seen is not None and seen.key == entity.key else None
+
+    def knows(self, name: str) -> bool:
+        """True when `name` (or each of its parts) resolves to one remembered person."""
+        probe = Source(text=name, kind="person", who=name)
+        return self.resolve(probe).key != "person:" + name.lower() or name.lower() in self._people
 
     def _person_entity(self, source: Source) -> Entity:
         if source.speaks_for_org and source.org_key and not source.org_key.startswith("country:"):
