@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from bot.nlp.language import content_stems, is_content_word, stem, stop_words
 
@@ -342,7 +342,9 @@ def pick_news(features: NewsFeatures, n: int, weights: NewsWeights | None = None
     return _pick_by_scores(news_scores(features, w), n, features.vectors, w.redundancy)
 
 
-def _pick_by_scores(scores: Sequence[float], n: int, vectors: Sequence[dict[str, float]] | None, redundancy: float) -> list[int]:
+def _pick_by_scores(
+    scores: Sequence[float], n: int, vectors: Sequence[dict[str, float]] | None, redundancy: float
+) -> list[int]:
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for i in order:
@@ -569,7 +571,9 @@ def summarize_topic(
     )
 
 
-def _keywords(texts: Sequence[str], stem_lists: Sequence[Sequence[str]], query: set[str], limit: int = 8) -> list[str]:
+def _keywords(
+    texts: Sequence[str], stem_lists: Sequence[Sequence[str]], query: set[str], limit: int = 8
+) -> list[str]:
     spread: Counter[str] = Counter()
     total: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
