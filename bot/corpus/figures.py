@@ -44,11 +44,19 @@ thousands ("10.000", "10,000", "1.500"); any other single separator is a decimal
 ("2,5", "1.5", "10.30"); a mix uses the last one as the decimal mark
 ("1.234,5", "1,234.5"); anything else ("1.2.3", "192.168.1.1") is not a figure.
 
+Ranges: in "3-4 ribu", "3-9 tahun", "20-30 persen" both ends are figures and what
+follows the second (scale word, percent, noun) applies to the first too; a dash
+pair with nothing countable after it ("menang 3-1", "21-13") is a score, and
+"21-28 Mei" a date range: neither is a figure.
+
 Not figures: years (a 4-digit 1900-2100 number standing alone, or after tahun,
-sejak, pada, awal, akhir, a month ...), dates ("19 Juni 2024", "13 Oktober",
-"27/2/2025", "2024-10-28"), clock times ("pukul 10.30", "10.30 WIB", "10:30"),
-ordinals ("ke-979", "kedua"), designations ("KN-23", "F-16", "G7", "COVID-19",
-"Pasal 5", "No. 3"), phone numbers and codes with leading zeros, digits inside
+sejak, pada, awal, akhir, a month ...; "1438 Hijriah"), dates ("19 Juni 2024",
+"13 Oktober", "1 Syawal", "27/2/2025", "2024-10-28"), clock times ("pukul 10.30",
+"10.30 WIB", "10:30", "jam 10"), ordinals ("ke-979", "kedua"), designations
+("KN-23", "F-16", "G7", "COVID-19", "Pasal 5", "No. 3", "roda dua", "nomor urut
+enam", and a small number right after a capitalised name with nothing counted
+after it: "Liga 1", "Jurassic World 2"), minute marks ("(22’)"), list numbers
+("1." opening a text), phone numbers and codes with leading zeros, digits inside
 words, "sejumlah", "beberapa" and "seorang". A query (`parse_figure`) goes through
 the same scanner with the year/date/designation-word rules off (a user who asks
 for "2022" means 2022) and English scales on ("10k", "1.5m", "2 million").
@@ -166,6 +174,7 @@ _NOT_UNITS = frozenset(
     setidaknya sedikitnya selama tak tidak bukan agar supaya jika bila kalau maka sehingga
     seperti bagi tentang menurut melalui tanpa sebelum sesudah setelah usai mulai sama
     para sang si the and of to in on at for from or by a an is was were are ada
+    dimana mana yakni yaitu kemudian
     wib wita wit gmt utc am pm
     """.split()
 )
@@ -180,7 +189,9 @@ _MONTH = (
     r"(?:januari|january|februari|pebruari|february|maret|march|april|mei|may|juni|june"
     r"|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december"
     r"|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|des|dec"
-    r"|(?:janu|febr|pebr|agus|septe|okto|novem|nopem|desem)" + _L + r"*)"
+    r"|(?:janu|febr|pebr|agus|septe|okto|novem|nopem|desem)" + _L + r"*"
+    r"|muharram|muharam|safar|rabiul|jumadil|jumadilawal|jumadilakhir|rajab|syakban|syaban"
+    r"|ramadan|ramadhan|syawal|zulkaidah|dzulqaidah|zulhijah|zulhijjah|dzulhijjah)"
 )
 
 # --- regular expressions (compiled once) --------------------------------------------
@@ -244,6 +255,8 @@ _DESIGNATION_WORDS = frozenset(
     """.split()
 )
 _TAHUN_WORDS = frozenset({"tahun", "thn", "th"})
+#: words after which a number word names something rather than counts ("roda dua")
+_WORD_DESIGNATION_WORDS = frozenset({"roda", "nomor", "urut", "simpang", "ke", "juara"})
 _YEAR_WORDS = frozenset(
     "tahun thn th sejak semenjak pada awal akhir pertengahan medio era dekade periode".split()
 )
@@ -266,6 +279,9 @@ _MORE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_AFTER_RE = re.compile(rf"[ \t]+({_L}+(?:-{_L}+)?)")
+_RANGE_AFTER_RE = re.compile(r"[-–][0-9]+(?:[.,][0-9]+)*(?![0-9]|[.,][0-9]|\w)")
+_ERA_AFTER_RE = re.compile(r"\s*(?:hijriah|hijriyah|masehi|H|M|SM)(?!\w)")
+_VERB_LIKE_RE = re.compile(r"(?:me|di|ber|ter)\w{4,}")
 _SAME_PER_AFTER_RE = re.compile(r"\s+(?:sama|per|demi)\s", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}|\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,5}){2,}")
 _DASH_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
@@ -435,14 +451,29 @@ def _scan(text: str, query: bool) -> list[Figure]:
 class _Before:
     """The words right before a number (lower-cased), read once per candidate."""
 
-    __slots__ = ("words", "spaced")
+    __slots__ = ("words", "spaced", "_head")
 
     def __init__(self, head: str) -> None:
         self.words = head.lower().split()[-4:]
         self.spaced = head[-1:].isspace()
+        self._head = head
+
+    def follows_a_name(self) -> bool:
+        """The number comes right after a capitalised word that does not open the sentence."""
+        if not self.spaced:
+            return False
+        words = self._head.split()[-2:]
+        if len(words) < 2 or not words[-1].isalpha() or not words[-1][0].isupper():
+            return False
+        return words[-2][-1] not in ".!?:;\"“”'‘’([-–—"
 
     def last(self) -> str:
-        return self.words[-1].rstrip(".,:") if self.words else ""
+        """The last word before the number, without punctuation ("ayat (" -> "ayat")."""
+        for word in reversed(self.words):
+            word = word.strip(".,:;([{\"“‘'")
+            if word:
+                return word
+        return ""
 
     def qualifier(self) -> str | None:
         if not self.spaced or not self.words:
@@ -557,6 +588,27 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
             return None, glued.end()  # 4WD, 19th
     elif nxt in "-–" and text[e + 1 : e + 3].lower() == "an":
         return None, e + 3  # 1990-an
+    elif nxt in "-–":
+        span = _RANGE_AFTER_RE.match(text, e)
+        if span:
+            # "3-4 ribu", "3-9 tahun", "20-30 persen" are ranges: what follows the
+            # second number applies to the first; "3-1", "21-13" (scores) and
+            # "21-28 Mei" (dates) are not quantities at all.
+            r_end = span.end()
+            if not query and _MONTH_AFTER_RE.match(text, r_end):
+                return None, r_end
+            mult = _MULTIPLIER_AFTER_RE.match(text, r_end)
+            power = _TEXT_MULTIPLIERS.get(mult.group(1).lower()) if mult else None
+            if power is not None and mult is not None:
+                value *= Decimal(10) ** power
+                multiplied = True
+                unit = unit or _unit_after(text, mult.end())
+            elif _PERCENT_AFTER_RE.match(text, r_end):
+                unit = "%"
+            elif unit is None:
+                unit = _unit_after(text, r_end)
+                if unit is None and not query:
+                    return None, r_end
     if end == e:
         mult = _MULTIPLIER_AFTER_RE.match(text, e)
         if mult:
@@ -593,8 +645,14 @@ def _not_a_count(text: str, e: int, raw: str, before: _Before) -> bool:
     """Whether a plain integer is a year, a day of the month, a time or a designation."""
     if _TIME_AFTER_RE.match(text, e):
         return True  # 10 WIB
+    if e < len(text) and text[e] in "’'′":
+        return True  # a minute mark: Terry (22’)
     last = before.last()
-    if last in _DESIGNATION_WORDS:
+    if not before.words and e < len(text) and text[e] in ".)" and (
+        e + 1 == len(text) or text[e + 1].isspace()
+    ):
+        return True  # a list item number: "1. ..." at the start of the text
+    if last in _DESIGNATION_WORDS or last in _WORD_DESIGNATION_WORDS:
         return True  # Pasal 5, No. 3, tanggal 5
     if last == "jam" and not (len(before.words) >= 2 and before.words[-2][:1].isdigit()):
         return True  # jam 10 pagi (but "3 jam 20 menit" is a duration)
@@ -602,16 +660,21 @@ def _not_a_count(text: str, e: int, raw: str, before: _Before) -> bool:
         return True  # Januari 2025, Oktober 3
     if len(raw) <= 2 and 1 <= int(raw) <= 31 and _MONTH_AFTER_RE.match(text, e):
         return True  # 19 Juni, 13 Oktober
-    if len(raw) in (3, 4) and last in _TAHUN_WORDS:
-        return True  # tahun 2022
+    if len(raw) in (3, 4) and (last in _TAHUN_WORDS or _ERA_AFTER_RE.match(text, e)):
+        return True  # tahun 2022, 1438 Hijriah
     if len(raw) == 4:
         if before.is_year_context():
             return True  # sejak 2023, pada 2024, musim gugur 2023
         year = int(raw)
         if 1900 <= year <= 2100:
-            if _PERCENT_AFTER_RE.match(text, e) or _unit_after(text, e) is not None:
-                return False  # 2000 tentara
+            if _PERCENT_AFTER_RE.match(text, e):
+                return False
+            noun = _unit_after(text, e)
+            if noun is not None and not _VERB_LIKE_RE.match(noun):
+                return False  # 2000 tentara (but "Lebaran 2017 melonjak" is a year)
             return before.qualifier() not in _COUNT_QUALIFIERS
+    if len(raw) <= 3 and before.follows_a_name() and _unit_after(text, e) is None:
+        return before.qualifier() is None  # Liga 1, Jurassic World 2, iPhone 4
     return False
 
 
@@ -643,6 +706,8 @@ def _words_figure(text: str, s: int, phrase: str, query: bool) -> tuple[Figure |
     if prev in "-–":
         return None, first_end  # ke-tiga
     before = _Before(text[max(0, s - _CONTEXT) : s])
+    if not query and before.last() in _WORD_DESIGNATION_WORDS:
+        return None, first_end  # roda dua, nomor satu, nomor urut enam
     if not query and text[s:first_end].lower() == "satu":
         if before.last() == "salah" or _SAME_PER_AFTER_RE.match(text, first_end):
             return None, first_end  # salah satu, satu sama lain, satu per satu

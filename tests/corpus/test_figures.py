@@ -197,6 +197,15 @@ NOT_FIGURES = [
     "Seorang pejabat mengatakan.",
     "Rapat dimulai pukul 10.30 pagi, jam 9 malam, atau jam 10.15.",
     "Sidang digelar tanggal 5 dan nomor urut 3.",
+    "Chelsea menang 3-1 atas Watford, lalu 21-13, 21-17 di babak berikutnya.",
+    "Turnamen digelar di Gold Coast, 21-28 Mei.",
+    "Gol dicetak oleh John Terry (22’) dan Cesc Fabregas (88’).",
+    "1. Jeruk",
+    "Pemudik pulang pada 1 Syawal 1438 Hijriah.",
+    "Ia kembali di Jurassic World 2, lanjutan film itu, dan bermain di Liga 1.",
+    "Kendaraan roda dua dan roda empat, nomor urut enam.",
+    "Arus mudik Lebaran 2017 melonjak dibanding tahun lalu.",
+    "Ia dijerat Pasal 55 ayat (1) KUHP.",
 ]
 
 
@@ -356,6 +365,19 @@ def test_year_like_numbers_count_only_with_a_noun_or_a_counting_qualifier() -> N
     assert summary("Sebanyak 1950 unit rumah.")[0][0] == 1950.0
     assert find_figures("Peristiwa 1998 masih diingat.") == []
     assert find_figures("Sekitar 2000, harga naik.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harganya sekira USD 3-4 ribu saja.", [(3000.0, "about", "usd"), (4000.0, None, None)]),
+        ("Korban berusia 3-9 tahun.", [(3.0, None, "tahun"), (9.0, None, "tahun")]),
+        ("Harga naik 20-30 persen.", [(20.0, None, "%"), (30.0, None, "%")]),
+        ("Kedalaman 5-10 kilometer.", [(5.0, None, "kilometer"), (10.0, None, "kilometer")]),
+    ],
+)
+def test_ranges(text: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.qualifier, f.unit) for f in find_figures(text)] == expected
 
 
 def test_durations_next_to_jam_are_counts() -> None:
