@@ -26,6 +26,12 @@ position prior -log(1 + i); it gains for being central to the article (cosine to
 article's TF-IDF centroid) and for echoing the lead sentence, and loses for being
 inside a quotation, for carrying a speech attribution ("..., kata X"), and for being
 very short. The top sentences are taken greedily, skipping near-duplicates.
+
+Topics: sumy's methods rank the candidates by their own rating (with a small nudge for
+sentences that contain the query's stems); "lead" ranks by relative position in the
+article; "news" uses LexRank's rating, normalised, minus half the relative position.
+Sentences that tell the same fact are grouped first (see `same_fact`), so a fact told
+by several outlets is one item citing all of them.
 """
 
 from __future__ import annotations
@@ -514,8 +520,9 @@ def summarize_topic(
     Candidates that tell the same fact (see `same_fact`) are grouped first; each group is
     one item, shown by its best-ranked sentence (ranked with `method`) with the others in
     `also`; the `n` groups whose best sentence ranks highest are kept. Items are returned
-    in reading order: by article id, then by sentence index. Keywords are the most widespread stems among the candidates (shown in
-    their most common surface form), leaving out the query's own words.
+    in reading order: by article id, then by sentence index. Keywords are the most
+    widespread stems among the candidates (shown in their most common surface form),
+    leaving out the query's own words.
     """
     method = method.lower()
     if method not in METHODS:
@@ -585,7 +592,8 @@ def _keywords(
             lowered = word.lower()
             if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):
                 continue
-            surfaces.setdefault(stem(word), Counter())[word] += 1
+            for key in content_stems([word]):
+                surfaces.setdefault(key, Counter())[word] += 1
     ranked = sorted(
         (s for s in spread if s not in query and s in surfaces and any(ch.isalpha() for ch in s)),
         key=lambda s: (-spread[s], -total[s], s),
