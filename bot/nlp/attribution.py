@@ -126,6 +126,7 @@ _CUE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (rx, _, _, _) in enumerate(CUES)) + r")(?![\w-])"
 )
 
+_DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
 _BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
     r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]",
@@ -272,7 +273,10 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             note = "source named in the next sentence, which refers back to this one"
 
     disputed: Attribution | None = None
-    if source is not None and cue is not None and cue_pos == position and stance != "denied":
+    if (
+        source is not None and cue is not None and cue_pos == position and stance != "denied"
+        and position + 1 < len(sentences) and _DENIAL_HINT.search(sentences[position + 1].text.lower())
+    ):
         nxt = _back_reference(sentences, position)
         if nxt is not None and nxt.stance == "denied" and nxt.source is not None and nxt.source.text != source.text:
             disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")

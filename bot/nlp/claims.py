@@ -101,19 +101,21 @@ class ClaimReport:
 def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figure) -> ClaimReport:
     """Group every sentence stating `figure` by its canonical source; see the module docstring."""
     resolver = EntityResolver()
+    # syndicated copies repeat sentences word for word: attribute each context once per call
+    seen: dict[tuple[object, ...], Attribution] = {}
     exact: list[ClaimMatch] = []
     related: list[ClaimMatch] = []
     for article_id, sentences in articles:
         for pos, sentence in enumerate(sentences):
             hit = next((f for f in sentence.figures if not figure.vague and figures_match(f, figure)), None)
             if hit is not None:
-                exact.append(_match(article_id, sentences, pos, hit))
+                exact.append(_match(article_id, sentences, pos, hit, seen))
                 continue
             near = next((f for f in sentence.figures if f.vague and figures_related(f, figure)), None)
             if near is None and figure.vague:
                 near = next((f for f in sentence.figures if figures_related(f, figure)), None)
             if near is not None:
-                related.append(_match(article_id, sentences, pos, near))
+                related.append(_match(article_id, sentences, pos, near, seen))
 
     # learn every person seen with a role in the articles concerned, so that a bare
     # "Rutte" resolves to "Sekjen NATO, Mark Rutte"
@@ -165,8 +167,15 @@ def _resolved(match: ClaimMatch, resolver: EntityResolver) -> ClaimMatch:
     return replace(match, source_name=entity.name, source_key=entity.key)
 
 
-def _match(article_id: str, sentences: Sequence[Sentence], pos: int, fig: Figure) -> ClaimMatch:
-    att = attribute(sentences, pos, figure=fig)
+def _match(
+    article_id: str, sentences: Sequence[Sentence], pos: int, fig: Figure, seen: dict[tuple[object, ...], Attribution]
+) -> ClaimMatch:
+    # everything attribute() may read: this sentence, two before (pronouns, reports), one after
+    window = tuple(s.text for s in sentences[max(0, pos - 2): pos + 2])
+    key = (pos, len(sentences) > pos + 1, window, fig.text, fig.start, fig.end)
+    att = seen.get(key)
+    if att is None:
+        att = seen[key] = attribute(sentences, pos, figure=fig)
     src_pos = att.source_sentence if att.source_sentence is not None else att.cue_sentence
     borrowed = src_pos is not None and src_pos != pos
     return ClaimMatch(

@@ -608,6 +608,24 @@ _OUTLET_LONG_RE = _alternation([a for a in _OUTLET_NAMES if len(a) > 3])
 _OUTLET_SHORT_RE = _alternation([a.upper() for a in _OUTLET_NAMES if len(a) <= 3])
 
 
+def _prefix_re(keys: tuple[str, ...], stop: str = r"\s") -> re.Pattern[str]:
+    """Match any key at the start of a string, longest first, ending at `stop` or the end."""
+    ordered = sorted(keys, key=lambda k: -len(k))
+    return re.compile(r"(?:" + "|".join(re.escape(k) for k in ordered) + r")(?=" + stop + r"|$)")
+
+
+_ROLE_PREFIX = _prefix_re(_ROLE_KEYS, r"[\s,]")
+_COUNTRY_PREFIX = _prefix_re(_COUNTRY_KEYS)
+_ORG_HEAD_PREFIX = _prefix_re(_ORG_HEAD_KEYS)
+_ORG_WORD_PREFIX = _prefix_re(_ORG_WORD_KEYS)
+
+
+def _prefix(pattern: re.Pattern[str], low: str) -> str | None:
+    """The longest table key that `low` starts with, as a whole word or words."""
+    m = pattern.match(low)
+    return m.group(0) if m else None
+
+
 def find_medium(text: str) -> str | None:
     """The canonical name of the news outlet or agency named in `text`, if any.
 
@@ -668,11 +686,10 @@ def translate_org(text: str) -> str:
         return f"{translate_org(located.group(1))} in {located.group(2)}"
     words = low.split()
     head = None
-    for key in _ORG_HEAD_KEYS:
-        if low.startswith(key + " ") or low == key:
-            head = ORG_HEADS[key]
-            words = low[len(key):].split()
-            break
+    key = _prefix(_ORG_HEAD_PREFIX, low)
+    if key is not None:
+        head = ORG_HEADS[key]
+        words = low[len(key):].split()
     parts: list[str] = []
     place: str | None = None
     i = 0
@@ -685,7 +702,7 @@ def translate_org(text: str) -> str:
             parts.insert(0, f"{original[offset + i + 1] if offset + i + 1 < len(original) else words[i + 1]} {kind}")
             i += 2
             continue
-        hit = next((w for w in _ORG_WORD_KEYS if rest == w or rest.startswith(w + " ")), None)
+        hit = _prefix(_ORG_WORD_PREFIX, rest)
         if hit:
             parts.append(ORG_WORDS[hit])
             i += len(hit.split())
@@ -697,7 +714,7 @@ def translate_org(text: str) -> str:
             parts.insert(0, " ".join(place_words))
             i += n
             continue
-        country = next((c for c in _COUNTRY_KEYS if rest == c or rest.startswith(c + " ")), None)
+        country = _prefix(_COUNTRY_PREFIX, rest)
         if country:
             place = COUNTRIES[country][0]
             i += len(country.split())
@@ -806,11 +823,7 @@ def parse_source(text: str) -> Source | None:
 
     # Role at the start ("Juru Bicara Pentagon ...", "Kapolda Metro Jaya ...")
     body_low = body.lower()
-    role_key = None
-    for key in _ROLE_KEYS:
-        if body_low == key or body_low.startswith(key + " ") or body_low.startswith(key + ","):
-            role_key = key
-            break
+    role_key = _prefix(_ROLE_PREFIX, body_low)
     role_id = body[: len(role_key)] if role_key else None
     rest = body[len(role_key):].strip(" ,") if role_key else body
     role_en, speaks = ROLES[role_key] if role_key else (None, False)
@@ -854,9 +867,8 @@ def parse_source(text: str) -> Source | None:
             org_key = "org:" + _norm(org_text)
     else:
         org_text, name_part = _split_org_and_name(rest, after_role=role_key in PLACE_ROLES)
-        if role_key is None and org_text and any(
-            org_text.lower() == k or org_text.lower().startswith(k + " ") for k in _ORG_HEAD_KEYS
-        ) and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
+        if role_key is None and org_text and _prefix(_ORG_HEAD_PREFIX, org_text.lower()) is not None \
+                and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
             org_text, name_part = rest.strip(" ,"), ""  # "Lembaga Penjamin Simpanan": all of it is the name
         countries = [COUNTRIES.get(c.strip()) for c in re.split(r"\s+dan\s+|\s*,\s*", org_text.lower())] if org_text else []
         if org_text and len(countries) > 1 and all(countries):
@@ -998,16 +1010,16 @@ def _split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None,
     low = [w.lower().strip(".") for w in words]
     # a country or place phrase at the start
     joined = " ".join(low)
-    for name in _COUNTRY_KEYS:
-        if joined == name or joined.startswith(name + " "):
-            n = len(name.split())
-            tail = " ".join(low[n:])
-            if low[n:n + 1] == ["dan"]:
-                second = next((c for c in _COUNTRY_KEYS if tail[4:] == c or tail[4:].startswith(c + " ")), None)
-                if second:
-                    n += 1 + len(second.split())
-            return " ".join(words[:n]), " ".join(words[n:])
-    starts_with_head = any(joined == k or joined.startswith(k + " ") for k in _ORG_HEAD_KEYS)
+    name = _prefix(_COUNTRY_PREFIX, joined)
+    if name is not None:
+        n = len(name.split())
+        tail = " ".join(low[n:])
+        if low[n:n + 1] == ["dan"]:
+            second = _prefix(_COUNTRY_PREFIX, tail[4:])
+            if second:
+                n += 1 + len(second.split())
+        return " ".join(words[:n]), " ".join(words[n:])
+    starts_with_head = _prefix(_ORG_HEAD_PREFIX, joined) is not None
     n = 0
     while n < len(words) and (low[n] in _ORG_CONTINUE or (n == 0 and starts_with_head) or _is_acronym(words[n])):
         if low[n] in RANKS:
