@@ -44,8 +44,17 @@ thousands ("10.000", "10,000", "1.500"); any other single separator is a decimal
 ("2,5", "1.5", "10.30"); a mix uses the last one as the decimal mark
 ("1.234,5", "1,234.5"); anything else ("1.2.3", "192.168.1.1") is not a figure.
 
+Number words: satu..sembilan, sepuluh, sebelas, "dua belas", "dua puluh lima",
+seratus, "dua ratus lima puluh", seribu, "tiga juta lima ratus ribu", sejuta,
+miliar/milyar, triliun, and setengah ("satu setengah juta" = 1,500,000). Scales
+after digits: ribu/rb/k, juta/jt, miliar/milyar, triliun (and M/T after "Rp": "Rp
+5 M" is 5 miliar). Vague words: belasan, puluhan, ratusan, ribuan, jutaan,
+miliaran, triliunan, optionally followed by a scale ("puluhan ribu" = 10**4,
+"ratusan juta" = 10**8), and "beberapa" + scale ("beberapa ribu" = 10**3).
+
 Ranges: in "3-4 ribu", "3-9 tahun", "20-30 persen" both ends are figures and what
-follows the second (scale word, percent, noun) applies to the first too; a dash
+follows the second (scale word, percent, noun) applies to the first too (its
+`text` stays its own surface, "USD 3", with value 3000); a dash
 pair with nothing countable after it ("menang 3-1", "21-13") is a score, and
 "21-28 Mei" a date range: neither is a figure.
 
@@ -57,7 +66,8 @@ sejak, pada, awal, akhir, a month ...; "1438 Hijriah"), dates ("19 Juni 2024",
 enam", and a small number right after a capitalised name with nothing counted
 after it: "Liga 1", "Jurassic World 2"), minute marks ("(22’)"), list numbers
 ("1." opening a text), phone numbers and codes with leading zeros, digits inside
-words, "sejumlah", "beberapa" and "seorang". A query (`parse_figure`) goes through
+words, "sejumlah", "beberapa" alone, "seorang", "salah satu", "satu sama lain",
+"satu-satunya". A query (`parse_figure`, which returns the first figure) goes through
 the same scanner with the year/date/designation-word rules off (a user who asks
 for "2022" means 2022) and English scales on ("10k", "1.5m", "2 million").
 
