@@ -208,6 +208,7 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
         removed.append(Removal("title", first, first_no))
         lines = lines[1:]
 
+    body_after = _body_after(lines)
     body: list[tuple[int, str, str | None]] = []  # (line, text, heading)
     heading: tuple[int, str] | None = None
     dateline_window = 3  # body paragraphs in which an outlet/dateline prefix is looked for
@@ -243,7 +244,7 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
                 line = line[len(prefix) :].lstrip()
                 if not line:
                     continue
-        if _is_heading(line) and _has_body_after(lines, pos):
+        if _is_heading(line) and body_after[pos]:
             removed.append(Removal("subheading", line, no))
             heading = (no, line) if heading is None else (heading[0], f"{heading[1]} / {line}")
             continue
@@ -315,11 +316,23 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
     controls = len(_CONTROL.findall(text))
     if controls:
         if controls > max(4, len(text) // 100):
-            raise MalformedArticle(f"{name} is mostly control characters: it is binary, not an article")
+            raise MalformedArticle(f"{name} is full of control characters: it is binary, not an article")
         warnings.append(f"dropped {controls} control character(s)")
         text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
-    return [(no, line) for no, raw in enumerate(text.split("\n"), start=1) if (line := raw.strip())]
+    out: list[tuple[int, str]] = []
+    last_no = -1
+    for no, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if out and no == last_no + 1 and line[0].islower() and not _ends_with(out[-1][1], ".!?…:;"):
+            # a hard-wrapped paragraph: this line continues the one above it
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((no, line))
+        last_no = no
+    return out
 
 
 def _is_headline(line: str) -> bool:
@@ -355,8 +368,14 @@ def _ends_with(line: str, marks: str) -> bool:
     return bool(last) and last in marks
 
 
-def _has_body_after(lines: list[tuple[int, str]], pos: int) -> bool:
-    return any(not _is_heading(line) for _, line in lines[pos + 1 :])
+def _body_after(lines: list[tuple[int, str]]) -> list[bool]:
+    """For each line: is there a line after it that is not heading-like?"""
+    out = [False] * len(lines)
+    seen = False
+    for pos in range(len(lines) - 1, -1, -1):
+        out[pos] = seen
+        seen = seen or not _is_heading(lines[pos][1])
+    return out
 
 
 def _match_dateline(line: str) -> tuple[str, str | None, str | None] | None:

@@ -41,7 +41,8 @@ _TITLES = frozenset(
     akp iptu ipda aiptu bripka brigpol bripda kapt lettu letda serka serda sertu kopda
     pol inf laks laksda laksma marsda marsma marsdya capt gen lt col sgt rev fr sr jr
     dra drs bpk bp ny nn sdr sdri yth a.n u.p s.d a.l u.b d.a q.q c.q ybs vol ed
-    pt cv ud
+    pt cv ud vs hlm tn ds kep ket tlp
+    jan feb mar apr jun jul agu ags agt sep sept okt nov des
     """.split()
 )
 
@@ -65,6 +66,9 @@ _OPENERS = frozenset(
 #: Domain labels that may follow a dot inside an outlet name (`Tribunnews.Com`).
 _DOMAIN_PARTS = frozenset("com co id net org go ac or sch web tv my sg info news biz".split())
 
+#: how far back (in characters) the word before a stop is looked for
+_TOKEN_WINDOW = 80
+
 # --- patterns ---------------------------------------------------------------------
 
 _CLOSERS = "\"'”’»)]}"
@@ -74,6 +78,7 @@ _OPENING = "\"'“‘«([{"
 #: then any closing quotes or brackets that belong to the sentence that ends.
 _STOP = re.compile(r"(?:\.(?:\s?\.){2,}|…+|[.!?]+)[\"'”’»)\]}]*")
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: "a.n", "s.d", "U.S", "Ph.D": letters separated by single dots
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
@@ -133,7 +138,8 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
         # "?", "!", "?!", an ellipsis: end unless a lower-case word goes on
         return -1 if lower else end
     begin = stop_start
-    while begin > last_cut and not text[begin - 1].isspace():
+    floor = max(last_cut, stop_start - _TOKEN_WINDOW)
+    while begin > floor and not text[begin - 1].isspace():
         begin -= 1
     prev = text[begin:stop_start].lstrip(_OPENING)
     if quoted:
@@ -152,7 +158,12 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     if len(prev) == 1 and prev.isalpha() and prev.isupper():
         # a personal initial ("M. Yamin", "Susilo B. Yudhoyono")
         return end if opener else -1
-    if not lower and _DATELINE_HEAD.fullmatch(text[last_cut:stop_start]) and prev.isupper():
+    if (
+        not lower
+        and prev.isupper()
+        and stop_start - last_cut <= 80
+        and _DATELINE_HEAD.fullmatch(text[last_cut:stop_start])
+    ):
         return -1  # "KONTAN.CO.ID - JAKARTA. Keterlibatan ..."
     return end
 
@@ -177,7 +188,9 @@ def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     if following.isupper() and len(following) < 3:
         return False
     # the whole non-space token around the stop: URLs and e-mail addresses never split
-    left = text.rfind(" ", 0, stop_start) + 1
+    low = max(0, stop_start - _TOKEN_WINDOW)
+    left = text.rfind(" ", low, stop_start)
+    left = low if left < 0 else left + 1
     right = stop_end + len(following)
     if _URLISH.search(text, left, right):
         return False
@@ -195,6 +208,8 @@ def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Cut a paragraph of Indonesian news text into stripped, non-empty sentences."""
+    if _ODD_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
     out: list[str] = []
     start = 0
     last_cut = 0
@@ -203,11 +218,11 @@ def split_sentences(text: str) -> list[str]:
             continue
         end = _sentence_end(text, m.start(), m.end(), last_cut)
         if end >= 0:
-            piece = _SPACE.sub(" ", text[start:end]).strip()
+            piece = text[start:end].strip()
             if piece:
                 out.append(piece)
             start = last_cut = _skip_space(text, end)
-    tail = _SPACE.sub(" ", text[start:]).strip()
+    tail = text[start:].strip()
     if tail:
         out.append(tail)
     return out

@@ -227,6 +227,25 @@ def test_whitespace_is_normalised_and_control_characters_dropped() -> None:
     assert article.warnings
 
 
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Judul Berita\n"
+        "Pada 29 Oktober 2024 Sekretaris Jenderal\n"
+        "aliansi NATO membenarkan hal itu. Rutte menyatakan\n"
+        "pengerahan pasukan berbahaya.\n"
+        "\n"
+        "Paragraf kedua di sini.\n"
+    )
+    article = parse_article(text, "016_abc")
+    assert _texts(article) == [
+        "Pada 29 Oktober 2024 Sekretaris Jenderal aliansi NATO membenarkan hal itu.",
+        "Rutte menyatakan pengerahan pasukan berbahaya.",
+        "Paragraf kedua di sini.",
+    ]
+    assert [p.index for p in article.paragraphs] == [1, 2]
+    assert not any(r.kind == "subheading" for r in article.removed)
+
+
 def test_parse_article_accepts_any_label() -> None:
     article = parse_article("Satu kalimat saja.", "input")
     assert (article.id, article.key) == ("input", "input")

@@ -43,6 +43,10 @@ SENTENCES = [
         ["Harga naik dari Rp. 10.000 s.d. Rp. 12.500 per kilo.", "Pembeli mengeluh."],
     ),
     ("Pejuang M. Yamin dan Susilo B. Yudhoyono disebut. Keduanya tokoh.", ["Pejuang M. Yamin dan Susilo B. Yudhoyono disebut.", "Keduanya tokoh."]),
+    (
+        "Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5. Laga imbang.",
+        ["Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5.", "Laga imbang."],
+    ),
     ("Ia membeli beras, gula, dll. Semua habis.", ["Ia membeli beras, gula, dll.", "Semua habis."]),
     ("Ia membeli beras, gula, dll. untuk dijual.", ["Ia membeli beras, gula, dll. untuk dijual."]),
     ("Barang tsb. sudah dikirim. Terima kasih.", ["Barang tsb. sudah dikirim.", "Terima kasih."]),
