@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,7 +65,7 @@ RARE_NAME_SHARE = 0.25
 # Ranking (sumy) and fact grouping are quadratic in the number of sentences: only the
 # first TOPIC_RANK_LIMIT candidates (in the caller's order, i.e. retrieval rank) are
 # ranked and grouped; the rest can still join a chosen item's `also` list.
-TOPIC_RANK_LIMIT = 60
+TOPIC_RANK_LIMIT = 40
 _RANK_LIMIT_BY_METHOD = {"kl": 25}  # sumy's KL-Sum is far slower per sentence than the others
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
@@ -285,7 +286,10 @@ def _sumy_ranking(sentences: Sequence[str], method: str) -> list[tuple[int, floa
         captured.extend((info.order, float(info.rating)) for info in infos)
         return infos
 
-    _sumy_summarizer(method)(document, capture)
+    with warnings.catch_warnings():
+        # LSA warns when a short text has fewer distinct words than sentences; it still ranks
+        warnings.filterwarnings("ignore", message="Number of words", category=UserWarning)
+        _sumy_summarizer(method)(document, capture)
     if len(captured) < len(sentences):  # sumy gave up (e.g. no content words): fall back to order
         seen = {i for i, _ in captured}
         captured.extend((i, float("-inf")) for i in range(len(sentences)) if i not in seen)
@@ -424,18 +428,23 @@ def _topic_scores(texts: Sequence[str], candidates: Sequence[Candidate], method:
     return scores
 
 
+@lru_cache(maxsize=16384)
+def _capitalised(text: str) -> tuple[tuple[str, str], ...]:
+    """(lower-cased word, canonical stem) for each capitalised content word of `text`."""
+    out = []
+    for word in _expanded(text):
+        if word[:1].isupper() and is_content_word(word) and any(ch.isalpha() for ch in word):
+            out.extend((word.lower(), key) for key in content_stems([word]))
+    return tuple(out)
+
+
 def _names(text: str, lower_forms: set[str]) -> frozenset[str]:
     """Canonical stems of the names in `text`: capitalised words never seen in lower case.
 
     `lower_forms` holds every word written in lower case anywhere in the texts compared, so
     "Keterlibatan" at a sentence start is not a name when "keterlibatan" occurs elsewhere.
     """
-    names = set()
-    for word in _expanded(text):
-        if word[:1].isupper() and word.lower() not in lower_forms and is_content_word(word):
-            if any(ch.isalpha() for ch in word):
-                names.update(content_stems([word]))
-    return frozenset(names)
+    return frozenset(key for lowered, key in _capitalised(text) if lowered not in lower_forms)
 
 
 @dataclass(frozen=True)
@@ -556,10 +565,19 @@ def summarize_topic(
     chosen = ranked[:n]
     mains = [cluster[0] for cluster in chosen]
     members = {cluster[0]: cluster[1:] for cluster in chosen}
-    for j in range(head, len(unique)):  # beyond the ranked head: join an item that says the same
-        homes = [m for m in mains if _linked(unique, vectors, support, j, m)]
+
+    def mean_cosine(j: int, group: list[int]) -> float:
+        return sum(_cosine(vectors[j], vectors[x]) for x in group) / len(group)
+
+    for j in range(head, len(unique)):
+        # beyond the ranked head: join the item whose every sentence tells the same fact
+        # (as grouping does), the closest on average when several do
+        homes = [
+            m for m in mains if all(_linked(unique, vectors, support, j, x) for x in [m, *members[m]] if x < head)
+        ]
         if homes:
-            members[max(homes, key=lambda m: _cosine(vectors[j], vectors[m]))].append(j)
+            best = max(homes, key=lambda m: mean_cosine(j, [m, *members[m]]))
+            members[best].append(j)
 
     mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
     items = [
@@ -578,22 +596,30 @@ def summarize_topic(
     )
 
 
+@lru_cache(maxsize=16384)
+def _surfaces(text: str) -> tuple[tuple[str, str], ...]:
+    """(canonical stem, surface word) for each content word of `text` that has a letter."""
+    stops = stop_words()
+    pairs = []
+    for word in _expanded(text):
+        lowered = word.lower()
+        if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):
+            continue
+        pairs.extend((key, word) for key in content_stems([word]))
+    return tuple(pairs)
+
+
 def _keywords(
     texts: Sequence[str], stem_lists: Sequence[Sequence[str]], query: set[str], limit: int = 8
 ) -> list[str]:
     spread: Counter[str] = Counter()
     total: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
-    stops = stop_words()
     for text, stems in zip(texts, stem_lists):
         spread.update(set(stems))
         total.update(stems)
-        for word in _expanded(text):
-            lowered = word.lower()
-            if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):
-                continue
-            for key in content_stems([word]):
-                surfaces.setdefault(key, Counter())[word] += 1
+        for key, word in _surfaces(text):
+            surfaces.setdefault(key, Counter())[word] += 1
     ranked = sorted(
         (s for s in spread if s not in query and s in surfaces and any(ch.isalpha() for ch in s)),
         key=lambda s: (-spread[s], -total[s], s),
