@@ -292,6 +292,7 @@ _UNIT_AFTER_RE = re.compile(rf"[ \t]+({_L}+(?:-{_L}+)?)")
 _RANGE_AFTER_RE = re.compile(r"[-–][0-9]+(?:[.,][0-9]+)*(?![0-9]|[.,][0-9]|\w)")
 _ERA_AFTER_RE = re.compile(r"\s*(?:hijriah|hijriyah|masehi|H|M|SM)(?!\w)")
 _VERB_LIKE_RE = re.compile(r"(?:me|di|ber|ter)\w{4,}")
+_SPACE_GROUPED_RE = re.compile(r"\s*([1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+)\s*")
 _SAME_PER_AFTER_RE = re.compile(r"\s+(?:sama|per|demi)\s", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}|\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,5}){2,}")
 _DASH_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
@@ -747,9 +748,18 @@ def find_figures(text: str) -> list[Figure]:
 
 
 def parse_figure(query: str) -> Figure | None:
-    """The first figure in a user's query, parsed like article text plus English scales."""
+    """The first figure in a user's query, parsed like article text plus English scales.
+
+    A query that is only digits grouped by spaces ("10 000") is read as one number.
+    """
     if not query or not query.strip():
         return None
+    spaced = _SPACE_GROUPED_RE.fullmatch(query)
+    if spaced:
+        digits = "".join(spaced.group(1).split())
+        return Figure(
+            value=float(digits), text=spaced.group(1), start=spaced.start(1), end=spaced.end(1)
+        )
     found = _scan(query, query=True)
     return found[0] if found else None
 
