@@ -129,6 +129,29 @@ def timing(rows: list[dict], splitter, repeat: int = 3) -> float:
     return best / len(paras) * 1e6
 
 
+def reader_timing(rows: list[dict], repeat: int = 3) -> None:
+    """Whole-article reading (clean-up, metadata, segmentation, figures) against segmentation alone."""
+    from bot.corpus.reader import parse_article
+
+    texts = [row["text"] for row in rows]
+    seg_best = read_best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for text in texts:
+            for para in _paragraphs(text):
+                split_sentences(para)
+        seg_best = min(seg_best, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for number, text in enumerate(texts):
+            parse_article(text, f"{number:03d}_bench")
+        read_best = min(read_best, time.perf_counter() - t0)
+    n = len(texts)
+    print(
+        f"\nreader: {read_best / n * 1e3:.2f} ms per article with figures ({n / read_best:.0f} articles/s on one core); "
+        f"segmentation alone {seg_best / n * 1e3:.2f} ms per article ({read_best / seg_best:.1f}x)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
@@ -159,6 +182,7 @@ def main() -> None:
         f"\nF1 gain over naive: {f1 - f0:+.4f}; errors relative to naive: {ratio:.2f}x; "
         f"time: {us1 / us0:.1f}x naive"
     )
+    reader_timing(rows)
     errors = [e for e in res["per_article"] if e[0]]
     print(f"articles with any error: {len(errors)} of {len(rows)}; "
           f"median errors among them: {statistics.median([e[0] for e in errors]) if errors else 0}")

@@ -61,6 +61,8 @@ _HEADING_MAX_WORDS = 12
 # --- text clean-up ------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")
+_ODD_NEWLINE = re.compile(r"[\r\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -310,16 +312,20 @@ def _split_key(key: str) -> tuple[str, str]:
 
 
 def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, str]]:
-    text = _NEWLINES.sub("\n", text)
+    if _ODD_NEWLINE.search(text):
+        text = _NEWLINES.sub("\n", text)
     if "\x00" in text:
         raise MalformedArticle(f"{name} contains NUL bytes: it is binary, not an article")
-    controls = len(_CONTROL.findall(text))
+    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
     if controls:
         if controls > max(4, len(text) // 100):
             raise MalformedArticle(f"{name} is full of control characters: it is binary, not an article")
         warnings.append(f"dropped {controls} control character(s)")
         text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
     out: list[tuple[int, str]] = []
     last_no = -1
     for no, raw in enumerate(text.split("\n"), start=1):
