@@ -261,12 +261,14 @@ _DESIGNATION_WORDS = frozenset(
     pasal ayat nomor nomer no nmr halaman hal bab jilid versi seri tipe type kode lantai
     pukul resolusi edisi episode putaran babak tahap fase gelombang rt rw kav blok
     gang gg jalur peron gerbang kamar ruang nop nip nik npwp rekening telp tel hp wa km
-    tanggal tgl urut
+    tanggal tgl urut peringkat punggung ranking urutan
     """.split()
 )
 _TAHUN_WORDS = frozenset({"tahun", "thn", "th"})
 #: words after which a number word names something rather than counts ("roda dua")
-_WORD_DESIGNATION_WORDS = frozenset({"roda", "nomor", "urut", "simpang", "ke", "juara"})
+_WORD_DESIGNATION_WORDS = frozenset(
+    {"roda", "nomor", "urut", "simpang", "ke", "juara", "peringkat", "bintang", "punggung"}
+)
 _YEAR_WORDS = frozenset(
     "tahun thn th sejak semenjak pada awal akhir pertengahan medio era dekade periode".split()
 )
@@ -539,8 +541,8 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
     raw = text[s:e]
     prev = text[s - 1] if s else " "
     nxt = text[e] if e < len(text) else " "
-    if prev.isdigit():
-        return None, _skip_glued(text, e)  # the tail of a number in another script
+    if prev.isdigit() or (prev in ".," and s >= 2 and text[s - 2].isalnum()):
+        return None, _skip_glued(text, e)  # the tail of "US23,4" or of another script's number
 
     # phone numbers, codes and dash dates are skipped as a whole
     if raw[0] == "0" or prev in "+(":
@@ -734,7 +736,10 @@ def _words_figure(text: str, s: int, phrase: str, query: bool) -> tuple[Figure |
         return None, end
     if not query and value <= 31 and _MONTH_AFTER_RE.match(text, end):
         return None, end  # dua puluh Juni
-    return _finish(text, s, end, number, before=before, unit=None), end
+    fig = _finish(text, s, end, number, before=before, unit=None)
+    if not query and text[s].isupper() and fig.unit is None and before.follows_a_name():
+        return None, end  # Kelapa Dua, Mangga Dua: part of a name
+    return fig, end
 
 
 # --- public API ---------------------------------------------------------------------

@@ -206,6 +206,8 @@ NOT_FIGURES = [
     "Kendaraan roda dua dan roda empat, nomor urut enam.",
     "Arus mudik Lebaran 2017 melonjak dibanding tahun lalu.",
     "Ia dijerat Pasal 55 ayat (1) KUHP.",
+    "Pemasukan sebesar US23,4 dolar.",
+    "Ia menginap di hotel bintang lima di Mangga Dua, Jakarta, dan kini di peringkat empat.",
 ]
 
 
@@ -378,6 +380,10 @@ def test_year_like_numbers_count_only_with_a_noun_or_a_counting_qualifier() -> N
 )
 def test_ranges(text: str, expected: list[tuple]) -> None:
     assert [(f.value, f.qualifier, f.unit) for f in find_figures(text)] == expected
+
+
+def test_capitalised_number_words_in_headlines_still_count() -> None:
+    assert summary("Inter Catat Lima Kemenangan Beruntun") == [(5.0, None, False, None, "kemenangan")]
 
 
 def test_durations_next_to_jam_are_counts() -> None:
