@@ -448,13 +448,14 @@ def _split_link_title(rest: str) -> tuple[str, str]:
             continue
         cut = i - 1  # the capitalised word right before the first lower-case word
         break
-    if cut is None or cut < 1:
+    if cut is None or cut < 2:
+        # no lower-case word, or one right at the start: a sentence-case link title
         return rest.strip(), ""
     start = tokens[cut][0]
     real = rest[start:].strip()
     if len(tokens) - cut < 4 or not _ends_with(real, ".!?…"):
         return rest.strip(), ""  # what follows is not a sentence: the whole line is the link
-    if not tokens[cut][1][:1].isupper():
+    if not tokens[cut][1].lstrip("\"'“‘(")[:1].isupper():
         return rest.strip(), ""
     return rest[:start].strip(), real
 

@@ -151,6 +151,8 @@ def test_link_title_rule_on_invented_lines() -> None:
         "Simak juga: Cara Membuat Kue dari Tepung dan Gula\n"
         "Lihat juga: Presiden Tiba di Bandung Warga menyambut dengan meriah di alun-alun kota.\n"
         "Baca juga: korut kirim pasukan ke rusia\n"
+        'Baca juga: Ini Kata Pakar Soal Harga "Kami tidak tahu," kata pejabat itu.\n'
+        "Baca juga: Korea Utara kirim pasukan ke Rusia\n"
         "Paragraf terakhir berisi kalimat biasa.\n"
     )
     article = parse_article(text, "010_abc")
@@ -158,6 +160,7 @@ def test_link_title_rule_on_invented_lines() -> None:
         "Paragraf pertama berisi kalimat biasa.",
         "Menteri itu menolak berkomentar soal harga.",
         "Warga menyambut dengan meriah di alun-alun kota.",
+        '"Kami tidak tahu," kata pejabat itu.',
         "Paragraf terakhir berisi kalimat biasa.",
     ]
     links = [r.text for r in article.removed if r.kind == "cross-link"]
@@ -166,6 +169,8 @@ def test_link_title_rule_on_invented_lines() -> None:
         "Simak juga: Cara Membuat Kue dari Tepung dan Gula",
         "Lihat juga: Presiden Tiba di Bandung",
         "Baca juga: korut kirim pasukan ke rusia",
+        "Baca juga: Ini Kata Pakar Soal Harga",
+        "Baca juga: Korea Utara kirim pasukan ke Rusia",
     ]
 
 
