@@ -1,9 +1,34 @@
-"""Terminal commands: runner (being assembled)."""
+"""Terminal commands: `kabar run`, which starts the Discord bot."""
 
 from __future__ import annotations
 
 import typer
 
+from bot.cli.common import consoles, run, settings, setup_logging
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    """Add `run`."""
+    app.command("run")(run_discord)
+
+
+def run_discord() -> None:
+    """Run the Discord bot (needs KABAR_DISCORD_TOKEN; without one, use `kabar chat`)."""
+    cfg = settings()
+    token = cfg.discord_token.get_secret_value().strip() if cfg.discord_token else ""
+    if not token:
+        from bot.discord_app.client import NO_TOKEN
+
+        _, err = consoles()
+        err.print(f"error: {NO_TOKEN}")
+        raise typer.Exit(78)
+    log_path = setup_logging(cfg)
+    _, err = consoles()
+    err.print(f"Starting the Discord bot (log: {log_path}); press Ctrl+C to stop.")
+
+    async def main() -> None:
+        from bot.discord_app.client import run_bot
+
+        await run_bot(cfg)
+
+    run(main)

@@ -1,0 +1,157 @@
+"""The Discord client: a bot built from its dependencies, its command tree and error handler, and `run_bot`.
+
+Public API:
+    bot = create_bot(settings, kabar, *, clock=None, sync=True, tick_seconds=30.0) -> KabarBot
+    await run_bot(settings)          # opens the service, indexes, connects with the token; returns on close
+    bot.kabar, bot.settings, bot.guild_store, bot.digests, bot.digest_loop, bot.work, bot.now()
+    await bot.digest_loop.tick()     # run the digest schedule once now (tests move the clock instead of sleeping)
+
+No privileged intents; no global state; the token is read from Settings and never
+logged; Discord's URLs are discord.py's own (tests point them at a local stand-in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import asyncio
+
+import discord
+from discord import app_commands
+
+from bot.config import Settings
+from bot.digest import Clock, DigestService, utc_clock
+from bot.discord_app.commands import MANAGE_ONLY, build_commands
+from bot.discord_app.digest_task import DigestLoop, DiscordPoster
+from bot.discord_app.replies import APOLOGY, send_error
+from bot.errors import ConfigError, KabarError
+from bot.store.guilds import GuildStore
+
+log = logging.getLogger(__name__)
+
+NO_TOKEN = (
+    "No Discord token is configured. Set KABAR_DISCORD_TOKEN (or DISCORD_TOKEN) in .env to run the "
+    "Discord bot, or use `kabar chat` to ask the same questions in the terminal."
+)
+
+
+def intents() -> discord.Intents:
+    """The default intents without any privileged one (no message content, members or presences)."""
+    chosen = discord.Intents.default()
+    chosen.message_content = False
+    chosen.members = False
+    chosen.presences = False
+    return chosen
+
+
+class KabarTree(app_commands.CommandTree):
+    """The command tree with kabar's one error handler."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        if isinstance(original, KabarError):
+            message = original.user_message
+        elif isinstance(error, app_commands.MissingPermissions):
+            message = MANAGE_ONLY
+        elif isinstance(error, app_commands.NoPrivateMessage):
+            message = "This command only works in a server."
+        elif isinstance(error, app_commands.CheckFailure):
+            message = "You cannot use this command here."
+        elif isinstance(error, app_commands.TransformerError):
+            message = f"That value does not work here: {error.value!r}."
+        else:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("unexpected error in /%s", command, exc_info=original)
+            message = APOLOGY
+        await send_error(interaction, message)
+
+
+class KabarBot(discord.Client):
+    """kabar in Discord: a client with an app-command tree; every dependency is passed in."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        kabar: Any,
+        *,
+        clock: Clock | None = None,
+        sync: bool = True,
+        tick_seconds: float = 30.0,
+    ) -> None:
+        super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none())
+        self.settings = settings
+        self.kabar = kabar
+        self.clock: Clock = clock or utc_clock
+        self.sync_commands = sync
+        self.tree = KabarTree(self)
+        self.work = asyncio.Semaphore(settings.work_concurrency)
+        self.guild_store = GuildStore(kabar.db)
+        self.poster = DiscordPoster(self)
+        self.digests = DigestService(kabar, self.guild_store, settings, self.poster, clock=self.clock)
+        self.digest_loop = DigestLoop(self, self.digests, tick_seconds=tick_seconds)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    async def setup_hook(self) -> None:
+        for command in build_commands():
+            self.tree.add_command(command)
+        if self.sync_commands:
+            if self.settings.guild_id:
+                guild = discord.Object(id=self.settings.guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+                log.info("synced %d commands to server %s", len(synced), self.settings.guild_id)
+            else:
+                synced = await self.tree.sync()
+                log.info("synced %d commands globally (may take up to an hour to appear)", len(synced))
+        self.digest_loop.start()
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+    async def close(self) -> None:
+        await self.digest_loop.stop()
+        await super().close()
+
+    async def digest_status(self, guild_id: int | None) -> dict[str, str]:
+        """/about's digest facts for one server."""
+        row = await self.guild_store.get(guild_id) if guild_id is not None else None
+        channel = self.digests.effective_channel(row, guild_id)
+        hhmm, tz = self.digests.effective_time(row)
+        last = await self.digests.last(guild_id)
+        facts = {
+            "digest": f"<#{channel}> at {hhmm} ({tz})" if channel else "off",
+            "last digest": f"{last.local_date} ({last.state})" if last else "never",
+        }
+        if row is not None and row.needs_attention:
+            facts["digest problem"] = row.needs_attention
+        return facts
+
+
+def create_bot(settings: Settings, kabar: Any, *, clock: Clock | None = None, **options: Any) -> KabarBot:
+    """Build the bot around an open `Kabar` service (`clock`: a callable returning an aware datetime)."""
+    return KabarBot(settings, kabar, clock=clock, **options)
+
+
+async def run_bot(settings: Settings) -> None:
+    """Open the service, bring the index up to date, and run the bot until it is closed."""
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        raise ConfigError(NO_TOKEN)
+    from bot.service import Kabar
+
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        bot = create_bot(settings, kabar)
+        async with bot:
+            try:
+                await bot.start(token)
+            except discord.LoginFailure as exc:
+                raise ConfigError(
+                    "Discord rejected the token.", hint="copy the bot token again from the Developer Portal into .env"
+                ) from exc
+            except discord.PrivilegedIntentsRequired as exc:  # pragma: no cover - we request none
+                raise ConfigError("Discord refused the requested intents.") from exc

@@ -1,0 +1,203 @@
+"""The slash commands (/summary, /who-confirmed, /translate, /articles, /about, /digest ...).
+
+`build_commands()` returns fresh command objects for one bot (no module-level command
+state, so several bots can run in one process, as the tests do). Callbacks reach the
+bot through `interaction.client` and call the service under the bot's work semaphore;
+anything that may take over a second is deferred first. Errors are not handled here:
+they propagate to the tree's single error handler (`bot.discord_app.client.KabarTree`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import discord
+from discord import app_commands
+
+from bot.config import parse_hhmm
+from bot.discord_app.replies import defer, send_pages, send_text
+from bot.errors import QueryError
+from bot.present.discord import render_about, render_answer, render_articles, render_digest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.discord_app.client import KabarBot
+
+MAX_CHOICES = 25
+CHOICE_NAME_LIMIT = 100
+MANAGE_ONLY = "Changing the digest needs the Manage Server permission."
+
+
+def _bot(interaction: discord.Interaction) -> "KabarBot":
+    return interaction.client  # type: ignore[return-value]
+
+
+async def article_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete: article ids and titles matching what the user typed (at most 25)."""
+    bot = _bot(interaction)
+    infos = await bot.kabar.articles()
+    needle = current.strip().casefold()
+    starts, contains = [], []
+    for info in infos:
+        haystack = f"{info.id} {info.key} {info.title}".casefold()
+        if not needle or info.id.startswith(needle) or info.key.casefold().startswith(needle):
+            starts.append(info)
+        elif needle in haystack:
+            contains.append(info)
+    choices = []
+    for info in (starts + contains)[:MAX_CHOICES]:
+        name = f"{info.id} · {info.title}"
+        if len(name) > CHOICE_NAME_LIMIT:
+            name = name[: CHOICE_NAME_LIMIT - 1].rstrip() + "…"
+        choices.append(app_commands.Choice(name=name, value=info.id))
+    return choices
+
+
+def _require_manage(interaction: discord.Interaction) -> None:
+    """Runtime check behind `default_permissions`: server admins can loosen those."""
+    perms = getattr(interaction, "permissions", None)
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    if perms is None or not (perms.manage_guild or perms.administrator):
+        raise app_commands.MissingPermissions(["manage_guild"])
+
+
+class DigestGroup(app_commands.Group):
+    """/digest preview | channel | time | off"""
+
+    def __init__(self) -> None:
+        super().__init__(
+            name="digest",
+            description="The daily digest of newly indexed articles",
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+
+    @app_commands.command(name="preview", description="Show what the next digest would contain (only you see it)")
+    async def preview(self, interaction: discord.Interaction) -> None:
+        bot = _bot(interaction)
+        await defer(interaction, ephemeral=True)
+        digest = await bot.digests.preview(interaction.guild_id)
+        await send_pages(interaction, render_digest(digest), ephemeral=True)
+
+    @app_commands.command(name="channel", description="Post the daily digest in this channel")
+    @app_commands.describe(channel="The text channel for the digest")
+    async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        await bot.guild_store.set_channel(
+            interaction.guild_id, channel.id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+        )
+        row = await bot.guild_store.get(interaction.guild_id)
+        time, tz = bot.digests.effective_time(row)
+        await send_text(interaction, f"The daily digest will be posted in <#{channel.id}> at {time} ({tz}).")
+
+    @app_commands.command(name="time", description="Set the time of the daily digest (24-hour HH:MM)")
+    @app_commands.describe(time="For example 07:00", tz="An IANA time zone, for example Asia/Jakarta")
+    async def time(self, interaction: discord.Interaction, time: str, tz: str | None = None) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        try:
+            parsed = parse_hhmm(time)
+        except ValueError as exc:
+            raise QueryError(f"{exc}. Use 24-hour HH:MM, for example 07:00.") from exc
+        if tz is not None:
+            try:
+                ZoneInfo(tz.strip())
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise QueryError(f"Unknown time zone {tz!r}; use an IANA name such as Asia/Jakarta.") from exc
+            tz = tz.strip()
+        hhmm = f"{parsed.hour:02d}:{parsed.minute:02d}"
+        await bot.guild_store.set_time(
+            interaction.guild_id, hhmm, tz, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+        )
+        row = await bot.guild_store.get(interaction.guild_id)
+        when, zone = bot.digests.effective_time(row)
+        channel_id = bot.digests.effective_channel(row, interaction.guild_id)
+        where = f"in <#{channel_id}>" if channel_id else "once you pick a channel with /digest channel"
+        await send_text(interaction, f"The daily digest will be posted at {when} ({zone}) {where}.")
+
+    @time.autocomplete("tz")
+    async def _tz_choices(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        from zoneinfo import available_timezones
+
+        needle = current.strip().casefold()
+        names = sorted(name for name in available_timezones() if needle in name.casefold())
+        return [app_commands.Choice(name=name, value=name) for name in names[:MAX_CHOICES]]
+
+    @app_commands.command(name="off", description="Stop posting the daily digest in this server")
+    async def off(self, interaction: discord.Interaction) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        await bot.guild_store.disable(
+            interaction.guild_id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+        )
+        await send_text(interaction, "The daily digest is off for this server. /digest channel turns it back on.")
+
+
+def build_commands() -> list[app_commands.Command | app_commands.Group]:
+    """Fresh command objects for one bot."""
+
+    @app_commands.command(name="summary", description="A short cited summary of what the articles say about a topic")
+    @app_commands.describe(
+        topic="What to summarise, e.g. kursk",
+        sentences="How many sentences (1-20)",
+        lang="en: English first (default); id: the original Indonesian",
+    )
+    async def summary(
+        interaction: discord.Interaction,
+        topic: app_commands.Range[str, 1, 200],
+        sentences: app_commands.Range[int, 1, 20] | None = None,
+        lang: Literal["en", "id"] = "en",
+    ) -> None:
+        bot = _bot(interaction)
+        await defer(interaction)
+        async with bot.work:
+            answer = await bot.kabar.summary(topic, sentences=sentences, lang=lang)
+        await send_pages(interaction, render_answer(answer, prefer=lang))
+
+    @app_commands.command(name="who-confirmed", description="Who confirmed, reported or denied a figure")
+    @app_commands.describe(figure="A number in any notation: 10000, 10.000, 10 ribu, sepuluh ribu")
+    async def who_confirmed(interaction: discord.Interaction, figure: app_commands.Range[str, 1, 100]) -> None:
+        bot = _bot(interaction)
+        await defer(interaction)
+        async with bot.work:
+            answer = await bot.kabar.who_confirmed(figure)
+        await send_pages(interaction, render_answer(answer))
+
+    @app_commands.command(name="translate", description="An article in English, sentence by sentence")
+    @app_commands.describe(article="Article id or title", lang="Target language")
+    @app_commands.autocomplete(article=article_choices)
+    async def translate(
+        interaction: discord.Interaction,
+        article: app_commands.Range[str, 1, 100],
+        lang: Literal["en"] = "en",
+    ) -> None:
+        bot = _bot(interaction)
+        await defer(interaction)
+        async with bot.work:
+            answer = await bot.kabar.translate(article.split("·")[0].strip(), lang=lang)
+        await send_pages(interaction, render_answer(answer, prefer=lang))
+
+    @app_commands.command(name="articles", description="The indexed articles")
+    async def articles(interaction: discord.Interaction) -> None:
+        bot = _bot(interaction)
+        await defer(interaction)
+        infos = await bot.kabar.articles()
+        await send_pages(interaction, render_articles(infos))
+
+    @app_commands.command(name="about", description="Index size, translation model status and the last digest")
+    async def about(interaction: discord.Interaction) -> None:
+        bot = _bot(interaction)
+        await defer(interaction)
+        facts = await bot.kabar.about()
+        extra = await bot.digest_status(interaction.guild_id)
+        await send_pages(interaction, [render_about(facts, extra)])
+
+    return [summary, who_confirmed, translate, articles, about, DigestGroup()]
+
+
+def describe_time(value: dt.datetime | None) -> str:
+    """A timestamp for /about: ISO minutes, or "never"."""
+    return "never" if value is None else value.strftime("%Y-%m-%d %H:%M %Z").strip()

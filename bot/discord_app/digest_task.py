@@ -1,0 +1,164 @@
+"""The digest in Discord: the background loop (re-index, recover, post when due) and the channel poster.
+
+`DigestLoop` is started by the bot's `setup_hook` and stopped by `close()`. After the
+gateway is ready it re-indexes the seeds, resolves digest claims an earlier process left
+half-done (`DigestService.recover`), then ticks every `tick_seconds`: re-index when
+`Settings.reindex_minutes` have passed (real time), then post whatever is due by the
+injected clock. `tick()` is public so tests can run the schedule at a moved clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.digest import Digest, DigestService, Outcome, PostForbidden
+from bot.discord_app.views import NO_MENTIONS
+from bot.present.discord import digest_marker, render_digest
+from bot.store.guilds import GuildSettings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.discord_app.client import KabarBot
+
+log = logging.getLogger(__name__)
+
+#: how many recent messages the start-up recovery reads to find a digest marker
+HISTORY_LIMIT = 50
+EMPTY_NOTE = "Daily digest {date}: nothing new was indexed since the last one."
+
+
+class DiscordPoster:
+    """Posts digests into channels and reports problems, for `DigestService`."""
+
+    def __init__(self, bot: "KabarBot") -> None:
+        self.bot = bot
+
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except (discord.Forbidden, discord.NotFound) as exc:
+                raise PostForbidden(f"channel {channel_id} is not visible to the bot ({exc.status})") from exc
+        if not isinstance(channel, discord.abc.Messageable):
+            raise PostForbidden(f"channel {channel_id} is not a text channel")
+        return channel
+
+    def guild_of(self, channel_id: int) -> int | None:
+        channel = self.bot.get_channel(channel_id)
+        guild = getattr(channel, "guild", None)
+        return guild.id if guild is not None else None
+
+    async def post(self, channel_id: int, digest: Digest) -> int | None:
+        channel = await self._channel(channel_id)
+        try:
+            if not digest.stories:
+                message = await channel.send(
+                    EMPTY_NOTE.format(date=digest.local_date) + f"\n-# {digest_marker(digest.local_date)}",
+                    allowed_mentions=NO_MENTIONS,
+                )
+                return message.id
+            first: int | None = None
+            for page in render_digest(digest):
+                message = await channel.send(embed=page.embed, allowed_mentions=NO_MENTIONS)
+                first = first or message.id
+            return first
+        except discord.Forbidden as exc:
+            raise PostForbidden(f"missing permissions ({exc.text or exc.status})") from exc
+        except discord.NotFound as exc:
+            raise PostForbidden(f"channel {channel_id} no longer exists") from exc
+
+    async def find(self, channel_id: int, local_date: str, after: dt.datetime) -> int | None:
+        """Search the bot's recent messages in the channel for this date's digest marker."""
+        channel = await self._channel(channel_id)
+        marker = digest_marker(local_date)
+        me = self.bot.user.id if self.bot.user else None
+        async for message in channel.history(limit=HISTORY_LIMIT, after=after - dt.timedelta(minutes=1)):
+            if me is not None and message.author.id != me:
+                continue
+            footers = [embed.footer.text or "" for embed in message.embeds]
+            if marker in message.content or any(marker in footer for footer in footers):
+                return message.id
+        return None
+
+    async def report(self, row: GuildSettings | None, channel_id: int, message: str) -> None:
+        """DM the configuring user; failing that, post in the channel where they configured it."""
+        if row is not None and row.configured_by:
+            try:
+                user = self.bot.get_user(row.configured_by) or await self.bot.fetch_user(row.configured_by)
+                await user.send(message, allowed_mentions=NO_MENTIONS)
+                return
+            except discord.HTTPException:
+                log.info("cannot DM user %s about the digest", row.configured_by)
+        if row is not None and row.configured_in and row.configured_in != channel_id:
+            try:
+                channel = await self._channel(row.configured_in)
+                await channel.send(message, allowed_mentions=NO_MENTIONS)
+                return
+            except (PostForbidden, discord.HTTPException):
+                log.info("cannot post the digest problem in channel %s", row.configured_in)
+        log.warning("digest problem not reported to anyone: %s", message)
+
+
+class DigestLoop:
+    """The bot's background task for re-indexing and the daily digest."""
+
+    def __init__(self, bot: "KabarBot", digests: DigestService, *, tick_seconds: float = 30.0) -> None:
+        self.bot = bot
+        self.digests = digests
+        self.tick_seconds = tick_seconds
+        self._task: asyncio.Task | None = None
+        self._last_index: float | None = None
+        self._tick_lock = asyncio.Lock()
+        self.recovered = False
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="kabar-digest")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self) -> None:
+        await self.bot.wait_until_ready()
+        while not self.bot.is_closed():
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the loop must survive one bad tick
+                log.exception("digest tick failed")
+            await asyncio.sleep(self.tick_seconds)
+
+    async def reindex(self) -> None:
+        report = await self.bot.kabar.index()
+        self._last_index = asyncio.get_running_loop().time()
+        changed = len(report.added) + len(report.updated) + len(report.removed)
+        if changed:
+            log.info("re-indexed the seeds: %d added, %d updated, %d removed",
+                     len(report.added), len(report.updated), len(report.removed))
+
+    async def tick(self) -> list[Outcome]:
+        """Re-index if due, resolve half-done claims once, then post what is due now."""
+        async with self._tick_lock:
+            loop_time = asyncio.get_running_loop().time()
+            interval = self.bot.settings.reindex_minutes * 60
+            if self._last_index is None or loop_time - self._last_index >= interval:
+                try:
+                    await self.reindex()
+                except Exception:  # noqa: BLE001 - a bad file must not stop the digest
+                    log.exception("re-indexing failed")
+                    self._last_index = loop_time
+            if not self.recovered:
+                await self.digests.recover()
+                self.recovered = True
+            return await self.digests.run_due()

@@ -1,0 +1,82 @@
+"""Sending replies to interactions: deferring, paged follow-ups, ephemeral errors; never a ping.
+
+Every send, follow-up and edit here passes `allowed_mentions=AllowedMentions.none()`
+(the client sets it too). `interaction.extras["answered"]` records that the deferred
+"thinking" message has been replaced by an answer, so an error raised afterwards is
+sent as a new ephemeral message instead of deleting the answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import discord
+
+from bot.discord_app.views import NO_MENTIONS, Pager
+from bot.present.discord import Page, render_error
+
+log = logging.getLogger(__name__)
+
+APOLOGY = "Sorry, something went wrong inside kabar. The problem has been logged."
+
+
+async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
+    """Acknowledge now (Discord allows 3 s) and show "thinking" while the work runs."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+
+
+async def send_pages(
+    interaction: discord.Interaction,
+    pages: Sequence[Page],
+    *,
+    ephemeral: bool = False,
+    timeout: float = 300.0,
+) -> discord.WebhookMessage | None:
+    """Answer with the first page and a pager (only when there are buttons to show)."""
+    pager = Pager(pages, interaction.user.id, timeout=timeout)
+    kwargs: dict = {"embed": pager.page.embed, "allowed_mentions": NO_MENTIONS, "ephemeral": ephemeral}
+    if pager.needed:
+        kwargs["view"] = pager
+    if not interaction.response.is_done():
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    message = await interaction.followup.send(wait=True, **kwargs)
+    interaction.extras["answered"] = True
+    if pager.needed:
+        pager.message = message
+    else:
+        pager.stop()
+    return message
+
+
+async def send_text(interaction: discord.Interaction, content: str, *, ephemeral: bool = True) -> None:
+    """A short text reply (confirmations, notes), as a response or a follow-up."""
+    content = render_error(content)
+    if not interaction.response.is_done():
+        await interaction.response.send_message(content, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+        return
+    await interaction.followup.send(content, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+    interaction.extras["answered"] = True
+
+
+async def send_error(interaction: discord.Interaction, message: str) -> None:
+    """Show `message` to the invoker only.
+
+    A public "thinking" message left by `defer` cannot turn ephemeral, so it is
+    deleted first (unless an answer already replaced it).
+    """
+    content = render_error(message)
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        if not interaction.extras.get("answered"):
+            try:
+                await interaction.delete_original_response()
+            except discord.HTTPException:
+                log.debug("could not delete the thinking message", exc_info=True)
+        await interaction.followup.send(content, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        interaction.extras["answered"] = True
+    except discord.HTTPException:
+        log.warning("could not send an error reply", exc_info=True)
