@@ -32,7 +32,8 @@ What a Figure holds:
     qualifier  in English: about, more than, less than, almost, as many as,
                at least, up to (from sekitar, lebih dari, kurang dari, hampir,
                sebanyak, setidaknya, hingga ... before the number; a trailing
-               "lebih" as in "10.000 lebih" is "more than").
+               "lebih" as in "10.000 lebih" is "more than"; "10 ribuan" and
+               "10.000-an" are "about" 10,000).
     unit       "%" for percentages; a currency code ("rp", "usd", "eur", ...) for
                money; otherwise the counted noun right after the number, lower-cased,
                without a "-nya" suffix ("10.000 personelnya" -> "personel"); None
@@ -117,8 +118,10 @@ _TEXT_MULTIPLIERS = {
 #: extra scales understood in a user's query ("1.5m", "2 bn")
 _QUERY_MULTIPLIERS = {
     **_TEXT_MULTIPLIERS,
-    "m": 6, "mn": 6, "mio": 6, "b": 9, "bn": 9, "t": 12, "tn": 12, "ribuan": 3,
+    "m": 6, "mn": 6, "mio": 6, "b": 9, "bn": 9, "t": 12, "tn": 12,
 }
+#: "10 ribuan" is about 10,000: a scale with "-an" after digits makes the figure approximate
+_APPROX_MULTIPLIERS = {"ribuan": 3, "jutaan": 6, "miliaran": 9, "milyaran": 9, "triliunan": 12}
 #: upper-case scale letters that follow an amount of money ("Rp 5 M", "Rp 3 T")
 _MONEY_LETTERS = {"m": 9, "t": 12, "jt": 6, "rb": 3, "b": 9}
 
@@ -515,14 +518,14 @@ def _qualifier_at_end(words: list[str]) -> str | None:
 
 def _finish(
     text: str, start: int, end: int, value: float, *, before: _Before, unit: str | None,
-    vague: bool = False, magnitude: int | None = None,
+    vague: bool = False, magnitude: int | None = None, approximate: bool = False,
 ) -> Figure:
     """Percent sign, trailing "lebih", qualifier and counted noun around a number."""
     pct = _PERCENT_AFTER_RE.match(text, end)
     if pct:
         end = pct.end()
         unit = "%"
-    qualifier = before.qualifier()
+    qualifier = before.qualifier() or ("about" if approximate else None)
     after = end
     more = _MORE_AFTER_RE.match(text, end)
     if more:
@@ -578,6 +581,7 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
 
     end = e
     multiplied = False
+    approximate = False
     glued = _ATTACHED_RE.match(text, e)
     if glued:
         suffix = glued.group(0).lower()
@@ -599,8 +603,13 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
             end = glued.end()
         else:
             return None, glued.end()  # 4WD, 19th
-    elif nxt in "-–" and text[e + 1 : e + 3].lower() == "an":
-        return None, e + 3  # 1990-an
+    elif nxt in "-–" and text[e + 1 : e + 3].lower() == "an" and not (
+        e + 3 < len(text) and text[e + 3].isalpha()
+    ):
+        if raw.isdigit():
+            return None, e + 3  # 1990-an, 80-an: decades
+        end = e + 3  # 10.000-an: about 10,000
+        approximate = True
     elif nxt in "-–":
         span = _RANGE_AFTER_RE.match(text, e)
         if span:
@@ -631,6 +640,10 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
                 value *= Decimal(10) ** table[word]
                 end = mult.end()
                 multiplied = True
+            elif word in _APPROX_MULTIPLIERS:
+                value *= Decimal(10) ** _APPROX_MULTIPLIERS[word]
+                end = mult.end()
+                multiplied = approximate = True
         if not multiplied and unit is not None:
             money = _MONEY_LETTER_AFTER_RE.match(text, e)
             if money:
@@ -651,7 +664,8 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
     number = _to_float(value)
     if number is None:
         return None, None
-    return _finish(text, start, end, number, before=before, unit=unit), end
+    fig = _finish(text, start, end, number, before=before, unit=unit, approximate=approximate)
+    return fig, end
 
 
 def _not_a_count(text: str, e: int, raw: str, before: _Before) -> bool:

@@ -319,6 +319,23 @@ def test_qualifiers(words: str, qualifier: str | None) -> None:
     assert fig.text == "10.000"  # the qualifier stays outside the span
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("Ada 10 ribuan tentara.", 10000.0, "10 ribuan"),
+        ("Ada 10.000-an tentara.", 10000.0, "10.000-an"),
+        ("Ada 2 jutaan warga.", 2e6, "2 jutaan"),
+    ],
+)
+def test_approximate_suffixes_mean_about(text: str, value: float, surface: str) -> None:
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.qualifier, fig.text, fig.vague) == (value, "about", surface, False)
+
+
+def test_decades_are_not_figures() -> None:
+    assert find_figures("Musik era 1990-an dan tahun 80-an kembali populer.") == []
+
+
 def test_trailing_lebih_means_more_than() -> None:
     (fig,) = find_figures("Ada 10.000 lebih tentara di sana.")
     assert (fig.value, fig.qualifier, fig.unit) == (10000.0, "more than", "tentara")
