@@ -594,6 +594,9 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
             value *= Decimal(10) ** table[suffix]
             end = glued.end()
             multiplied = True
+        elif suffix == "an" and not raw.isdigit():
+            end = glued.end()  # 2.000an: about 2,000 (but 1990an is a decade)
+            approximate = True
         elif (
             suffix in _ATTACHED_UNITS
             and not (query and suffix in _QUERY_MULTIPLIERS)

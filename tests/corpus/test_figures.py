@@ -325,6 +325,7 @@ def test_qualifiers(words: str, qualifier: str | None) -> None:
         ("Ada 10 ribuan tentara.", 10000.0, "10 ribuan"),
         ("Ada 10.000-an tentara.", 10000.0, "10.000-an"),
         ("Ada 2 jutaan warga.", 2e6, "2 jutaan"),
+        ("Ada 2.000an warga.", 2000.0, "2.000an"),
     ],
 )
 def test_approximate_suffixes_mean_about(text: str, value: float, surface: str) -> None:
@@ -333,7 +334,7 @@ def test_approximate_suffixes_mean_about(text: str, value: float, surface: str) 
 
 
 def test_decades_are_not_figures() -> None:
-    assert find_figures("Musik era 1990-an dan tahun 80-an kembali populer.") == []
+    assert find_figures("Musik era 1990-an, 1990an dan tahun 80-an kembali populer.") == []
 
 
 def test_trailing_lebih_means_more_than() -> None:
