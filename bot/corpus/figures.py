@@ -143,7 +143,9 @@ _VAGUE_MAGNITUDE = {
     "belasan": 1, "puluhan": 1, "ratusan": 2, "ribuan": 3, "jutaan": 6,
     "miliaran": 9, "milyaran": 9, "triliunan": 12,
 }
-_FEW_MAGNITUDE = {"puluh": 1, "ratus": 2, "ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12}
+_FEW_MAGNITUDE = {
+    "puluh": 1, "ratus": 2, "ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12,
+}
 
 _VAGUE_ENGLISH = {
     "belasan": "more than ten", "puluhan": "dozens", "ratusan": "hundreds",
@@ -270,7 +272,7 @@ _DESIGNATION_WORDS = frozenset(
 _TAHUN_WORDS = frozenset({"tahun", "thn", "th"})
 #: words after which a number word names something rather than counts ("roda dua")
 _WORD_DESIGNATION_WORDS = frozenset(
-    {"roda", "nomor", "urut", "simpang", "ke", "juara", "peringkat", "bintang", "punggung"}
+    {"roda", "nomor", "urut", "simpang", "juara", "peringkat", "bintang", "punggung"}
 )
 _YEAR_WORDS = frozenset(
     "tahun thn th sejak semenjak pada awal akhir pertengahan medio era dekade periode".split()
