@@ -145,13 +145,16 @@ _MEDIUM_MARK_RE = re.compile(
 _OPENERS = frozenset(
     """selain bahkan sementara namun tetapi di pada dalam sebelumnya kemudian adapun lebih terpisah
     seperti menanggapi merespon merespons mengantisipasi terkait atas usai setelah sejak hingga
-    kini saat ketika sedangkan maka oleh karena itu sehingga meski meskipun""".split()
+    kini saat ketika sedangkan maka oleh karena itu sehingga meski meskipun seusai sesudah hari awal
+    akhir tahun bulan pekan jadi sebab tadi semalam kendati walau walaupun apabila bila kepada""".split()
 )
 _TRAILING = (
     "baru-baru ini", "pekan lalu", "bulan lalu", "tahun lalu", "hari ini", "kemarin", "sebelumnya",
     "dengan tegas", "secara resmi", "secara langsung", "secara terpisah", "dengan ringan",
     "juga", "pun", "telah", "sudah", "sempat", "langsung", "kembali", "kemudian", "akhirnya",
     "lalu", "bahkan", "pula", "masih", "tegas", "itu", "ini", "sendiri", "sebelumnya",
+    "tetap", "terus", "kerap", "sering", "hanya", "pernah", "selalu", "justru", "malah", "kini",
+    "sekarang", "saat ini", "tak", "tidak",
 )
 _MONTHS = frozenset(
     """januari februari maret april mei juni juli agustus september oktober november desember
@@ -435,11 +438,30 @@ def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | 
     if cue.kind == "active":
         left = _left_text(text, cue)
         start = cue.start - len(left)
-        return _source_from_left(left, start, text, cue)
+        found = _source_from_left(left, start, text, cue)
+        if found[0] is None and not found[2] and start > 0:
+            # "Juru bicara X, Milena Sales, saat itu mengatakan", "Presiden X saat meninjau lokasi mengatakan":
+            # the subject stands before the temporal clause
+            head = text[:start]
+            m = re.search(r"\b(?:saat|ketika|usai|seusai|setelah|sebelum|sambil)\s*$", head, re.I)
+            if m:
+                before = head[: m.start()]
+                inner = None
+                for b in _BOUNDARY_RE.finditer(before):
+                    inner = b
+                seg_start = inner.end() if inner else 0
+                again = _source_from_left(before[seg_start:], seg_start, text, cue)
+                if again[0] is not None:
+                    return again
+        return found
     if cue.kind == "passive":
         after = text[cue.end:]
         m = re.match(r"(?:\s+\S+){0,2}?\s+oleh\s+", after, re.I)
         if not m:
+            if not text[: cue.start].strip(" “\"'") and re.match(r"\s+[A-Z]", after):
+                # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
+                lead = len(after) - len(after.lstrip())
+                return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
             return None, None, ()
         return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
     if cue.kind == "according":
@@ -514,7 +536,9 @@ def _strip_medium(segment: str) -> tuple[str, tuple[str, ...]]:
         stop = _CUT_RE.search(" " + tail)
         target = tail[: stop.start()] if stop else tail
         medium = find_medium(target)
-        if medium is None and any(w in target.lower().split()[:2] for w in REPORTER_WORDS):
+        if medium is None and m.group(0).lower().startswith("kepada"):
+            segment = segment[: m.start()] + tail[len(target):]  # an audience ("kepada Sky Sports Italia")
+        elif medium is None and any(w in target.lower().split()[:2] for w in REPORTER_WORDS):
             segment = segment[: m.start()] + tail[len(target):]
         elif medium is not None:
             via.append(medium)
@@ -523,6 +547,16 @@ def _strip_medium(segment: str) -> tuple[str, tuple[str, ...]]:
             break
         m = _MEDIUM_MARK_RE.search(segment)
     return segment.strip(" ,"), tuple(via)
+
+
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*\([^)]{1,40}\)|[\w.-]+\.(?:com|co\.id|id|net|tv)|[A-Z]{3,}[\w.]*)\s*[-–—]+\s*"
+)
+
+
+def _strip_dateline(segment: str) -> str:
+    """"Jakarta (ANTARA News) - Direktur ...", "Suara.com-Robson ...", "TRIBUNNEWS.COM – ..."."""
+    return _DATELINE_RE.sub("", segment, count=1)
 
 
 def _strip_opener(segment: str) -> str:
@@ -535,7 +569,7 @@ def _strip_opener(segment: str) -> str:
         w = words[i].strip(",.")
         if w[:1].isupper() and w.lower() not in _MONTHS and not w.lower() in _OPENERS:
             break
-        if w.lower() in ("seorang", "sejumlah", "para", "pihak", "beberapa", "salah"):
+        if w.lower() in ("seorang", "sejumlah", "para", "pihak", "beberapa", "salah", "ia", "dia", "mereka", "beliau"):
             break
         i += 1
     return " ".join(words[i:])
@@ -554,11 +588,42 @@ def _strip_trailing(segment: str) -> str:
     return segment
 
 
+_RIGHT_VERB_RE = re.compile(r"\s(?:me|mem|men|meng|meny)[a-z]{3,}\b")
+
+
 def _clean_np(segment: str) -> str:
+    if re.match(r"(?i)di\s", segment):
+        return ""  # "tuturnya di Graha CIMB": a place, not a source
+    located = re.search(r"\sdi\s+(?=[a-z])", segment)
+    if located:
+        segment = segment[: located.start()]  # "Joko di kantornya"
+    closed = re.search(r"\([A-Z][A-Za-z]+\)\s+(?=[a-z])", segment)
+    if closed:
+        segment = segment[: closed.end()].rstrip()  # "... (BMKG) tekanan magma saat ini"
     cut = _CUT_RE.search(" " + segment + " ")
-    if cut and cut.start() > 0:
+    if cut and cut.start() == 0:
+        return ""  # "seperti dikutip dari ...", "pada Senin ...": not a source phrase
+    if cut:
         segment = segment[: cut.start()]
     return _strip_trailing(segment).strip(" ,")
+
+
+_VERB_RE = re.compile(r"\s(?:me|ber|ter|di|mem|men|meng|meny)[a-z]{3,}(?:kan|i)?\b.*$")
+_NOT_VERBS = frozenset({"besar", "dinas", "direktur", "direktorat", "daerah", "dewan", "terpisah", "tertinggi",
+                        "menteri", "berita", "media", "tertulis", "terkait", "terakhir", "terbaru", "diplomat",
+                        "dikutip", "dilansir", "direktorat"})
+
+
+def _before_verb(segment: str) -> str:
+    """"mereka berekspansi di Indonesia dan" -> "mereka": a clause's subject is before its verb."""
+    text = re.sub(r"\s+(?:dan|serta|lalu|kemudian|pun)\s*$", "", segment)
+    if text == segment:
+        return segment
+    for m in _VERB_RE.finditer(text):
+        word = m.group(0).split()[0]
+        if word.lower() not in _NOT_VERBS and word[:1].islower():
+            return text[: m.start()]
+    return text
 
 
 def _np_like(text: str) -> bool:
@@ -602,10 +667,18 @@ def _source_from_left(left: str, start: int, text: str, cue: _Cue) -> tuple[Sour
     for seg, off in reversed(segments):
         if re.match(r"(?i)yang\b", seg) and run == []:
             continue  # "Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan"
-        cleaned, media = _strip_medium(seg)
+        cleaned, media = _strip_medium(_strip_dateline(seg))
         via.extend(media)
         if not cleaned:
             continue
+        if not run:
+            cleaned = _before_verb(cleaned)
+            inner = re.search(r"\s(?=(?:Seorang|Sebuah|Salah satu|Salah seorang|Para|Pihak)\s)", cleaned)
+            if inner:
+                cleaned = cleaned[inner.end():]  # a title glued before the sentence
+            np = _clean_np(cleaned)
+            if np and np != cleaned and parse_source(np) is not None:
+                cleaned = np  # "CEO Ankiti Bose dalam rilisnya"
         opened = _strip_opener(cleaned)
         trimmed = _strip_trailing(opened)
         if not trimmed:
@@ -615,8 +688,15 @@ def _source_from_left(left: str, start: int, text: str, cue: _Cue) -> tuple[Sour
         if opened != cleaned and run:
             break
         candidate = trimmed
+        rel = re.search(r"\syang\s", candidate)
+        if rel:
+            head_src = parse_source(candidate[: rel.start()])
+            if head_src is not None and head_src.kind != "document":
+                candidate = candidate[: rel.start()]  # "Sting yang pekan lalu merilis ..."
         if not _np_like(candidate):
             break
+        if run and _RIGHT_VERB_RE.search(" " + candidate):
+            break  # a clause before the subject ("Kendati membuka pintu ..., Mourinho")
         src = parse_source(candidate) if candidate else None
         if src is None and run:
             break
@@ -652,6 +732,10 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
         if not cleaned:
             continue
         np = _clean_np(cleaned)
+        if i == 0:
+            verb = _RIGHT_VERB_RE.search(np)
+            if verb and verb.start() > 0:
+                np = np[: verb.start()]  # "kata Ilham menuturkan"
         if not np:
             break
         src = parse_source(np)
@@ -668,9 +752,16 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             continue
         # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
         words = np.split()
-        if src is None or len(words) > 12 or words[0].lower() in _MONTHS:
+        if src is None or len(words) > 12 or words[0].lower() in _MONTHS or _RIGHT_VERB_RE.search(" " + np):
+            break  # a clause, not an appositive ("kata Argo, salah satu pelaku kembali melakukan ...")
+        so_far = parse_source(", ".join(piece for piece, _ in run))
+        if so_far is None or so_far.kind in ("document", "medium", "reporter", "pronoun"):
             break
-        if stop_at_comma and not (src.kind in ("person",) and not src.role) and src.role is None:
+        has_role = so_far is not None and (so_far.role is not None or so_far.kind in ("organization", "anonymous"))
+        has_name = so_far is not None and so_far.who is not None
+        name_piece = src.kind == "person" and not src.role and not src.organization
+        single_word_name = has_name and so_far is not None and len(str(so_far.who).split()) == 1
+        if not ((name_piece and has_role and (not has_name or single_word_name)) or (src.role and not has_role)):
             break
         run.append((np, off + max(0, seg.find(np))))
     if not run:
@@ -689,7 +780,10 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
         via = tuple(dict.fromkeys(via + media))
         if origin:
             origin_src = parse_source(origin)
-            if origin_src is not None and origin_src.kind not in ("medium", "reporter", "document"):
+            if origin_src is not None and (
+                origin_src.kind in ("organization", "country", "anonymous")
+                or (origin_src.kind == "person" and origin_src.role)
+            ):
                 return origin_src, span, via
         return src, span, via
     if src.kind == "medium":
@@ -729,12 +823,15 @@ def _back_reference(sentences: Sequence[Sentence], position: int) -> _Found | No
             continue
         if cue.kind == "passive":
             subject = nxt[: cue.start]
+            words = re.findall(r"[a-z][a-z-]+", subject.lower())
+            if len(words) > 10 or re.search(r"\d", subject):
+                return None  # a long subject, or one with its own quantity, is a new statement
+            refers = bool(set(words) & _ANAPHORA) or bool(_content_words(subject) & _content_words(sentences[position].text))
         else:
-            subject = nxt[cue.end: cue.end + 60]
-        words = re.findall(r"[a-z][a-z-]+", subject.lower())
-        if cue.kind == "passive" and (len(words) > 10 or re.search(r"\d", subject)):
-            return None  # a long subject, or one with its own quantity, is a new statement
-        refers = bool(set(words) & _ANAPHORA) or bool(_content_words(subject) & _content_words(sentences[position].text))
+            if cue.stance not in ("confirmed", "denied"):
+                return None  # "X mengatakan ..." opens a new statement
+            obj = re.findall(r"[a-z][a-z-]+", nxt[cue.end: cue.end + 40].lower())[:4]
+            refers = bool(set(obj) & {"hal", "itu", "tersebut", "ini", "kabar", "laporan", "informasi", "berita", "klaim"})
         if refers:
             return _Found(cue, source, span, via, cue.stance)
         return None

@@ -112,6 +112,23 @@ ROLES: dict[str, tuple[str, bool]] = {
     "camat": ("District Head", False),
     "lurah": ("Village Head", False),
     "ketua umum": ("Chair", False),
+    "wakil ketua umum": ("Deputy Chair", False),
+    "pengelola": ("manager", True),
+    "pengurus": ("administrator", True),
+    "staf": ("staff member", True),
+    "karyawan": ("employee", True),
+    "relawan": ("volunteer", False),
+    "penduduk": ("resident", False),
+    "pengunjung": ("visitor", False),
+    "penumpang": ("passenger", False),
+    "nelayan": ("fisherman", False),
+    "petani": ("farmer", False),
+    "pedagang": ("trader", False),
+    "buruh": ("worker", False),
+    "mahasiswa": ("student", False),
+    "siswa": ("student", False),
+    "vice president": ("vice president", False),
+    "wakil direktur": ("Deputy Director", False),
     "ketum": ("Chair", False),
     "ketua": ("Chair", False),
     "wakil ketua": ("Deputy Chair", False),
@@ -131,6 +148,49 @@ ROLES: dict[str, tuple[str, bool]] = {
     "pejabat tinggi": ("senior official", True),
     "pejabat senior": ("senior official", True),
     "pejabat": ("official", True),
+    "chief executive officer": ("CEO", False),
+    "ceo": ("CEO", False),
+    "cfo": ("CFO", False),
+    "presiden direktur": ("President Director", False),
+    "presdir": ("President Director", False),
+    "direktur penyidikan": ("Director of Investigations", False),
+    "pendiri": ("founder", False),
+    "manajer": ("manager", False),
+    "pelatih": ("coach", False),
+    "kapten": ("captain", False),
+    "produser": ("producer", False),
+    "sutradara": ("director", False),
+    "pemilik": ("owner", False),
+    "kuasa hukum": ("lawyer", False),
+    "pengacara": ("lawyer", False),
+    "dokter": ("doctor", False),
+    "rektor": ("Rector", False),
+    "dekan": ("Dean", False),
+    "guru besar": ("professor", False),
+    "kepala sekolah": ("headteacher", False),
+    "koordinator": ("coordinator", False),
+    "sekretaris daerah": ("Regional Secretary", False),
+    "sekda": ("Regional Secretary", False),
+    "kepala kantor": ("Head of Office", False),
+    "kepala balai": ("Head of Office", False),
+    "kepala bagian": ("Head of Division", False),
+    "kabag": ("Head of Division", False),
+    "kepala seksi": ("Head of Section", False),
+    "kasi": ("Head of Section", False),
+    "kepala bidang": ("Head of Division", False),
+    "kabid": ("Head of Division", False),
+    "kepala hubungan masyarakat": ("Head of Public Relations", True),
+    "staf khusus": ("special adviser", False),
+    "stafsus": ("special adviser", False),
+    "penasihat": ("adviser", False),
+    "anggota dewan": ("council member", False),
+    "pelaku": ("perpetrator", False),
+    "tersangka": ("suspect", False),
+    "korban": ("victim", False),
+    "penyidik": ("investigator", True),
+    "perwira": ("officer", True),
+    "tentara": ("soldier", True),
+    "prajurit": ("soldier", True),
     "petugas": ("officer", True),
     "diplomat": ("diplomat", True),
     "sumber": ("source", True),
@@ -163,7 +223,9 @@ ROLE_ORGS: dict[str, str] = {
 #: Ranks, titles and honorifics stripped from names.
 RANKS: frozenset[str] = frozenset(
     """jenderal jend letjen mayjen brigjen kolonel kol letkol mayor kapten lettu letda
-    laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen brigjen
+    laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen brigjen kompol
+    kompolpol ipu iptu ajun bharada bripda briptu bharatu bharaka serda sertu serka serma pelda peltu
+    praka pratu prada kopda koptu kopka
     kombes kombespol akbp akp iptu ipda aiptu bripka brigadir jenderal(purn) purn
     prof dr drs dra ir h hj kh ust sir mr mrs ms tuan nyonya bapak pak ibu bu
     sdr saudara""".split()
@@ -234,7 +296,13 @@ PLACES: frozenset[str] = frozenset(
     papua papua barat metro jaya bandung surabaya semarang medan makassar palembang
     denpasar bogor depok bekasi tangerang malang solo surakarta padang pekanbaru
     balikpapan samarinda pontianak manado kupang mataram jayapura ambon cianjur garut
-    sleman bantul kursk donetsk kyiv kiev moskow pyongyang seoul washington""".split()
+    sleman bantul kursk donetsk kyiv kiev moskow pyongyang seoul washington jateng jatim jabar
+    jakbar jaksel jakpus jakut jaktim kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng
+    sultra sulbar sumut sumbar sumsel babel kepri jogja sumedang karawang purwakarta subang
+    tasikmalaya cirebon kediri madiun jember banyuwangi probolinggo pasuruan sidoarjo gresik
+    lamongan tuban bojonegoro magelang klaten boyolali sukoharjo wonogiri karanganyar sragen
+    kudus pati rembang demak jepara tegal brebes pekalongan batang kendal salatiga purwokerto
+    banyumas cilacap kebumen purworejo wonosobo temanggung""".split()
 )
 
 #: Multi-word places, matched as phrases.
@@ -481,6 +549,38 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "Kyodo": ("kyodo",),
     "NHK": ("nhk",),
     "Sky News": ("sky news",),
+    "Sky Sports": ("sky sports", "sky sports italia"),
+    "ESPN": ("espn",),
+    "Goal": ("goal.com",),
+    "Merdeka": ("merdeka.com",),
+    "Brilio": ("brilio.net",),
+    "Viva": ("viva.co.id",),
+    "JPNN": ("jpnn", "jpnn.com"),
+    "Jawa Pos": ("jawa pos", "jawapos", "jawapos.com"),
+    "iNews": ("inews", "inews.id"),
+    "Metro TV": ("metro tv", "metrotvnews"),
+    "TVOne": ("tvone", "tv one"),
+    "Kompas TV": ("kompas tv",),
+    "Berita Satu": ("beritasatu", "berita satu"),
+    "The Straits Times": ("straits times", "the straits times"),
+    "South China Morning Post": ("south china morning post", "scmp"),
+    "Nikkei": ("nikkei", "nikkei asia"),
+    "Channel News Asia": ("channel news asia", "cna"),
+    "Le Monde": ("le monde",),
+    "Der Spiegel": ("der spiegel", "spiegel"),
+    "The Times": ("the times",),
+    "The Telegraph": ("the telegraph", "telegraph"),
+    "The Independent": ("the independent",),
+    "Daily Mail": ("daily mail",),
+    "Newsweek": ("newsweek",),
+    "Time": ("majalah time",),
+    "Interfax": ("interfax",),
+    "RT": ("russia today",),
+    "Ukrainska Pravda": ("ukrainska pravda",),
+    "NK News": ("nk news",),
+    "Korea Herald": ("korea herald", "the korea herald"),
+    "Korea JoongAng Daily": ("joongang", "korea joongang daily"),
+    "Chosun Ilbo": ("chosun ilbo", "chosun"),
     "Fox News": ("fox news",),
     "NBC News": ("nbc", "nbc news"),
     "CBS News": ("cbs", "cbs news"),
@@ -521,6 +621,13 @@ _STOP_NAME = frozenset(
     telah sudah akan sedang baru-baru langsung secara resmi kepada saat ketika usai""".split()
 )
 
+_ACRONYM_RE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
+_RANK_PHRASE_RE = re.compile(
+    r"\((?:pol|purn|purn\.|tni|ret)\)|"
+    r"\b(?:ajun\s+)?komisari?s(?:\s+besar|\s+jenderal)?(?:\s+polisi)?\b|\binspektur\s+jenderal(?:\s+polisi)?\b|"
+    r"\bbrigadir\s+jenderal(?:\s+polisi)?\b|\b(?:mayor|letnan)\s+jenderal\b|\b(?:laksamana|marsekal)\s+(?:muda|madya|pertama)\b",
+    re.I,
+)
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’.\-]*", re.UNICODE)
 _PAREN_RE = re.compile(r"\(([^()]{1,80})\)")
 
@@ -783,7 +890,15 @@ def parse_source(text: str) -> Source | None:
     if not raw:
         return None
     low = raw.lower()
-    aliases = tuple(m.group(1).strip() for m in _PAREN_RE.finditer(raw) if len(m.group(1).split()) <= 3)
+    raw = _RANK_PHRASE_RE.sub(" ", raw)
+    raw = re.sub(r"\s+", " ", raw).strip(" ,")
+    if not raw:
+        return None
+    low = raw.lower()
+    aliases = tuple(
+        m.group(1).strip() for m in _PAREN_RE.finditer(raw)
+        if _ACRONYM_RE.match(m.group(1).strip()) or _known_entity(m.group(1).strip().lower())
+    )
     plain = _PAREN_RE.sub(" ", raw)
     plain = re.sub(r"\s+", " ", plain).strip(" ,")
     plain_low = plain.lower()
@@ -797,7 +912,9 @@ def parse_source(text: str) -> Source | None:
             return merged
     if words_low[0] in PRONOUNS or plain_low in PRONOUNS:
         return Source(text=raw, kind="pronoun")
-    if words_low[0] in REPORT_NOUNS:
+    if words_low[0] in REPORT_NOUNS or (
+        len(words_low) > 1 and words_low[0] in ("sebuah", "satu", "hasil") and words_low[1] in REPORT_NOUNS
+    ):
         return Source(text=raw, kind="document")
     if any(w in REPORTER_WORDS for w in words_low[:2]) and not find_medium(plain):
         return Source(text=raw, kind="reporter", role="reporter")
@@ -849,6 +966,13 @@ def parse_source(text: str) -> Source | None:
             m = known[1]
             organization_id = rest[: m.end()].strip(" ,") if m.start() < 40 else rest[m.start(): m.end()]
             name_part = rest[m.end():]
+            place = name_part.split()[0].strip(",.") if name_part.split() else ""
+            if place.lower() in PLACES and not m.group(0) in ("pentagon", "kremlin", "nato"):
+                # "KPU Jateng", "BPBD Garut": the regional branch is an organisation of its own
+                organization = f"{organization} {place}"
+                organization_id = f"{organization_id} {place}"
+                org_key = f"org:{_norm(organization_id)}"
+                name_part = name_part.split(None, 1)[1] if len(name_part.split()) > 1 else ""
         else:
             # the alias came from parentheses: the org's long name runs up to where they stood
             organization_id = _long_name_before_paren(raw, aliases)
@@ -951,7 +1075,9 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
     name_only = [i for i, (seg, src) in enumerate(zip(segments, parsed))
                  if src is not None and src.kind == "person" and not src.role and not src.organization]
     with_role = [i for i, src in enumerate(parsed) if src is not None and (src.role or src.organization)
-                 and src.kind not in ("medium", "reporter")]
+                 and src.kind not in ("medium", "reporter")
+                 and not (src.role is None and src.org_key is not None and src.org_key.startswith("org:")
+                          and (src.organization_id or "").lower() in PLACES)]
     if not with_role:
         return None
     base = parsed[with_role[0]]
@@ -962,6 +1088,10 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
             # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
             base = replace(base, organization=f"{base.organization} {base.who}",
                            organization_id=f"{base.organization_id} {base.who}", who=None)
+        elif base.who and base.who != who:
+            # "pelatih Persija, Stefano Cugurra Teco": the word after the role names the organisation
+            base = replace(base, organization=base.who, organization_id=base.who,
+                           org_key="org:" + _norm(base.who), who=None)
         return replace(base, text=raw, who=who, kind="person", aliases=aliases or base.aliases)
     if len(with_role) == 1 and not name_only:
         return replace(base, text=raw, aliases=aliases or base.aliases)
@@ -1078,6 +1208,8 @@ def _person_role_label(source: Source) -> str | None:
     short = org.split(" (")[0]
     if len(short.split()) <= 2 and " of " not in short:
         return f"{short} {role}"
+    if role == "Minister" or role == "former Minister":
+        return f"{role} of {short}"
     if short.startswith(("Ministry", "Department", "Directorate", "Office", "the ")) or "'s " in short:
         return f"{role}, {short}"
     return f"{role} of the {short}"

@@ -371,3 +371,66 @@ def test_organisation_names_translate_word_by_word() -> None:
     assert translate_org("Kedutaan Besar Rusia di Pyongyang") == "Russia's Embassy in Pyongyang"
     assert translate_org("Dinas Pemadam Kebakaran DKI Jakarta") == "DKI Jakarta Fire and Rescue Agency"
     assert translate_org("Universitas Indonesia") == "Universitas Indonesia"
+
+
+# --------------------------------------------------------------------------------------
+# Shapes seen in real Indonesian news beyond the seeds
+# --------------------------------------------------------------------------------------
+
+
+def test_dateline_before_the_source_is_dropped() -> None:
+    att = _attr("Jakarta (ANTARA News) - Direktur Penyidikan KPK Brigjen (Pol) Aris Budiman membantah menerima Rp 2 miliar.")
+    assert att.who == "Aris Budiman"
+    assert att.role == "Director of Investigations"
+    assert att.stance == "denied"
+    assert "ANTARA" not in (att.source_text or "")
+
+
+def test_rank_phrases_are_not_names() -> None:
+    att = _attr("Kapolres Bogor Ajun Komisaris Besar Rio Wahyu mengatakan 14 orang ditangkap.")
+    assert att.who == "Rio Wahyu"
+
+
+def test_temporal_clause_between_subject_and_verb() -> None:
+    att = _attr("Juru bicara Basarnas, Yusuf Latif, saat itu mengatakan 60 penumpang telah dievakuasi.")
+    assert att.who == "Yusuf Latif"
+    assert att.organization == "Basarnas (National Search and Rescue Agency)"
+
+
+def test_audience_before_the_subject_is_not_the_source() -> None:
+    att = _attr("Kepada Sky Sports, Buffon mengatakan bahwa 2 laga tersisa akan menentukan.")
+    assert att.who == "Buffon"
+    assert att.via == ("Sky Sports",)
+
+
+def test_concessive_clause_before_the_subject_is_skipped() -> None:
+    att = _attr("Kendati membuka pintu keluar dari klub, Mourinho tetap menegaskan komitmen 100 persen bagi timnya.")
+    assert att.who == "Mourinho"
+
+
+def test_coach_of_a_club_then_name() -> None:
+    att = _attr("Menurut pelatih Persib, Bojan Hodak, ada dua alasan kekalahan timnya.")
+    assert (att.who, att.role, att.organization) == ("Bojan Hodak", "coach", "Persib")
+
+
+def test_passive_at_the_start_takes_its_agent_without_oleh() -> None:
+    att = _attr("Dikatakan Kapolsek Cilandak Kompol Wahyu, sebanyak 9 sepeda motor diamankan.")
+    assert att.who == "Wahyu"
+    assert att.role == "Sub-district Police Chief"
+
+
+def test_regional_branch_of_a_national_body_is_its_own_organisation() -> None:
+    att = _attr("KPU Jateng menyatakan pemilihan gubernur hanya diikuti dua pasangan calon.")
+    assert att.organization_id == "KPU Jateng"
+    assert att.who is None
+
+
+def test_report_without_an_owner_is_not_a_person() -> None:
+    att = _attr("Berdasarkan laporan terbaru hari ini, korban jiwa dalam insiden tersebut bertambah menjadi tiga orang.")
+    assert att.source is None
+    assert att.cue == "berdasarkan"
+
+
+def test_midsentence_parenthetical_kata_keeps_the_clause_out_of_the_source() -> None:
+    att = _attr("Tiga hari kemudian, kata Argo, salah satu pelaku kembali melakukan pertemuan di hotel itu.")
+    assert att.who == "Argo" and att.role is None
