@@ -60,12 +60,8 @@ _HEADING_MAX_WORDS = 12
 
 # --- text clean-up ------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")
-_ODD_NEWLINE = re.compile(r"[\r\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # --- line kinds -------------------------------------------------------------------------
 
@@ -117,7 +113,7 @@ _CROSS_LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_ALONE = re.compile(r"(?i)\W*(?:baca|simak|lihat|tonton)(?:[\s_]+(?:juga|pula))\W*")
-_CROSS_LINK_CUES = ("baca", "juga", "pula", "terkait")
+_CROSS_LINK_CUES = ("baca", "juga", "pula", "terkait")  # one of them is in every cross-link
 #: words a Title Case link title may keep in lower case
 _TITLE_FUNCTION = frozenset(
     """
@@ -312,24 +308,20 @@ def _split_key(key: str) -> tuple[str, str]:
 
 
 def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, str]]:
-    if _ODD_NEWLINE.search(text):
-        text = _NEWLINES.sub("\n", text)
+    """Numbered non-blank lines with whitespace normalised; hard-wrapped lines joined."""
     if "\x00" in text:
         raise MalformedArticle(f"{name} contains NUL bytes: it is binary, not an article")
-    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
-    if controls:
-        if controls > max(4, len(text) // 100):
-            raise MalformedArticle(f"{name} is full of control characters: it is binary, not an article")
-        warnings.append(f"dropped {controls} control character(s)")
-        text = _CONTROL.sub("", text)
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
-    if _ODD_SPACE.search(text):
-        text = _SPACES.sub(" ", text)
     out: list[tuple[int, str]] = []
     last_no = -1
-    for no, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
+    controls = 0
+    for no, raw in enumerate(text.splitlines(), start=1):
+        if not raw.isprintable():  # tabs, odd spaces, invisible or control characters
+            found = len(_CONTROL.findall(raw))
+            if found:
+                controls += found
+                raw = _CONTROL.sub("", raw)
+            raw = _INVISIBLE.sub("", raw)
+        line = " ".join(raw.split())
         if not line:
             continue
         if out and no == last_no + 1 and line[0].islower() and not _ends_with(out[-1][1], ".!?…:;"):
@@ -338,6 +330,10 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
         else:
             out.append((no, line))
         last_no = no
+    if controls:
+        if controls > max(4, len(text) // 100):
+            raise MalformedArticle(f"{name} is full of control characters: it is binary, not an article")
+        warnings.append(f"dropped {controls} control character(s)")
     return out
 
 
@@ -414,6 +410,8 @@ def _outlet_name(raw: str) -> str:
 
 def _strip_cross_links(line: str, no: int, removed: list[Removal]) -> str:
     """Remove every cross-link in the line; keep the real text around it."""
+    if ":" not in line:
+        return line
     lower = line.lower()
     if not any(cue in lower for cue in _CROSS_LINK_CUES):
         return line
