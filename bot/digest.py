@@ -256,13 +256,14 @@ def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:
     for article in [main, *[a for a in group if a is not main]]:
         for sentence in article.sentences[:6]:
             for figure in sentence.figures:
-                if figure.vague or figure.value in seen:
+                if figure.vague or figure.value in seen or (figure.value < 10 and not figure.unit):
                     continue
                 seen.add(figure.value)
                 figures.append(f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text)
     sources = tuple(f"{a.id} ({a.outlet})" if a.outlet else a.id for a in group)
+    titled = [a for a in [main, *group] if not a.title_derived]
     return Story(
-        title=main.title,
+        title=(titled[0] if titled else main).title,
         articles=tuple(a.id for a in group),
         summary=summary,
         figures=tuple(figures[:MAX_FIGURES]),
