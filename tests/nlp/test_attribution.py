@@ -434,3 +434,31 @@ def test_report_without_an_owner_is_not_a_person() -> None:
 def test_midsentence_parenthetical_kata_keeps_the_clause_out_of_the_source() -> None:
     att = _attr("Tiga hari kemudian, kata Argo, salah satu pelaku kembali melakukan pertemuan di hotel itu.")
     assert att.who == "Argo" and att.role is None
+
+
+# --------------------------------------------------------------------------------------
+# Any text
+# --------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(
+    "kata ujar menurut oleh dikonfirmasi membantah Pentagon NATO , . “ ” ( ) - seorang pejabat Barat "
+    "10.000 sekitar bahwa yang Rutte Sekjen dikutip AFP Kyiv Independent ia Kapolda di pada tidak belum".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_WORDS | st.text(max_size=6), max_size=25).map(" ".join), min_size=1, max_size=4), st.data())
+def test_attribute_never_fails_and_spans_stay_inside_their_sentence(texts: list[str], data: st.DataObject) -> None:
+    sentences = [Sentence(i + 1, 1, t, tuple(find_figures(t))) for i, t in enumerate(texts)]
+    pos = data.draw(st.integers(0, len(sentences) - 1))
+    att = attribute(sentences, pos)
+    assert att.stance in ("confirmed", "reported", "claimed", "unverified", "denied")
+    for span, where in ((att.cue_span, att.cue_sentence), (att.source_span, att.source_sentence)):
+        if span is not None:
+            assert where is not None
+            assert 0 <= span[0] <= span[1] <= len(sentences[where].text)
+    if att.source is not None:
+        assert att.source.kind not in ("medium", "reporter")
