@@ -16,8 +16,11 @@ Public API:
     parse_source(text: str) -> Source | None
     find_medium(text: str) -> str | None        # canonical outlet name ("AFP") or None
     is_medium(text: str) -> bool
+    translate_org(text: str) -> str             # "Kementerian Sosial" -> "Ministry of Social Affairs"
+    anonymous_group_name(affiliation: str, roles: tuple[str, ...]) -> str
     EntityResolver().resolve(source: Source) -> Entity
     EntityResolver().learn(source: Source) -> None
+    EntityResolver().knows(name: str) -> bool
 """
 
 from __future__ import annotations
@@ -628,7 +631,6 @@ _RANK_PHRASE_RE = re.compile(
     r"\bbrigadir\s+jenderal(?:\s+polisi)?\b|\b(?:mayor|letnan)\s+jenderal\b|\b(?:laksamana|marsekal)\s+(?:muda|madya|pertama)\b",
     re.I,
 )
-_WORD_RE = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’.\-]*", re.UNICODE)
 _PAREN_RE = re.compile(r"\(([^()]{1,80})\)")
 
 
@@ -676,10 +678,6 @@ def _norm(text: str) -> str:
     text = text.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
     text = re.sub(r"[.,;:]+$", "", text.strip())
     return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def _contains_phrase(haystack: str, phrase: str) -> re.Match[str] | None:
-    return re.search(r"(?<![\w.])" + re.escape(phrase) + r"(?![\w])", haystack)
 
 
 def _alias_table() -> list[tuple[str, str]]:
@@ -764,18 +762,6 @@ def _known_entity(low: str) -> tuple[str, re.Match[str]] | None:
         return None
     best = max(matches, key=lambda m: len(m.group(0)))
     return _ENTITY_KEYS[best.group(0)], best
-
-
-def _country(low: str) -> tuple[str, re.Match[str]] | None:
-    for name in _COUNTRY_KEYS:
-        match = _contains_phrase(low, name)
-        if match:
-            return name, match
-    return None
-
-
-def _title_case(words: list[str]) -> str:
-    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
 
 
 def translate_org(text: str) -> str:
@@ -1196,9 +1182,14 @@ def _name_from(text: str) -> str | None:
 def _person_role_label(source: Source) -> str | None:
     if not source.role:
         return None
+    label = _role_label(source)
+    return f"former {label}" if source.former and label else label
+
+
+def _role_label(source: Source) -> str | None:
+    if not source.role:
+        return None
     role = source.role
-    if source.former:
-        role = "former " + role
     org = source.organization
     if not org or (source.role_id or "").lower() in ("kapolri", "wakapolri", "panglima tni", "kasad"):
         return role
@@ -1208,7 +1199,7 @@ def _person_role_label(source: Source) -> str | None:
     short = org.split(" (")[0]
     if len(short.split()) <= 2 and " of " not in short:
         return f"{short} {role}"
-    if role == "Minister" or role == "former Minister":
+    if role == "Minister":
         return f"{role} of {short}"
     if short.startswith(("Ministry", "Department", "Directorate", "Office", "the ")) or "'s " in short:
         return f"{role}, {short}"
@@ -1317,14 +1308,3 @@ def _anon_name(affiliation: str, roles: tuple[str, ...]) -> str:
 def anonymous_group_name(affiliation: str, roles: tuple[str, ...]) -> str:
     """Display name for a group of unnamed sources of one affiliation."""
     return _anon_name(affiliation, roles)
-
-
-def with_via(entity: Entity, via: tuple[str, ...]) -> str:
-    """"a Western diplomat (via Kyiv Independent)"."""
-    if not via:
-        return entity.name
-    return f"{entity.name} (via {', '.join(via)})"
-
-
-def rename(entity: Entity, name: str) -> Entity:
-    return replace(entity, name=name)
