@@ -251,6 +251,38 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert not any(r.kind == "subheading" for r in article.removed)
 
 
+def test_list_markers_stay_with_their_item() -> None:
+    text = "Judul\nAda dua hal penting. 1. Pertama, harga naik. 2. Kedua, stok turun.\n1. Banyak nutrisi\nKulit jeruk kaya vitamin.\n"
+    article = parse_article(text, "017_abc")
+    assert _texts(article) == [
+        "Ada dua hal penting.",
+        "1. Pertama, harga naik.",
+        "2. Kedua, stok turun.",
+        "Kulit jeruk kaya vitamin.",
+    ]
+    assert article.paragraphs[1].heading == "1. Banyak nutrisi"
+
+
+def test_blank_line_paragraphs_with_a_dateline_and_an_editor_code() -> None:
+    text = (
+        "Jakarta, CNN Indonesia -- Sudah hampir sebulan Instagram merilis layanan 'jiplakan' Snapchat. "
+        "Munculnya fitur ini ternyata tak mempengaruhi jumlah pengguna.\n\n"
+        "\"Kami belum melihat adanya peningkatan,\" ujar Danielle Levitas kepada BuzzFeed News.\n\n"
+        "(adt)\n"
+    )
+    article = parse_article(text, "018_abc")
+    assert (article.outlet, article.dateline) == ("CNN Indonesia", "Jakarta")
+    assert _texts(article) == [
+        "Sudah hampir sebulan Instagram merilis layanan 'jiplakan' Snapchat.",
+        "Munculnya fitur ini ternyata tak mempengaruhi jumlah pengguna.",
+        "\"Kami belum melihat adanya peningkatan,\" ujar Danielle Levitas kepada BuzzFeed News.",
+    ]
+    assert [(r.kind, r.text, r.line) for r in article.removed] == [
+        ("dateline", "Jakarta, CNN Indonesia --", 1),
+        ("byline", "(adt)", 5),
+    ]
+
+
 def test_parse_article_accepts_any_label() -> None:
     article = parse_article("Satu kalimat saja.", "input")
     assert (article.id, article.key) == ("input", "input")
