@@ -380,6 +380,8 @@ def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> li
         elif c.kind == "post":
             if c.start >= fe:
                 ranked.append((c.start - fe, c))
+            elif re.match(r"\s+[^,.;]{1,60},", text[c.end:]):
+                ranked.append((0, c))  # "Informasi itu, lanjut Awang, akan ...": a parenthetical
         elif c.kind == "passive":
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
@@ -458,7 +460,8 @@ def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | 
         after = text[cue.end:]
         m = re.match(r"(?:\s+\S+){0,2}?\s+oleh\s+", after, re.I)
         if not m:
-            if not text[: cue.start].strip(" “\"'") and re.match(r"\s+[A-Z]", after):
+            direct = re.match(r"\s+(?=[A-Z])", after)
+            if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)):
                 # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
                 lead = len(after) - len(after.lstrip())
                 return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
@@ -475,6 +478,12 @@ def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | 
     if source is None and cue.text.lower().endswith("nya"):
         return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), via
     return source, span, via
+
+
+def _ends_clause(after: str) -> bool:
+    """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
+    m = re.match(r"\s+((?:[A-Z][\w'.-]*\s*){1,4})(?:[,.;!?]|$)", after)
+    return m is not None
 
 
 def _left_text(text: str, cue: _Cue) -> str:
@@ -643,6 +652,9 @@ def _np_like(text: str) -> bool:
     )
 
 
+_ORIGIN_RE = re.compile(r"(?<![\w-])([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|dan|&|\([A-Z]+\)))*)")
+
+
 def _document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
     """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
     genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
@@ -653,7 +665,17 @@ def _document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
         return origin, ()
     m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
     if not m:
-        return None, ()
+        # "data triwulanan BPS terus melambat ...": the first name after the noun, before any verb
+        head = np.split(None, 1)[1] if len(np.split()) > 1 else ""
+        verb = _RIGHT_VERB_RE.search(" " + head)
+        head = head[: verb.start()] if verb else head
+        name = _ORIGIN_RE.search(head)
+        if name is None or len(head[: name.start()].split()) > 2:
+            return None, ()
+        origin = name.group(1).strip()
+        if is_medium(origin):
+            return None, (str(find_medium(origin)),)
+        return origin, ()
     origin = _clean_np(m.group(1).strip(" ,"))
     if is_medium(origin):
         return None, (str(find_medium(origin)),)

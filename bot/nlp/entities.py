@@ -121,6 +121,14 @@ ROLES: dict[str, tuple[str, bool]] = {
     "staf": ("staff member", True),
     "karyawan": ("employee", True),
     "relawan": ("volunteer", False),
+    "pemain": ("player", False),
+    "pemeran": ("actor", False),
+    "aktor": ("actor", False),
+    "aktris": ("actress", False),
+    "penyanyi": ("singer", False),
+    "atlet": ("athlete", False),
+    "pebalap": ("racer", False),
+    "co-founder": ("co-founder", False),
     "penduduk": ("resident", False),
     "pengunjung": ("visitor", False),
     "penumpang": ("passenger", False),
@@ -509,7 +517,7 @@ KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "un": ("the United Nations", "organization", ("pbb", "perserikatan bangsa-bangsa", "perserikatan bangsa bangsa")),
     "who": ("the World Health Organization", "organization", ("who", "organisasi kesehatan dunia")),
     "imf": ("the IMF", "organization", ("imf", "dana moneter internasional")),
-    "world-bank": ("the World Bank", "organization", ("bank dunia",)),
+    "world-bank": ("the World Bank", "organization", ("bank dunia", "world bank")),
     "eu": ("the European Union", "organization", ("uni eropa",)),
 }
 

@@ -462,3 +462,24 @@ def test_attribute_never_fails_and_spans_stay_inside_their_sentence(texts: list[
             assert 0 <= span[0] <= span[1] <= len(sentences[where].text)
     if att.source is not None:
         assert att.source.kind not in ("medium", "reporter")
+
+
+def test_passive_with_the_agent_right_after_the_verb() -> None:
+    att = _attr("Namun, ada satu rahasia yang baru saja diungkapkan Nolan.")
+    assert att.who == "Nolan"
+
+
+def test_parenthetical_lanjut_governs_the_figure_after_it() -> None:
+    att = _attr("Informasi sementara, lanjut Awang, akan difinalisasi selama tiga pekan mendatang.")
+    assert att.who == "Awang"
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Menurut data World Bank, Indonesia memiliki lebih dari 50 juta murid.", "the World Bank"),
+        ("Konsumsi rumah tangga berdasarkan data triwulanan BPS terus melambat menjadi 4,93 persen.", "BPS (Statistics Indonesia)"),
+    ],
+)
+def test_data_names_its_owner(text: str, organization: str) -> None:
+    assert _attr(text).organization == organization
