@@ -49,7 +49,7 @@ ZWSP = "\u200b"
 COLOUR = 0x2B6CB0
 
 _MASS = re.compile(r"@(everyone|here)", re.IGNORECASE)
-_ANGLE = re.compile(r"<(@[!&]?|#)(?=\d)")
+_ANGLE = re.compile(r"<(@[!&]?)(?=\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])[\"'”’)\]]*\s+")
 
 
