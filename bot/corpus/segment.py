@@ -41,7 +41,7 @@ _TITLES = frozenset(
     akp iptu ipda aiptu bripka brigpol bripda kapt lettu letda serka serda sertu kopda
     pol inf laks laksda laksma marsda marsma marsdya capt gen lt col sgt rev fr sr jr
     dra drs bpk bp ny nn sdr sdri yth a.n u.p s.d a.l u.b d.a q.q c.q ybs vol ed
-    pt cv ud vs hlm tn ds kep ket tlp
+    pt cv ud vs hlm tn ds kep ket tlp tgl pk ust
     jan feb mar apr jun jul agu ags agt sep sept okt nov des
     """.split()
 )
@@ -60,6 +60,18 @@ _OPENERS = frozenset(
     apabila sejak hingga sampai setelah sebelum selama oleh karena sehingga yang
     para sebanyak sekitar kini tak tidak juga akan sudah telah apa bagaimana mengapa
     kenapa siapa kapan berdasarkan terkait sebab maka jadi dengan bagi atas the
+    menurutnya selanjutnya akibatnya pihaknya padahal apalagi terlebih misalnya
+    diketahui dikatakan sebagaimana kendati demikian begitu pun
+    """.split()
+)
+
+#: nouns that a single capital letter follows as a label, not as an initial
+#: ("Grup A.", "vitamin C."): the letter may end a sentence like any word
+_LETTER_NOUNS = frozenset(
+    """
+    grup group vitamin kelas tipe type huruf blok pasal ayat opsi pilihan zona sektor
+    paket seri gelombang poin bagian babak pool lantai kategori level plan rencana
+    golongan gedung tower terminal pintu gate gerbong kode model varian ukuran
     """.split()
 )
 
@@ -156,8 +168,10 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     if low in _TITLES or _DOTTED.fullmatch(prev):
         return end if opener else -1
     if len(prev) == 1 and prev.isalpha() and prev.isupper():
-        # a personal initial ("M. Yamin", "Susilo B. Yudhoyono")
-        return end if opener else -1
+        # a personal initial ("M. Yamin", "Susilo B. Yudhoyono"), unless a label ("Grup A.")
+        if opener or _word_before(text, begin, last_cut).lower() in _LETTER_NOUNS:
+            return end
+        return -1
     if (
         not lower
         and prev.isupper()
@@ -166,6 +180,17 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     ):
         return -1  # "KONTAN.CO.ID - JAKARTA. Keterlibatan ..."
     return end
+
+
+def _word_before(text: str, pos: int, floor: int) -> str:
+    """The word that ends just before the whitespace in front of `pos`."""
+    end = pos
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > max(floor, end - _TOKEN_WINDOW) and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 def _skip_space(text: str, pos: int) -> int:

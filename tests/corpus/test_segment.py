@@ -52,6 +52,8 @@ SENTENCES = [
     ("Barang tsb. sudah dikirim. Terima kasih.", ["Barang tsb. sudah dikirim.", "Terima kasih."]),
     # an initial or title before a clear sentence opener still ends the sentence
     ("Kulit jeruk mengandung vitamin C. Namun jeruk kupas tidak.", ["Kulit jeruk mengandung vitamin C.", "Namun jeruk kupas tidak."]),
+    ("Indonesia berada di Grup B. Thailand juara grup.", ["Indonesia berada di Grup B.", "Thailand juara grup."]),
+    ("Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan.", ["Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan."]),
     # numbers, decimals, dates and times
     (
         "Selain itu Pentagon membenarkan pengiriman 10,000 prajurit. Sekitar 10.000 tentara tiba.",
