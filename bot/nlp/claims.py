@@ -4,7 +4,8 @@
 and the figure asked about. A sentence matches when one of its figures has the same exact
 value (any notation; its qualifier such as "about" or "more than" is kept); vague
 quantities whose order of magnitude covers the figure ("puluhan ribu", "ribuan") are
-listed apart as `related`. Every match is attributed (`bot.nlp.attribution`), its source
+listed apart as `related`. A vague query ("puluhan ribu") matches the same vague quantity
+and lists exact figures it could stand for as related. Every match is attributed (`bot.nlp.attribution`), its source
 resolved to a canonical entity (`bot.nlp.entities`), and the matches grouped by entity:
 confirmed first, then reported, claimed, unverified, denied; then by number of citations.
 
@@ -107,7 +108,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     related: list[ClaimMatch] = []
     for article_id, sentences in articles:
         for pos, sentence in enumerate(sentences):
-            hit = next((f for f in sentence.figures if not figure.vague and figures_match(f, figure)), None)
+            hit = next((f for f in sentence.figures if _same(f, figure)), None)
             if hit is not None:
                 exact.append(_match(article_id, sentences, pos, hit, seen))
                 continue
@@ -151,6 +152,13 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     first_seen = {g.key + g.stance: i for i, g in enumerate(groups)}
     groups.sort(key=lambda g: (_STANCE_RANK.get(g.stance, 9), -len(g.matches), first_seen[g.key + g.stance]))
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
+
+
+def _same(found: Figure, wanted: Figure) -> bool:
+    """Same exact value; for a vague query ("puluhan ribu") the same vague quantity."""
+    if wanted.vague:
+        return found.vague and found.value == wanted.value and found.magnitude == wanted.magnitude
+    return figures_match(found, wanted)
 
 
 def _sentence_text(articles: Sequence[tuple[str, Sequence[Sentence]]], article: str, index: int) -> str | None:

@@ -204,3 +204,11 @@ def test_same_person_by_surname_in_another_article_is_one_group() -> None:
     assert len(result.groups) == 1
     assert result.groups[0].name == "Sri Mulyani Indrawati, Finance Minister"
     assert len(result.groups[0].matches) == 2
+
+
+def test_vague_query_matches_the_same_vague_quantity(seeds) -> None:
+    result = find_claims(seeds, parse_figure("puluhan ribu"))
+    (group,) = result.groups
+    assert group.name == "Mark Rutte, NATO Secretary General"
+    assert [m.figure.text for m in group.matches] == ["puluhan ribu"]
+    assert any(m.figure.value == 10000.0 and not m.figure.vague for m in result.related)
