@@ -161,7 +161,8 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
         return -1 if lower else end
     low = prev.lower()
     if low in _MAY_END:
-        return -1 if lower else end
+        # "dll. Semua" ends; "dll. untuk" and "Tbk. (BBCA)" go on
+        return -1 if lower or ch in "([" else end
     if ch in "([":
         return end  # an editor's code "(adt)" or a new bracketed remark
     opener = not lower and nxt.lower() in _OPENERS

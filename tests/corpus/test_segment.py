@@ -47,6 +47,10 @@ SENTENCES = [
         "Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5. Laga imbang.",
         ["Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5.", "Laga imbang."],
     ),
+    (
+        "Saham PT Bank Central Asia Tbk. (BBCA) menguat 1,2%. Sementara itu, IHSG naik 0,5%.",
+        ["Saham PT Bank Central Asia Tbk. (BBCA) menguat 1,2%.", "Sementara itu, IHSG naik 0,5%."],
+    ),
     ("Ia membeli beras, gula, dll. Semua habis.", ["Ia membeli beras, gula, dll.", "Semua habis."]),
     ("Ia membeli beras, gula, dll. untuk dijual.", ["Ia membeli beras, gula, dll. untuk dijual."]),
     ("Barang tsb. sudah dikirim. Terima kasih.", ["Barang tsb. sudah dikirim.", "Terima kasih."]),
