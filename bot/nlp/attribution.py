@@ -355,12 +355,15 @@ def _is_post_position(text: str, start: int) -> bool:
 
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:
+    """"seperti dilaporkan AFP", "yang dilansir dari Reuters": an outlet named, not a source's verb."""
     before = low[:start].rstrip()
-    if before.endswith(("seperti", "sebagaimana")):
-        return True
     after = low[end:]
     m = re.match(r"\s+(?:oleh|dari)?\s*([^,.;]+)", after)
-    return bool(m) and is_medium(m.group(1)) and before.endswith(("yang", ","))
+    target = m.group(1) if m else ""
+    if before.endswith(("seperti", "sebagaimana")):
+        # "sebagaimana disampaikan Bupati X" is a source; "seperti dilaporkan AFP" is a medium
+        return not target.strip() or find_medium(target) is not None
+    return bool(m) and is_medium(target) and before.endswith(("yang", ","))
 
 
 def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> list[tuple[int, _Cue]]:
@@ -482,7 +485,9 @@ def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | 
 
 def _ends_clause(after: str) -> bool:
     """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
-    m = re.match(r"\s+((?:[A-Z][\w'.-]*\s*){1,4})(?:[,.;!?]|$)", after)
+    m = re.match(
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai)\b)", after
+    )
     return m is not None
 
 

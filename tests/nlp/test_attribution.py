@@ -483,3 +483,20 @@ def test_parenthetical_lanjut_governs_the_figure_after_it() -> None:
 )
 def test_data_names_its_owner(text: str, organization: str) -> None:
     assert _attr(text).organization == organization
+
+
+def test_quote_followed_by_hal_itu_disampaikan() -> None:
+    att = _attr('"Korban meninggal bertambah menjadi 25 orang." Hal itu disampaikan Kepala BNPB Suharyanto di Jakarta, Senin (2/12/2024).')
+    assert (att.who, att.role, att.source_sentence) == ("Suharyanto", "Head", 1)
+
+
+def test_sebagaimana_disampaikan_names_a_source_but_seperti_dilaporkan_an_outlet() -> None:
+    regent = _attr("Jumlah pengungsi mencapai 3.500 jiwa, sebagaimana disampaikan Bupati Cianjur Herman Suherman.")
+    assert (regent.who, regent.role) == ("Herman Suherman", "Regent")
+    outlet = _attr("Sekitar 40 orang tewas, seperti dilaporkan AFP.")
+    assert outlet.source is None and outlet.via == ("AFP",)
+
+
+def test_quote_with_kata_dia_resolves_the_pronoun() -> None:
+    att = _attr('Kapolres Jakarta Selatan Kombes Ade Rahmat mengatakan kasus itu masih diselidiki. "Ada 7 saksi yang sudah kami periksa," kata dia.', "7")
+    assert att.who == "Ade Rahmat"
