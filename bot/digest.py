@@ -56,6 +56,8 @@ ON_TIME = dt.timedelta(minutes=15)
 #: near-duplicate threshold on the Jaccard similarity of title+lead word sets
 STORY_SIMILARITY = 0.25
 SUMMARY_SENTENCES = 3
+#: a digest reads at most this many of the newest articles (grouping is quadratic)
+MAX_DIGEST_ARTICLES = 200
 MAX_FIGURES = 5
 #: the key used in guild_settings for the env default channel when its server is unknown
 UNKNOWN_GUILD = 0
@@ -293,7 +295,12 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
     fresh = [info for info in infos if since is None or iso_utc(info.indexed_at) > since]
     if not fresh:
         return Digest(local_date=local_date, watermark=since)
-    articles = [await kabar.article(info.id) for info in sorted(fresh, key=lambda i: i.id)]
+    newest = sorted(fresh, key=lambda i: (iso_utc(i.indexed_at), i.id), reverse=True)[:MAX_DIGEST_ARTICLES]
+    notes: tuple[str, ...] = ()
+    if len(fresh) > len(newest):
+        more = len(fresh) - len(newest)
+        notes = (f"{more} more article{'s were' if more != 1 else ' was'} indexed; see /articles.",)
+    articles = [await kabar.article(info.id) for info in sorted(newest, key=lambda i: i.id)]
     groups = await asyncio.to_thread(group_stories, articles)
     stories = await asyncio.to_thread(lambda: [story_of(group) for group in groups])
     english = await _english(kabar, [c for story in stories for c in story.summary])
@@ -321,7 +328,9 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
     watermark = max(iso_utc(info.indexed_at) for info in fresh)
     if since is not None:
         watermark = max(watermark, since)
-    return Digest(local_date=local_date, stories=tuple(stories), watermark=watermark, articles=len(fresh))
+    return Digest(
+        local_date=local_date, stories=tuple(stories), watermark=watermark, articles=len(fresh), notes=notes
+    )
 
 
 # --------------------------------------------------------------------------- posting

@@ -297,6 +297,8 @@ def render_digest(digest: "Digest") -> list[Page]:
         blocks.append(("\n".join(lines), story.summary))
     if not blocks:
         blocks.append(("*Nothing new was indexed since the last digest.*", ()))
+    if digest.notes:
+        blocks.append(("\n".join(f"*{neutralise(note)}*" for note in digest.notes), ()))
     bodies = _pack(blocks, PAGE_BUDGET)
     count = len(digest.stories)
     title = _clip(f"Daily digest · {digest.local_date} · {count} stor{'y' if count == 1 else 'ies'}", TITLE_LIMIT)

@@ -465,3 +465,14 @@ async def test_preview_records_nothing(db, env_settings) -> None:
     assert len(digest.stories) == 1
     assert await GuildStore(db).claims() == []
     assert poster.posts == []
+
+
+async def test_a_huge_backlog_is_capped_to_the_newest_articles(monkeypatch) -> None:
+    import bot.digest as digest_module
+
+    monkeypatch.setattr(digest_module, "MAX_DIGEST_ARTICLES", 2)
+    kabar = FakeKabar([*KURSK, RICE])
+    digest = await compose_digest(kabar, since=None, local_date="2026-11-23")
+    assert sorted(a for s in digest.stories for a in s.articles) == ["002", "003"]
+    assert digest.articles == 3 and digest.notes == ("1 more article was indexed; see /articles.",)
+    assert digest.watermark == "2026-11-22T03:00:00.000000+00:00"
