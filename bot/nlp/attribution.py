@@ -20,6 +20,11 @@ dikonfirmasi langsung oleh ...") and a report's subject ("Laporan yang diperoleh
 points back to the source named in the previous sentence. Outlets and reporters are only
 ever the medium (`via`), never the source; an outlet alone makes the stance "reported".
 
+Public API:
+    attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | None = None) -> Attribution
+    find_cues(text: str) -> list of cues (lemma, stance, kind, span)
+    sources_in(text: str) -> list[Source]
+
 Pure and synchronous; no I/O.
 """
 
@@ -426,6 +431,16 @@ def _media_in(text: str) -> tuple[str, ...]:
         if medium:
             media.append(medium)
     return tuple(dict.fromkeys(media))
+
+
+def sources_in(text: str) -> list[Source]:
+    """Every source a sentence names with a reporting cue, in order (for learning names and roles)."""
+    found = []
+    for cue in find_cues(text):
+        source, _, _ = _source_for(text, cue)
+        if source is not None:
+            found.append(source)
+    return found
 
 
 def _sentence_attribution(text: str) -> _Found | None:
@@ -876,4 +891,4 @@ def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:
     return None
 
 
-__all__ = ["Attribution", "CUES", "STANCES", "attribute", "find_cues", "REPORT_NOUNS"]
+__all__ = ["Attribution", "CUES", "STANCES", "attribute", "find_cues", "sources_in"]

@@ -30,8 +30,7 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.figures import describe_figure, figures_match, figures_related
 from bot.models import AnswerItem, Citation, Figure, Sentence
-from bot.nlp.attribution import STANCES, Attribution, attribute, find_cues
-from bot.nlp.attribution import _source_for  # noqa: PLC2701 - shared within nlp
+from bot.nlp.attribution import STANCES, Attribution, attribute, sources_in
 from bot.nlp.entities import Entity, EntityResolver, Source, anonymous_group_name, parse_source
 
 _STANCE_RANK = {stance: i for i, stance in enumerate(STANCES)}
@@ -215,10 +214,8 @@ def _learn_bare_names(
             for sentence in sentences:
                 if name not in sentence.text:
                     continue
-                for cue in find_cues(sentence.text):
-                    source, _, _ = _source_for(sentence.text, cue)
-                    if source is not None:
-                        resolver.learn(source)
+                for source in sources_in(sentence.text):
+                    resolver.learn(source)
                 # a name with its role outside any reporting verb ("... oleh Sekjen NATO, Mark Rutte")
                 _learn_from_mention(resolver, sentence.text, name)
                 if resolver.knows(name):
