@@ -86,11 +86,17 @@ _KNOWN_OUTLETS = (
 )
 _DATELINES = (
     # KONTAN.CO.ID - JAKARTA.   TRIBUNNEWS.COM --   OUTLET.COM - CITY.
-    re.compile(rf"(?P<outlet>{_DOMAIN}){_DASH}(?:(?P<place>[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]+){{0,3}})\s*[.,]\s+)?"),
+    re.compile(
+        rf"(?P<outlet>{_DOMAIN}){_DASH}"
+        rf"(?:(?P<place>[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]+){{0,3}})\s*[.,]\s+)?"
+    ),
     # Liputan6.com, Jakarta -
     re.compile(rf"(?P<outlet>{_DOMAIN}),\s*(?P<place>{_PLACE}){_DASH}"),
     # Jakarta, CNN Indonesia --   JAKARTA, KOMPAS.com -
-    re.compile(rf"(?P<place>{_PLACE}),\s*(?P<outlet>{_DOMAIN}|[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*){{0,2}}){_DASH}"),
+    re.compile(
+        rf"(?P<place>{_PLACE}),\s*"
+        rf"(?P<outlet>{_DOMAIN}|[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*){{0,2}}){_DASH}"
+    ),
     # Jakarta (ANTARA) -   Singkil, Aceh, (ANTARA News) -
     re.compile(
         rf"(?P<place>{_PLACE}(?:,\s*{_PLACE})*),?\s*"
@@ -122,7 +128,8 @@ _TITLE_FUNCTION = frozenset(
     """.split()
 )
 _CLAUSE_CUT = re.compile(
-    r"\s*(?:[,;:]|\s[-–—]\s)|\s+(?=(?:bahwa|setelah|karena|sehingga|ketika|saat|usai|sebab|meski|meskipun|namun|tetapi)\b)"
+    r"\s*(?:[,;:]|\s[-–—]\s)"
+    r"|\s+(?=(?:bahwa|setelah|karena|sehingga|ketika|saat|usai|sebab|meski|meskipun|namun|tetapi)\b)"
 )
 _TRAILING_FUNCTION = re.compile(
     r"(?:\s+(?:di|ke|dari|dan|yang|untuk|dengan|pada|dalam|akan|atau|oleh|bagi|serta|itu|ini))+$",
@@ -249,15 +256,7 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
         body.append((no, line, heading[1] if heading else None))
         heading = None
 
-    if body:
-        last_no, last, last_heading = body[-1]
-        code = _END_CODE.search(last)
-        if code and code.end() == len(last) and code.start() > 0 and last[: code.start()].rstrip()[-1:] in ".!?\"”’":
-            removed.append(Removal("byline", code.group(0), last_no))
-            body[-1] = (last_no, last[: code.start()].rstrip(), last_heading)
-        elif code and code.start() == 0 and code.end() == len(last) and len(body) > 1:
-            removed.append(Removal("byline", last, last_no))
-            body.pop()
+    _drop_end_code(body, removed)
 
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -297,6 +296,23 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         warnings=tuple(warnings),
     )
+
+
+def _drop_end_code(body: list[tuple[int, str, str | None]], removed: list[Removal]) -> None:
+    """Take an editor's code such as "(adt)" or "[bim]" off the end of the article."""
+    if not body:
+        return
+    no, last, heading = body[-1]
+    code = _END_CODE.search(last)
+    if not code or code.end() != len(last):
+        return
+    if code.start() == 0:
+        if len(body) > 1:  # a paragraph of its own
+            removed.append(Removal("byline", last, no))
+            body.pop()
+    elif last[: code.start()].rstrip()[-1:] in ".!?\"”’":  # after the last sentence
+        removed.append(Removal("byline", code.group(0), no))
+        body[-1] = (no, last[: code.start()].rstrip(), heading)
 
 
 def _split_key(key: str) -> tuple[str, str]:
