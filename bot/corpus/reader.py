@@ -258,6 +258,10 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
 
     _drop_end_code(body, removed)
 
+    if not body and title:
+        # nothing but a headline (a one-line text): the headline is the body too
+        body.append((first_no, title, None))
+        removed = [r for r in removed if r.kind != "title"]
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for no, line, head in body:
@@ -276,8 +280,7 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
                 )
             )
     if not sentences:
-        what = "only a title" if title else "no article text"
-        raise MalformedArticle(f"{name} has {what} (nothing left after removing boilerplate)")
+        raise MalformedArticle(f"{name} has no article text (nothing left after removing boilerplate)")
     if not title:
         title = _derive_title(sentences[0].text)
         title_derived = True
@@ -306,10 +309,9 @@ def _drop_end_code(body: list[tuple[int, str, str | None]], removed: list[Remova
     code = _END_CODE.search(last)
     if not code or code.end() != len(last):
         return
-    if code.start() == 0:
-        if len(body) > 1:  # a paragraph of its own
-            removed.append(Removal("byline", last, no))
-            body.pop()
+    if code.start() == 0:  # a paragraph of its own
+        removed.append(Removal("byline", last, no))
+        body.pop()
     elif last[: code.start()].rstrip()[-1:] in ".!?\"”’":  # after the last sentence
         removed.append(Removal("byline", code.group(0), no))
         body[-1] = (no, last[: code.start()].rstrip(), heading)

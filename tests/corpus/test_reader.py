@@ -283,6 +283,13 @@ def test_blank_line_paragraphs_with_a_dateline_and_an_editor_code() -> None:
     ]
 
 
+def test_a_headline_alone_is_its_own_body() -> None:
+    article = parse_article("Korea Utara kirim 10.000 pasukan ke Rusia\n", "input")
+    assert article.title == "Korea Utara kirim 10.000 pasukan ke Rusia" and not article.title_derived
+    assert _texts(article) == ["Korea Utara kirim 10.000 pasukan ke Rusia"]
+    assert not article.removed
+
+
 def test_parse_article_accepts_any_label() -> None:
     article = parse_article("Satu kalimat saja.", "input")
     assert (article.id, article.key) == ("input", "input")
@@ -301,9 +308,9 @@ def test_parse_article_accepts_any_label() -> None:
         ("Berita tentang Kota Bogor dan Ciamis.".encode("latin-1") + b"\xe9t\xe9\n", "not UTF-8"),
         (b"\xff\xfeB\x00e\x00r\x00", "binary"),
         ("Baca juga: Judul Lain\nEditor: Budi\nKonten ini disempurnakan menggunakan AI.\n".encode(), "nothing left"),
-        (b"Judul Saja Tanpa Isi\n", "only a title"),
+        (b"\n\n* * *\n(adt)\n", "no article text"),
     ],
-    ids=["empty", "whitespace", "binary", "latin-1", "utf-16", "boilerplate", "title-only"],
+    ids=["empty", "whitespace", "binary", "latin-1", "utf-16", "boilerplate", "separators"],
 )
 def test_malformed_files_name_the_file(tmp_path: Path, content: bytes, why: str) -> None:
     path = tmp_path / "007_deadbeef.txt"
