@@ -12,11 +12,10 @@ logged; Discord's URLs are discord.py's own (tests point them at a local stand-i
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from typing import Any
-
-import asyncio
 
 import discord
 from discord import app_commands

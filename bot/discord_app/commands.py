@@ -9,7 +9,6 @@ they propagate to the tree's single error handler (`bot.discord_app.client.Kabar
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -197,7 +196,3 @@ def build_commands() -> list[app_commands.Command | app_commands.Group]:
 
     return [summary, who_confirmed, translate, articles, about, DigestGroup()]
 
-
-def describe_time(value: dt.datetime | None) -> str:
-    """A timestamp for /about: ISO minutes, or "never"."""
-    return "never" if value is None else value.strftime("%Y-%m-%d %H:%M %Z").strip()
