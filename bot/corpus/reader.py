@@ -69,7 +69,8 @@ _CLOSING = "\"'”’»)]"
 _EDITOR = re.compile(r"(?i)(editor|penyunting|redaktur)\s*:\s*(.+?)[\s.]*$")
 _BYLINE = re.compile(r"(?i)(penulis|reporter|pewarta|kontributor|sumber|foto)\s*:\s*(.+?)[\s.]*$")
 _DISCLAIMER = re.compile(
-    r"(?i)^(?:\W*)(?:konten|artikel|berita|tulisan|teks)\s+ini\b.*"
+    r"(?i)^\W*(?:konten|artikel|berita|tulisan|teks)\s+ini\s+(?:\w+\s+){0,3}?"
+    r"(?:dibuat|dihasilkan|disempurnakan|ditulis|disusun|diterjemahkan|dibantu|diolah|disunting)\b.*"
     r"\b(?:kecerdasan\s+buatan|artificial\s+intelligence|AI)\b"
 )
 _END_CODE = re.compile(r"[(\[][a-z0-9]{1,12}(?:\s*/\s*[a-z0-9]{1,12})*[)\]]")

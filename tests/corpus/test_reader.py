@@ -290,6 +290,22 @@ def test_a_headline_alone_is_its_own_body() -> None:
     assert not article.removed
 
 
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Konten ini disempurnakan menggunakan Kecerdasan Buatan (AI).", True),
+        ("Artikel ini dibuat dengan bantuan AI.", True),
+        ("Berita ini telah ditulis dengan bantuan kecerdasan buatan dan diperiksa editor.", True),
+        ("Artikel ini membahas AI generatif yang kian populer.", False),
+        ("Berita ini menyebut AI akan menggantikan banyak pekerjaan.", False),
+    ],
+)
+def test_ai_disclaimer_only_when_it_says_how_the_text_was_made(line: str, removed: bool) -> None:
+    article = parse_article(f"Judul\nKalimat pertama.\n{line}\n", "019_abc")
+    assert (line not in _texts(article)) is removed
+    assert any(r.kind == "disclaimer" for r in article.removed) is removed
+
+
 def test_parse_article_accepts_any_label() -> None:
     article = parse_article("Satu kalimat saja.", "input")
     assert (article.id, article.key) == ("input", "input")
