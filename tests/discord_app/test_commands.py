@@ -475,3 +475,13 @@ async def test_digest_tick_posts_through_the_bot(bot) -> None:
     outcomes = await bot.digest_loop.tick()  # 10:00 Jakarta: today's 07:00 slot is due
     assert [(o.channel_id, o.local_date, o.state) for o in outcomes] == [(10, "2026-11-23", "empty")]
     assert await bot.digest_loop.tick() == []
+
+
+def test_kabar_run_without_a_token_exits_pointing_to_chat() -> None:
+    from typer.testing import CliRunner
+
+    from bot.cli import build_app
+
+    result = CliRunner().invoke(build_app(), ["run"])
+    assert result.exit_code == 78
+    assert "kabar chat" in result.output and "KABAR_DISCORD_TOKEN" in result.output

@@ -476,3 +476,23 @@ async def test_a_huge_backlog_is_capped_to_the_newest_articles(monkeypatch) -> N
     assert sorted(a for s in digest.stories for a in s.articles) == ["002", "003"]
     assert digest.articles == 3 and digest.notes == ("1 more article was indexed; see /articles.",)
     assert digest.watermark == "2026-11-22T03:00:00.000000+00:00"
+
+
+async def test_digest_is_english_first_when_a_model_is_installed() -> None:
+    class Translations:
+        def available(self, src: str, tgt: str) -> bool:
+            return (src, tgt) == ("id", "en")
+
+        async def translate_texts(self, texts, src, tgt):
+            return [type("T", (), {"text_en": f"EN: {t}", "provenance": "test", "flags": ()})() for t in texts]
+
+    kabar = FakeKabar(list(KURSK))
+    kabar.translations = Translations()
+    digest = await compose_digest(kabar, since=None, local_date="2026-11-23")
+    [story] = digest.stories
+    assert all(c.text_en == f"EN: {c.text}" and c.provenance == "test" for c in story.summary)
+    from bot.present.discord import render_digest
+
+    [page] = render_digest(digest)
+    assert "EN: Korea Utara mengirim 10.000 tentara" in page.embed.description
+    assert "Korea Utara mengirim 10.000 tentara ke wilayah Kursk di Rusia." in page.sources[0]
