@@ -827,6 +827,10 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
                 or (origin_src.kind == "person" and origin_src.role)
             ):
                 return origin_src, span, via
+            if origin_src is not None and origin_src.kind == "person" and len(origin.split()) <= 2:
+                # "data Billboard", "data IDC": whoever owns data is an organisation
+                return Source(text=origin, kind="organization", organization=origin, organization_id=origin,
+                              org_key="org:" + origin.lower()), span, via
         return src, span, via
     if src.kind == "medium":
         return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))
@@ -841,7 +845,8 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
 
 
 def _previous_source(sentences: Sequence[Sentence], position: int) -> tuple[int, _Found] | None:
-    for pos in range(position - 1, max(-1, position - 3), -1):
+    # a quote's "ujarnya" often comes a few sentences after the speaker was named
+    for pos in range(position - 1, max(-1, position - 5), -1):
         found = _sentence_attribution(sentences[pos].text)
         if found is not None and found.source is not None and found.source.kind not in ("pronoun", "document"):
             return pos, found

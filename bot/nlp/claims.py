@@ -177,8 +177,8 @@ def _resolved(match: ClaimMatch, resolver: EntityResolver) -> ClaimMatch:
 def _match(
     article_id: str, sentences: Sequence[Sentence], pos: int, fig: Figure, seen: dict[tuple[object, ...], Attribution]
 ) -> ClaimMatch:
-    # everything attribute() may read: this sentence, two before (pronouns, reports), one after
-    window = tuple(s.text for s in sentences[max(0, pos - 2): pos + 2])
+    # everything attribute() may read: this sentence, four before (pronouns, reports), one after
+    window = tuple(s.text for s in sentences[max(0, pos - 4): pos + 2])
     key = (pos, len(sentences) > pos + 1, window, fig.text, fig.start, fig.end)
     att = seen.get(key)
     if att is None:

@@ -514,6 +514,26 @@ KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "dpr": ("DPR (House of Representatives)", "organization", ("dpr", "dpr ri", "dewan perwakilan rakyat")),
     "kejagung": ("Attorney General's Office", "organization", ("kejagung", "kejaksaan agung")),
     "mk": ("Constitutional Court", "organization", ("mahkamah konstitusi",)),
+    "kadin": ("Kadin (Indonesian Chamber of Commerce and Industry)", "organization", ("kadin", "kamar dagang dan industri indonesia")),
+    "mui": ("MUI (Indonesian Ulema Council)", "organization", ("mui", "majelis ulama indonesia")),
+    "pbnu": ("PBNU (Nahdlatul Ulama executive board)", "organization", ("pbnu", "pengurus besar nahdlatul ulama")),
+    "apindo": ("Apindo (Employers' Association of Indonesia)", "organization", ("apindo", "asosiasi pengusaha indonesia")),
+    "pln": ("PLN (state electricity company)", "organization", ("pln", "pt pln", "perusahaan listrik negara")),
+    "pertamina": ("Pertamina (state energy company)", "organization", ("pertamina", "pt pertamina")),
+    "bpjs": ("BPJS (social security agency)", "organization", ("bpjs", "bpjs kesehatan", "bpjs ketenagakerjaan")),
+    "bappenas": ("Bappenas (National Development Planning Agency)", "organization", ("bappenas", "badan perencanaan pembangunan nasional")),
+    "brin": ("BRIN (National Research and Innovation Agency)", "organization", ("brin", "badan riset dan inovasi nasional")),
+    "bnn": ("BNN (National Narcotics Agency)", "organization", ("bnn", "badan narkotika nasional")),
+    "bnpt": ("BNPT (National Counter-Terrorism Agency)", "organization", ("bnpt", "badan nasional penanggulangan terorisme")),
+    "densus": ("Densus 88 (counter-terrorism police)", "organization", ("densus 88", "densus 88 antiteror")),
+    "bareskrim": ("Bareskrim (Criminal Investigation Agency, Polri)", "organization", ("bareskrim", "bareskrim polri", "badan reserse kriminal")),
+    "komnas-ham": ("Komnas HAM (National Human Rights Commission)", "organization", ("komnas ham", "komisi nasional hak asasi manusia")),
+    "kpai": ("KPAI (Indonesian Child Protection Commission)", "organization", ("kpai", "komisi perlindungan anak indonesia")),
+    "bpk": ("BPK (Audit Board)", "organization", ("bpk", "badan pemeriksa keuangan")),
+    "lps": ("LPS (Deposit Insurance Corporation)", "organization", ("lembaga penjamin simpanan",)),
+    "ksp": ("Presidential Staff Office (KSP)", "organization", ("kantor staf presiden", "ksp")),
+    "istana": ("the Presidential Palace", "organization", ("istana kepresidenan", "istana negara", "istana")),
+    "pvmbg": ("PVMBG (Volcanology and Geological Hazard Mitigation Centre)", "organization", ("pvmbg",)),
     "un": ("the United Nations", "organization", ("pbb", "perserikatan bangsa-bangsa", "perserikatan bangsa bangsa")),
     "who": ("the World Health Organization", "organization", ("who", "organisasi kesehatan dunia")),
     "imf": ("the IMF", "organization", ("imf", "dana moneter internasional")),
@@ -706,7 +726,8 @@ _ORG_WORD_KEYS = tuple(sorted(ORG_WORDS, key=lambda w: -len(w)))
 _ORG_HEAD_KEYS = tuple(sorted(ORG_HEADS, key=lambda w: -len(w)))
 
 
-_SHORT_ENTITY_ALIASES = frozenset({"pbb", "who", "imf", "kpk", "bps", "tni", "dpr", "kpu", "nis", "hur", "ojk"})
+_SHORT_ENTITY_ALIASES = frozenset({"pbb", "who", "imf", "kpk", "bps", "tni", "dpr", "kpu", "nis", "hur", "ojk",
+                                   "mui", "pln", "bnn", "bpk", "ksp"})
 
 
 def _alternation(aliases: list[str]) -> re.Pattern[str]:

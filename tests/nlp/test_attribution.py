@@ -335,9 +335,9 @@ def test_intelligence_service_aliases() -> None:
 
 def test_acronym_in_parentheses_defines_an_alias() -> None:
     resolver = EntityResolver()
-    long = parse_source("Lembaga Penjamin Simpanan (LPS)")
+    long = parse_source("Badan Pengelola Keuangan Haji (BPKH)")
     resolver.learn(long)
-    assert resolver.resolve(parse_source("LPS")).key == resolver.resolve(long).key
+    assert resolver.resolve(parse_source("BPKH")).key == resolver.resolve(long).key != "org:bpkh"
 
 
 @pytest.mark.parametrize(
@@ -500,3 +500,20 @@ def test_sebagaimana_disampaikan_names_a_source_but_seperti_dilaporkan_an_outlet
 def test_quote_with_kata_dia_resolves_the_pronoun() -> None:
     att = _attr('Kapolres Jakarta Selatan Kombes Ade Rahmat mengatakan kasus itu masih diselidiki. "Ada 7 saksi yang sudah kami periksa," kata dia.', "7")
     assert att.who == "Ade Rahmat"
+
+
+def test_ujarnya_after_a_long_quote_finds_the_speaker_named_earlier() -> None:
+    text = (
+        "Ketua Umum Kadin Arsjad Rasjid mengatakan ekspor melemah. "
+        "\"Permintaan dari China turun.\" "
+        "\"Harga komoditas juga turun.\" "
+        "\"Kita harus mencari pasar baru, setidaknya 5 negara,\" ujarnya."
+    )
+    att = _attr(text, "5")
+    assert att.who == "Arsjad Rasjid"
+
+
+def test_data_of_a_named_outfit_is_an_organisation() -> None:
+    att = _attr("Berdasarkan data Billboard, tur itu mencapai lebih dari US$ 240 juta.")
+    assert att.organization == "Billboard"
+    assert att.who is None
