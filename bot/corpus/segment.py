@@ -91,6 +91,7 @@ _OPENING = "\"'“‘«([{"
 #: (written to start with a character class, which the regex engine scans for quickly)
 _STOP = re.compile(r"[.!?…](?:(?<=\.)(?:\s?\.){2,}|[.!?…]*)[\"'”’»)\]}]*")
 _SPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: "a.n", "s.d", "U.S", "Ph.D": letters separated by single dots
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
@@ -233,7 +234,12 @@ def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Cut a paragraph of Indonesian news text into stripped, non-empty sentences."""
+    """Cut a paragraph of Indonesian news text into stripped, non-empty sentences.
+
+    A blank line is a paragraph break and always ends a sentence.
+    """
+    if "\n" in text and _BLANK_LINE.search(text):
+        return [s for block in _BLANK_LINE.split(text) for s in split_sentences(block)]
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
         text = _SPACE.sub(" ", text)
     out: list[str] = []

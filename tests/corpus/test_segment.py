@@ -143,6 +143,7 @@ SENTENCES = [
     # no punctuation at all, and whitespace
     ("Pada 13 Oktober", ["Pada 13 Oktober"]),
     ("  Satu.\n  Dua.  ", ["Satu.", "Dua."]),
+    ("Judul tanpa titik\n\nKalimat pertama. Kalimat\nkedua.\n \n", ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua."]),
     ("", []),
     ("   \n ", []),
 ]
