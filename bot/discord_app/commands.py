@@ -53,6 +53,29 @@ async def article_choices(interaction: discord.Interaction, current: str) -> lis
     return choices
 
 
+#: what the digest needs in its channel (Read Message History: finding an interrupted post)
+DIGEST_PERMISSIONS = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+}
+
+
+def missing_permissions(channel: object) -> list[str]:
+    """The digest permissions the bot lacks in `channel` ([] when unknown: not cached)."""
+    guild = getattr(channel, "guild", None)
+    me = getattr(guild, "me", None)
+    permissions_for = getattr(channel, "permissions_for", None)
+    if me is None or permissions_for is None:
+        return []
+    try:
+        perms = permissions_for(me)
+    except Exception:  # noqa: BLE001 - a partial channel object: we cannot tell
+        return []
+    return [label for flag, label in DIGEST_PERMISSIONS.items() if not getattr(perms, flag, True)]
+
+
 def _require_manage(interaction: discord.Interaction) -> None:
     """Runtime check behind `default_permissions`: server admins can loosen those."""
     perms = getattr(interaction, "permissions", None)
@@ -90,7 +113,11 @@ class DigestGroup(app_commands.Group):
         )
         row = await bot.guild_store.get(interaction.guild_id)
         time, tz = bot.digests.effective_time(row)
-        await send_text(interaction, f"The daily digest will be posted in <#{channel.id}> at {time} ({tz}).")
+        message = f"The daily digest will be posted in <#{channel.id}> at {time} ({tz})."
+        missing = missing_permissions(channel)
+        if missing:
+            message += f" Note: I am missing {', '.join(missing)} there; grant them or the digest cannot be posted."
+        await send_text(interaction, message)
 
     @app_commands.command(name="time", description="Set the time of the daily digest (24-hour HH:MM)")
     @app_commands.describe(time="For example 07:00", tz="An IANA time zone, for example Asia/Jakarta")

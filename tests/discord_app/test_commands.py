@@ -485,3 +485,18 @@ def test_kabar_run_without_a_token_exits_pointing_to_chat() -> None:
     result = CliRunner().invoke(build_app(), ["run"])
     assert result.exit_code == 78
     assert "kabar chat" in result.output and "KABAR_DISCORD_TOKEN" in result.output
+
+
+async def test_digest_channel_warns_about_missing_permissions(bot) -> None:
+    from bot.discord_app.commands import missing_permissions
+
+    me = object()
+    perms = discord.Permissions(view_channel=True, send_messages=True)
+    channel = SimpleNamespace(id=778, guild=SimpleNamespace(me=me), permissions_for=lambda member: perms)
+    assert missing_permissions(channel) == ["Embed Links", "Read Message History"]
+    assert missing_permissions(SimpleNamespace(id=1)) == []  # not cached: we cannot tell
+    group, channel_cmd = digest_command("channel")
+    interaction = FakeInteraction(bot)
+    await channel_cmd.callback(group, interaction, channel)
+    content = interaction.calls.named("send_message")[0]["content"]
+    assert "<#778>" in content and "missing Embed Links, Read Message History" in content
