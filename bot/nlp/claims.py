@@ -18,8 +18,9 @@ Grouping decisions:
 - a source that denies is grouped apart from the same source affirming, so a denier is
   never listed among confirmers; an outlet is only ever a `via`.
 
-`claim_items(report)` turns a report into `AnswerItem`s for the who-confirmed answer, and
-`explain(match)` describes the spans that produced one attribution (for `--explain`).
+`claim_items(report)` turns a report into `AnswerItem`s for the who-confirmed answer;
+`explain(match)` (also `match.explain()`) gives the spans that produced one attribution as
+a JSON-ready dict for `--explain`, and `explain_line(match)` the same as one line of text.
 Pure and synchronous; no I/O.
 """
 
@@ -54,8 +55,8 @@ class ClaimMatch:
     def ref(self) -> str:
         return f"{self.article}·{self.sentence}"
 
-    def explain(self) -> str:
-        """The figure, cue and source spans behind this match (see `explain`)."""
+    def explain(self) -> dict[str, object]:
+        """The figure, cue and source spans behind this match, as data (see `explain`)."""
         return explain(self)
 
 
@@ -345,7 +346,44 @@ def _citations(matches: Sequence[ClaimMatch]) -> tuple[Citation, ...]:
     return tuple(cites)
 
 
-def explain(match: ClaimMatch) -> str:
+def explain(match: ClaimMatch) -> dict[str, object]:
+    """The spans that produced one attribution, as data for `--explain` (JSON-ready).
+
+    Keys: ref, figure (the figure's text) and figure_span; cue (as written), cue_lemma,
+    cue_span and cue_sentence (1-based); source (the Indonesian phrase), source_span and
+    source_sentence; via; stance; note. Spans are [start, end) character offsets into the
+    sentence they name; a missing part is None.
+    """
+    att = match.attribution
+    offset = match.sentence - att.position  # 1-based index = 0-based position + offset
+    cue_text = _text_at(match, att.cue_sentence)
+    source_text = _text_at(match, att.source_sentence)
+    return {
+        "ref": match.ref,
+        "figure": _span(match.text, att.figure_span) if att.figure_span else match.figure.text,
+        "figure_span": list(att.figure_span) if att.figure_span else None,
+        "cue": _span(cue_text, att.cue_span) if att.cue_span and cue_text else None,
+        "cue_lemma": att.cue,
+        "cue_span": list(att.cue_span) if att.cue_span else None,
+        "cue_sentence": att.cue_sentence + offset if att.cue_sentence is not None else None,
+        "source": _span(source_text, att.source_span) if att.source_span and source_text else None,
+        "source_span": list(att.source_span) if att.source_span else None,
+        "source_sentence": att.source_sentence + offset if att.source_sentence is not None else None,
+        "via": list(att.via),
+        "stance": att.stance,
+        "note": att.note,
+    }
+
+
+def _text_at(match: ClaimMatch, position: int | None) -> str | None:
+    if position is None:
+        return None
+    if position == match.attribution.position:
+        return match.text
+    return match.source_sentence_text
+
+
+def explain_line(match: ClaimMatch) -> str:
     """The spans that produced one attribution: figure, cue and source, marked in the text."""
     att = match.attribution
     parts = [f"{match.ref} figure «{_span(match.text, att.figure_span)}»"]
@@ -376,4 +414,4 @@ def _span(text: str, span: tuple[int, int] | None) -> str:
     return text[span[0]:span[1]]
 
 
-__all__ = ["ClaimMatch", "ClaimReport", "SourceGroup", "claim_items", "explain", "find_claims"]
+__all__ = ["ClaimMatch", "ClaimReport", "SourceGroup", "claim_items", "explain", "explain_line", "find_claims"]

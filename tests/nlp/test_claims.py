@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from bot.corpus.figures import find_figures, parse_figure
 from bot.corpus.reader import read_article
 from bot.corpus.segment import split_sentences
 from bot.models import Sentence
-from bot.nlp.claims import ClaimReport, claim_items, explain, find_claims
+from bot.nlp.claims import ClaimReport, claim_items, explain, explain_line, find_claims
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OUTLETS = ("Kyiv Independent", "AFP", "ABC News", "Tribunnews", "TRIBUNNEWS", "Kontan", "KONTAN", "Reuters")
@@ -146,12 +147,21 @@ def test_claim_items_carry_the_json_fields_and_neighbour_citations(report: Claim
 
 def test_explain_names_the_spans(report: ClaimReport) -> None:
     rutte = _group(report, "Mark Rutte").matches[0]
-    text = explain(rutte)
-    assert "«10.000»" in text and "cue «dikonfirmasi»" in text and "(next sentence)" in text
-    assert rutte.explain() == text
+    data = rutte.explain()
+    assert data == explain(rutte)
+    assert data["figure"] == "10.000"
+    assert data["cue"] == "dikonfirmasi" and data["cue_lemma"] == "dikonfirmasi oleh"
+    assert data["cue_sentence"] == data["source_sentence"] == rutte.sentence + 1
+    assert data["source"].endswith("Mark Rutte")
+    start, end = data["source_span"]
+    assert rutte.source_sentence_text[start:end] == data["source"]
+    assert json.loads(json.dumps(data)) == data
+    line = explain_line(rutte)
+    assert "«10.000»" in line and "cue «dikonfirmasi»" in line and "(next sentence)" in line
     diplomat = next(m for m in _group(report, "Western").matches if "diplomat" in m.text)
-    assert "via Kyiv Independent" in explain(diplomat)
-    assert "«mangatakan»" in explain(diplomat)
+    assert explain(diplomat)["via"] == ["Kyiv Independent"]
+    assert explain(diplomat)["cue"] == "mangatakan"
+    assert explain(diplomat)["source_sentence"] == diplomat.sentence
 
 
 def test_a_figure_nobody_gives_is_an_empty_report(seeds) -> None:
