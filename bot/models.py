@@ -40,7 +40,7 @@ class Figure:
 class Removal:
     """Something the reader took out of an article's body, and why."""
 
-    kind: str  # cross-link | editor | disclaimer | subheading | dateline | title
+    kind: str  # cross-link | editor | byline | disclaimer | subheading | dateline | title | boilerplate | separator
     text: str
     line: int  # 1-based line number in the file
 
