@@ -47,6 +47,19 @@ log = logging.getLogger(__name__)
 
 #: how many sentences a topic retrieval feeds the summariser at most
 RETRIEVAL_LIMIT = 400
+#: how many articles /who-confirmed reads sources from (the most recent ones)
+CLAIM_ARTICLE_LIMIT = 40
+
+
+def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
+    """The `limit` highest article ids (ids grow with time), in ascending order."""
+    ordered = sorted(set(article_ids), key=lambda a: (len(a), a))
+    return ordered[-limit:]
+
+
+def _gives(hit: SearchHit, wanted: Any) -> bool:
+    """True when the hit's sentence states the figure exactly (not only a vague quantity)."""
+    return any(not f.vague and f.value == wanted.value for f in hit.figures) or not hit.figures
 
 
 class Kabar:
@@ -198,64 +211,45 @@ class Kabar:
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
         from bot.corpus.figures import format_figure, parse_figure
-        from bot.nlp.claims import find_claims
+        from bot.nlp.claims import claim_items, find_claims
 
         text = self._check_query(figure, "figure")
         wanted = parse_figure(text)
         if wanted is None:
             raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
         hits = await self._search.by_figure(wanted.value, include_vague=True)
-        article_ids = sorted({h.article for h in hits})
-        articles = [await self._articles.get(a) for a in article_ids]
+        exact_ids = list(dict.fromkeys(h.article for h in hits if _gives(h, wanted)))
+        other_ids = list(dict.fromkeys(h.article for h in hits))
+        chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(other_ids, CLAIM_ARTICLE_LIMIT)
+        articles = [await self._articles.get(a) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
         shown = format_figure(wanted.value)
-        items: list[AnswerItem] = []
-        for group in report.groups:
-            items.append(self._claim_item(group, shown))
+        items = list(claim_items(report))
+        main = [item for item in items if item.fields.get("kind") != "related"]
+        related = [item for item in items if item.fields.get("kind") == "related"]
         notes: list[str] = []
-        if not report.groups and not report.unattributed:
+        if not main:
             notes.append(f"No indexed sentence gives the figure {shown}.")
-        related = [
-            Citation(article=m.article, sentence=m.sentence, text=m.text) for m in report.related
-        ]
+        if len(exact_ids) > len(chosen):
+            notes.append(
+                f"The figure appears in {len(exact_ids)} articles; sources are drawn from the "
+                f"{len(chosen)} most recent."
+            )
         if related:
             notes.append(
                 f"Related vague quantities: {len(related)} sentences ("
-                + ", ".join(f"[{c.ref}]" for c in related)
+                + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
                 + ")."
             )
-        unattributed = [Citation(article=m.article, sentence=m.sentence, text=m.text) for m in report.unattributed]
-        if unattributed:
-            notes.append(
-                f"Given without a source: " + ", ".join(f"[{c.ref}]" for c in unattributed) + "."
-            )
-        items = await self._with_english(items, "en")
+        main = await self._with_english(main, "en")
         meta: dict[str, Any] = {
-            "figure": {"value": wanted.value, "text": shown},
+            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier},
             "related": related,
-            "unattributed": unattributed,
+            "articles": [a.id for a in articles],
         }
         if explain:
-            meta["explain"] = [m.explain() for group in report.groups for m in group.matches]
-        return Answer(command="who-confirmed", query=text, items=tuple(items), notes=tuple(notes), meta=meta)
-
-    @staticmethod
-    def _claim_item(group: Any, shown: str) -> AnswerItem:
-        first = group.matches[0]
-        qualifiers = sorted({m.figure.qualifier for m in group.matches if m.figure.qualifier})
-        figure_text = (" / ".join(qualifiers) + " " if qualifiers else "") + shown
-        text = f"{group.display} — {group.stance}: {figure_text}"
-        fields = {
-            "who": group.who,
-            "role": group.role,
-            "organization": group.organization,
-            "via": group.via,
-            "stance": group.stance,
-            "cue": ", ".join(group.cues),
-            "figure": {"value": first.figure.value, "qualifier": first.figure.qualifier, "text": first.figure.text},
-        }
-        cites = tuple(Citation(article=m.article, sentence=m.sentence, text=m.text) for m in group.matches)
-        return AnswerItem(text=text, citations=cites, fields=fields)
+            meta["explain"] = [m.explain() for m in report.matches]
+        return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
         art = await self.article(article)
@@ -372,7 +366,7 @@ class Kabar:
         """Attach translations to every citation when a model for id->lang is installed."""
         items = list(items)
         lang = (lang or "en").lower()
-        if not items or not self.translations.available("id", lang):
+        if not items or lang == "id" or not self.translations.available("id", lang):
             return items
         texts = sorted({c.text for item in items for c in item.citations})
         try:
@@ -399,7 +393,7 @@ class Kabar:
         return out
 
     def _translation_notes(self, items: Sequence[AnswerItem], lang: str) -> list[str]:
-        if any(c.text_en for item in items for c in item.citations):
+        if lang == "id" or any(c.text_en for item in items for c in item.citations):
             return []
         if self.translations.available("id", lang):
             return []
