@@ -2,12 +2,13 @@
 
 One `Engine` per package and process (the `Translations` façade owns them). It loads the
 CTranslate2 model and the SentencePiece model once, on first use, and translates a list
-of sentences in batches: sentences are sorted by token length so a batch holds similar
-lengths (little padding), batches are bounded by `batch_size`, and each sentence may
-decode at most `max_ratio` times its input length (plus a small margin, and never
-more than `HARD_MAX_TOKENS`) so a bad model cannot run away. The package's
-`target_prefix` (metadata.json) is forced as the first target token and removed from
-the output wherever it appears. Argos's own sentence splitters are never used: callers pass sentences.
+of sentences in batches: sentences are sorted by token length and cut into batches of
+at most `batch_size` and similar length (little padding, few wasted decoding steps);
+each sentence may decode at most `max_ratio` times its input length (plus a small
+margin, never more than `HARD_MAX_TOKENS`) so a bad model cannot run away. The
+package's `target_prefix` (metadata.json) is forced as the first target token and
+removed from the output wherever it appears. Argos's own sentence splitters are never
+used: callers pass sentences.
 
 Decoding is CPU-bound and blocking; call it off the event loop (the façade uses
 `asyncio.to_thread` behind a semaphore). `decoded_sentences` counts every sentence that
@@ -38,6 +39,8 @@ from bot.translate.packages import PackageInfo
 
 HARD_MAX_TOKENS = 512
 MIN_DECODE_TOKENS = 8
+LENGTH_SPREAD = 1.3  # longest/shortest token count allowed within one batch ...
+LENGTH_SLACK = 4  # ... plus this many tokens, so short sentences still batch together
 
 
 @dataclass(frozen=True)
@@ -157,12 +160,31 @@ class Engine:
         # Long sentences are cut to what the model can take; the fidelity guard flags the loss.
         encoded = [(i, tokens[: HARD_MAX_TOKENS - 2]) for i, tokens in encoded]
         encoded.sort(key=lambda item: len(item[1]))
-        size = self.options.batch_size
-        for start in range(0, len(encoded), size):
-            chunk = encoded[start : start + size]
+        for chunk in self._batches(encoded):
             for (i, _), tokens in zip(chunk, self._decode([tokens for _, tokens in chunk])):
                 results[i] = self._detok(tokens)
         return results
+
+    def _batches(self, encoded: list[tuple[int, list[str]]]) -> list[list[tuple[int, list[str]]]]:
+        """Cut length-sorted sentences into batches of at most `batch_size` and similar length.
+
+        A batch decodes up to the cap of its longest sentence, so one long sentence would
+        make every short one in its batch pay for its length: a batch closes when the next
+        sentence is more than LENGTH_SPREAD times (plus a few tokens) its shortest.
+        """
+        batches: list[list[tuple[int, list[str]]]] = []
+        current: list[tuple[int, list[str]]] = []
+        for item in encoded:
+            if current and (
+                len(current) >= self.options.batch_size
+                or len(item[1]) > len(current[0][1]) * LENGTH_SPREAD + LENGTH_SLACK
+            ):
+                batches.append(current)
+                current = []
+            current.append(item)
+        if current:
+            batches.append(current)
+        return batches
 
     def translate_one_by_one(self, sentences: list[str]) -> list[str]:
         """The naive way (one decoder call per sentence), kept for the benchmark's baseline."""

@@ -30,7 +30,17 @@ def test_one_output_per_sentence_in_order_with_bounded_batches(settings: Setting
     assert len(out) == len(sentences)
     assert all(isinstance(t, str) and t for t in out)
     assert engine.decoded_sentences == len(sentences)
-    assert engine.decode_calls == math.ceil(len(sentences) / 4)
+    assert math.ceil(len(sentences) / 4) <= engine.decode_calls < len(sentences)
+
+
+def test_batches_are_bounded_and_of_similar_length() -> None:
+    engine = Engine.__new__(Engine)
+    engine.options = DecodeOptions(batch_size=4)
+    lengths = [1, 2, 3, 5, 9, 10, 11, 12, 13, 14, 30, 31, 100]
+    batches = engine._batches([(i, ["x"] * n) for i, n in enumerate(lengths)])
+    assert [[len(tokens) for _, tokens in batch] for batch in batches] == [
+        [1, 2, 3, 5], [9, 10, 11, 12], [13, 14], [30, 31], [100]
+    ]
 
 
 def test_output_length_is_capped_relative_to_input(settings: Settings, id_en_package: Path) -> None:
