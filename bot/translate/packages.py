@@ -283,6 +283,18 @@ def _fetch(url: str, timeout: float, limit: int) -> bytes:
     return data
 
 
+def _download(url: str, timeout: float, target: Path) -> None:
+    """Stream a package to `target` (the timeout applies to each read), refusing absurd sizes."""
+    request = urllib.request.Request(url, headers={"User-Agent": "kabar"})
+    written = 0
+    with urllib.request.urlopen(request, timeout=timeout) as response, open(target, "wb") as out:  # noqa: S310
+        while chunk := response.read(1 << 20):
+            written += len(chunk)
+            if written > MAX_DOWNLOAD_BYTES:
+                raise ModelCorrupt(f"{url} is larger than {MAX_DOWNLOAD_BYTES} bytes; refusing it.")
+            out.write(chunk)
+
+
 def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -> PackageInfo:
     """Download the src->tgt package named by the Argos index and install it (explicit command only)."""
     url, timeout = settings.argos_index_url, settings.network_timeout
@@ -307,14 +319,13 @@ def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -
         raise ModelUnavailable(f"The Argos index lists no download link for {src}->{tgt}.", hint=offline_hint)
     errors = []
     for link in links:
-        try:
-            data = _fetch(link, timeout, MAX_DOWNLOAD_BYTES)
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:
-            errors.append(f"{link}: {_reason(exc)}")
-            continue
         with tempfile.TemporaryDirectory() as tmp:
             file = Path(tmp) / f"translate-{src}_{tgt}.argosmodel"
-            file.write_bytes(data)
+            try:
+                _download(link, timeout, file)
+            except (urllib.error.URLError, OSError, TimeoutError) as exc:
+                errors.append(f"{link}: {_reason(exc)}")
+                continue
             return install_file(settings.models_dir, file)
     raise ModelUnavailable(f"Could not download the {src}->{tgt} package ({'; '.join(errors)}).", hint=offline_hint)
 

@@ -187,3 +187,38 @@ async def test_status_reports_packages_and_loaded_engines(with_model: Settings, 
     assert status["packages"][0]["version"] == "1.0"
     await translations.close()
     assert translations.status()["loaded"] == []
+
+
+async def test_decoding_runs_off_the_loop_with_bounded_concurrency(
+    with_model: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import threading
+    import time
+
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def slow(self: Engine, sentences: list[str]) -> list[str]:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.2)
+        with lock:
+            running[0] -= 1
+        return [f"text {i}" for i, _ in enumerate(sentences)]
+
+    monkeypatch.setattr(Engine, "translate", slow)
+    translations = Translations(with_model, db)  # translate_concurrency = 1
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    await asyncio.gather(*(translations.translate_texts([f"Kalimat nomor {n}."]) for n in range(3)))
+    task.cancel()
+    assert peak[0] == 1
+    assert ticks >= 20  # the loop kept running while three 0.2 s decodes went by

@@ -178,3 +178,17 @@ def test_configure_argos_sets_the_package_dir(settings: Settings, monkeypatch: p
     packages.configure_argos(settings)
     assert os.environ["ARGOS_PACKAGES_DIR"] == str(settings.models_dir.resolve())
     assert os.environ["ARGOS_DEVICE_TYPE"] == "cpu"
+
+
+def test_models_alone_lists(settings: Settings, id_en_package: Path) -> None:
+    install(settings, id_en_package)
+    result = kabar(settings, "models")
+    assert result.exit_code == 0
+    assert "id->en" in result.output and "translate-id_en  1.0  ok" in result.output
+
+
+def test_repo_glossary_parses() -> None:
+    from bot.translate.reviewed import load_glossary
+
+    entries = load_glossary(ROOT / "translations")
+    assert entries and all(e.term and e.english for e in entries)
