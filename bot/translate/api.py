@@ -83,6 +83,7 @@ class Translations:
         )
         self._engines: dict[tuple[str, str], Engine] = {}
         self._semaphore = asyncio.Semaphore(settings.translate_concurrency)
+        self._locks: dict[str, asyncio.Lock] = {}
         self._cache: Any = None
         pkgs.configure_argos(settings)
 
@@ -174,21 +175,32 @@ class Translations:
                 missing.setdefault(key, text.strip())
         decoded: dict[Any, str] = {}
         if missing:
-            engine = self.engine(package)
-            async with self._semaphore:
-                outputs = await asyncio.to_thread(engine.translate, list(missing.values()))
-            decoded = dict(zip(missing.keys(), outputs))
-            if cache:
-                await cache.put_many(decoded.items())
+            # One decode per package at a time: a request that arrives while the same
+            # sentences are being decoded waits, then finds them in the cache.
+            async with self._package_lock(package):
+                if cache:
+                    late = await cache.get_many(list(missing))
+                    found.update(late)
+                    missing = {k: v for k, v in missing.items() if k not in late}
+                if missing:
+                    engine = self.engine(package)
+                    async with self._semaphore:
+                        outputs = await asyncio.to_thread(engine.translate, list(missing.values()))
+                    decoded = dict(zip(missing.keys(), outputs))
+                    if cache:
+                        await cache.put_many(decoded.items())
         out = []
         for key, text in zip(keys, texts):
             if not text.strip():
-                out.append(("", True))
+                out.append(("", False))
             elif key in found:
                 out.append((found[key], True))
             else:
                 out.append((decoded[key], False))
         return out
+
+    def _package_lock(self, package: pkgs.PackageInfo) -> asyncio.Lock:
+        return self._locks.setdefault(package.name, asyncio.Lock())
 
     async def translate_texts(self, texts: Sequence[str], src: str = "id", tgt: str = "en") -> list[Translated]:
         """Translate sentences (one result per input, same order), checked and cached."""

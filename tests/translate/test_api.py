@@ -222,3 +222,16 @@ async def test_decoding_runs_off_the_loop_with_bounded_concurrency(
     task.cancel()
     assert peak[0] == 1
     assert ticks >= 20  # the loop kept running while three 0.2 s decodes went by
+
+
+async def test_concurrent_requests_for_one_article_decode_it_once(with_model: Settings, db: Database) -> None:
+    import asyncio
+
+    article = seed_article(3)
+    translations = Translations(with_model, db)
+    first, second = await asyncio.gather(
+        translations.translate_article(article), translations.translate_article(article)
+    )
+    assert translations.decoded_sentences == len(article.sentences)
+    assert [c.text_en for c in first] == [c.text_en for c in second]
+    assert sum(c.provenance.endswith("(cached)") for c in first + second) == len(article.sentences)
