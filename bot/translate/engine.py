@@ -115,9 +115,10 @@ class Engine:
                     intra_threads=threads,
                 )
             except (RuntimeError, OSError, ValueError) as exc:
+                package = self.package
                 raise ModelCorrupt(
-                    f"The {self.package.pair} package at {self.package.path} cannot be loaded ({exc}).",
-                    hint=f"run `kabar models remove {self.package.from_code} {self.package.to_code}` and install it again",
+                    f"The {package.pair} package at {package.path} cannot be loaded ({exc}).",
+                    hint=f"run `kabar models remove {package.from_code} {package.to_code}` and install it again",
                 ) from exc
             self._sp = sp
             self._translator = translator

@@ -302,7 +302,9 @@ def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -
     try:
         index = json.loads(_fetch(url, timeout, 16 << 20))
     except (urllib.error.URLError, OSError, TimeoutError) as exc:
-        raise ModelUnavailable(f"Cannot reach the Argos package index at {url} ({_reason(exc)}).", hint=offline_hint) from exc
+        raise ModelUnavailable(
+            f"Cannot reach the Argos package index at {url} ({_reason(exc)}).", hint=offline_hint
+        ) from exc
     except ValueError as exc:
         raise ModelUnavailable(f"The Argos package index at {url} is not valid JSON.", hint=offline_hint) from exc
     entries = [

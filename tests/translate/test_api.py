@@ -142,7 +142,9 @@ async def test_a_removed_figure_is_flagged(with_model: Settings, db: Database, m
     assert citations[1].text_en == "Troops were sent."  # kept, but flagged beside its original
 
 
-async def test_echo_and_empty_outputs_are_flagged(with_model: Settings, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_echo_and_empty_outputs_are_flagged(
+    with_model: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(self: Engine, sentences: list[str]) -> list[str]:
         return [s if "echo" in s else "" for s in sentences]
 

@@ -122,8 +122,13 @@ def test_install_from_an_index_uses_its_link(settings: Settings, id_en_package: 
     index.write_text(
         json.dumps(
             [
-                {"from_code": "id", "to_code": "en", "package_version": "0.9", "links": ["file:///nonexistent.argosmodel"]},
-                {"from_code": "id", "to_code": "en", "package_version": "1.0", "links": [id_en_package.as_uri()]},
+                {"from_code": "id", "to_code": "en", "package_version": "0.9", "links": ["file:///old.argosmodel"]},
+                {
+                    "from_code": "id",
+                    "to_code": "en",
+                    "package_version": "1.0",
+                    "links": [(tmp_path / "mirror-down.argosmodel").as_uri(), id_en_package.as_uri()],
+                },
                 {"from_code": "en", "to_code": "id", "package_version": "2.0", "links": [id_en_package.as_uri()]},
             ]
         )
