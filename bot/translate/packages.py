@@ -145,8 +145,6 @@ def inspect(folder: Path) -> PackageInfo:
             problem = "uses a BPE tokenizer, which kabar does not support (needs sentencepiece.model)"
         else:
             problem = "missing " + ", ".join(missing)
-    elif not (folder / "model" / "config.json").is_file():
-        problem = "missing model/config.json"
     return PackageInfo(
         name, from_code, to_code, version, folder, target_prefix=str(meta.get("target_prefix") or ""), problem=problem
     )
@@ -204,6 +202,7 @@ def _check_archive(path: Path) -> str:
         pure = PurePosixPath(name)
         if pure.is_absolute() or ".." in pure.parts or "\\" in name:
             raise ModelCorrupt(f"{path} contains an unsafe path {name!r}; refusing to install it.", hint=hint)
+    names = [n for n in names if not n.startswith("__MACOSX/")]  # archive-tool litter
     tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
     metas = [n for n in names if PurePosixPath(n).name == "metadata.json" and len(PurePosixPath(n).parts) == 2]
     if len(metas) != 1 or len(tops) != 1:
@@ -227,7 +226,7 @@ def install_file(models_dir: Path, path: Path) -> PackageInfo:
     try:
         try:
             with zipfile.ZipFile(path) as zf:
-                zf.extractall(staging)
+                zf.extractall(staging, members=[n for n in zf.namelist() if n.startswith(f"{top}/")])
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise ModelCorrupt(f"{path} could not be unpacked ({exc}).", hint="download it again") from exc
         info = inspect(staging / top)
@@ -256,8 +255,10 @@ def _check_loads(info: PackageInfo) -> None:
         raise ModelCorrupt(
             f"The package's sentencepiece.model cannot be loaded ({exc}).", hint="download the package again"
         ) from exc
+    config = info.model_dir / "config.json"  # absent in models converted by old CTranslate2 versions
     try:
-        json.loads((info.model_dir / "config.json").read_text(encoding="utf-8"))
+        if config.exists():
+            json.loads(config.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelCorrupt(
             f"The package's model/config.json cannot be read ({exc}).", hint="download the package again"

@@ -197,3 +197,10 @@ def test_repo_glossary_parses() -> None:
 
     entries = load_glossary(ROOT / "translations")
     assert entries and all(e.term and e.english for e in entries)
+
+
+def test_archive_tool_litter_is_tolerated(settings: Settings, id_en_package: Path, tmp_path: Path) -> None:
+    littered = _rezip(id_en_package, tmp_path / "mac.argosmodel", extra={"__MACOSX/._metadata.json": b"\0"})
+    package = packages.install_file(settings.models_dir, littered)
+    assert package.problem is None
+    assert [p.name for p in settings.models_dir.iterdir()] == [package.path.name]
