@@ -233,13 +233,20 @@ def install_file(models_dir: Path, path: Path) -> PackageInfo:
         if info.problem:
             raise ModelCorrupt(f"{path} is not a usable package: {info.problem}.", hint="download it again")
         _check_loads(info)
+        # Move the packages it replaces aside first, so a failure leaves them in place.
+        target = root / top
+        replaced: list[tuple[Path, Path]] = []
         for old in installed(root):
             if (old.from_code, old.to_code) == (info.from_code, info.to_code) or old.path.name == top:
-                shutil.rmtree(old.path, ignore_errors=True)
-        target = root / top
-        if target.exists():
-            shutil.rmtree(target)
-        (staging / top).rename(target)
+                aside = staging / f"replaced-{len(replaced)}"
+                old.path.rename(aside)
+                replaced.append((old.path, aside))
+        try:
+            (staging / top).rename(target)
+        except OSError:
+            for original, aside in replaced:
+                aside.rename(original)
+            raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return inspect(target)
