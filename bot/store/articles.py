@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,7 +38,7 @@ _INSERT_ARTICLE = (
     " indexed_at, words, sentences, removed, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_PARAGRAPH = 'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?,?,?,?)'
-_INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?,?,?,?,?)"
+_INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start, figure_terms) VALUES (?,?,?,?,?,?)"
 _INSERT_FIGURE = (
     'INSERT INTO figures (article, sentence, value, text, qualifier, vague, magnitude, unit, start, "end")'
     " VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -97,7 +98,8 @@ class Rows:
         ))
         self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
         for sentence, start in zip(article.sentences, _sentence_starts(article)):
-            self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text, start))
+            self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text, start,
+                                   figure_terms(sentence.figures)))
             self.figures.extend(
                 (aid, sentence.index, float(f.value), f.text, f.qualifier, int(f.vague), f.magnitude, f.unit,
                  f.start, f.end)
@@ -135,12 +137,30 @@ class ArticleStore:
         if not rows.ids:
             return
         async with self.db.transaction():
-            await self.db.executemany("DELETE FROM articles WHERE key = ?", [(k,) for k in rows.keys])
-            await self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in rows.ids])
+            # The FTS triggers stand aside for this transaction; the index is updated in bulk below.
+            await self.db.execute("INSERT INTO sentences_fts_deferred (since) VALUES (1)")
+            await self.db.execute("CREATE TEMP TABLE IF NOT EXISTS put_keys (key TEXT, id TEXT)")
+            await self.db.execute("DELETE FROM temp.put_keys")
+            await self.db.executemany("INSERT INTO temp.put_keys VALUES (?, ?)", list(zip(rows.keys, rows.ids)))
+            replaced = "SELECT a.id FROM articles a JOIN temp.put_keys p ON a.key = p.key OR a.id = p.id"
+            await self.db.execute(
+                "INSERT INTO sentences_fts (sentences_fts, rowid, text, figure_terms)"
+                " SELECT 'delete', rowid, text, figure_terms"
+                f" FROM sentences WHERE article IN ({replaced})"
+            )
+            await self.db.execute(f"DELETE FROM articles WHERE id IN ({replaced})")
+            row = await self.db.fetchone("SELECT coalesce(max(rowid), 0) FROM sentences")
             await self.db.executemany(_INSERT_ARTICLE, rows.articles)
             await self.db.executemany(_INSERT_PARAGRAPH, rows.paragraphs)
             await self.db.executemany(_INSERT_SENTENCE, rows.sentences)
             await self.db.executemany(_INSERT_FIGURE, rows.figures)
+            await self.db.execute(
+                "INSERT INTO sentences_fts (rowid, text, figure_terms)"
+                " SELECT rowid, text, figure_terms FROM sentences WHERE rowid > ?",
+                (row[0],),
+            )
+            await self.db.execute("DELETE FROM sentences_fts_deferred")
+            await self.db.execute("DELETE FROM temp.put_keys")
 
     async def delete(self, key: str) -> bool:
         """Remove one article (by key) and everything that belongs to it."""
@@ -232,6 +252,20 @@ class ArticleStore:
             dateline=row[6], editor=row[7], content_hash=row[8], paragraphs=paragraphs, sentences=sentences,
             removed=removed, warnings=tuple(json.loads(row[10])),
         )
+
+
+def figure_token(value: float) -> str | None:
+    """The search token for an exact figure: 10000 -> "fig10000", 2.5 -> "fig2d5" (None if not finite)."""
+    if not math.isfinite(value):
+        return None
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "fig" + text.replace("-", "m").replace(".", "d")
+
+
+def figure_terms(figures: Iterable[Figure]) -> str:
+    """The `figure_terms` of a sentence: the tokens of its exact figures, space-separated."""
+    tokens = {figure_token(float(f.value)) for f in figures if not f.vague}
+    return " ".join(sorted(t for t in tokens if t))
 
 
 def figure_from_row(r: Sequence[Any]) -> Figure:

@@ -28,13 +28,19 @@ from typing import Any
 
 from bot.errors import QueryError
 from bot.models import Figure, SearchHit
-from bot.store.articles import figure_from_row
+from bot.store.articles import figure_from_row, figure_token
 from bot.store.db import Database
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
 _TOKEN = re.compile(r"[^\W_]+")
-_RELATIVE_TOLERANCE = 1e-9
+MAX_QUERY_FIGURES = 3
+# Words around a figure that only qualify it ("sekitar 10.000"): the query is still just a figure.
+QUALIFIER_WORDS = frozenset(
+    "sekitar kira lebih dari kurang hampir sebanyak setidaknya sedikitnya hingga sampai mencapai"
+    " tidak kurang about around over more than less almost nearly at least up to as many".split()
+)
+RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) matching sentences
 
 FigureParser = Callable[[str], "Figure | None"]
 
@@ -98,11 +104,6 @@ def to_match(
     return (" " if mode == "all" else " OR ").join(parts)
 
 
-def _figure_bounds(value: float) -> tuple[float, float]:
-    delta = abs(value) * _RELATIVE_TOLERANCE
-    return value - delta, value + delta
-
-
 class SentenceSearch:
     """Ranked sentence search over one Database."""
 
@@ -118,96 +119,86 @@ class SentenceSearch:
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Sentences matching `query`, best first; figures match whatever their spelling.
 
-        A query that is one figure ("10000", "10 ribu") finds every sentence holding that
-        exact value, then sentences matching its words. Figures inside a longer query
-        ("pasukan 10.000") restrict the word matches to sentences holding them. When no
-        sentence has every word, sentences with any of them are returned.
+        A query that is only a figure ("10000", "10 ribu", "sekitar 10.000") finds every
+        sentence holding that exact value, in article order, then sentences matching its
+        words. Figures inside a longer query ("pasukan 10.000") restrict the word matches
+        to sentences holding them. When no sentence has every word, sentences with any of
+        them are returned.
         """
         query = query or ""
         _check_length(query, self.max_chars)
         if limit <= 0:
             return []
-        whole = self._exact_figure(query)
-        if whole is not None:
-            hits = await self.by_figure(whole.value, limit=limit)
-            if len(hits) < limit:
-                expr = to_match(query, prefix_last=False, max_chars=self.max_chars)
-                if expr:
-                    seen = {(h.article, h.sentence) for h in hits}
-                    more = await self._match(expr, limit)
-                    hits += [h for h in more if (h.article, h.sentence) not in seen][: limit - len(hits)]
+        rest, values = self._split_figures(query)
+        words = [t for group in token_groups(rest) for t in group]
+        if values and all(fold(word) in QUALIFIER_WORDS for word in words):
+            hits = _dedupe([h for value in values for h in await self.by_figure(value, limit=limit)])[:limit]
+            expr = to_match(query, prefix_last=False, max_chars=self.max_chars)
+            if expr and len(hits) < limit:
+                seen = {(h.article, h.sentence) for h in hits}
+                more = await self._match(expr, limit)
+                hits += [h for h in more if (h.article, h.sentence) not in seen][: limit - len(hits)]
             return hits
-        words, values = self._split_figures(query)
-        expr = to_match(" ".join(words), max_chars=self.max_chars)
+        expr = to_match(rest, max_chars=self.max_chars)
         if expr is None:
-            if not values:
-                raise QueryError(
-                    f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
-                )
-            return _dedupe([h for value in values for h in await self.by_figure(value, limit=limit)])[:limit]
+            raise QueryError(
+                f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
+            )
         hits = await self._match(expr, limit, values)
-        if not hits and len(words) > 1:
-            expr = to_match(" ".join(words), mode="any", max_chars=self.max_chars)
+        if not hits and len(token_groups(rest)) > 1:
+            expr = to_match(rest, mode="any", max_chars=self.max_chars)
             hits = await self._match(expr, limit, values) if expr else []
         return hits
 
-    def _exact_figure(self, text: str) -> Figure | None:
-        if not any(ch.isdigit() for ch in text) and len(text.split()) > 3:
-            return None
-        try:
-            figure = self.parse_figure(text.strip())
-        except (ValueError, ArithmeticError):
-            return None
-        if figure is None or figure.vague:
-            return None
-        return figure
-
-    def _split_figures(self, query: str) -> tuple[list[str], list[float]]:
-        """Separate the figures of a longer query (one or two chunks each) from its words."""
-        chunks = query.split()
-        words: list[str] = []
+    def _split_figures(self, query: str) -> tuple[str, list[float]]:
+        """The query with its exact figures cut out, and their values (vague ones stay words)."""
+        text = query
         values: list[float] = []
-        i = 0
-        while i < len(chunks):
-            chunk = chunks[i]
-            if any(ch.isdigit() for ch in chunk):
-                pair = " ".join(chunks[i:i + 2])
-                figure = self._exact_figure(pair) if i + 1 < len(chunks) else None
-                if figure is not None and not any(ch.isdigit() for ch in chunks[i + 1]):
-                    values.append(figure.value)
-                    i += 2
-                    continue
-                figure = self._exact_figure(chunk)
-                if figure is not None:
-                    values.append(figure.value)
-                    i += 1
-                    continue
-            words.append(chunk)
-            i += 1
-        return words, values
+        for _ in range(MAX_QUERY_FIGURES):
+            if not any(ch.isdigit() for ch in text) and len(text.split()) > 6:
+                break  # worded numbers only in short queries
+            try:
+                figure = self.parse_figure(text)
+            except (ValueError, ArithmeticError):
+                figure = None
+            if figure is None or figure.vague or not figure.text:
+                break
+            start, end = figure.start, figure.end
+            if text[start:end] != figure.text:
+                start = text.find(figure.text)
+                if start < 0:
+                    break
+                end = start + len(figure.text)
+            values.append(float(figure.value))
+            text = f"{text[:start]} {text[end:]}"
+        return text, values
 
     async def _match(self, expr: str, limit: int, values: Sequence[float] = ()) -> list[SearchHit]:
-        params: list[Any] = [expr]
-        where = "sentences_fts MATCH ?"
-        if values:
-            checks = []
-            for value in values:
-                low, high = _figure_bounds(value)
-                checks.append(
-                    "EXISTS (SELECT 1 FROM figures f JOIN sentences s ON s.article = f.article"
-                    " AND s.idx = f.sentence WHERE s.rowid = sentences_fts.rowid"
-                    " AND f.value BETWEEN ? AND ? AND f.vague = 0)"
-                )
-                params += [low, high]
-            where += " AND " + " AND ".join(checks)
-        params.append(limit)
-        sql = (
-            "SELECT s.article, s.idx, s.text, a.title, -m.rank FROM"
-            f" (SELECT rowid, rank FROM sentences_fts WHERE {where} ORDER BY rank LIMIT ?) AS m"
-            " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article ORDER BY m.rank"
-        )
+        """Sentences whose text matches `expr` (and that hold every figure in `values`), best first.
+
+        bm25 ranks the newest RANK_WINDOW matching sentences: a query that matches more
+        than that ranks only those, which bounds its cost however common its words are.
+        """
+        full = f"text : ({expr})"
+        for value in values:
+            token = figure_token(float(value))
+            if token is None:
+                return []
+            full += f' AND figure_terms : "{token}"'
         try:
-            rows = await self.db.fetchall(sql, params)
+            window = await self.db.fetchall(
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (full, RANK_WINDOW),
+            )
+            if not window:
+                return []
+            rows = await self.db.fetchall(
+                "SELECT s.article, s.idx, s.text, a.title, -m.rank FROM"
+                " (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid >= ?"
+                "  ORDER BY rank LIMIT ?) AS m"
+                " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article ORDER BY m.rank",
+                (full, window[-1][0], limit),
+            )
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower():
                 raise QueryError("That search could not be understood.", hint="use plain words") from exc
@@ -244,20 +235,20 @@ class SentenceSearch:
         With `include_vague`, sentences with a vague quantity whose order of magnitude
         covers `value` ("puluhan ribu" for 25000) are included too.
         """
-        low, high = _figure_bounds(float(value))
-        condition = "(f.value BETWEEN ? AND ? AND f.vague = 0)"
-        params: list[Any] = [low, high]
+        value = float(value)
+        condition = "(f.value = ? AND f.vague = 0)"
+        params: list[Any] = [value]
         if include_vague:
             condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 10))"
-            params += [float(value), float(value)]
+            params += [value, value]
+        params.append(-1 if limit is None else int(limit))
         sql = (
-            "SELECT s.article, s.idx, s.text, a.title, 0.0 FROM sentences s JOIN articles a ON a.id = s.article"
-            " WHERE EXISTS (SELECT 1 FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
-            f" AND {condition}) ORDER BY length(s.article), s.article, s.idx"
+            "SELECT s.article, s.idx, s.text, a.title, 0.0 FROM"
+            f" (SELECT DISTINCT f.article, f.sentence FROM figures f WHERE {condition}"
+            "  ORDER BY f.article, f.sentence LIMIT ?) AS m"
+            " JOIN sentences s ON s.article = m.article AND s.idx = m.sentence JOIN articles a ON a.id = s.article"
+            " ORDER BY length(s.article), s.article, s.idx"
         )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
         return await self._hits(await self.db.fetchall(sql, params))
 
     # --- retrieval for summaries -------------------------------------------------------------
@@ -270,6 +261,7 @@ class SentenceSearch:
         expr = " OR ".join(groups[:MAX_TERMS])
         if article is None:
             return await self._match(expr, limit)
+        expr = f"text : ({expr})"
         sql = (
             "SELECT s.article, s.idx, s.text, a.title, -sentences_fts.rank FROM sentences_fts"
             " JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article"
@@ -287,7 +279,7 @@ class SentenceSearch:
         if len(target) < 3:
             return []
         rows = await self.db.fetchall(
-            "SELECT term, doc FROM sentences_vocab WHERE length(term) BETWEEN ? AND ?",
+            "SELECT term, doc FROM sentences_vocab WHERE col = 'text' AND length(term) BETWEEN ? AND ?",
             (len(target) - 2, len(target) + 2),
         )
         scored = []
@@ -320,7 +312,8 @@ class SentenceSearch:
             return []
         start = fold(tokens[-1])
         rows = await self.db.fetchall(
-            "SELECT term FROM sentences_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC, term LIMIT ?",
+            "SELECT term FROM sentences_vocab WHERE col = 'text' AND term >= ? AND term < ?"
+            " ORDER BY doc DESC, term LIMIT ?",
             (start, start + "\U0010ffff", limit),
         )
         return [row[0] for row in rows]

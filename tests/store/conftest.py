@@ -13,11 +13,12 @@ from bot.store.search import SentenceSearch
 
 
 def digits_figure(query: str) -> Figure | None:
-    """Digit-only figures ("10000", "10.000", "10,000") for tests that must not depend on corpus code."""
-    text = query.strip()
-    if re.fullmatch(r"\d+(?:[.,]\d{3})*", text):
-        return Figure(value=float(re.sub(r"[.,]", "", text)), text=text)
-    return None
+    """The first digit figure in a query ("10000", "10.000", "10,000"), like parse_figure but
+    without depending on corpus code."""
+    m = re.search(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?![\w])", query)
+    if m is None:
+        return None
+    return Figure(value=float(re.sub(r"[.,]", "", m.group())), text=m.group(), start=m.start(), end=m.end())
 
 
 @pytest.fixture

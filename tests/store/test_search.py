@@ -167,3 +167,19 @@ async def test_suggestions(corpus, search):
     assert "pentagon" in await search.suggest("pentagen zzzzzz")
     assert (await search.prefix_terms("kor"))[0] == "korea"
     assert await search.prefix_terms("🙂") == []
+
+
+async def test_figure_tokens_stay_out_of_text_search_and_suggestions(corpus, search):
+    assert await search.search("fig10000") == []
+    assert all(not t.startswith("fig") for t in await search.prefix_terms("f", limit=50))
+    assert await search.close_terms("fig10001") == []
+
+
+async def test_ranking_window_keeps_the_newest_matches(store, search, monkeypatch):
+    from bot.store import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    for i in range(1, 7):
+        await store.put(make_article(f"{i:03d}", [f"Laporan nomor {i} tentang Kursk."]), T0)
+    assert sorted(h.article for h in await search.search("kursk")) == ["004", "005", "006"]
+    assert len(await search.search("laporan kursk", limit=2)) == 2

@@ -35,6 +35,7 @@ CREATE TABLE sentences (
     paragraph INTEGER NOT NULL,              -- 1-based paragraph index
     text      TEXT NOT NULL,
     start     INTEGER,                       -- character offset of the sentence in its paragraph
+    figure_terms TEXT NOT NULL DEFAULT '',   -- "fig10000 fig2d5": its exact figures as search tokens
     UNIQUE (article, idx)
 );
 
@@ -51,29 +52,43 @@ CREATE TABLE figures (
     "end"     INTEGER NOT NULL DEFAULT 0
 );
 
-CREATE INDEX figures_value ON figures (value, vague);
+CREATE INDEX figures_value ON figures (value, vague, article, sentence);
 CREATE INDEX figures_article ON figures (article, sentence);
 
--- Full-text index over sentence text, external content kept in sync by triggers.
+-- Full-text index over sentence text (and figure tokens, so "words + figure" is one query),
+-- external content kept in sync by triggers. Ranking ignores the figure column.
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (
     text,
+    figure_terms,
     content = 'sentences',
     content_rowid = 'rowid',
     tokenize = "unicode61 remove_diacritics 2"
 );
+INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
 
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text);
+-- A bulk writer (ArticleStore.put_many) puts a row here inside its transaction, updates
+-- sentences_fts itself with one INSERT ... SELECT (far faster than a trigger per row:
+-- FTS5 flushes its pending terms at every statement savepoint a trigger opens), and
+-- empties it before COMMIT. Every other write is kept in sync by the triggers.
+CREATE TABLE sentences_fts_deferred (since INTEGER NOT NULL);
+
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences
+WHEN NOT EXISTS (SELECT 1 FROM sentences_fts_deferred) BEGIN
+    INSERT INTO sentences_fts (rowid, text, figure_terms) VALUES (new.rowid, new.text, new.figure_terms);
 END;
 
-CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences
+WHEN NOT EXISTS (SELECT 1 FROM sentences_fts_deferred) BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text, figure_terms)
+    VALUES ('delete', old.rowid, old.text, old.figure_terms);
 END;
 
-CREATE TRIGGER sentences_fts_update AFTER UPDATE OF text ON sentences BEGIN
-    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-    INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text);
+CREATE TRIGGER sentences_fts_update AFTER UPDATE OF text, figure_terms ON sentences
+WHEN NOT EXISTS (SELECT 1 FROM sentences_fts_deferred) BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text, figure_terms)
+    VALUES ('delete', old.rowid, old.text, old.figure_terms);
+    INSERT INTO sentences_fts (rowid, text, figure_terms) VALUES (new.rowid, new.text, new.figure_terms);
 END;
 
--- The index's vocabulary (term, documents, occurrences), for "did you mean" suggestions.
-CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab (sentences_fts, 'row');
+-- The index's vocabulary per column (term, col, doc, cnt), for "did you mean" suggestions.
+CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab (sentences_fts, 'col');
