@@ -271,7 +271,7 @@ def figure_terms(figures: Iterable[Figure]) -> str:
 def figure_from_row(r: Sequence[Any]) -> Figure:
     """A Figure from (value, text, start, end, qualifier, vague, magnitude, unit)."""
     return Figure(
-        value=r[0], text=r[1], start=r[2], end=r[3], qualifier=r[4], vague=bool(r[5]), magnitude=r[6], unit=r[7]
+        value=float(r[0]), text=r[1], start=r[2], end=r[3], qualifier=r[4], vague=bool(r[5]), magnitude=r[6], unit=r[7]
     )
 
 

@@ -20,6 +20,7 @@ Scores are positive, higher is better (the negated bm25).
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import sqlite3
 import unicodedata
@@ -39,6 +40,12 @@ MAX_QUERY_FIGURES = 3
 QUALIFIER_WORDS = frozenset(
     "sekitar kira lebih dari kurang hampir sebanyak setidaknya sedikitnya hingga sampai mencapai"
     " tidak kurang about around over more than less almost nearly at least up to as many".split()
+)
+# A hit's figures, in one correlated look-up per row, as JSON [value, text, start, end, ...].
+_FIGURES_JSON = (
+    "(SELECT json_group_array(json_array(f.value, f.text, f.start, f.\"end\", f.qualifier, f.vague,"
+    " f.magnitude, f.unit)) FROM (SELECT * FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
+    " ORDER BY f.start, f.rowid) AS f)"
 )
 RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) matching sentences
 
@@ -84,8 +91,9 @@ def to_match(
 ) -> str | None:
     """A safe FTS5 MATCH expression for arbitrary user text, or None when nothing is searchable.
 
-    mode "all" requires every group, "any" requires one. With `prefix_last`, a final
-    alphabetic token of 3+ characters also matches as a prefix ("kurs" finds "Kursk").
+    mode "all" requires every group, "any" requires one. With `prefix_last`, a one-word
+    query of 3+ letters also matches as a prefix ("kurs" finds "Kursk"); longer queries
+    match whole words (a prefix on a common word makes ranking several times dearer).
     """
     if mode not in ("all", "any"):
         raise ValueError(f"mode must be 'all' or 'any', not {mode!r}")
@@ -99,7 +107,7 @@ def to_match(
         )
     parts = [_phrase(group) for group in groups]
     last = groups[-1][-1]
-    if prefix_last and last.isalpha() and len(last) >= 3:
+    if prefix_last and len(groups) == 1 and len(groups[0]) == 1 and last.isalpha() and len(last) >= 3:
         parts[-1] += "*"
     return (" " if mode == "all" else " OR ").join(parts)
 
@@ -193,7 +201,7 @@ class SentenceSearch:
             if not window:
                 return []
             rows = await self.db.fetchall(
-                "SELECT s.article, s.idx, s.text, a.title, -m.rank FROM"
+                f"SELECT s.article, s.idx, s.text, a.title, -m.rank, {_FIGURES_JSON} FROM"
                 " (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid >= ?"
                 "  ORDER BY rank LIMIT ?) AS m"
                 " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article ORDER BY m.rank",
@@ -206,24 +214,10 @@ class SentenceSearch:
         return await self._hits(rows)
 
     async def _hits(self, rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
-        """SearchHits for (article, idx, text, title, score) rows, with their figures."""
-        if not rows:
-            return []
-        figures: dict[tuple[str, int], list[Figure]] = {}
-        keys = list({(r[0], r[1]) for r in rows})
-        for start in range(0, len(keys), 400):
-            part = keys[start:start + 400]
-            values = ",".join("(?,?)" for _ in part)
-            flat = [x for key in part for x in key]
-            for r in await self.db.fetchall(
-                'SELECT article, sentence, value, text, start, "end", qualifier, vague, magnitude, unit'
-                f" FROM figures WHERE (article, sentence) IN (VALUES {values}) ORDER BY article, sentence, start",
-                flat,
-            ):
-                figures.setdefault((r[0], r[1]), []).append(figure_from_row(r[2:]))
+        """SearchHits for (article, idx, text, title, score, figures JSON) rows."""
         return [
             SearchHit(article=r[0], sentence=r[1], text=r[2], title=r[3] or "", score=float(r[4] or 0.0),
-                      figures=tuple(figures.get((r[0], r[1]), ())))
+                      figures=tuple(figure_from_row(f) for f in json.loads(r[5] or "[]")))
             for r in rows
         ]
 
@@ -243,7 +237,7 @@ class SentenceSearch:
             params += [value, value]
         params.append(-1 if limit is None else int(limit))
         sql = (
-            "SELECT s.article, s.idx, s.text, a.title, 0.0 FROM"
+            f"SELECT s.article, s.idx, s.text, a.title, 0.0, {_FIGURES_JSON} FROM"
             f" (SELECT DISTINCT f.article, f.sentence FROM figures f WHERE {condition}"
             "  ORDER BY f.article, f.sentence LIMIT ?) AS m"
             " JOIN sentences s ON s.article = m.article AND s.idx = m.sentence JOIN articles a ON a.id = s.article"
@@ -263,7 +257,7 @@ class SentenceSearch:
             return await self._match(expr, limit)
         expr = f"text : ({expr})"
         sql = (
-            "SELECT s.article, s.idx, s.text, a.title, -sentences_fts.rank FROM sentences_fts"
+            f"SELECT s.article, s.idx, s.text, a.title, -sentences_fts.rank, {_FIGURES_JSON} FROM sentences_fts"
             " JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article"
             " WHERE sentences_fts MATCH ? AND s.article = ? ORDER BY sentences_fts.rank LIMIT ?"
         )

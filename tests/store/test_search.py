@@ -62,7 +62,8 @@ def test_to_match_shapes():
     assert to_match('"kursk') == '"kursk"*'
     assert to_match("AND OR") == '"AND" "OR"'
     assert to_match("10.000 tentara", prefix_last=False) == '"10 000" "tentara"'
-    assert to_match("korea utara", mode="any") == '"korea" OR "utara"*'
+    assert to_match("korea utara", mode="any") == '"korea" OR "utara"'
+    assert to_match("Su-34") == '"Su 34"' and to_match("kursk") == '"kursk"*'
     assert to_match("*") is None and to_match("🙂 ?!") is None and to_match("") is None
     with pytest.raises(QueryError):
         to_match("x" * 10_000)
