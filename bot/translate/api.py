@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.errors import ModelCorrupt, ModelNotInstalled
+from bot.errors import ModelCorrupt, ModelNotInstalled, StoreError
 from bot.models import Article, Citation
 from bot.translate import packages as pkgs
 from bot.translate.engine import DecodeOptions, Engine
@@ -188,7 +188,10 @@ class Translations:
                         outputs = await asyncio.to_thread(engine.translate, list(missing.values()))
                     decoded = dict(zip(missing.keys(), outputs))
                     if cache:
-                        await cache.put_many(decoded.items())
+                        try:
+                            await cache.put_many(decoded.items())
+                        except StoreError as exc:  # the translation is still good; it just is not kept
+                            log.warning("translations not cached: %s", exc)
         out = []
         for key, text in zip(keys, texts):
             if not text.strip():

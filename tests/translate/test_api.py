@@ -237,3 +237,19 @@ async def test_concurrent_requests_for_one_article_decode_it_once(with_model: Se
     assert translations.decoded_sentences == len(article.sentences)
     assert [c.text_en for c in first] == [c.text_en for c in second]
     assert sum(c.provenance.endswith("(cached)") for c in first + second) == len(article.sentences)
+
+
+async def test_a_cache_write_failure_does_not_lose_the_translation(
+    with_model: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.errors import StoreError
+    from bot.store.translations import TranslationCache
+
+    async def refuse(self, items) -> None:
+        raise StoreError("database is locked")
+
+    monkeypatch.setattr(TranslationCache, "put_many", refuse)
+    translations = Translations(with_model, db)
+    done = await translations.translate_texts(["Satu kalimat.", "Dua kalimat."])
+    assert [bool(t.text_en) for t in done] == [True, True]
+    assert await TranslationCache(db).count() == 0
