@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot.errors import ArticleNotFound
+from bot.errors import ArticleNotFound, QueryError
 from bot.indexing import index_folder
 from bot.store.articles import ArticleStore
 from bot.store.search import SentenceSearch
@@ -59,3 +60,15 @@ async def test_by_figure_lists_every_sentence_once(seeded):
     assert len(hits) == len({(h.article, h.sentence) for h in hits})
     assert [(h.article, h.sentence) for h in hits] == sorted((h.article, h.sentence) for h in hits)
     assert {h.article for h in hits} == ALL
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list('10.,5 ribu sekitar kursk"*()-:^+🙂AND OR NEAR\'')), max_size=40)
+       | st.text(max_size=40))
+async def test_any_query_answers_or_says_why(seeded, query):
+    try:
+        hits = await SentenceSearch(seeded).search(query)
+    except QueryError as exc:
+        assert exc.user_message
+    else:
+        assert all(h.article in ALL and h.sentence >= 1 for h in hits)
