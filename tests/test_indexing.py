@@ -75,6 +75,7 @@ async def test_changed_added_and_deleted_files(db, tmp_path):
     assert [h.article for h in await search.search("belgorod")] == ["001"]
     assert [h.article for h in await search.search("kursk")] == ["000"]  # the old 001 and 002 text is gone
     assert [a.id for a in await store.since("2025-03-01T12:00:00Z")] == ["001", "007"]
+    assert await db.fetchall("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)") == []
 
 
 async def test_renamed_file_is_an_update(db, tmp_path):

@@ -255,13 +255,18 @@ class SentenceSearch:
         expr = " OR ".join(groups[:MAX_TERMS])
         if article is None:
             return await self._match(expr, limit)
-        expr = f"text : ({expr})"
+        # An article's sentences are stored together: their rowid range bounds the FTS scan.
+        span = await self.db.fetchone("SELECT min(rowid), max(rowid) FROM sentences WHERE article = ?", (article,))
+        if span is None or span[0] is None:
+            return []
         sql = (
-            f"SELECT s.article, s.idx, s.text, a.title, -sentences_fts.rank, {_FIGURES_JSON} FROM sentences_fts"
-            " JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article"
-            " WHERE sentences_fts MATCH ? AND s.article = ? ORDER BY sentences_fts.rank LIMIT ?"
+            f"SELECT s.article, s.idx, s.text, a.title, -m.rank, {_FIGURES_JSON} FROM"
+            " (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid BETWEEN ? AND ?"
+            "  ORDER BY rank LIMIT ?) AS m"
+            " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article"
+            " WHERE s.article = ? ORDER BY m.rank"
         )
-        return await self._hits(await self.db.fetchall(sql, (expr, article, limit)))
+        return await self._hits(await self.db.fetchall(sql, (f"text : ({expr})", span[0], span[1], limit, article)))
 
     # --- vocabulary ------------------------------------------------------------------------
     async def close_terms(self, word: str, limit: int = 5) -> list[str]:

@@ -184,3 +184,27 @@ async def test_ranking_window_keeps_the_newest_matches(store, search, monkeypatc
         await store.put(make_article(f"{i:03d}", [f"Laporan nomor {i} tentang Kursk."]), T0)
     assert sorted(h.article for h in await search.search("kursk")) == ["004", "005", "006"]
     assert len(await search.search("laporan kursk", limit=2)) == 2
+
+
+def test_figure_tokens():
+    from bot.store.articles import figure_terms, figure_token
+
+    assert figure_token(10000.0) == "fig10000" and figure_token(2.5) == "fig2d5" and figure_token(-3) == "figm3"
+    assert figure_token(float("nan")) is None and figure_token(float("inf")) is None
+    assert figure_terms([Figure(10000.0, "10.000"), Figure(10000.0, "10,000"), Figure(1000.0, "ribuan", vague=True),
+                         Figure(2.5, "2,5")]) == "fig10000 fig2d5"
+
+
+async def test_changing_a_sentences_figures_updates_the_index(corpus, search, db):
+    await db.execute("UPDATE sentences SET figure_terms = 'fig99' WHERE article = '001' AND idx = 2")
+    assert [(h.article, h.sentence) for h in await search.search("kursk 99")] == [("001", 2)]
+    assert await search.search("kursk 10000") == []
+    assert await db.fetchall("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)") == []
+
+
+async def test_sentences_for_terms_in_one_article_after_replacements(corpus, search):
+    await corpus.put(make_article("002", ["Drone lagi di Kursk. Kursk sepi."]), T0)  # 002 now sits after 003
+    hits = await search.sentences_for_terms(["kursk", "drone"], article="002")
+    assert {(h.article, h.sentence) for h in hits} == {("002", 1), ("002", 2)}
+    assert [h.sentence for h in await search.sentences_for_terms(["drone"], article="002")] == [1]
+    assert await search.sentences_for_terms(["kursk"], article="999") == []
