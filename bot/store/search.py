@@ -14,7 +14,10 @@ Public API:
 User text never reaches MATCH unescaped: it is cut into word tokens (letters and digits),
 each whitespace-separated group becomes one quoted phrase ("10.000" -> "10 000",
 `"kursk` -> "kursk"), and operators, `*`, parentheses and quotes are plain text.
-Scores are positive, higher is better (the negated bm25).
+Scores are positive, higher is better (the negated bm25). bm25 ranks at most the newest
+RANK_WINDOW matching sentences, so a very common word costs the same as a rare one.
+Exact figures are also indexed as tokens (`fig10000`) in a second FTS column, so "words
+plus a figure" is one FTS query; the figure parser is injected (default: the corpus one).
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ from bot.store.db import Database
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
-_TOKEN = re.compile(r"[^\W_]+")
 MAX_QUERY_FIGURES = 3
+_TOKEN = re.compile(r"[^\W_]+")
 # Words around a figure that only qualify it ("sekitar 10.000"): the query is still just a figure.
 QUALIFIER_WORDS = frozenset(
     "sekitar kira lebih dari kurang hampir sebanyak setidaknya sedikitnya hingga sampai mencapai"
