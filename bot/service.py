@@ -254,7 +254,11 @@ class Kabar:
     async def translate(self, article: str, lang: str = "en") -> Answer:
         art = await self.article(article)
         lang = (lang or "en").strip().lower()
+        if not lang.isalpha() or len(lang) > 8:
+            raise QueryError(f"{lang[:20]!r} is not a language code; use a code such as en or de.")
+        decoded_before = self.translations.decoded_sentences
         citations = await self.translations.translate_article(art, lang)
+        decoded = self.translations.decoded_sentences - decoded_before
         items = tuple(
             AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations
         )
@@ -262,12 +266,13 @@ class Kabar:
         notes = [f"{art.title} — {len(citations)} sentences, {lang} beside the original."]
         if flagged:
             notes.append(f"{flagged} sentences are flagged: check the original beside them.")
+        notes += await self.translations.review_warnings(art, lang)
         return Answer(
             command="translate",
             query=art.id,
             items=items,
             notes=tuple(notes),
-            meta={"article": art.id, "title": art.title, "lang": lang},
+            meta={"article": art.id, "title": art.title, "lang": lang, "decoded": decoded},
         )
 
     async def summarize_text(self, text: str, sentences: int = 3, method: str | None = None) -> Answer:

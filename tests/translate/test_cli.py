@@ -28,7 +28,10 @@ def test_ask_translate_json_cites_every_sentence_then_comes_from_cache(settings:
     assert all(c["article"] == "003" and c["text_en"] for c in cites)
     assert all(c["provenance"] == "argos translate-id_en 1.0" for c in cites)
 
+    assert answer["decoded"] == len(article.sentences)
+
     second = json.loads(kabar(settings, "ask", "/translate 003", "--json").output)
+    assert second["decoded"] == 0
     assert [i["citations"][0]["text_en"] for i in second["items"]] == [c["text_en"] for c in cites]
     assert all(i["citations"][0]["provenance"].endswith("(cached)") for i in second["items"])
 
