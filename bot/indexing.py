@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,6 +50,7 @@ class _File:
 @dataclasses.dataclass
 class _Chunk:
     rows: Rows
+    articles: list[Article] = dataclasses.field(default_factory=list)
     unchanged: int = 0
     warnings: list[str] = dataclasses.field(default_factory=list)
 
@@ -108,7 +110,26 @@ def _process(files: Sequence[_File], known: dict[str, str], reader: Reader, inde
             article = dataclasses.replace(article, path=str(file.path))
         chunk.warnings.extend(f"{file.path.name}: {warning}" for warning in article.warnings)
         chunk.rows.add(article, indexed_at)
+        chunk.articles.append(article)
     return chunk
+
+
+async def _store(store: ArticleStore, chunk: _Chunk, indexed_at: str) -> list[tuple[str, str]]:
+    """Store a chunk in one transaction; if the store rejects it, store its articles one by one."""
+    try:
+        await store.put_many(chunk.rows, indexed_at)
+        return list(zip(chunk.rows.ids, chunk.rows.keys))
+    except sqlite3.IntegrityError:
+        log.warning("a chunk was rejected; storing its articles one by one", exc_info=True)
+    stored = []
+    for article in chunk.articles:
+        try:
+            await store.put(article, indexed_at)
+        except sqlite3.IntegrityError as exc:
+            chunk.warnings.append(f"{Path(article.path).name or article.key}: cannot be stored ({exc})")
+        else:
+            stored.append((article.id, article.key))
+    return stored
 
 
 def _default_reader() -> tuple[Reader, KeyParser]:
@@ -177,8 +198,8 @@ async def index_folder(
                 pending = asyncio.create_task(
                     asyncio.to_thread(_process, chunks[number + 1], known, reader, indexed_at)
                 )
-            await store.put_many(result.rows, indexed_at)
-            for aid, key in zip(result.rows.ids, result.rows.keys):
+            stored = await _store(store, result, indexed_at)
+            for aid, key in stored:
                 (updated if key in known or aid in known_ids else added).append(aid)
             unchanged += result.unchanged
             warnings += result.warnings

@@ -189,3 +189,20 @@ async def test_killed_process_leaves_a_usable_database(tmp_path):
         assert len(report.added) == 120 - stored and report.unchanged == stored and not report.warnings
         assert await ArticleStore(db).count() == 120
         assert len(await SentenceSearch(db, lambda q: None).search("kursk", limit=500)) == 120
+
+
+async def test_an_article_the_store_rejects_is_a_warning(db, tmp_path):
+    import dataclasses
+
+    fill(tmp_path, 3)
+
+    def duplicating(path):
+        article = simple_reader(path)
+        if path.name.startswith("001"):  # a reader bug: the same sentence index twice
+            article = dataclasses.replace(article, sentences=article.sentences * 2)
+        return article
+
+    report = await run(db, tmp_path, reader=duplicating)
+    assert report.added == ("000", "002")
+    assert len(report.warnings) == 1 and report.warnings[0].startswith("001_") and "cannot be stored" in report.warnings[0]
+    assert [a.id for a in await ArticleStore(db).list()] == ["000", "002"]
