@@ -17,7 +17,9 @@ A new feature adds `NNNN_<name>.sql` there and its own repository module on top 
 `Database`; nothing here needs to change.
 
 The connection runs with `isolation_level=None`: statements outside `transaction()`
-commit on their own. Errors a user can cause (a locked or read-only database, a file
+commit on their own. There is one connection per Database, so a statement another
+coroutine runs while a transaction is open joins that transaction: do writes that belong
+together inside `transaction()`, which lets one coroutine in at a time. Errors a user can cause (a locked or read-only database, a file
 that is not a database, a path that cannot be created) become `StoreError` with a
 message that says what to do.
 """
