@@ -24,8 +24,10 @@ Public API (adapters rely on these names):
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -71,6 +73,7 @@ class Kabar:
         self.translations: Any = None
         self._articles: Any = None
         self._search: Any = None
+        self._answers: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
         self._indexed_once = False
@@ -84,6 +87,7 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
@@ -92,6 +96,7 @@ class Kabar:
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
         self._search = SentenceSearch(self.db)
+        self._answers = AnswerCache(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
@@ -150,7 +155,7 @@ class Kabar:
     async def summary(
         self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
     ) -> Answer:
-        from bot.nlp.summarize import METHODS, Candidate, summarize_topic
+        from bot.nlp.summarize import METHODS
 
         topic = self._check_query(topic, "topic")
         n = sentences or self.settings.summary_sentences
@@ -159,6 +164,12 @@ class Kabar:
         method = (method or self.settings.summary_method).lower()
         if method not in METHODS:
             raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
+        answer = await self._cached(("summary", topic.lower(), n, method), lambda: self._summary(topic, n, method))
+        return await self._translated(answer, lang)
+
+    async def _summary(self, topic: str, n: int, method: str) -> Answer:
+        from bot.nlp.summarize import Candidate, summarize_topic
+
         hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
         if not hits:
             close = await self._search.suggest(topic)
@@ -166,7 +177,7 @@ class Kabar:
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
             return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
-        sizes = {a.id: a.sentences for a in await self.articles()}
+        sizes = await self._articles.sentence_counts({h.article for h in hits})
         candidates = [
             Candidate(
                 article=h.article,
@@ -185,15 +196,14 @@ class Kabar:
             also = sorted({c.article for c in pick.also if c.article != pick.main.article})
             fields: dict[str, Any] = {"also_reported_by": also} if also else {}
             items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
-        items = await self._with_english(items, lang)
-        used = sorted({c.article for item in items for c in item.citations})
+        used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
         kept = 100.0 * result.words_out / max(1, result.words_in)
+        shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
         notes = [
-            f"{len(items)} sentences from {len(used)} articles ({', '.join(used)}); "
+            f"{len(items)} sentences from {len(used)} articles ({shown_used}); "
             f"{kept:.0f}% of {result.words_in} words kept.",
             "Keywords: " + ", ".join(result.keywords) + ".",
         ]
-        notes += self._translation_notes(items, lang)
         return Answer(
             command="summary",
             query=topic,
@@ -210,13 +220,21 @@ class Kabar:
         )
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
-        from bot.corpus.figures import format_figure, parse_figure
-        from bot.nlp.claims import claim_items, find_claims
+        from bot.corpus.figures import parse_figure
 
         text = self._check_query(figure, "figure")
         wanted = parse_figure(text)
         if wanted is None:
             raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
+        key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, explain)
+        answer = await self._cached(key, lambda: self._who_confirmed(text, wanted, explain))
+        answer = await self._translated(answer, "en", notes=False)
+        return dataclasses.replace(answer, query=text)
+
+    async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
+        from bot.corpus.figures import format_figure
+        from bot.nlp.claims import claim_items, find_claims
+
         hits = await self._search.by_figure(wanted.value, include_vague=True)
         exact_ids = list(dict.fromkeys(h.article for h in hits if _gives(h, wanted)))
         other_ids = list(dict.fromkeys(h.article for h in hits))
@@ -241,7 +259,6 @@ class Kabar:
                 + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
                 + ")."
             )
-        main = await self._with_english(main, "en")
         meta: dict[str, Any] = {
             "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier},
             "related": related,
@@ -250,6 +267,25 @@ class Kabar:
         if explain:
             meta["explain"] = [m.explain() for m in report.matches]
         return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
+
+    async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
+        """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
+        from bot.present.json import answer_from_json, answer_json
+
+        version = await self._answers.version()
+        key = self._answers.key(*parts)
+        raw = await self._answers.get(key, version)
+        if raw is not None:
+            return answer_from_json(json.loads(raw))
+        data = answer_json(await compute())
+        await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
+        return answer_from_json(data)
+
+    async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
+        """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
+        items = await self._with_english(answer.items, lang)
+        extra = self._translation_notes(items, lang) if notes and items else []
+        return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
         art = await self.article(article)

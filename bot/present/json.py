@@ -48,6 +48,41 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return data
 
 
+ITEM_KEYS = ("text", "text_en", "citations")
+ANSWER_KEYS = ("command", "query", "items", "notes")
+
+
+def citation_from_json(data: dict[str, Any]) -> Citation:
+    return Citation(
+        article=str(data["article"]),
+        sentence=int(data["sentence"]),
+        text=data["text"],
+        text_en=data.get("text_en"),
+        provenance=data.get("provenance"),
+        flags=tuple(data.get("flags") or ()),
+    )
+
+
+def answer_from_json(data: dict[str, Any]) -> Answer:
+    """The inverse of `answer_json` (item fields and answer extras come back as plain data)."""
+    items = tuple(
+        AnswerItem(
+            text=item["text"],
+            text_en=item.get("text_en"),
+            citations=tuple(citation_from_json(c) for c in item.get("citations", ())),
+            fields={k: v for k, v in item.items() if k not in ITEM_KEYS},
+        )
+        for item in data.get("items", ())
+    )
+    return Answer(
+        command=data["command"],
+        query=data["query"],
+        items=items,
+        notes=tuple(data.get("notes", ())),
+        meta={k: v for k, v in data.items() if k not in ANSWER_KEYS},
+    )
+
+
 def plain(value: Any) -> Any:
     """Turn dataclasses, tuples, paths and sets into JSON-ready values."""
     if isinstance(value, Answer):

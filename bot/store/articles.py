@@ -126,6 +126,17 @@ class ArticleStore:
         row = await self.db.fetchone("SELECT count(*) FROM articles")
         return int(row[0]) if row else 0
 
+    async def sentence_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """id -> number of sentences, for the given article ids (unknown ids are left out)."""
+        wanted = sorted(set(ids))
+        counts: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in await self.db.fetchall(f"SELECT id, sentences FROM articles WHERE id IN ({marks})", chunk):
+                counts[row[0]] = int(row[1])
+        return counts
+
     # --- writing -------------------------------------------------------------------------
     async def put(self, article: Article, indexed_at: str | dt.datetime) -> None:
         """Store `article`, replacing any stored version with the same key or id."""

@@ -1,0 +1,121 @@
+"""The service: cached answers, invalidation on re-index, and the JSON round trip they rely on."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import bot.nlp.claims as claims_module
+import bot.nlp.summarize as summarize_module
+from bot.config import Settings
+from bot.models import Answer, AnswerItem, Citation
+from bot.present.json import answer_from_json, answer_json
+from bot.service import Kabar
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, module, name: str) -> list[int]:
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+async def test_summary_is_cached_until_the_corpus_changes(
+    settings: Settings, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = counting(monkeypatch, summarize_module, "summarize_topic")
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        first = await kabar.summary("kursk")
+        second = await kabar.summary("Kursk")
+        assert len(calls) == 1
+        assert answer_json(first) == answer_json(second)
+
+        before = await kabar.summary("desa")
+        assert before.items == () and "No indexed article mentions" in before.notes[0]
+        (seeds_dir / "005_0123456789abcdef.txt").write_text(
+            "Ukraina Rebut Kembali Tiga Desa di Kursk\n"
+            "Pasukan Ukraina merebut kembali tiga desa di wilayah Kursk pada Selasa, kata juru bicara militer Ukraina.\n"
+            "Menurut dia, pertempuran di desa-desa itu berlangsung selama dua pekan.\n",
+            encoding="utf-8",
+        )
+        report = await kabar.index()
+        assert list(report.added) == ["005"]
+        after = await kabar.summary("desa")
+        assert {c.article for item in after.items for c in item.citations} == {"005"}
+        again = await kabar.summary("kursk")
+        assert len(calls) == 3  # "desa" after the change, and "kursk" recomputed on the new corpus
+        assert answer_json(again)["query"] == "kursk"
+
+
+async def test_who_confirmed_cached_answer_equals_fresh_one(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = counting(monkeypatch, claims_module, "find_claims")
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        fresh = await kabar.who_confirmed("10000")
+        cached = await kabar.who_confirmed("10.000")
+        assert len(calls) == 1
+        assert [i.fields["source"] for i in fresh.items] == [i.fields["source"] for i in cached.items]
+        assert cached.query == "10.000"
+        assert [c.ref for i in fresh.items for c in i.citations] == [c.ref for i in cached.items for c in i.citations]
+
+
+async def test_cpu_work_runs_off_the_event_loop(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[int] = []
+    real = summarize_module.summarize_topic
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(summarize_module, "summarize_topic", spy)
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        await kabar.summary("pentagon")
+    assert threads and threads[0] != threading.get_ident()
+
+
+async def test_concurrent_questions_share_one_service(settings: Settings) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        answers = await asyncio.gather(
+            *(kabar.ask(line) for line in ["/summary kursk", "/who-confirmed 10000", "/summary nato 2", "/articles"] * 3)
+        )
+    assert all(isinstance(a, Answer) for a in answers)
+    assert answers[0].items and answers[1].items
+
+
+def test_answer_json_round_trip() -> None:
+    answer = Answer(
+        command="who-confirmed",
+        query="10 ribu",
+        items=(
+            AnswerItem(
+                text="Pentagon — confirmed: 10,000",
+                citations=(Citation("000", 3, "… 10,000 prajurit …", "… 10,000 soldiers …", "argos 1.9", ("glossary: x -> y",)),),
+                fields={"who": None, "stance": "confirmed", "figure": {"value": 10000.0, "qualifier": None}},
+            ),
+        ),
+        notes=("a note",),
+        meta={"figure": {"value": 10000.0}, "articles": ["000"]},
+    )
+    assert answer_from_json(answer_json(answer)) == answer
+
+
+async def test_index_of_a_missing_folder_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:
+    from bot.errors import KabarError
+
+    shutil.rmtree(settings.seeds_dir)
+    async with Kabar(settings) as kabar:
+        with pytest.raises(KabarError) as info:
+            await kabar.index(tmp_path / "nowhere")
+    assert "nowhere" in info.value.user_message
