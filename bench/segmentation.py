@@ -2,7 +2,7 @@
 
 Usage:  python bench/segmentation.py [PATH.jsonl] [--worst N] [--show-errors N]
 
-Data: `/work/shared/eval/indosum_public_100.jsonl` by default (one article per line,
+Data: `../shared/eval/indosum_public_100.jsonl` (beside the checkout) by default (one article per line,
 `text` with paragraphs separated by blank lines, `sentences` = the dataset's own
 segmentation of `text`).
 
@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.corpus.segment import split_sentences  # noqa: E402
 
-DEFAULT = Path("/work/shared/eval/indosum_public_100.jsonl")
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "indosum_public_100.jsonl"
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 _WS = re.compile(r"\s+")
 
