@@ -569,14 +569,18 @@ def summarize_topic(
     def mean_cosine(j: int, group: list[int]) -> float:
         return sum(_cosine(vectors[j], vectors[x]) for x in group) / len(group)
 
+    ranked_members = {m: [x for x in [m, *members[m]] if x < head] for m in mains}
+    home_of: dict[str, int | None] = {}
     for j in range(head, len(unique)):
         # beyond the ranked head: join the item whose every sentence tells the same fact
         # (as grouping does), the closest on average when several do
-        homes = [
-            m for m in mains if all(_linked(unique, vectors, support, j, x) for x in [m, *members[m]] if x < head)
-        ]
-        if homes:
-            best = max(homes, key=lambda m: mean_cosine(j, [m, *members[m]]))
+        # (only the ranked members count: comparing with every sentence joined so far
+        # would grow quadratically when many outlets repeat one sentence)
+        if unique[j].text not in home_of:
+            homes = [m for m in mains if all(_linked(unique, vectors, support, j, x) for x in ranked_members[m])]
+            home_of[unique[j].text] = max(homes, key=lambda m: mean_cosine(j, ranked_members[m])) if homes else None
+        best = home_of[unique[j].text]  # the same sentence syndicated elsewhere joins the same item
+        if best is not None:
             members[best].append(j)
 
     mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
