@@ -69,8 +69,8 @@ def _scan(directory: Path, key_of: KeyParser) -> tuple[list[_File], list[str]]:
             continue
         try:
             aid, key = key_of(path.name)
-        except (KabarError, ValueError) as exc:
-            warnings.append(f"{path.name}: skipped, the name is not NNN_<hash>.txt ({exc})")
+        except (KabarError, ValueError):
+            warnings.append(f"{path.name}: skipped, the name is not NNN_<hash>.txt")
             continue
         if aid in seen:
             warnings.append(f"{path.name}: skipped, id {aid} is already used by {seen[aid]}.txt")
@@ -98,7 +98,8 @@ def _process(files: Sequence[_File], known: dict[str, str], reader: Reader, inde
         try:
             article = reader(file.path)
         except KabarError as exc:
-            chunk.warnings.append(f"{file.path.name}: {exc.user_message}{kept}")
+            message = exc.user_message if file.path.name in exc.user_message else f"{file.path.name}: {exc.user_message}"
+            chunk.warnings.append(f"{message}{kept}")
             continue
         except Exception as exc:  # a file must never stop the run
             log.warning("parsing %s failed", file.path, exc_info=True)

@@ -97,9 +97,12 @@ async def test_broken_files_are_warnings_not_failures(db, tmp_path):
     assert report.added == ("000", "001")
     text = "\n".join(report.warnings)
     assert len(report.warnings) == 4
-    for needle in ("005_aaaaaaaaaaaaaaaa.txt: ", "006_bbbbbbbbbbbbbbbb.txt: ", "notes.txt: skipped",
+    for needle in ("005_aaaaaaaaaaaaaaaa.txt", "006_bbbbbbbbbbbbbbbb.txt", "notes.txt: skipped",
                    "000_cccccccccccccccc.txt: skipped, id 000"):
         assert needle in text
+    for warning in report.warnings:  # each names its file once, not "x.txt: x.txt is empty"
+        name = warning.split()[0].rstrip(":")
+        assert warning.count(name) == 1, warning
     # a file that breaks after being indexed keeps its previous version
     paths[1].write_bytes(b"\xff\xfe\xfa")
     report = await run(db, tmp_path)

@@ -236,7 +236,8 @@ class SentenceSearch:
         condition = "(f.value = ? AND f.vague = 0)"
         params: list[Any] = [value]
         if include_vague:
-            condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 10))"
+            # the same window as bot.corpus.figures.figures_related: "ribuan" may stand for 10,000
+            condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))"
             params += [value, value]
         params.append(-1 if limit is None else int(limit))
         sql = (

@@ -7,8 +7,7 @@ import dataclasses
 import pytest
 
 from bot.errors import ArticleNotFound
-from bot.models import Figure, Paragraph, Removal
-from bot.store.articles import ArticleStore
+from bot.models import Figure, Removal
 
 from tests.store.helpers import make_article
 
