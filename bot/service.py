@@ -31,6 +31,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot import __version__
 from bot.config import Settings
 from bot.errors import ArticleNotFound, KabarError, QueryError, TranslationError
 from bot.models import (
@@ -273,7 +274,7 @@ class Kabar:
         from bot.present.json import answer_from_json, answer_json
 
         version = await self._answers.version()
-        key = self._answers.key(*parts)
+        key = self._answers.key(__version__, *parts)  # a new release never serves an older release's answers
         raw = await self._answers.get(key, version)
         if raw is not None:
             return answer_from_json(json.loads(raw))

@@ -43,6 +43,8 @@ def render(answer: Answer) -> str:
         "translate": _translate,
         "help": _plain,
         "articles": _plain,
+        "show": _numbered,
+        "search": _hits,
     }.get(answer.command, _generic)
     lines = render_body(answer)
     if answer.notes:
@@ -117,6 +119,18 @@ def _translate(answer: Answer) -> list[str]:
 
 def _plain(answer: Answer) -> list[str]:
     return [item.text for item in answer.items]
+
+
+def _numbered(answer: Answer) -> list[str]:
+    lines = []
+    for item in answer.items:
+        number = item.citations[0].sentence if item.citations else len(lines) + 1
+        lines.append(_hang(f"{number:>3}. ", item.text))
+    return lines
+
+
+def _hits(answer: Answer) -> list[str]:
+    return [_hang(f"[{item.citations[0].ref}] ", item.text, "    ") for item in answer.items if item.citations]
 
 
 def _generic(answer: Answer) -> list[str]:
