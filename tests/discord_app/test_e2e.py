@@ -283,7 +283,9 @@ async def test_digest_forbidden_channel_is_reported_not_retried(
     bot = await bots.start()
     ix = await standin.slash("digest channel", {"channel": standin.digest_id}, user="ayu")
     confirmation = await ix.answer()
-    assert str(standin.digest_id) in confirmation["content"] and confirmation["flags"] & EPHEMERAL
+    # a channel link pings nobody: it must reach Discord intact, not neutralised
+    assert f"<#{standin.digest_id}>" in confirmation["content"], confirmation["content"]
+    assert confirmation["flags"] & EPHEMERAL
     standin.forbid(standin.digest_id)
 
     clock.set(jakarta(2026, 3, 2, 7, 5))
@@ -315,9 +317,12 @@ async def test_digest_time_and_zone_per_server_then_off(
     bots: Bots, standin: DiscordStandIn, clock: FakeClock
 ) -> None:
     bot = await bots.start()
-    await (await standin.slash("digest channel", {"channel": standin.digest_id})).answer()
+    link = f"<#{standin.digest_id}>"
+    set_channel = await (await standin.slash("digest channel", {"channel": standin.digest_id})).answer()
+    assert f"posted in {link} at 07:00 (Asia/Jakarta)" in set_channel["content"], set_channel["content"]
     ix = await standin.slash("digest time", {"time": "08:30", "tz": "Asia/Makassar"})  # 07:30 in Jakarta
-    assert "08:30 (Asia/Makassar)" in (await ix.answer())["content"]
+    set_time = (await ix.answer())["content"]
+    assert f"at 08:30 (Asia/Makassar) in {link}." in set_time, set_time
     clock.set(jakarta(2026, 3, 2, 7, 20))
     for _ in range(3):
         await bot.digest_loop.tick()
@@ -328,7 +333,8 @@ async def test_digest_time_and_zone_per_server_then_off(
     shown = await preview.answer()
     assert shown["flags"] & EPHEMERAL and "2026-03-03" in message_text(shown)
     about = await standin.slash("about")
-    assert "2026-03-02" in message_text(await about.answer())
+    facts = message_text(await about.answer())
+    assert "2026-03-02" in facts and f"{link} at 08:30 (Asia/Makassar)" in facts, facts
 
     off = await standin.slash("digest off")
     assert (await off.answer())["flags"] & EPHEMERAL

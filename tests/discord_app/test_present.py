@@ -24,6 +24,7 @@ from bot.present.discord import (
     render_answer,
     render_articles,
     render_digest,
+    render_error,
     split_text,
 )
 
@@ -67,6 +68,17 @@ def test_neutralise_is_idempotent_and_leaves_plain_text() -> None:
     assert neutralise(text) == text
     once = neutralise("@everyone <@1>")
     assert neutralise(once) == once
+
+
+def test_neutralise_keeps_channel_links_working() -> None:
+    # a channel link pings nobody, and /digest replies name the channel with one
+    text = "Posted in <#800000000000000012> by <@123> for @everyone"
+    out = neutralise(text)
+    assert "<#800000000000000012>" in out
+    assert not PING.search(out) and out.replace(ZWSP, "") == text
+    assert render_error("The daily digest will be posted in <#42> at 07:00.").startswith(
+        "The daily digest will be posted in <#42> at"
+    )
 
 
 # --- split_text --------------------------------------------------------------------------
