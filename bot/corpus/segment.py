@@ -13,7 +13,7 @@ Public API (other modules rely on these names):
 How sentences are found: every run of terminal punctuation (`.`, `?`, `!`, an
 ellipsis), together with the closing quotes and brackets right after it, is a
 candidate end. A candidate followed by whitespace ends a sentence unless the next
-word starts in lower case (an attribution such as `"...?" tanya dia`, or text
+word starts in lower case (an attribution such as `"...." kata dia`, or text
 after `dll.`), or the word before the stop is an abbreviation, a title or a
 personal initial that introduces a name, or a list number. A candidate glued to
 the next word (`Kyiv Independent.Pada`) ends a sentence only when a lower-case
@@ -148,7 +148,11 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
         return end if ch not in ",;:" else -1
     lower = first.islower()
     if stop[0] != "." or len(stop) > 1:
-        # "?", "!", "?!", an ellipsis: end unless a lower-case word goes on
+        # "?", "!", "?!", an ellipsis: end unless a lower-case word goes on; a quoted
+        # question or exclamation ends its sentence even before "tanya dia" (as news
+        # corpora segment it), while a quoted statement keeps its attribution
+        if quoted and stop[0] in "?!":
+            return end
         return -1 if lower else end
     begin = stop_start
     floor = max(last_cut, stop_start - _TOKEN_WINDOW)

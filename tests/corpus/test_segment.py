@@ -88,7 +88,9 @@ SENTENCES = [
         ['"Ini bukan lagi sekadar tentang mentransfer senjata.', 'Ini tentang orang," katanya.'],
     ),
     ('"Jangan mati tanpa alasan." kata direktorat itu. Pesan dikirim.', ['"Jangan mati tanpa alasan." kata direktorat itu.', "Pesan dikirim."]),
-    ('"Apa yang dia sembunyikan?" tulis deskripsi itu. Novel terbit.', ['"Apa yang dia sembunyikan?" tulis deskripsi itu.', "Novel terbit."]),
+    # a quoted question ends its sentence even before the attribution, as news corpora
+    # segment it; a quoted statement ("....\" kata dia) keeps its attribution
+    ('"Apa yang dia sembunyikan?" tulis deskripsi itu. Novel terbit.', ['"Apa yang dia sembunyikan?"', "tulis deskripsi itu.", "Novel terbit."]),
     # closing quotes and brackets after the stop belong to the sentence that ends
     (
         "Kremlin menepis laporan itu sebagai “berita palsu.” Sementara itu, Putin diam.",
@@ -133,7 +135,10 @@ SENTENCES = [
         ["Korea Utara mengirim 10.000 pasukan ke Rusia.", "Apa dampaknya bagi Ukraina?"],
     ),
     ("Aliansi menguat! Korea Utara kirim pasukan. Benarkah?! Ya.", ["Aliansi menguat!", "Korea Utara kirim pasukan.", "Benarkah?!", "Ya."]),
-    ('"Apa?" tanya dia. Oke.', ['"Apa?" tanya dia.', "Oke."]),
+    ('"Apa?" tanya dia. Oke.', ['"Apa?"', "tanya dia.", "Oke."]),
+    ('"Ayo!" seru mereka.', ['"Ayo!"', "seru mereka."]),
+    ('Dia bertanya apa? lalu pergi.', ["Dia bertanya apa? lalu pergi."]),
+    ('"Kami siap." kata dia. Lalu pergi.', ['"Kami siap." kata dia.', "Lalu pergi."]),
     # list numbers stand alone (as in labelled Indonesian news corpora)
     ("1. Banyak nutrisi. Kulit jeruk kaya vitamin.", ["1.", "Banyak nutrisi.", "Kulit jeruk kaya vitamin."]),
     # a dateline's all-capital place does not end a sentence, an editor's code does
