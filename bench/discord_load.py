@@ -133,8 +133,7 @@ async def main(count: int, timeout: float) -> int:
             with pointed_at(standin):
                 async with Kabar(settings) as kabar:
                     await kabar.ensure_indexed()
-                    bot = create_bot(settings, kabar)
-                    bot._connection.guild_ready_timeout = 0.05
+                    bot = create_bot(settings, kabar, guild_ready_timeout=0.05)
                     await bot.login(TOKEN)
                     connection = asyncio.create_task(bot.connect())
                     try:

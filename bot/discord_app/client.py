@@ -1,7 +1,8 @@
 """The Discord client: a bot built from its dependencies, its command tree and error handler, and `run_bot`.
 
 Public API:
-    bot = create_bot(settings, kabar, *, clock=None, sync=True, tick_seconds=30.0) -> KabarBot
+    bot = create_bot(settings, kabar, *, clock=None, sync=True, tick_seconds=30.0,
+                     guild_ready_timeout=2.0) -> KabarBot
     await run_bot(settings)          # opens the service, indexes, connects with the token; returns on close
     bot.kabar, bot.settings, bot.guild_store, bot.digests, bot.digest_loop, bot.work, bot.now()
     await bot.digest_loop.tick()     # run the digest schedule once now (tests move the clock instead of sleeping)
@@ -78,8 +79,13 @@ class KabarBot(discord.Client):
         clock: Clock | None = None,
         sync: bool = True,
         tick_seconds: float = 30.0,
+        guild_ready_timeout: float = 2.0,
     ) -> None:
-        super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none())
+        super().__init__(
+            intents=intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            guild_ready_timeout=guild_ready_timeout,
+        )
         self.settings = settings
         self.kabar = kabar
         self.clock: Clock = clock or utc_clock
@@ -131,7 +137,11 @@ class KabarBot(discord.Client):
 
 
 def create_bot(settings: Settings, kabar: Any, *, clock: Clock | None = None, **options: Any) -> KabarBot:
-    """Build the bot around an open `Kabar` service (`clock`: a callable returning an aware datetime)."""
+    """Build the bot around an open `Kabar` service (`clock`: a callable returning an aware datetime).
+
+    `guild_ready_timeout` is how long discord.py waits for more servers after the last
+    GUILD_CREATE before it reports ready (its own default, 2 s, unless given).
+    """
     return KabarBot(settings, kabar, clock=clock, **options)
 
 

@@ -73,9 +73,9 @@ class Bots:
         await kabar.__aenter__()
         try:
             await kabar.ensure_indexed()
-            bot = create_bot(settings, kabar, clock=self.clock, tick_seconds=tick_seconds, **options)
             # the stand-in sends its one guild at once; do not wait discord.py's 2 s for more
-            bot._connection.guild_ready_timeout = 0.05
+            options.setdefault("guild_ready_timeout", 0.05)
+            bot = create_bot(settings, kabar, clock=self.clock, tick_seconds=tick_seconds, **options)
             await bot.login(TOKEN)
             task = asyncio.create_task(bot.connect(), name="bot-connect")
         except BaseException:

@@ -172,6 +172,18 @@ async def test_bot_defaults_forbid_mentions_and_keep_dependencies(bot) -> None:
     assert bot.now() == dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
 
 
+async def test_create_bot_passes_guild_ready_timeout_to_discord_py() -> None:
+    db = await Database.open(":memory:")
+    try:
+        quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, guild_ready_timeout=0.05)
+        default = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
+        # discord.py keeps the option on its connection state, which waits that long for more servers
+        assert quick._connection.guild_ready_timeout == 0.05
+        assert default._connection.guild_ready_timeout == 2.0
+    finally:
+        await db.close()
+
+
 async def test_setup_hook_syncs_to_the_configured_guild(monkeypatch) -> None:
     db = await Database.open(":memory:")
     try:

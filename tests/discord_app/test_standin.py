@@ -38,7 +38,8 @@ class Flip(discord.ui.View):
 class Tiny(commands.Bot):
     def __init__(self, guild_id: int | None) -> None:
         super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
-                         allowed_mentions=discord.AllowedMentions.none())
+                         allowed_mentions=discord.AllowedMentions.none(),
+                         guild_ready_timeout=0.05)  # the stand-in sends its one guild at once
         self.guild_id = guild_id
         self.said: list[str] = []
 
@@ -89,7 +90,6 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
 
 async def run_tiny(standin: DiscordStandIn, guild: bool = True) -> tuple[Tiny, asyncio.Task[None]]:
     bot = Tiny(standin.guild_id if guild else None)
-    bot._connection.guild_ready_timeout = 0.05  # the stand-in sends its one guild at once
     await bot.login(TOKEN)
     task = asyncio.create_task(bot.connect())
     await asyncio.wait_for(bot.wait_until_ready(), 10)
