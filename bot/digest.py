@@ -246,6 +246,15 @@ def _pick_sentences(article: Article, n: int) -> list[int]:
     return sorted(i for i in chosen if 0 <= i < len(texts))[:n] or list(range(n))
 
 
+def _figure_label(figure: Any) -> str:
+    """'about 10,000 tentara', '20%': the figure in English notation with its counted noun."""
+    from bot.corpus.figures import describe_figure
+
+    label = describe_figure(figure)
+    unit = figure.unit or ""
+    return f"{label} {unit}" if unit.isalpha() and len(unit) > 3 else label
+
+
 def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:
     """A story: the longest article's best sentences, its figures, and every source."""
     main = max(group, key=lambda a: (len(a.sentences), -int(a.id) if a.id.isdigit() else 0))
@@ -261,7 +270,7 @@ def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:
                 if figure.vague or figure.value in seen or (figure.value < 10 and not figure.unit):
                     continue
                 seen.add(figure.value)
-                figures.append(f"{figure.qualifier} {figure.text}" if figure.qualifier else figure.text)
+                figures.append(_figure_label(figure))
     sources = tuple(f"{a.id} ({a.outlet})" if a.outlet else a.id for a in group)
     titled = [a for a in [main, *group] if not a.title_derived]
     return Story(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
+from typing import Any
+
 from bot.models import Answer, AnswerItem, Citation
 
 WIDTH = 100
@@ -138,3 +140,22 @@ def _generic(answer: Answer) -> list[str]:
     for item in answer.items:
         lines.append(_hang("• ", f"{item.text} {refs(item.citations)}".strip()))
     return lines
+
+
+def render_digest(digest: Any) -> str:
+    """A composed digest (bot.digest.Digest) as text: one block per story."""
+    lines = [f"kabar digest {digest.local_date}", "─" * 30]
+    if not digest.stories:
+        lines.append("Nothing new was indexed.")
+    for story in digest.stories:
+        lines.append("")
+        lines.append(_hang("■ ", story.title))
+        for c in story.summary:
+            lines.append(_hang("  • ", f"{c.text_en or c.text} [{c.ref}]", "    "))
+            if c.text_en:
+                lines.append(_wrap(f"id: {c.text}", "      "))
+        if story.figures:
+            lines.append("  figures: " + ", ".join(story.figures))
+        lines.append(_hang("  sources: ", ", ".join(story.sources), "    "))
+    lines += ["", *digest.notes] if digest.notes else []
+    return "\n".join(lines).rstrip() + "\n"

@@ -205,3 +205,21 @@ def test_whole_process_is_quick_and_never_imports_torch(tmp_path: Path, seeds_di
     done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert "Pentagon" in done.stdout, done.stderr
     assert "HEAVY []" in done.stdout
+
+
+def test_digest_preview_groups_the_seeds_into_one_cited_story(kabar) -> None:
+    code, out, _ = kabar("digest", "--json")
+    assert code == 0
+    digest = as_json(out)
+    assert digest["articles"] == 5
+    assert len(digest["stories"]) == 1  # five outlets, one story
+    story = digest["stories"][0]
+    assert sorted(story["articles"]) == ["000", "001", "002", "003", "004"]
+    assert 2 <= len(story["summary"]) <= 3
+    assert any("10,000" in f for f in story["figures"])
+    code, text, _ = kabar("digest")
+    assert story["title"] in text and "sources:" in text
+    code, later, _ = kabar("digest", "--since", "2999-01-01")
+    assert code == 0 and "Nothing new" in later
+    code, _, err = kabar("digest", "--since", "yesterday-ish")
+    assert code == 2 and "ISO" in err

@@ -268,7 +268,7 @@ def test_group_stories_on_the_seeds_finds_one_story() -> None:
     assert [[a.id for a in g] for g in groups] == [[a.id for a in seeds]]
     story = story_of(groups[0])
     assert 2 <= len(story.summary) <= 3
-    assert story.figures and any("10.000" in f for f in story.figures)
+    assert story.figures and any("10,000" in f for f in story.figures)  # English notation
     assert len(story.sources) == len(seeds)
     by_id = {a.id: a for a in seeds}
     for c in story.summary:  # every citation resolves to the sentence it quotes
@@ -282,7 +282,7 @@ async def test_compose_digest_covers_only_what_is_new() -> None:
     assert digest.watermark == "2026-11-22T03:00:00.000000+00:00"
     kursk = digest.stories[0]
     assert kursk.articles == ("001", "002") and kursk.sources == ("001 (KOMPAS)", "002")
-    assert "10.000" in kursk.figures
+    assert "10,000" in kursk.figures
     again = await compose_digest(kabar, since=digest.watermark, local_date="2026-11-24")
     assert again.stories == () and again.watermark == digest.watermark
 

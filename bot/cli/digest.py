@@ -1,0 +1,52 @@
+"""Terminal command `kabar digest`: what the daily digest would post, shown here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+import typer
+
+from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+
+
+def register(app: typer.Typer) -> None:
+    """Add `digest`."""
+    app.command("digest")(digest)
+
+
+def digest(
+    since: Optional[str] = typer.Option(
+        None, "--since", help="Only articles indexed after this ISO time (default: everything indexed)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Preview the daily digest: indexed articles grouped into stories with cited summaries."""
+    from bot.digest import compose_digest
+    from bot.errors import QueryError
+    from bot.present.text import render_digest
+    from bot.store.db import iso_utc
+
+    cfg = settings()
+    setup_logging(cfg)
+    out, _ = consoles()
+    if since is not None:
+        try:
+            since = iso_utc(since)
+        except ValueError:
+            from bot.cli.common import fail
+
+            fail(QueryError(f"--since {since!r} is not an ISO date or time, e.g. 2026-11-23 or 2026-11-23T07:00:00+07:00."))
+    today = dt.datetime.now(ZoneInfo(cfg.digest_tz)).date().isoformat()
+
+    async def go():
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            return await compose_digest(kabar, since=since, local_date=today)
+
+    result = run(go)
+    if as_json:
+        emit_json(result)
+    else:
+        out.print(render_digest(result), end="", markup=False)
