@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 
 from bot.config import parse_hhmm
-from bot.discord_app.replies import defer, send_pages, send_text
+from bot.discord_app.replies import defer, quick_or_defer, send_pages, send_text
 from bot.errors import QueryError
 from bot.present.discord import render_about, render_answer, render_articles, render_digest
 
@@ -51,6 +51,14 @@ async def article_choices(interaction: discord.Interaction, current: str) -> lis
             name = name[: CHOICE_NAME_LIMIT - 1].rstrip() + "…"
         choices.append(app_commands.Choice(name=name, value=info.id))
     return choices
+
+
+def model_missing(bot: "KabarBot", lang: str, src: str = "id") -> bool:
+    """True when no installed model translates src->lang (a cheap look at the models folder)."""
+    translations = getattr(bot.kabar, "translations", None)
+    if translations is None:  # not known here: let the service decide
+        return False
+    return not translations.available(src, lang)
 
 
 #: what the digest needs in its channel (Read Message History: finding an interrupted post)
@@ -201,9 +209,15 @@ def build_commands() -> list[app_commands.Command | app_commands.Group]:
         lang: Literal["en"] = "en",
     ) -> None:
         bot = _bot(interaction)
-        await defer(interaction)
-        async with bot.work:
-            answer = await bot.kabar.translate(article.split("·")[0].strip(), lang=lang)
+        ref = article.split("·")[0].strip()
+        if model_missing(bot, lang):
+            # Nothing can be decoded, so this is quick: the "no model" error (or an article a
+            # human reviewed line by line). It must not queue behind summaries for a work slot.
+            answer = await quick_or_defer(interaction, bot.kabar.translate(ref, lang=lang))
+        else:
+            await defer(interaction)
+            async with bot.work:
+                answer = await bot.kabar.translate(ref, lang=lang)
         await send_pages(interaction, render_answer(answer, prefer=lang))
 
     @app_commands.command(name="articles", description="The indexed articles")

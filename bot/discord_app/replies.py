@@ -1,5 +1,11 @@
 """Sending replies to interactions: deferring, paged follow-ups, ephemeral errors; never a ping.
 
+    await defer(interaction, ephemeral=False)
+    result = await quick_or_defer(interaction, awaitable, ephemeral=False, within=QUICK_SECONDS)
+    await send_pages(interaction, pages, ephemeral=False, timeout=300.0)
+    await send_text(interaction, content, ephemeral=True)
+    await send_error(interaction, message)
+
 Every send, follow-up and edit here passes `allowed_mentions=AllowedMentions.none()`
 (the client sets it too). `interaction.extras["answered"]` records that the deferred
 "thinking" message has been replaced by an answer, so an error raised afterwards is
@@ -8,8 +14,10 @@ sent as a new ephemeral message instead of deleting the answer.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
+from typing import TypeVar
 
 import discord
 
@@ -19,12 +27,35 @@ from bot.present.discord import Page, render_error
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong inside kabar. The problem has been logged."
+#: work expected to be quick is given this long before the reply is deferred after all
+QUICK_SECONDS = 1.0
+
+T = TypeVar("T")
 
 
 async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) -> None:
     """Acknowledge now (Discord allows 3 s) and show "thinking" while the work runs."""
     if not interaction.response.is_done():
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+
+
+async def quick_or_defer(
+    interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = False, within: float = QUICK_SECONDS
+) -> T:
+    """Await work that is usually instant; defer the reply only if it is still running after `within` s.
+
+    An error raised quickly therefore reaches the error handler while the interaction is
+    still unanswered, and goes out as a true ephemeral reply (no public "thinking" first).
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=within)
+        if not done:
+            await defer(interaction, ephemeral=ephemeral)
+        return await task
+    finally:
+        if not task.done():
+            task.cancel()
 
 
 async def send_pages(

@@ -21,9 +21,9 @@ from bot.digest import Digest, PostForbidden, Story
 from bot.discord_app.client import NO_TOKEN, KabarTree, create_bot, intents, run_bot
 from bot.discord_app.commands import DigestGroup, build_commands
 from bot.discord_app.digest_task import DiscordPoster
-from bot.discord_app.replies import APOLOGY
+from bot.discord_app.replies import APOLOGY, quick_or_defer
 from bot.discord_app.views import ONLY_INVOKER, Pager
-from bot.errors import ArticleNotFound, ConfigError, QueryError
+from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
 from bot.models import Answer, AnswerItem, ArticleInfo, Citation
 from bot.present.discord import Page, render_answer
 from bot.store.db import Database
@@ -93,12 +93,25 @@ def cite(article: str, sentence: int, text: str, en: str | None = None) -> Citat
     return Citation(article=article, sentence=sentence, text=text, text_en=en)
 
 
+class FakeTranslations:
+    """The one thing the adapter asks the translation layer: is a model installed?"""
+
+    def __init__(self, installed: bool = True) -> None:
+        self.installed = installed
+        self.asked: list[tuple[str, str]] = []
+
+    def available(self, src: str = "id", tgt: str = "en") -> bool:
+        self.asked.append((src, tgt))
+        return self.installed
+
+
 class FakeKabar:
     def __init__(self, db: Database, items: int = 2) -> None:
         self.db = db
         self.items = items
         self.calls: list[tuple] = []
-        self.translations = None
+        self.translations = FakeTranslations()
+        self.translate_delay = 0.0
 
     async def summary(self, topic: str, sentences=None, method=None, lang="en") -> Answer:
         self.calls.append(("summary", topic, sentences, lang))
@@ -121,6 +134,11 @@ class FakeKabar:
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
         self.calls.append(("translate", article, lang))
+        await asyncio.sleep(self.translate_delay)
+        if not self.translations.installed and article != "reviewed":
+            raise ModelNotInstalled("No translation model for id->en is installed.")
+        if article == "reviewed":
+            article = "003"
         if article != "003":
             raise ArticleNotFound(f"No article {article!r} is indexed (see /articles).")
         return Answer(command="translate", query="003", items=(AnswerItem(text="Hi.", text_en="Hi.", citations=(cite("003", 1, "Hai."),)),))
@@ -272,6 +290,62 @@ async def test_who_confirmed_and_translate_answer(bot) -> None:
     await cmds["translate"].callback(interaction, "003 · Aliansi menguat", "en")
     assert ("translate", "003", "en") in bot.kabar.calls
     assert_no_pings(interaction.calls)
+
+
+async def test_translate_without_a_model_answers_at_once_even_when_every_work_slot_is_taken(bot) -> None:
+    bot.kabar.translations.installed = False
+    for _ in range(bot.settings.work_concurrency):  # summaries hold every slot
+        await bot.work.acquire()
+    try:
+        interaction = await asyncio.wait_for(invoke_with_handler(bot, "translate", "003", "en"), 2)
+    finally:
+        for _ in range(bot.settings.work_concurrency):
+            bot.work.release()
+    # no "thinking" first: the error is the initial response, seen only by the invoker
+    assert [name for name, _ in interaction.calls] == ["send_message"]
+    [sent] = interaction.calls.named("send_message")
+    assert sent["ephemeral"] and "No translation model" in sent["content"]
+    assert bot.kabar.translations.asked == [("id", "en")]
+    assert_no_pings(interaction.calls)
+
+
+async def test_translate_without_a_model_still_shows_a_reviewed_article(bot) -> None:
+    bot.kabar.translations.installed = False
+    interaction = await invoke_with_handler(bot, "translate", "reviewed", "en")
+    [followup] = interaction.calls.named("followup")
+    assert "Hi." in followup["embed"].description and not followup["ephemeral"]
+
+
+async def test_quick_work_is_not_deferred_slow_work_is() -> None:
+    quick = FakeInteraction(None)
+    assert await quick_or_defer(quick, asyncio.sleep(0.01, result="quick"), within=0.5) == "quick"
+    assert quick.calls == []  # finished in time: the answer can be the initial response
+    slow = FakeInteraction(None)
+    assert await quick_or_defer(slow, asyncio.sleep(0.2, result="late"), within=0.05, ephemeral=True) == "late"
+    assert slow.calls == [("defer", {"thinking": True, "ephemeral": True})]
+    failing = FakeInteraction(None)
+
+    async def boom() -> None:
+        raise QueryError("bad")
+
+    with pytest.raises(QueryError):
+        await quick_or_defer(failing, boom())
+    assert failing.calls == []  # the error handler answers it, still unanswered
+
+
+async def test_translate_with_a_model_defers_and_takes_a_work_slot(bot) -> None:
+    bot.work = asyncio.Semaphore(1)
+    held: list[bool] = []
+    real = bot.kabar.translate
+
+    async def watching(article: str, lang: str = "en") -> Answer:
+        held.append(bot.work.locked())
+        return await real(article, lang)
+
+    bot.kabar.translate = watching
+    interaction = await invoke_with_handler(bot, "translate", "003", "en")
+    assert [name for name, _ in interaction.calls] == ["defer", "followup"]
+    assert held == [True] and bot.kabar.translations.asked == [("id", "en")]
 
 
 async def test_articles_and_about(bot) -> None:

@@ -129,6 +129,28 @@ async def test_domain_errors_are_ephemeral_and_plain(bots: Bots, standin: Discor
     assert "999" in message["content"] and "Traceback" not in message["content"]
 
 
+async def test_translate_without_a_model_answers_at_once_while_summaries_hold_every_slot(
+    bots: Bots, standin: DiscordStandIn
+) -> None:
+    bot = await bots.start()
+    assert not bot.kabar.translations.available("id", "en")  # the test settings install no model
+    slots = bot.settings.work_concurrency
+    for _ in range(slots):  # as if long summaries were running
+        await bot.work.acquire()
+    try:
+        ix = await standin.slash("translate", {"article": "003"})
+        first = await ix.response(timeout=2)
+        message = await ix.answer(timeout=2)
+    finally:
+        for _ in range(slots):
+            bot.work.release()
+    assert first["type"] == 4, "the instant 'no model' error needs no deferral"
+    assert first["data"]["flags"] & EPHEMERAL and message["flags"] & EPHEMERAL
+    assert "model" in message["content"].casefold() and "Traceback" not in message["content"]
+    assert ix.acked_at is not None and ix.acked_at - ix.created < 1.0
+    assert [m for m in standin.channel_messages(standin.general_id) if not m.get("flags", 0) & EPHEMERAL] == []
+
+
 async def test_digest_setters_need_manage_server(bots: Bots, standin: DiscordStandIn) -> None:
     await bots.start()
     ix = await standin.slash("digest channel", {"channel": standin.digest_id}, user="budi")
