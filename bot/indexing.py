@@ -16,10 +16,14 @@ the run. Ids are unique: when two files share an id, the first by name wins.
 from __future__ import annotations
 
 import asyncio
+import collections
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +37,9 @@ from bot.store.db import Database, iso_utc
 log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 250
+#: a run parses in several processes only when it has at least this many files to parse
+PARALLEL_MIN_FILES = 1000
+MAX_PARSE_WORKERS = 4
 ARTICLE_GLOB = "*.txt"
 
 Reader = Callable[[Path], Article]
@@ -139,6 +146,28 @@ def _default_reader() -> tuple[Reader, KeyParser]:
     return read_article, parse_key
 
 
+def default_reader_fn() -> Reader:
+    return _default_reader()[0]
+
+
+def _parse_workers(to_parse: int, default_reader: bool) -> int:
+    """Processes to parse with: all cores for a large folder read by the standard reader.
+
+    Parsing is pure Python, so threads share one core; a big first index is split over
+    processes. Small runs (and custom readers, which may not cross a process boundary)
+    stay in one thread: starting processes costs more than it saves.
+    """
+    if not default_reader or to_parse < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(MAX_PARSE_WORKERS, os.cpu_count() or 1))
+
+
+def _process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    # "spawn" starts clean interpreters: forking a process that runs an event loop and
+    # SQLite threads is not safe
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 async def index_folder(
     db: Database,
     directory: str | Path,
@@ -187,18 +216,32 @@ async def index_folder(
     if progress:
         progress(0, total)
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
-    pending: asyncio.Task[_Chunk] | None = None
+    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is default_reader_fn())
+    executor = _process_pool(workers) if workers > 1 else None
+    window = workers + 1 if executor else 1
+    in_flight: collections.deque[asyncio.Future[_Chunk]] = collections.deque()
+
+    def submit(number: int) -> None:
+        part = chunks[number]
+        seen_before = {f.key: known[f.key] for f in part if f.key in known}
+        if executor is not None:
+            future = asyncio.get_running_loop().run_in_executor(
+                executor, _process, part, seen_before, reader, indexed_at
+            )
+        else:
+            future = asyncio.ensure_future(asyncio.to_thread(_process, part, seen_before, reader, indexed_at))
+        in_flight.append(future)
+
     try:
-        if chunks:
-            pending = asyncio.create_task(asyncio.to_thread(_process, chunks[0], known, reader, indexed_at))
+        next_chunk = 0
         for number, files_in_chunk in enumerate(chunks):
-            assert pending is not None
-            result = await pending
-            pending = None
-            if number + 1 < len(chunks):
-                pending = asyncio.create_task(
-                    asyncio.to_thread(_process, chunks[number + 1], known, reader, indexed_at)
-                )
+            while next_chunk < len(chunks) and len(in_flight) < window:
+                submit(next_chunk)
+                next_chunk += 1
+            result = await in_flight.popleft()
+            if next_chunk < len(chunks):  # keep parsing while this chunk is written
+                submit(next_chunk)
+                next_chunk += 1
             stored = await _store(store, result, indexed_at)
             for aid, key in stored:
                 (updated if key in known or aid in known_ids else added).append(aid)
@@ -208,12 +251,15 @@ async def index_folder(
             if progress:
                 progress(done, total)
     finally:
-        if pending is not None:
-            pending.cancel()
+        for future in in_flight:
+            future.cancel()
+        for future in in_flight:
             try:
-                await pending
+                await future
             except BaseException:  # the run is already failing; its error is the one to report
                 pass
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
     return IndexReport(
         added=tuple(added),
         updated=tuple(updated),
