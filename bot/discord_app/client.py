@@ -2,9 +2,10 @@
 
 Public API:
     bot = create_bot(settings, kabar, *, clock=None, sync=True, tick_seconds=30.0,
-                     guild_ready_timeout=2.0) -> KabarBot
+                     guild_ready_timeout=2.0, page_timeout=300.0) -> KabarBot
     await run_bot(settings)          # opens the service, indexes, connects with the token; returns on close
     bot.kabar, bot.settings, bot.guild_store, bot.digests, bot.digest_loop, bot.work, bot.now()
+    bot.page_timeout, bot.pagers     # how long answer buttons stay live; the live pagers by key
     await bot.digest_loop.tick()     # run the digest schedule once now (tests move the clock instead of sleeping)
 
 No privileged intents; no global state; the token is read from Settings and never
@@ -25,11 +26,15 @@ from bot.config import Settings
 from bot.digest import Clock, DigestService, utc_clock
 from bot.discord_app.commands import MANAGE_ONLY, build_commands
 from bot.discord_app.digest_task import DigestLoop, DiscordPoster
-from bot.discord_app.replies import APOLOGY, send_error
+from bot.discord_app.replies import APOLOGY, DEFAULT_PAGE_TIMEOUT, send_error
+from bot.discord_app.views import Pager, answer_expired, pager_key
 from bot.errors import ConfigError, KabarError
 from bot.store.guilds import GuildStore
 
 log = logging.getLogger(__name__)
+
+#: a pager must time out (and disable its buttons) while the interaction token still works
+MAX_PAGE_TIMEOUT = 14 * 60.0
 
 NO_TOKEN = (
     "No Discord token is configured. Set KABAR_DISCORD_TOKEN (or DISCORD_TOKEN) in .env to run the "
@@ -80,7 +85,13 @@ class KabarBot(discord.Client):
         sync: bool = True,
         tick_seconds: float = 30.0,
         guild_ready_timeout: float = 2.0,
+        page_timeout: float = DEFAULT_PAGE_TIMEOUT,
     ) -> None:
+        if not 0 < page_timeout <= MAX_PAGE_TIMEOUT:
+            raise ValueError(
+                f"page_timeout must be over 0 and at most {MAX_PAGE_TIMEOUT:.0f} s: after 15 minutes Discord "
+                "no longer lets the bot edit an answer, so its buttons could not be disabled"
+            )
         super().__init__(
             intents=intents(),
             allowed_mentions=discord.AllowedMentions.none(),
@@ -90,6 +101,8 @@ class KabarBot(discord.Client):
         self.kabar = kabar
         self.clock: Clock = clock or utc_clock
         self.sync_commands = sync
+        self.page_timeout = float(page_timeout)
+        self.pagers: dict[str, Pager] = {}  # live pagers by key; see bot.discord_app.views
         self.tree = KabarTree(self)
         self.work = asyncio.Semaphore(settings.work_concurrency)
         self.guild_store = GuildStore(kabar.db)
@@ -113,6 +126,21 @@ class KabarBot(discord.Client):
                 synced = await self.tree.sync()
                 log.info("synced %d commands globally (may take up to an hour to appear)", len(synced))
         self.digest_loop.start()
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Clicks on pager buttons nobody listens to any more get a clean answer, not a failure."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        key = pager_key((interaction.data or {}).get("custom_id"))
+        if key is None:
+            return
+        pager = self.pagers.get(key)
+        if pager is not None and not pager.is_finished():
+            return  # discord.py hands the click to the live pager
+        try:
+            await answer_expired(interaction)
+        except discord.HTTPException:
+            log.warning("could not answer a click on expired buttons", exc_info=True)
 
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) in %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds))
@@ -141,6 +169,8 @@ def create_bot(settings: Settings, kabar: Any, *, clock: Clock | None = None, **
 
     `guild_ready_timeout` is how long discord.py waits for more servers after the last
     GUILD_CREATE before it reports ready (its own default, 2 s, unless given).
+    `page_timeout` is how long an answer's buttons stay live (at most 14 minutes: an
+    interaction's token, needed to disable them, lasts 15).
     """
     return KabarBot(settings, kabar, clock=clock, **options)
 

@@ -2,7 +2,7 @@
 
     await defer(interaction, ephemeral=False)
     result = await quick_or_defer(interaction, awaitable, ephemeral=False, within=QUICK_SECONDS)
-    await send_pages(interaction, pages, ephemeral=False, timeout=300.0)
+    await send_pages(interaction, pages, ephemeral=False, timeout=None)   # None: the bot's page_timeout
     await send_text(interaction, content, ephemeral=True)
     await send_error(interaction, message)
 
@@ -27,6 +27,8 @@ from bot.present.discord import Page, render_error
 log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong inside kabar. The problem has been logged."
+#: how long a pager's buttons stay live unless the bot says otherwise
+DEFAULT_PAGE_TIMEOUT = 300.0
 #: work expected to be quick is given this long before the reply is deferred after all
 QUICK_SECONDS = 1.0
 
@@ -63,10 +65,16 @@ async def send_pages(
     pages: Sequence[Page],
     *,
     ephemeral: bool = False,
-    timeout: float = 300.0,
+    timeout: float | None = None,
 ) -> discord.WebhookMessage | None:
-    """Answer with the first page and a pager (only when there are buttons to show)."""
-    pager = Pager(pages, interaction.user.id, timeout=timeout)
+    """Answer with the first page and a pager (only when there are buttons to show).
+
+    `timeout`: seconds the buttons stay live; None takes the bot's `page_timeout`.
+    """
+    client = interaction.client
+    if timeout is None:
+        timeout = getattr(client, "page_timeout", DEFAULT_PAGE_TIMEOUT)
+    pager = Pager(pages, interaction.user.id, timeout=timeout, live=getattr(client, "pagers", None))
     kwargs: dict = {"embed": pager.page.embed, "allowed_mentions": NO_MENTIONS, "ephemeral": ephemeral}
     if pager.needed:
         kwargs["view"] = pager
@@ -76,6 +84,7 @@ async def send_pages(
     interaction.extras["answered"] = True
     if pager.needed:
         pager.message = message
+        pager.track()
     else:
         pager.stop()
     return message

@@ -726,9 +726,13 @@ class DiscordStandIn:
         return await self._create_interaction(4, data, user, channel_id, None)
 
     async def click(self, message: dict[str, Any], custom_id: str | None = None, *, label: str | None = None,
-                    user: str = "ayu") -> Interaction:
-        """A user presses a button of a message the bot sent (type 3), by custom_id or label."""
-        current = self.find_message(int(message["id"])) or message
+                    user: str = "ayu", stale: bool = False) -> Interaction:
+        """A user presses a button of a message the bot sent (type 3), by custom_id or label.
+
+        `stale=True` presses it as shown in `message` itself, as a client that has not yet
+        received a later edit (say, the one that disabled the buttons) would.
+        """
+        current = message if stale else self.find_message(int(message["id"])) or message
         buttons = [c for row in current.get("components") or [] for c in row.get("components") or []]
         button = next((b for b in buttons if (custom_id and b.get("custom_id") == custom_id)
                        or (label and b.get("label") == label)), None)

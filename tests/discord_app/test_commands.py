@@ -22,7 +22,7 @@ from bot.discord_app.client import NO_TOKEN, KabarTree, create_bot, intents, run
 from bot.discord_app.commands import DigestGroup, build_commands
 from bot.discord_app.digest_task import DiscordPoster
 from bot.discord_app.replies import APOLOGY, quick_or_defer
-from bot.discord_app.views import ONLY_INVOKER, Pager
+from bot.discord_app.views import EXPIRED, ONLY_INVOKER, Pager, answer_expired, pager_key
 from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
 from bot.models import Answer, AnswerItem, ArticleInfo, Citation
 from bot.present.discord import Page, render_answer
@@ -506,6 +506,52 @@ async def test_pager_timeout_disables_buttons_once() -> None:
     [edit] = calls.named("message.edit")
     assert edit["view"] is pager
     assert_no_pings(calls)
+
+
+async def test_pager_buttons_carry_its_key_and_it_is_live_until_it_stops_or_times_out() -> None:
+    live: dict[str, Pager] = {}
+    pager = Pager(long_pages(), invoker_id=100, live=live)
+    ids = [child.custom_id for child in pager.children]
+    assert ids == [f"kabar-pager:{pager.key}:{a}" for a in ("previous", "next", "sources")]
+    assert {pager_key(i) for i in ids} == {pager.key}
+    assert pager_key("kabar-pager::next") is None and pager_key("something:else") is None and pager_key(None) is None
+    assert Pager(long_pages(), invoker_id=100).key != pager.key
+    pager.track()
+    assert live == {pager.key: pager}
+    await pager.on_timeout()
+    assert live == {}
+    other = Pager(long_pages(), invoker_id=100, live=live)
+    other.track()
+    other.stop()
+    assert live == {}
+    other.track()  # a finished pager is never counted as live again
+    assert live == {}
+
+
+async def test_page_timeout_is_the_bots_and_bounded(bot) -> None:
+    db = await Database.open(":memory:")
+    try:
+        for bad in (0, -1, 15 * 60):
+            with pytest.raises(ValueError, match="page_timeout"):
+                create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=bad)
+        quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=0.5)
+        interaction = FakeInteraction(quick)
+        await commands_by_name()["summary"].callback(interaction, "kursk", 3, "en")
+        [followup] = interaction.calls.named("followup")
+        assert followup["view"].timeout == 0.5 and quick.pagers == {followup["view"].key: followup["view"]}
+        followup["view"].stop()
+        assert bot.page_timeout == 300.0
+    finally:
+        await db.close()
+
+
+async def test_a_click_on_expired_buttons_without_a_message_gets_a_private_note() -> None:
+    interaction = FakeInteraction(None)
+    interaction.message = None
+    await answer_expired(interaction)
+    [sent] = interaction.calls.named("send_message")
+    assert sent["ephemeral"] and sent["content"] == EXPIRED
+    assert_no_pings(interaction.calls)
 
 
 def test_single_page_without_citations_needs_no_buttons() -> None:

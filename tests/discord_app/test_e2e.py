@@ -7,6 +7,7 @@ button presses, gateway drops) and asserts on what the bot sent over HTTP.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -213,6 +214,52 @@ async def test_paging_buttons_belong_to_the_invoker(bots: Bots, standin: Discord
     assert (await back.response())["type"] == 7
     assert standin.find_message(int(message["id"]))["embeds"][0]["description"] == first_page
     assert standin.violations == []
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for row in message.get("components") or [] for c in row.get("components") or []]
+
+
+async def test_pager_times_out_cleanly_and_late_clicks_get_a_clean_answer(
+    bots: Bots, standin: DiscordStandIn, seeds_dir: Path
+) -> None:
+    add_many_articles(seeds_dir, 60)
+    bot = await bots.start(page_timeout=0.4)
+    ix = await standin.slash("articles", user="ayu")
+    shown = await ix.answer()
+    seen = copy.deepcopy(shown)  # the message as the user's client last drew it
+    assert buttons(seen) and not all(b.get("disabled") for b in buttons(seen))
+    turned = await standin.click(shown, label="Next", user="ayu")  # live: pages turn
+    assert (await turned.response())["type"] == 7
+
+    # the timeout edits the message once: every button disabled, the page kept
+    message_id = int(shown["id"])
+    await standin.wait_for(lambda: all(b.get("disabled") for b in buttons(standin.find_message(message_id))),
+                           5, "the buttons disabled after the timeout")
+    expired = standin.find_message(message_id)
+    assert "page 2/" in expired["embeds"][0]["footer"]["text"]
+    assert not bot.pagers, "an expired pager is no longer kept"
+    edits = standin.requests_to("PATCH", rf"/webhooks/{standin.application_id}/[^/]+/messages/{message_id}")
+    assert len(edits) == 1 and edits[0].status == 200
+
+    # a click that was on its way before the edit reached the user: answered, not "interaction failed"
+    late = await standin.click(seen, label="Next", user="ayu", stale=True)
+    update = await late.response()
+    assert update["type"] == 7 and all(b.get("disabled") for b in buttons(update["data"]))
+    note = await late.answer()
+    assert note["flags"] & EPHEMERAL and "expired" in note["content"]
+    assert all(b.get("disabled") for b in buttons(standin.find_message(message_id)))
+    assert "page 2/" in standin.find_message(message_id)["embeds"][0]["footer"]["text"]
+
+    # after a restart no pager is live: an old message's buttons get the same clean answer
+    fresh = await standin.slash("summary", {"topic": "kursk"})
+    answered = await fresh.answer()
+    assert [b["label"] for b in buttons(answered)] == ["Show sources"]
+    bot = await bots.restart(bot)
+    old = await standin.click(answered, label="Show sources", user="budi")
+    assert (await old.response())["type"] == 7
+    assert "expired" in (await old.answer())["content"]
+    assert all(b.get("disabled") for b in buttons(standin.find_message(int(answered["id"]))))
 
 
 # ---------------------------------------------------------------------------------- no pings
