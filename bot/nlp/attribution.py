@@ -98,11 +98,18 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     (_V + r"nuturkan", "menuturkan", "reported", "active"),
     (_V + r"ngumumkan", "mengumumkan", "reported", "active"),
     (_V + r"nerangkan", "menerangkan", "reported", "active"),
-    (_V + r"ncatat(?:kan)?", "mencatat", "reported", "active"),
+    # "mencatat skor 4-4", "mencatatkan rekor": an achievement, not a report
+    (_V + r"ncatat(?!\s+(?:skor|kemenangan|kekalahan|rekor|gol|poin|assist|hasil|penampilan|waktu|catatan)\b)", "mencatat", "reported", "active"),
     (_V + r"maparkan", "memaparkan", "reported", "active"),
     (_V + r"mbeberkan", "membeberkan", "reported", "active"),
     (_V + r"nginformasikan", "menginformasikan", "reported", "active"),
-    (_V + r"rilis", "merilis", "reported", "active"),
+    # "merilis data/laporan" reports; "merilis album/film" does not
+    (_V + r"rilis(?=\s+(?:data|laporan|hasil|pernyataan|survei|angka|daftar|informasi|keterangan|catatan|statistik|temuan|riset|studi|penelitian|kajian|indeks|prediksi|proyeksi|perkiraan)\b)", "merilis", "reported", "active"),
+    (_V + r"ngemukakan", "mengemukakan", "reported", "active"),
+    (_V + r"ngutarakan", "mengutarakan", "reported", "active"),
+    (_V + r"nandaskan", "menandaskan", "reported", "active"),
+    (_V + r"ngimbuhkan", "mengimbuhkan", "reported", "active"),
+    (_V + r"lanjutkan(?=\s*(?:,|bahwa\b))", "melanjutkan", "reported", "active"),
     (_V + r"ngabarkan", "mengabarkan", "reported", "active"),
     (_V + r"negaskan", "menegaskan", "reported", "active"),
     (_V + r"nanggapi", "menanggapi", "reported", "active"),
@@ -117,9 +124,13 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     (r"diumumkan", "diumumkan", "reported", "passive"),
     (r"dikatakan", "dikatakan", "reported", "passive"),
     (r"diberitakan", "diberitakan", "reported", "passive"),
+    (r"(?:diterangkan|dijelaskan|ditambahkan|dituturkan|dipaparkan|dikemukakan|dibeberkan|diutarakan|ditegaskan)",
+     "dijelaskan", "reported", "passive"),
     # after the quote: "..., kata Rutte"
-    (r"(?:kata|ujar|ucap|tutur|jelas|ungkap|terang|imbuh|tambah|papar|sebut|tegas|lanjut|pungkas|katanya|ujarnya|ucapnya|tuturnya|jelasnya|ungkapnya|terangnya|imbuhnya|tambahnya|paparnya|sebutnya|tegasnya|lanjutnya|pungkasnya)", "kata", "reported", "post"),
-    (r"(?:klaim|klaimnya)", "klaim", "claimed", "post"),
+    (r"(?:kata|ujar|ucap|tutur|jelas|ungkap|terang|imbuh|tambah|papar|sebut|tegas|lanjut|pungkas|beber|tandas|tukas|sambung|urai|cetus|tulis|"
+     r"katanya|ujarnya|ucapnya|tuturnya|jelasnya|ungkapnya|terangnya|imbuhnya|tambahnya|paparnya|sebutnya|tegasnya|lanjutnya|"
+     r"pungkasnya|bebernya|tandasnya|tukasnya|sambungnya|urainya|cetusnya|tulisnya)", "kata", "reported", "post"),
+    (r"(?:klaim|klaimnya|akunya)", "klaim", "claimed", "post"),
     (r"(?:bantah|bantahnya|tepis)", "bantah", "denied", "post"),
     (r"menurut", "menurut", "reported", "according"),
     (r"(?:berdasarkan|mengacu pada|merujuk pada)(?=\s+(?:data|informasi|laporan|keterangan|catatan|hasil|pernyataan|rilis|penilaian|temuan)\b)", "berdasarkan", "reported", "according"),
@@ -253,6 +264,11 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     cue_pos: int | None = position if found.cue is not None else None
     cue, source, span, via, stance = found.cue, found.source, found.span, found.via, found.stance
 
+    quoted = _quote_speaker(sentences, position, fspan, found)
+    if quoted is not None:
+        qfound, cue_pos, source_pos, note = quoted
+        cue, source, span, via, stance = qfound.cue, qfound.source, qfound.span, qfound.via, qfound.stance
+
     if source is not None and source.kind == "pronoun":
         back = _previous_source(sentences, position)
         if back is not None:
@@ -345,13 +361,19 @@ def find_cues(text: str) -> list[_Cue]:
     for m in _CUE_RE.finditer(low):
         _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
         if kind == "post" and not _is_post_position(text, m.start()):
-            continue
+            if not _FRONTED_POST_RE.match(text[m.end():]) or text[: m.start()].strip(" “\"'"):
+                continue
+            kind = "according"  # "Kata Amran, produksi ...", "Lanjut dia, ...": fronted, governs the sentence
         if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
             continue
         if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
             continue
         found.append(_Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
     return found
+
+
+#: After a sentence-opening "Kata"/"Lanjut"/"Tambahnya": a name or pronoun, then a comma.
+_FRONTED_POST_RE = re.compile(r"\s+(?:[A-Z][\w.'-]*|dia|ia|beliau|mereka)(?:\s+[\w().'-]+){0,7}\s*,")
 
 
 def _is_post_position(text: str, start: int) -> bool:
@@ -396,10 +418,16 @@ def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> li
                 ranked.append((fs - c.end, c))
             elif c.start >= fe:
                 ranked.append((c.start - fe, c))
-            elif c.end <= fs and not text[:c.start].strip(" “\"'"):
-                ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ..."
+            elif c.end <= fs and _opens_sentence(text[:c.start]):
+                ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
+
+
+def _opens_sentence(prefix: str) -> bool:
+    """Nothing before the cue but a connective: "", "Namun,", "Selain itu,"."""
+    words = prefix.strip(" “\"',").lower().replace(",", " ").split()
+    return not words or (len(words) <= 2 and words[0] in _OPENERS)
 
 
 # --------------------------------------------------------------------------------------
@@ -842,6 +870,126 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
 # --------------------------------------------------------------------------------------
 # Neighbours
 # --------------------------------------------------------------------------------------
+
+#: How many sentences a quotation may run over before or after the figure's sentence.
+_QUOTE_REACH = 6
+_QUOTE_CHAR_RE = re.compile(r"[“”\"]")
+_POST_WORD_RE = re.compile(r"\s*(?:" + CUES[[c[1] for c in CUES].index("kata")][0] + r"|klaim|klaimnya|akunya)(?![\w-])", re.I)
+
+
+def _quote_marks(text: str) -> list[tuple[int, str]]:
+    """Quotation marks of one sentence: (offset, "open" | "close" | "toggle").
+
+    Curly quotes say which they are; a straight one closes when a "kata"-like word or the end
+    of the sentence follows it, opens at the start of the sentence, and toggles otherwise.
+    """
+    marks: list[tuple[int, str]] = []
+    for m in _QUOTE_CHAR_RE.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch == "“":
+            marks.append((i, "open"))
+        elif ch == "”":
+            marks.append((i, "close"))
+        elif _POST_WORD_RE.match(text, i + 1) or not text[i + 1:].strip(" .,!?)"):
+            marks.append((i, "close"))
+        elif not text[:i].strip():
+            marks.append((i, "open"))
+        else:
+            marks.append((i, "toggle"))
+    return marks
+
+
+def _quote_speaker(
+    sentences: Sequence[Sentence], position: int, fspan: tuple[int, int] | None, found: _Found
+) -> tuple[_Found, int, int | None, str] | None:
+    """The speaker of a quotation that holds the figure, named where it closes or opens.
+
+    `"Sekitar 135 orang ... Imigrasi.` / `Mereka ... keluar," kata Kepala Dinas X.`: the
+    figure's sentence is part of a quote whose speaker stands after its closing mark (or
+    before its opening mark, "Dia menyambung, ..."). Used when the sentence itself names no
+    source, or only through a verb inside the quote ("Pelaku mengakui ...", kata Argo).
+    Returns (found, cue position, source position, note) or None.
+    """
+    if fspan is None:
+        return None
+    # is a quotation open at the figure? (state assumed closed _QUOTE_REACH sentences before)
+    first = max(0, position - _QUOTE_REACH)
+    inside = False
+    opened_at: tuple[int, int] | None = None
+    for pos in range(first, position + 1):
+        text = sentences[pos].text
+        for off, kind in _quote_marks(text):
+            if pos == position and off >= fspan[0]:
+                break
+            now_open = kind == "open" or (kind == "toggle" and not inside)
+            inside = now_open
+            opened_at = (pos, off) if now_open else None
+    if not inside:
+        return None
+    own = found.cue
+    region_start = opened_at[1] if opened_at is not None and opened_at[0] == position else 0
+    if found.source is not None and found.source.kind != "pronoun" and own is not None:
+        closes_here = [off for off, kind in _quote_marks(sentences[position].text)
+                       if off >= fspan[1] and kind != "open"]
+        region_end = closes_here[0] if closes_here else len(sentences[position].text)
+        if not region_start <= own.start < region_end:
+            return None  # the sentence's own source stands outside the quotation
+    # where does it close?
+    for pos in range(position, min(len(sentences), position + _QUOTE_REACH)):
+        text = sentences[pos].text
+        marks = [(off, kind) for off, kind in _quote_marks(text) if pos > position or off >= fspan[1]]
+        if not marks:
+            continue
+        off, kind = marks[0]
+        if kind == "open":
+            break  # a new quotation before this one closed: the marks do not pair up
+        speaker = _speaker_after(text, off)
+        if speaker is not None:
+            if speaker.source is not None and speaker.source.kind == "pronoun" and opened_at is not None:
+                before = _speaker_before(sentences[opened_at[0]].text, opened_at[1])
+                if before is not None:
+                    return (_Found(speaker.cue, before.source, before.span, tuple(dict.fromkeys(speaker.via + before.via)),
+                                   speaker.stance), pos, opened_at[0], "quoted; the speaker is named where the quote opens")
+                back = _previous_source(sentences, opened_at[0])
+                if back is not None:
+                    where, prev = back
+                    return (_Found(speaker.cue, prev.source, prev.span, speaker.via, speaker.stance), pos, where,
+                            "quoted; 'nya' resolved to the source of an earlier sentence")
+                return None
+            return speaker, pos, pos, "quoted; the speaker is named where the quote closes"
+        break
+    if opened_at is not None and opened_at[0] != position:
+        before = _speaker_before(sentences[opened_at[0]].text, opened_at[1])
+        if before is not None:
+            return before, opened_at[0], opened_at[0], "quoted; the speaker is named where the quote opens"
+    return None
+
+
+def _speaker_after(text: str, close: int) -> _Found | None:
+    """`..., "kata Argo.` / `...," ujar Ketua KPU X`: the post cue right after a closing mark."""
+    for cue in find_cues(text):
+        if cue.start <= close:
+            continue
+        if cue.kind != "post" or text[close + 1: cue.start].strip(" ,"):
+            return None
+        source, span, via = _source_for(text, cue)
+        if source is None or source.kind == "document":
+            return None
+        return _Found(cue, source, span, tuple(dict.fromkeys(via + _media_in(text))), cue.stance)
+    return None
+
+
+def _speaker_before(text: str, open_at: int) -> _Found | None:
+    """`Dia menyambung, "...` / `X mengatakan: “...`: an active cue right before an opening mark."""
+    for cue in reversed(find_cues(text[:open_at])):
+        if cue.kind != "active" or text[cue.end: open_at].strip(" ,:"):
+            return None
+        source, span, via = _source_for(text, cue)
+        if source is None or source.kind in ("document", "pronoun"):
+            return None
+        return _Found(cue, source, span, via, cue.stance)
+    return None
+
 
 
 def _previous_source(sentences: Sequence[Sentence], position: int) -> tuple[int, _Found] | None:

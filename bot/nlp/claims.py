@@ -48,6 +48,7 @@ class ClaimMatch:
     attribution: Attribution
     source_sentence: int | None = None  # 1-based index of the sentence naming the source, when another
     source_sentence_text: str | None = None
+    cue_sentence_text: str | None = None  # the text of the sentence holding the cue, when another
     source_name: str | None = None  # the canonical source's English name, once resolved
     source_key: str | None = None
 
@@ -145,7 +146,8 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
             index = match.sentence + 1
             denial_text = _sentence_text(articles, match.article, index)
             denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
-                             source_sentence=index if denial_text else None, source_sentence_text=denial_text)
+                             source_sentence=index if denial_text else None, source_sentence_text=denial_text,
+                             cue_sentence_text=denial_text)
             buckets.setdefault((denier.key, "denied"), []).append((denial, denier))
 
     groups = [_group(key, members) for (key, _), members in buckets.items()]
@@ -178,8 +180,9 @@ def _resolved(match: ClaimMatch, resolver: EntityResolver) -> ClaimMatch:
 def _match(
     article_id: str, sentences: Sequence[Sentence], pos: int, fig: Figure, seen: dict[tuple[object, ...], Attribution]
 ) -> ClaimMatch:
-    # everything attribute() may read: this sentence, four before (pronouns, reports), one after
-    window = tuple(s.text for s in sentences[max(0, pos - 4): pos + 2])
+    # everything attribute() may read: this sentence, the ones before (pronouns, reports, an open
+    # quotation) and after (a quotation's speaker, a back-reference)
+    window = tuple(s.text for s in sentences[max(0, pos - 12): pos + 7])
     key = (pos, len(sentences) > pos + 1, window, fig.text, fig.start, fig.end)
     att = seen.get(key)
     if att is None:
@@ -194,6 +197,8 @@ def _match(
         attribution=att,
         source_sentence=sentences[src_pos].index if borrowed and src_pos is not None else None,
         source_sentence_text=sentences[src_pos].text if borrowed and src_pos is not None else None,
+        cue_sentence_text=(sentences[att.cue_sentence].text
+                           if att.cue_sentence is not None and att.cue_sentence != pos else None),
     )
 
 
@@ -356,7 +361,7 @@ def explain(match: ClaimMatch) -> dict[str, object]:
     """
     att = match.attribution
     offset = match.sentence - att.position  # 1-based index = 0-based position + offset
-    cue_text = _text_at(match, att.cue_sentence)
+    cue_text = match.cue_sentence_text if att.cue_sentence not in (None, att.position) else match.text
     source_text = _text_at(match, att.source_sentence)
     return {
         "ref": match.ref,
@@ -387,16 +392,19 @@ def explain_line(match: ClaimMatch) -> str:
     """The spans that produced one attribution: figure, cue and source, marked in the text."""
     att = match.attribution
     parts = [f"{match.ref} figure «{_span(match.text, att.figure_span)}»"]
-    cue_text = match.source_sentence_text if att.cue_sentence is not None and att.cue_sentence != att.position else match.text
+    cue_text = match.cue_sentence_text if att.cue_sentence is not None and att.cue_sentence != att.position else match.text
     if att.cue_span and cue_text:
-        where = " (next sentence)" if att.cue_sentence == att.position + 1 else ""
+        where = "" if att.cue_sentence in (None, att.position) else (
+            " (next sentence)" if att.cue_sentence == att.position + 1 else
+            " (later sentence)" if att.cue_sentence is not None and att.cue_sentence > att.position else " (earlier sentence)")
         parts.append(f"cue «{_span(cue_text, att.cue_span)}»{where} = {att.cue}")
     else:
         parts.append("no cue")
     if att.source_span is not None and att.source_sentence is not None:
         text = match.text if att.source_sentence == att.position else (match.source_sentence_text or "")
         where = "" if att.source_sentence == att.position else (
-            " (next sentence)" if att.source_sentence == att.position + 1 else " (earlier sentence)")
+            " (next sentence)" if att.source_sentence == att.position + 1 else
+            " (later sentence)" if att.source_sentence > att.position else " (earlier sentence)")
         parts.append(f"source «{_span(text, att.source_span)}»{where}")
     else:
         parts.append("no source")

@@ -517,3 +517,87 @@ def test_data_of_a_named_outfit_is_an_organisation() -> None:
     att = _attr("Berdasarkan data Billboard, tur itu mencapai lebih dari US$ 240 juta.")
     assert att.organization == "Billboard"
     assert att.who is None
+
+
+# --------------------------------------------------------------------------------------
+# Unseen news: quotations over several sentences, fronted cues, vocabulary
+# --------------------------------------------------------------------------------------
+
+
+def test_quote_speaker_named_where_the_quote_closes() -> None:
+    sentences = _article(
+        'Polisi menangkap seorang pemuda di Bekasi. "Dari laptopnya kami menemukan 1.000 video. '
+        'Semuanya sudah kami sita," kata Kepala Bidang Humas Polda Metro Jaya Argo Yuwono.'
+    )
+    att = attribute(sentences, 1)
+    assert att.who == "Argo Yuwono"
+    assert att.cue == "kata" and att.stance == "reported"
+    assert att.source_sentence == 2 and att.cue_sentence == 2
+    assert "quote" in (att.note or "")
+
+
+def test_quote_speaker_with_nya_resolves_before_the_quote_opens() -> None:
+    sentences = _article(
+        "Pemilik warung Siti Aminah mengatakan usahanya ramai. "
+        "“ Kalau sehari bisa 250 mangkok. Sabtu bisa lebih banyak, ” ujarnya."
+    )
+    att = attribute(sentences, 1)
+    assert att.who == "Siti Aminah"
+    assert att.source_sentence == 0 and att.cue_sentence == 2
+
+
+def test_quote_speaker_named_before_the_opening_mark() -> None:
+    sentences = _article('Pelatih Persib Djadjang Nurdjaman mengatakan: "Kami butuh tiga poin. Itu target kami.')
+    att = attribute(sentences, 0)
+    assert att.who == "Djadjang Nurdjaman"
+
+
+def test_the_quotes_speaker_beats_a_verb_inside_the_quote() -> None:
+    att = _attr('"Pelaku mengakui punya uang USD 10 juta di luar negeri," kata Argo melalui keterangan tertulis.')
+    assert att.who == "Argo"
+    assert att.cue == "kata" and att.stance == "reported"
+
+
+def test_quote_that_does_not_close_with_a_cue_names_no_speaker() -> None:
+    sentences = _article('Ia datang pukul tujuh. "Saya menunggu dua jam di sana. Itu melelahkan."')
+    att = attribute(sentences, 1)
+    assert att.source is None
+
+
+def test_a_figure_before_the_quote_is_not_quoted() -> None:
+    att = _attr('Pada usia 53 tahun ia berpose untuk buku "Madame" yang terbit di Jepang, kata Budi.', "53")
+    assert att.who == "Budi"
+
+
+def test_fronted_kata_governs_its_sentence() -> None:
+    att = _attr("Kata Amran, konsumsi daging ayam sekitar 10 kg per tahun.")
+    assert att.who == "Amran" and att.cue == "kata"
+    assert att.source_text == "Amran"
+    assert _attr("Kata kunci itu terdiri dari 5 huruf.").source is None
+
+
+def test_passive_explained_by_takes_its_agent() -> None:
+    att = _attr("Namun, diterangkan oleh WHO, kematian akibat hepatitis bertambah 22 persen.")
+    assert att.organization == "the World Health Organization"
+    assert att.stance == "reported"
+
+
+def test_more_post_cues_and_mengemukakan() -> None:
+    att = _attr('Penjualan naik 20 persen, "beber Direktur Utama PT Maju Jaya Tbk, Andi Wijaya.')
+    assert att.who == "Andi Wijaya"
+    att = _attr("Herry Sudradjat mengemukakan, pangsa pasar Indonesia hanya 208.000 dolar.")
+    assert att.who == "Herry Sudradjat" and att.cue == "mengemukakan"
+
+
+def test_release_and_record_in_their_non_reporting_senses_are_no_cues() -> None:
+    assert _attr("Sting yang pekan lalu merilis album pertamanya dalam satu dekade mendapat penghargaan.").source is None
+    assert _attr("McCartney pernah mencatatkan pemasukan dari 146.845 tiket.").source is None
+    assert _attr("Seusai mencatat skor imbang, Sung mencetak lima poin beruntun.").cue is None
+    att = _attr("BPS merilis data 27 juta penduduk miskin.")
+    assert att.cue == "merilis" and att.organization == "BPS (Statistics Indonesia)"
+
+
+def test_dilansir_reuter_is_a_medium_not_part_of_the_source() -> None:
+    att = _attr("Dilansir Reuter, PBB melaporkan 325 juta orang mengidap hepatitis.")
+    assert att.organization == "the United Nations"
+    assert "Reuters" in att.via
