@@ -5,10 +5,21 @@ state, so several bots can run in one process, as the tests do). Callbacks reach
 bot through `interaction.client` and call the service under the bot's work semaphore;
 anything that may take over a second is deferred first. Errors are not handled here:
 they propagate to the tree's single error handler (`bot.discord_app.client.KabarTree`).
+
+Who waits for what:
+    /summary, /who-confirmed, /translate (model installed), /digest preview
+        defer, then a work slot (summaries, translation, digest composition)
+    /articles, /about                defer (database reads), no work slot
+    /translate with no model         no slot, no defer unless it takes over a second:
+                                     the "no model" error is answered at once, ephemerally
+    /digest channel | time | off     permission and input checks answered at once; the
+                                     database write deferred (ephemerally) only if slow
+    autocomplete (article, tz)       never a work slot nor a deferral (Discord allows none)
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -103,12 +114,14 @@ class DigestGroup(app_commands.Group):
             guild_only=True,
             default_permissions=discord.Permissions(manage_guild=True),
         )
+        self._zones: list[str] | None = None
 
     @app_commands.command(name="preview", description="Show what the next digest would contain (only you see it)")
     async def preview(self, interaction: discord.Interaction) -> None:
         bot = _bot(interaction)
         await defer(interaction, ephemeral=True)
-        digest = await bot.digests.preview(interaction.guild_id)
+        async with bot.work:  # composing summarises every new article
+            digest = await bot.digests.preview(interaction.guild_id)
         await send_pages(interaction, render_digest(digest), ephemeral=True)
 
     @app_commands.command(name="channel", description="Post the daily digest in this channel")
@@ -116,10 +129,15 @@ class DigestGroup(app_commands.Group):
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         _require_manage(interaction)
         bot = _bot(interaction)
-        await bot.guild_store.set_channel(
-            interaction.guild_id, channel.id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
-        )
-        row = await bot.guild_store.get(interaction.guild_id)
+
+        async def save():
+            await bot.guild_store.set_channel(
+                interaction.guild_id, channel.id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+            )
+            return await bot.guild_store.get(interaction.guild_id)
+
+        # one small write, but on the database connection that indexing also uses
+        row = await quick_or_defer(interaction, save(), ephemeral=True)
         time, tz = bot.digests.effective_time(row)
         message = f"The daily digest will be posted in <#{channel.id}> at {time} ({tz})."
         missing = missing_permissions(channel)
@@ -143,10 +161,14 @@ class DigestGroup(app_commands.Group):
                 raise QueryError(f"Unknown time zone {tz!r}; use an IANA name such as Asia/Jakarta.") from exc
             tz = tz.strip()
         hhmm = f"{parsed.hour:02d}:{parsed.minute:02d}"
-        await bot.guild_store.set_time(
-            interaction.guild_id, hhmm, tz, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
-        )
-        row = await bot.guild_store.get(interaction.guild_id)
+
+        async def save():
+            await bot.guild_store.set_time(
+                interaction.guild_id, hhmm, tz, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+            )
+            return await bot.guild_store.get(interaction.guild_id)
+
+        row = await quick_or_defer(interaction, save(), ephemeral=True)
         when, zone = bot.digests.effective_time(row)
         channel_id = bot.digests.effective_channel(row, interaction.guild_id)
         where = f"in <#{channel_id}>" if channel_id else "once you pick a channel with /digest channel"
@@ -154,18 +176,27 @@ class DigestGroup(app_commands.Group):
 
     @time.autocomplete("tz")
     async def _tz_choices(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        from zoneinfo import available_timezones
-
         needle = current.strip().casefold()
-        names = sorted(name for name in available_timezones() if needle in name.casefold())
+        names = [name for name in await self.zone_names() if needle in name.casefold()]
         return [app_commands.Choice(name=name, value=name) for name in names[:MAX_CHOICES]]
+
+    async def zone_names(self) -> list[str]:
+        """The IANA zone names, read once per bot in a thread (listing them opens hundreds of files)."""
+        if self._zones is None:
+            from zoneinfo import available_timezones
+
+            self._zones = sorted(await asyncio.to_thread(available_timezones))
+        return self._zones
 
     @app_commands.command(name="off", description="Stop posting the daily digest in this server")
     async def off(self, interaction: discord.Interaction) -> None:
         _require_manage(interaction)
         bot = _bot(interaction)
-        await bot.guild_store.disable(
-            interaction.guild_id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+        await quick_or_defer(
+            interaction,
+            bot.guild_store.disable(interaction.guild_id, by=interaction.user.id, where=interaction.channel_id,
+                                    now=bot.now()),
+            ephemeral=True,
         )
         await send_text(interaction, "The daily digest is off for this server. /digest channel turns it back on.")
 

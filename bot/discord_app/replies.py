@@ -1,7 +1,7 @@
 """Sending replies to interactions: deferring, paged follow-ups, ephemeral errors; never a ping.
 
     await defer(interaction, ephemeral=False)
-    result = await quick_or_defer(interaction, awaitable, ephemeral=False, within=QUICK_SECONDS)
+    result = await quick_or_defer(interaction, awaitable, ephemeral=False, within=None)  # QUICK_SECONDS
     await send_pages(interaction, pages, ephemeral=False, timeout=None)   # None: the bot's page_timeout
     await send_text(interaction, content, ephemeral=True)
     await send_error(interaction, message)
@@ -42,16 +42,17 @@ async def defer(interaction: discord.Interaction, *, ephemeral: bool = False) ->
 
 
 async def quick_or_defer(
-    interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = False, within: float = QUICK_SECONDS
+    interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = False, within: float | None = None
 ) -> T:
-    """Await work that is usually instant; defer the reply only if it is still running after `within` s.
+    """Await work that is usually instant; defer the reply only if it is still running after `within` s
+    (default QUICK_SECONDS).
 
     An error raised quickly therefore reaches the error handler while the interaction is
     still unanswered, and goes out as a true ephemeral reply (no public "thinking" first).
     """
     task = asyncio.ensure_future(work)
     try:
-        done, _ = await asyncio.wait({task}, timeout=within)
+        done, _ = await asyncio.wait({task}, timeout=QUICK_SECONDS if within is None else within)
         if not done:
             await defer(interaction, ephemeral=ephemeral)
         return await task

@@ -452,6 +452,69 @@ async def test_digest_channel_time_off_are_stored_per_guild(bot) -> None:
     assert (await bot.digest_status(1))["digest"] == "off"
 
 
+async def test_digest_setters_answer_at_once_and_defer_only_a_slow_write(bot, monkeypatch) -> None:
+    import bot.discord_app.replies as replies
+
+    group, channel_cmd = digest_command("channel")
+    interaction = FakeInteraction(bot)
+    await channel_cmd.callback(group, interaction, SimpleNamespace(id=777))
+    assert [name for name, _ in interaction.calls] == ["send_message"]  # quick: one reply, no "thinking"
+
+    monkeypatch.setattr(replies, "QUICK_SECONDS", 0.05)
+    real = bot.guild_store.set_channel
+
+    async def slow_write(*args: Any, **kwargs: Any) -> None:
+        await asyncio.sleep(0.3)  # the connection is busy, say with a re-index
+        await real(*args, **kwargs)
+
+    monkeypatch.setattr(bot.guild_store, "set_channel", slow_write)
+    interaction = FakeInteraction(bot)
+    await channel_cmd.callback(group, interaction, SimpleNamespace(id=778))
+    assert interaction.calls[0] == ("defer", {"thinking": True, "ephemeral": True})
+    [followup] = interaction.calls.named("followup")
+    assert followup["ephemeral"] and "<#778>" in followup["content"]
+    assert (await bot.guild_store.get(1)).channel_id == 778
+    assert_no_pings(interaction.calls)
+
+
+async def test_digest_preview_takes_a_work_slot(bot) -> None:
+    async def articles():
+        return []
+
+    bot.kabar.articles = articles
+    bot.work = asyncio.Semaphore(1)
+    held: list[bool] = []
+    real = bot.digests.preview
+
+    async def watching(guild_id):
+        held.append(bot.work.locked())
+        return await real(guild_id)
+
+    bot.digests.preview = watching
+    group, preview = digest_command("preview")
+    await preview.callback(group, FakeInteraction(bot))
+    assert held == [True]
+
+
+async def test_zone_autocomplete_reads_the_zone_list_once_off_the_loop(bot, monkeypatch) -> None:
+    import threading
+    import zoneinfo
+
+    reads: list[bool] = []
+    real = zoneinfo.available_timezones
+
+    def counting() -> set[str]:
+        reads.append(threading.current_thread() is threading.main_thread())
+        return real()
+
+    monkeypatch.setattr(zoneinfo, "available_timezones", counting)
+    group, time_cmd = digest_command("time")
+    asia = await group._tz_choices(FakeInteraction(bot), "asia/ja")
+    assert [c.value for c in asia] == ["Asia/Jakarta", "Asia/Jayapura"]
+    assert len(await group._tz_choices(FakeInteraction(bot), "")) == 25
+    assert reads == [False], "listed once, in a worker thread"
+
+
 async def test_digest_preview_is_ephemeral(bot) -> None:
     async def articles():
         return []

@@ -190,6 +190,31 @@ async def test_translate_autocomplete_offers_at_most_25_matching_choices(
     assert [c["value"] for c in cuaca] == ["017"]
 
 
+async def test_autocomplete_answers_under_load_without_a_work_slot(bots: Bots, standin: DiscordStandIn) -> None:
+    bot = await bots.start()
+    busy = [await standin.slash("summary", {"topic": topic}, user="budi")
+            for topic in ("kursk", "rusia", "ukraina", "tentara", "pasukan korea utara", "nato") * 2]
+    slots = bot.settings.work_concurrency
+    for _ in range(slots):  # and every work slot taken while the user types
+        await bot.work.acquire()
+    try:
+        typed = await standin.autocomplete("translate", "article", "00")
+        choices = await typed.autocomplete_choices(timeout=3)
+        zone = await standin.autocomplete("digest time", "tz", "asia/jak", {"time": "07:00"})
+        zones = await zone.autocomplete_choices(timeout=3)
+    finally:
+        for _ in range(slots):
+            bot.work.release()
+    assert [c["value"] for c in choices][:5] == ["000", "001", "002", "003", "004"]
+    assert [c["value"] for c in zones] == ["Asia/Jakarta"]
+    for ix in (typed, zone):
+        assert ix.acked_at is not None and ix.acked_at - ix.created < 3.0
+        assert ix.callbacks[0]["type"] == 8
+    for ix in busy:  # the summaries were deferred at once, and all answered once the slots were free
+        assert (await ix.response())["type"] == 5
+        assert refs_in(embed_text(await ix.answer(timeout=30)))
+
+
 async def test_paging_buttons_belong_to_the_invoker(bots: Bots, standin: DiscordStandIn, seeds_dir: Path) -> None:
     add_many_articles(seeds_dir, 60)
     await bots.start()
