@@ -249,7 +249,7 @@ async def test_pager_times_out_cleanly_and_late_clicks_get_a_clean_answer(
     bots: Bots, standin: DiscordStandIn, seeds_dir: Path
 ) -> None:
     add_many_articles(seeds_dir, 60)
-    bot = await bots.start(page_timeout=0.4)
+    bot = await bots.start(page_timeout=1.5)
     ix = await standin.slash("articles", user="ayu")
     shown = await ix.answer()
     seen = copy.deepcopy(shown)  # the message as the user's client last drew it
