@@ -164,6 +164,7 @@ _OPENERS = frozenset(
     kini saat ketika sedangkan maka oleh karena itu sehingga meski meskipun seusai sesudah hari awal
     akhir tahun bulan pekan jadi sebab tadi semalam kendati walau walaupun apabila bila kepada""".split()
 )
+_CONNECTIVES = frozenset("namun tetapi selain sementara adapun kemudian lebih sebelumnya terpisah bahkan".split())
 _TRAILING = (
     "baru-baru ini", "pekan lalu", "bulan lalu", "tahun lalu", "hari ini", "kemarin", "sebelumnya",
     "dengan tegas", "secara resmi", "secara langsung", "secara terpisah", "dengan ringan",
@@ -366,11 +367,15 @@ def find_cues(text: str) -> list[_Cue]:
             kind = "according"  # "Kata Amran, produksi ...", "Lanjut dia, ...": fronted, governs the sentence
         if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
             continue
+        if kind == "passive" and _WHEN_ASKED_RE.search(low, 0, m.start()):
+            continue  # "ketika dikonfirmasi (wartawan)": when asked, not who confirmed
         if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
             continue
         found.append(_Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
     return found
 
+
+_WHEN_ASKED_RE = re.compile(r"(?<![\w-])(?:ketika|saat|sewaktu|waktu|usai|seusai|setelah|begitu)\s+(?:di\w+\s+)?$")
 
 #: After a sentence-opening "Kata"/"Lanjut"/"Tambahnya": a name or pronoun, then a comma.
 _FRONTED_POST_RE = re.compile(r"\s+(?:[A-Z][\w.'-]*|dia|ia|beliau|mereka)(?:\s+[\w().'-]+){0,7}\s*,")
@@ -427,7 +432,7 @@ def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> li
 def _opens_sentence(prefix: str) -> bool:
     """Nothing before the cue but a connective: "", "Namun,", "Selain itu,"."""
     words = prefix.strip(" “\"',").lower().replace(",", " ").split()
-    return not words or (len(words) <= 2 and words[0] in _OPENERS)
+    return not words or (len(words) <= 2 and words[0] in _CONNECTIVES)
 
 
 # --------------------------------------------------------------------------------------
@@ -822,6 +827,8 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             continue
         # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
         words = np.split()
+        if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
+            break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
         if src is None or len(words) > 12 or words[0].lower() in _MONTHS or _RIGHT_VERB_RE.search(" " + np):
             break  # a clause, not an appositive ("kata Argo, salah satu pelaku kembali melakukan ...")
         so_far = parse_source(", ".join(piece for piece, _ in run))

@@ -123,7 +123,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     # "Rutte" resolves to "Sekjen NATO, Mark Rutte"
     for match in exact + related:
         if match.attribution.source is not None:
-            resolver.learn(match.attribution.source)
+            resolver.learn(match.attribution.source, scope=match.article)
     _learn_bare_names(resolver, exact + related, articles)
 
     related = [_resolved(m, resolver) for m in related]
@@ -137,12 +137,12 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
         if att.source is None:
             entity = Entity(key="via:" + "+".join(att.via), name="no source named", kind="medium")
         else:
-            entity = resolver.resolve(att.source)
+            entity = resolver.resolve(att.source, scope=match.article)
         match = replace(match, source_name=entity.name, source_key=entity.key)
         polarity = "denied" if att.stance == "denied" else "affirmed"
         buckets.setdefault((entity.key, polarity), []).append((match, entity))
         if att.disputed_by is not None and att.disputed_by.source is not None:
-            denier = resolver.resolve(att.disputed_by.source)
+            denier = resolver.resolve(att.disputed_by.source, scope=match.article)
             index = match.sentence + 1
             denial_text = _sentence_text(articles, match.article, index)
             denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
@@ -173,7 +173,7 @@ def _sentence_text(articles: Sequence[tuple[str, Sequence[Sentence]]], article: 
 def _resolved(match: ClaimMatch, resolver: EntityResolver) -> ClaimMatch:
     if match.attribution.source is None:
         return match
-    entity = resolver.resolve(match.attribution.source)
+    entity = resolver.resolve(match.attribution.source, scope=match.article)
     return replace(match, source_name=entity.name, source_key=entity.key)
 
 
@@ -206,31 +206,33 @@ def _learn_bare_names(
     resolver: EntityResolver, matches: list[ClaimMatch], articles: Sequence[tuple[str, Sequence[Sentence]]]
 ) -> None:
     bare = {
-        m.attribution.source.who
+        (m.article, m.attribution.source.who)
         for m in matches
         if m.attribution.source is not None and m.attribution.source.kind == "person"
         and m.attribution.source.who and not m.attribution.source.role and not m.attribution.source.organization
     }
     if not bare:
         return
-    for name in sorted(bare):
-        if resolver.knows(name):
+    for scope, name in sorted(bare):
+        if resolver.knows(name, scope):
             continue
-        for _, sentences in articles:
+        # the name's own article first: a bare first name is someone introduced there
+        ordered = sorted(articles, key=lambda pair: pair[0] != scope)
+        for article_id, sentences in ordered:
             for sentence in sentences:
                 if name not in sentence.text:
                     continue
                 for source in sources_in(sentence.text):
-                    resolver.learn(source)
+                    resolver.learn(source, scope=article_id)
                 # a name with its role outside any reporting verb ("... oleh Sekjen NATO, Mark Rutte")
-                _learn_from_mention(resolver, sentence.text, name)
-                if resolver.knows(name):
+                _learn_from_mention(resolver, sentence.text, name, article_id)
+                if resolver.knows(name, scope):
                     break
-            if resolver.knows(name):
+            if resolver.knows(name, scope):
                 break
 
 
-def _learn_from_mention(resolver: EntityResolver, text: str, name: str) -> None:
+def _learn_from_mention(resolver: EntityResolver, text: str, name: str, scope: str | None = None) -> None:
     """Learn "Sekjen NATO, Mark Rutte" from the words just before a full-name mention."""
     idx = text.find(name)
     while idx >= 0:
@@ -244,7 +246,7 @@ def _learn_from_mention(resolver: EntityResolver, text: str, name: str) -> None:
         for start in range(max(0, len(words) - 10), len(words)):
             source = parse_source(" ".join(words[start:]) + " " + full)
             if source is not None and source.kind == "person" and source.role and source.who and name in source.who:
-                resolver.learn(source)
+                resolver.learn(source, scope=scope)
                 break
         idx = text.find(name, idx + len(name))
 

@@ -73,6 +73,59 @@ ROLES: dict[str, tuple[str, bool]] = {
     "menteri pertanian": ("Agriculture Minister", False),
     "mentan": ("Agriculture Minister", False),
     "menteri pendidikan": ("Education Minister", False),
+    "menteri pendidikan dan kebudayaan": ("Education and Culture Minister", False),
+    "mendikbud": ("Education and Culture Minister", False),
+    "menteri kelautan dan perikanan": ("Maritime Affairs and Fisheries Minister", False),
+    "menteri hukum dan ham": ("Law and Human Rights Minister", False),
+    "menkumham": ("Law and Human Rights Minister", False),
+    "menteri energi dan sumber daya mineral": ("Energy and Mineral Resources Minister", False),
+    "menteri esdm": ("Energy and Mineral Resources Minister", False),
+    "menteri bumn": ("State-Owned Enterprises Minister", False),
+    "menteri badan usaha milik negara": ("State-Owned Enterprises Minister", False),
+    "menteri pekerjaan umum dan perumahan rakyat": ("Public Works and Housing Minister", False),
+    "menteri pupr": ("Public Works and Housing Minister", False),
+    "menteri lingkungan hidup dan kehutanan": ("Environment and Forestry Minister", False),
+    "menteri pemuda dan olahraga": ("Youth and Sports Minister", False),
+    "menpora": ("Youth and Sports Minister", False),
+    "menteri komunikasi dan informatika": ("Communication and Informatics Minister", False),
+    "menkominfo": ("Communication and Informatics Minister", False),
+    "menteri pariwisata": ("Tourism Minister", False),
+    "menpar": ("Tourism Minister", False),
+    "menteri perindustrian": ("Industry Minister", False),
+    "menperin": ("Industry Minister", False),
+    "menteri ketenagakerjaan": ("Manpower Minister", False),
+    "menaker": ("Manpower Minister", False),
+    "menteri agama": ("Religious Affairs Minister", False),
+    "menag": ("Religious Affairs Minister", False),
+    "menteri sekretaris negara": ("State Secretary", False),
+    "mensesneg": ("State Secretary", False),
+    "menteri koordinator bidang perekonomian": ("Coordinating Minister for Economic Affairs", False),
+    "menko perekonomian": ("Coordinating Minister for Economic Affairs", False),
+    "menteri koordinator bidang kemaritiman": ("Coordinating Minister for Maritime Affairs", False),
+    "menko kemaritiman": ("Coordinating Minister for Maritime Affairs", False),
+    "menteri koordinator bidang politik, hukum, dan keamanan": ("Coordinating Minister for Political, Legal and Security Affairs", False),
+    "menko polhukam": ("Coordinating Minister for Political, Legal and Security Affairs", False),
+    "konsul jenderal": ("Consul General", False),
+    "konjen": ("Consul General", False),
+    "konsul": ("Consul", False),
+    "kepala bidang hubungan masyarakat": ("Head of Public Relations", True),
+    "kepala biro hubungan masyarakat": ("Head of Public Relations", True),
+    "kepala divisi humas": ("Head of Public Relations", True),
+    "kadiv humas": ("Head of Public Relations", True),
+    "karo penmas": ("Head of Public Information", True),
+    "kepala biro penerangan masyarakat": ("Head of Public Information", True),
+    "founder": ("founder", False),
+    "general manager": ("general manager", False),
+    "chief operating officer": ("COO", False),
+    "coo": ("COO", False),
+    "cto": ("CTO", False),
+    "cmo": ("CMO", False),
+    "svp": ("senior vice president", False),
+    "senior vice president": ("senior vice president", False),
+    "managing director": ("managing director", False),
+    "country manager": ("country manager", False),
+    "komisaris utama": ("President Commissioner", False),
+    "komisaris": ("Commissioner", False),
     "menteri koordinator": ("Coordinating Minister", False),
     "menko": ("Coordinating Minister", False),
     "menteri": ("Minister", False),
@@ -238,7 +291,7 @@ RANKS: frozenset[str] = frozenset(
     kompolpol ipu iptu ajun bharada bripda briptu bharatu bharaka serda sertu serka serma pelda peltu
     praka pratu prada kopda koptu kopka
     kombes kombespol akbp akp iptu ipda aiptu bripka brigadir jenderal(purn) purn
-    prof dr drs dra ir h hj kh ust sir mr mrs ms tuan nyonya bapak pak ibu bu
+    prof dr drs dra ir h hj kh ust sir mr mrs ms tuan nyonya bapak pak ibu bu pol
     sdr saudara""".split()
 )
 
@@ -374,6 +427,8 @@ ORG_HEADS: dict[str, str] = {
     "satuan tugas": "Task Force",
     "otoritas": "Authority",
     "intelijen": "intelligence",
+    "posko": "command post",
+    "pos pengamatan": "observation post",
 }
 
 #: Words inside organisation names.
@@ -386,6 +441,12 @@ ORG_WORDS: dict[str, str] = {
     "pendidikan": "Education",
     "kebudayaan": "Culture",
     "perdagangan": "Trade",
+    "perdagangan luar negeri": "Foreign Trade",
+    "perdagangan dalam negeri": "Domestic Trade",
+    "hubungan masyarakat": "Public Relations",
+    "perekonomian": "Economic Affairs",
+    "komunikasi": "Communication",
+    "informatika": "Informatics",
     "perhubungan": "Transportation",
     "sosial": "Social Affairs",
     "agama": "Religious Affairs",
@@ -544,12 +605,12 @@ KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 #: News outlets and agencies: a medium is never a confirmer. Canonical name -> aliases.
 OUTLETS: dict[str, tuple[str, ...]] = {
     "AFP": ("afp", "agence france-presse", "agence france presse", "kantor berita afp"),
-    "Reuters": ("reuters", "kantor berita reuters"),
+    "Reuters": ("reuters", "reuter", "kantor berita reuters"),
     "AP": ("associated press", "ap"),
     "ABC News": ("abc news", "abc"),
     "BBC": ("bbc", "bbc news"),
     "CNN": ("cnn",),
-    "CNN Indonesia": ("cnn indonesia", "cnnindonesia.com"),
+    "CNN Indonesia": ("cnn indonesia", "cnnindonesia", "cnnindonesia.com"),
     "CNBC Indonesia": ("cnbc indonesia",),
     "Al Jazeera": ("al jazeera", "aljazeera"),
     "Kyiv Independent": ("kyiv independent", "the kyiv independent"),
@@ -655,7 +716,7 @@ _STOP_NAME = frozenset(
 _ACRONYM_RE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _RANK_PHRASE_RE = re.compile(
     r"\((?:pol|purn|purn\.|tni|ret)\)|"
-    r"\b(?:ajun\s+)?komisari?s(?:\s+besar|\s+jenderal)?(?:\s+polisi)?\b|\binspektur\s+jenderal(?:\s+polisi)?\b|"
+    r"\b(?:ajun\s+)?komisari?s?\s+(?:besar|jenderal)(?:\s+polisi)?\b|\b(?:ajun\s+)?komisaris\s+polisi\b|\binspektur\s+jenderal(?:\s+polisi)?\b|"
     r"\bbrigadir\s+jenderal(?:\s+polisi)?\b|\b(?:mayor|letnan)\s+jenderal\b|\b(?:laksamana|marsekal)\s+(?:muda|madya|pertama)\b",
     re.I,
 )
@@ -959,6 +1020,16 @@ def parse_source(text: str) -> Source | None:
     role_id = body[: len(role_key)] if role_key else None
     rest = body[len(role_key):].strip(" ,") if role_key else body
     role_en, speaks = ROLES[role_key] if role_key else (None, False)
+    joined = _JOINED_ROLE_RE.match(rest) if role_key else None
+    second = _prefix(_ROLE_PREFIX, rest[joined.end():].lower()) if joined else None
+    if joined and second:
+        # "Co-Founder & CEO Ruangguru ...", "Pendiri sekaligus CEO ...": two roles held at once
+        end = joined.end() + len(second)
+        role_id = f"{role_id} {rest[:end]}".strip()
+        role_en = f"{role_en} and {ROLES[second][0]}"
+        speaks = speaks and ROLES[second][1]
+        role_key = second
+        rest = rest[end:].strip(" ,")
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
 
@@ -1005,7 +1076,7 @@ def parse_source(text: str) -> Source | None:
             organization_id = org_text
             org_key = "org:" + _norm(org_text)
     else:
-        org_text, name_part = _split_org_and_name(rest, after_role=role_key in PLACE_ROLES)
+        org_text, name_part = _split_org_and_name(rest, after_role=role_key in PLACE_ROLES or role_key in ORG_LED_ROLES)
         if role_key is None and org_text and _prefix(_ORG_HEAD_PREFIX, org_text.lower()) is not None \
                 and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
             org_text, name_part = rest.strip(" ,"), ""  # "Lembaga Penjamin Simpanan": all of it is the name
@@ -1130,9 +1201,24 @@ _ORG_CONTINUE = frozenset(
     | {w for k in COUNTRIES for w in k.split()}
     | {w for p in PLACE_PHRASES for w in p.split()}
     | PLACES
-    | {"dan", "republik", "ri", "provinsi", "kabupaten", "kota", "daerah", "negara", "nasional"}
+    | {"dan", "republik", "ri", "provinsi", "kabupaten", "kota", "daerah", "negara", "nasional", "tbk", "persero"}
 )
 
+
+#: Roles usually followed by the name of their organisation, then the person's
+#: ("CEO Tesla Elon Musk", "pelatih Persib Djadjang Nurdjaman"): with three capitalised
+#: words after the role, the first is the organisation.
+ORG_LED_ROLES: frozenset[str] = frozenset(
+    """ceo cfo coo cto cmo co-founder founder pendiri vice president senior vice president svp
+    general manager managing director country manager manajer pelatih kapten juru bicara jubir
+    direktur direktur utama dirut presiden direktur presdir direktur eksekutif pemilik produser
+    komisaris komisaris utama""".split("\n")[0].split()
+) | frozenset({"vice president", "senior vice president", "general manager", "managing director",
+               "country manager", "juru bicara", "direktur utama", "presiden direktur", "direktur eksekutif",
+               "komisaris utama", "manajer", "pelatih", "kapten", "jubir", "dirut", "presdir", "pemilik",
+               "produser", "komisaris", "pendiri"})
+
+_JOINED_ROLE_RE = re.compile(r"\s*(?:&|dan|sekaligus|merangkap|/)\s*", re.I)
 
 _NAMED_HEADS = frozenset({"pt", "bank", "universitas", "partai", "rs", "yayasan", "perum", "cv", "tbk", "persero"})
 
@@ -1170,7 +1256,7 @@ def _split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None,
         if low[n] in RANKS:
             break
         n += 1
-        if low[n - 1] in _NAMED_HEADS and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
+        if low[n - 1] in _NAMED_HEADS and low[n - 1] not in ("tbk", "persero") and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
             n += 1  # "PT Pertamina", "Universitas Airlangga": the head's own name
     if n == 0:
         # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
@@ -1182,10 +1268,14 @@ def _split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None,
     return " ".join(words[:n]), " ".join(words[n:])
 
 
+_ORG_HEAD_WORDS = frozenset(k for k in ORG_HEADS if " " not in k and k not in ("pusat", "militer", "tentara", "intelijen"))
+
+
 def _name_from(text: str) -> str | None:
     text = _PAREN_RE.sub(" ", text)
     tokens = [t.strip(".,;:()") for t in text.replace(",", " ").split()]
     names: list[str] = []
+    skipping = False
     for tok in tokens:
         if not tok:
             continue
@@ -1193,6 +1283,12 @@ def _name_from(text: str) -> str | None:
             if names:
                 break
             continue
+        if tok.lower() in _ORG_HEAD_WORDS and tok[:1].isupper():
+            names, skipping = [], True  # "... Polda Metro Jaya Argo Yuwono": the name follows the organisation
+            continue
+        if skipping and tok.lower() in _ORG_CONTINUE:
+            continue
+        skipping = False
         if _is_name_token(tok) or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
             names.append(tok)
         elif names:
@@ -1243,11 +1339,21 @@ class EntityResolver:
     """
 
     def __init__(self) -> None:
-        self._people: dict[str, Entity | None] = {}  # lower-case name or name part -> entity (None: ambiguous)
+        self._people: dict[str, Entity | None] = {}  # lower-case full name -> entity (None: ambiguous)
+        # (scope, name part) -> entity: a bare "Joko" is the Joko of the same article
+        self._parts: dict[tuple[str | None, str], Entity | None] = {}
+        # a surname ("Rutte") or several parts ("Sri Mulyani") also hold across articles
+        self._surnames: dict[str, Entity | None] = {}
+        self._any_part: dict[str, Entity | None] = {}
         self._acronyms: dict[str, str] = {}  # acronym defined in parentheses -> org key
 
-    def learn(self, source: Source) -> None:
-        """Remember a person seen with a role, and acronyms defined in parentheses."""
+    def learn(self, source: Source, scope: str | None = None) -> None:
+        """Remember a person seen with a role, and acronyms defined in parentheses.
+
+        `scope` (an article id) limits what a bare first name resolves to: "Joko" in one
+        article is not the "Joko Widodo" of another, while a surname ("Rutte") and a
+        name of several parts ("Sri Mulyani") resolve across articles.
+        """
         if source.org_key:
             for alias in source.aliases:
                 self._acronyms.setdefault(alias.lower(), source.org_key)
@@ -1260,16 +1366,37 @@ class EntityResolver:
         self._people[full] = entity
         parts = full.split()
         if len(parts) >= 2:
-            for part in parts:
+            for i, part in enumerate(parts):
                 if len(part) < 3 or part == full:
                     continue
-                seen = self._people.get(part, entity)
-                self._people[part] = entity if seen is not None and seen.key == entity.key else None
+                _remember(self._parts, (scope, part), entity)
+                _remember(self._any_part, part, entity)
+                if i == len(parts) - 1:
+                    _remember(self._surnames, part, entity)
 
-    def knows(self, name: str) -> bool:
+    def knows(self, name: str, scope: str | None = None) -> bool:
         """True when `name` (or each of its parts) resolves to one remembered person."""
         probe = Source(text=name, kind="person", who=name)
-        return self.resolve(probe).key != "person:" + name.lower() or name.lower() in self._people
+        return self.resolve(probe, scope).key != "person:" + name.lower() or name.lower() in self._people
+
+    def _known_person(self, who: str, scope: str | None) -> Entity | None:
+        name = who.lower()
+        known = self._people.get(name)
+        if known is not None:
+            return known
+        words = [p for p in name.split() if len(p) >= 3]
+        if not words:
+            return None
+        local = [self._parts.get((scope, p)) for p in words]
+        if all(e is not None and e.key == local[0].key for e in local):  # type: ignore[union-attr]
+            return local[0]
+        if scope is None:
+            return None
+        # across articles: a surname alone, or every part of a longer name
+        found = [self._surnames.get(words[0])] if len(words) == 1 else [self._any_part.get(p) for p in words]
+        if all(e is not None and e.key == found[0].key for e in found):  # type: ignore[union-attr]
+            return found[0]
+        return None
 
     def _person_entity(self, source: Source) -> Entity:
         if source.speaks_for_org and source.org_key and not source.org_key.startswith("country:"):
@@ -1282,17 +1409,13 @@ class EntityResolver:
             organization=source.organization,
         )
 
-    def resolve(self, source: Source) -> Entity:
-        """The canonical entity a source stands for."""
+    def resolve(self, source: Source, scope: str | None = None) -> Entity:
+        """The canonical entity a source stands for (`scope`: the article it was found in)."""
         if source.kind == "person" and source.who:
             if source.speaks_for_org and source.org_key and not source.org_key.startswith("country:"):
                 return self._org_entity(source)
-            known = self._people.get(source.who.lower())
-            if known is None:
-                # "Sri Mulyani" after "Sri Mulyani Indrawati": every part points to one person
-                parts = [self._people.get(p) for p in source.who.lower().split() if len(p) >= 3]
-                if parts and all(p is not None and p.key == parts[0].key for p in parts):
-                    known = parts[0]
+            # "Sri Mulyani" after "Sri Mulyani Indrawati": every part points to one person
+            known = self._known_person(source.who, scope)
             if known is not None and not (source.role and known.role and source.role != known.role and source.organization != known.organization):
                 return known
             if source.speaks_for_org and source.org_key:
@@ -1323,6 +1446,12 @@ class EntityResolver:
         else:
             name = source.organization or source.text
         return Entity(key=key, name=name, kind="organization", organization=name)
+
+
+def _remember(table: dict, key: object, entity: Entity) -> None:  # type: ignore[type-arg]
+    """Store `entity` under `key`; a key seen with two different entities becomes ambiguous (None)."""
+    seen = table.get(key, entity)
+    table[key] = entity if seen is not None and seen.key == entity.key else None
 
 
 def _anon_name(affiliation: str, roles: tuple[str, ...]) -> str:

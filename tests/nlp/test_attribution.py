@@ -601,3 +601,57 @@ def test_dilansir_reuter_is_a_medium_not_part_of_the_source() -> None:
     att = _attr("Dilansir Reuter, PBB melaporkan 325 juta orang mengidap hepatitis.")
     assert att.organization == "the United Nations"
     assert "Reuters" in att.via
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who", "role", "org"),
+    [
+        ("CEO Tesla Elon Musk", "Elon Musk", "CEO", "Tesla"),
+        ("pelatih Persib Djadjang Nurdjaman", "Djadjang Nurdjaman", "coach", "Persib"),
+        ("Co-Founder & CEO Ruangguru Belva Devara", "Belva Devara", "co-founder and CEO", "Ruangguru"),
+        ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy", "Muhadjir Effendy", "Education and Culture Minister", None),
+        ("Direktur Jenderal Perdagangan Luar Negeri Oke Nurwan", "Oke Nurwan", "Director General", "Foreign Trade"),
+        ("Direktur Utama PT Garuda Indonesia (Persero) Tbk Arif Wibowo", "Arif Wibowo", "President Director", "PT Garuda Indonesia Tbk"),
+        ("Kapolda Metro Jaya Irjen Pol M Iriawan", "M Iriawan", "Regional Police Chief", "Metro Jaya Regional Police"),
+        ("Menteri Koordinator Bidang Perekonomian Darmin Nasution", "Darmin Nasution",
+         "Coordinating Minister for Economic Affairs", None),
+        ("Konsul Jenderal RI di Istanbul, Turki, Herry Sudradjat", "Herry Sudradjat", "Consul General", None),
+        ("Kepala Badan Pusat Statistik (BPS) Suhariyanto", "Suhariyanto", "Head", "BPS (Statistics Indonesia)"),
+        ("Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati", "Finance Minister", None),
+        ("Presiden Susilo Bambang Yudhoyono", "Susilo Bambang Yudhoyono", "President", None),
+    ],
+)
+def test_role_organisation_and_name_come_apart(phrase: str, who: str, role: str, org: str | None) -> None:
+    src = parse_source(phrase)
+    assert src is not None
+    assert (src.who, src.role) == (who, role)
+    if org is not None:
+        assert src.organization == org
+
+
+def test_a_misspelt_rank_and_the_police_unit_stay_out_of_the_name() -> None:
+    src = parse_source("Kepala Hubungan Bidang Humas Polda Metro Jaya Komisari Besar Argo Yuwono")
+    assert src is not None and src.who == "Argo Yuwono"
+
+
+def test_a_command_post_is_an_organisation() -> None:
+    src = parse_source("Posko Angkutan Lebaran Bakauheni")
+    assert src is not None and src.kind == "organization" and src.who is None
+
+
+def test_when_asked_by_an_outlet_is_no_confirmation() -> None:
+    att = _attr("Ketika dikonfirmasi CNNIndonesia, pemain 19 tahun itu mengatakan ia hanya cedera ringan.")
+    assert att.stance != "confirmed"
+    assert att.organization is None and att.who is None
+
+
+def test_resolver_keeps_a_bare_first_name_inside_its_article() -> None:
+    resolver = EntityResolver()
+    resolver.learn(parse_source("Presiden Joko Widodo"), scope="001")  # type: ignore[arg-type]
+    resolver.learn(parse_source("Sekjen NATO, Mark Rutte"), scope="001")  # type: ignore[arg-type]
+    bare_joko = parse_source("Joko")
+    bare_rutte = parse_source("Rutte")
+    assert bare_joko is not None and bare_rutte is not None
+    assert resolver.resolve(bare_joko, scope="001").name.startswith("Joko Widodo")
+    assert resolver.resolve(bare_joko, scope="002").name == "Joko"  # another article's Joko
+    assert resolver.resolve(bare_rutte, scope="002").name.startswith("Mark Rutte")  # a surname travels

@@ -222,3 +222,31 @@ def test_vague_query_matches_the_same_vague_quantity(seeds) -> None:
     assert group.name == "Mark Rutte, NATO Secretary General"
     assert [m.figure.text for m in group.matches] == ["puluhan ribu"]
     assert any(m.figure.value == 10000.0 and not m.figure.vague for m in result.related)
+
+
+def test_a_bare_first_name_is_not_someone_of_another_article() -> None:
+    articles = [
+        ("101", _article("Presiden Joko Widodo mengatakan ada 100 kursi baru di parlemen.")),
+        ("102", _article("Pendaftaran ditutup kemarin. Jadi 100 kursi sudah terisi, kata Joko di kantornya.")),
+    ]
+    report = find_claims(articles, parse_figure("100"))
+    president = _group(report, "Joko Widodo")
+    assert {m.article for m in president.matches} == {"101"}
+    other = [g for g in report.groups if g is not president]
+    assert [g.name for g in other] == ["Joko"] and {m.article for m in other[0].matches} == {"102"}
+
+
+def test_explain_marks_a_quote_speaker_in_a_later_sentence() -> None:
+    articles = [("103", _article(
+        'Polisi menangkap seorang pemuda. "Dari laptopnya kami menemukan 1.000 video. '
+        'Semuanya sudah disita," kata Kombes Argo Yuwono.'
+    ))]
+    report = find_claims(articles, parse_figure("1000"))
+    (match,) = report.matches
+    data = explain(match)
+    assert data["cue"] == "kata" and data["cue_sentence"] == 3
+    assert data["source"] == "Kombes Argo Yuwono" and data["source_sentence"] == 3
+    assert "cue «kata» (next sentence)" in explain_line(match)
+    group = _group(report, "Argo Yuwono")
+    assert {c.sentence for c in claim_items(report)[0].citations} >= {2, 3}
+    assert group.stance == "reported"
