@@ -64,7 +64,7 @@ async def article_choices(interaction: discord.Interaction, current: str) -> lis
     return choices
 
 
-def model_missing(bot: "KabarBot", lang: str, src: str = "id") -> bool:
+def model_missing(bot: KabarBot, lang: str, src: str = "id") -> bool:
     """True when no installed model translates src->lang (a cheap look at the models folder)."""
     translations = getattr(bot.kabar, "translations", None)
     if translations is None:  # not known here: let the service decide

@@ -54,7 +54,7 @@ class Pager(discord.ui.View):
         invoker_id: int,
         *,
         timeout: float = 300.0,
-        live: MutableMapping[str, "Pager"] | None = None,
+        live: MutableMapping[str, Pager] | None = None,
     ) -> None:
         super().__init__(timeout=timeout)
         if not pages:

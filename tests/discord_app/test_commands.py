@@ -453,7 +453,7 @@ async def test_digest_channel_time_off_are_stored_per_guild(bot) -> None:
 
 
 async def test_digest_setters_answer_at_once_and_defer_only_a_slow_write(bot, monkeypatch) -> None:
-    import bot.discord_app.replies as replies
+    from bot.discord_app import replies
 
     group, channel_cmd = digest_command("channel")
     interaction = FakeInteraction(bot)
@@ -508,7 +508,7 @@ async def test_zone_autocomplete_reads_the_zone_list_once_off_the_loop(bot, monk
         return real()
 
     monkeypatch.setattr(zoneinfo, "available_timezones", counting)
-    group, time_cmd = digest_command("time")
+    group, _ = digest_command("time")
     asia = await group._tz_choices(FakeInteraction(bot), "asia/ja")
     assert [c.value for c in asia] == ["Asia/Jakarta", "Asia/Jayapura"]
     assert len(await group._tz_choices(FakeInteraction(bot), "")) == 25
