@@ -49,7 +49,7 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     (r"(?:belum|tidak|tak)\s+(?:dapat|bisa|mampu)\s+(?:" + _V + r"mverifikasi|" + _V + r"ng(?:k)?onfirmasi|" + _V + r"mastikan)", "belum dapat memverifikasi", "unverified", "active"),
     (r"(?:belum|tidak|tak|enggan|menolak|berhenti|urung)\s+(?:untuk\s+)?(?:" + _V + r"ng(?:k)?onfirmasi(?:kan)?|" + _V + r"mbenarkan|" + _V + r"mastikan|" + _V + r"mverifikasi)", "tidak mengonfirmasi", "unverified", "active"),
     (r"(?:tidak|tak|belum)\s+(?:" + _V + r"nyangkal|" + _V + r"mbantah|" + _V + r"nepis)", "tidak menyangkal", "reported", "active"),
-    (r"(?:belum|tidak|tak)\s+(?:dapat\s+|bisa\s+)?(?:dikonfirmasi|diverifikasi|dipastikan|terverifikasi|terkonfirmasi)", "belum dikonfirmasi", "unverified", "passive"),
+    (r"(?:belum|tidak|tak)\s+(?:dapat\s+|bisa\s+)?(?:dikonfirmasi|diverifikasi|dipastikan|terverifikasi|terkonfirmasi|diakui|dibenarkan)", "belum dikonfirmasi", "unverified", "passive"),
     # confirmed
     (_V + r"mbenarkan", "membenarkan", "confirmed", "active"),
     (_V + r"ng(?:k)?onfirmasi(?:kan)?", "mengonfirmasi", "confirmed", "active"),
@@ -106,6 +106,9 @@ CUES: tuple[tuple[str, str, str, str], ...] = (
     # "merilis data/laporan" reports; "merilis album/film" does not
     (_V + r"rilis(?=\s+(?:data|laporan|hasil|pernyataan|survei|angka|daftar|informasi|keterangan|catatan|statistik|temuan|riset|studi|penelitian|kajian|indeks|prediksi|proyeksi|perkiraan)\b)", "merilis", "reported", "active"),
     (_V + r"ngemukakan", "mengemukakan", "reported", "active"),
+    (_V + r"nilai(?=\s*(?:,|bahwa\b|\s[a-z]))", "menilai", "reported", "active"),
+    (r"berpendapat", "berpendapat", "reported", "active"),
+    (_V + r"nyayangkan", "menyayangkan", "reported", "active"),
     (_V + r"ngutarakan", "mengutarakan", "reported", "active"),
     (_V + r"nandaskan", "menandaskan", "reported", "active"),
     (_V + r"ngimbuhkan", "mengimbuhkan", "reported", "active"),
@@ -269,6 +272,14 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     if quoted is not None:
         qfound, cue_pos, source_pos, note = quoted
         cue, source, span, via, stance = qfound.cue, qfound.source, qfound.span, qfound.via, qfound.stance
+
+    if source is not None and source.kind != "pronoun" and not source.who and _ANAPHOR_END_RE.search(source.text):
+        # "kata pemain berusia 22 tahun tersebut": someone named earlier, if the article did
+        back = _previous_source(sentences, position)
+        if back is not None:
+            pos, prev = back
+            source, span, source_pos = prev.source, prev.span, pos
+            note = "'... tersebut' resolved to the source of an earlier sentence"
 
     if source is not None and source.kind == "pronoun":
         back = _previous_source(sentences, position)
@@ -811,6 +822,14 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             verb = _RIGHT_VERB_RE.search(np)
             if verb and verb.start() > 0:
                 np = np[: verb.start()]  # "kata Ilham menuturkan"
+            rel = re.search(r"\s+yang(?:\s|$)", np)
+            if rel and not any(marker in np.lower() for marker in ("disebut", "anonim")):
+                np = np[: rel.start()]  # "kata Yayan yang juga ...": the relative clause is not the source
+            place = _AT_PLACE_RE.search(np)
+            if place:
+                named = parse_source(np[: place.start()])
+                if named is not None and named.who and np[: place.start()].rstrip().endswith(named.who.split()[-1]):
+                    np = np[: place.start()]  # "kata Kepala Dinas X Eddy Santoso di Timika": where, not who
         if not np:
             break
         src = parse_source(np)
@@ -848,6 +867,9 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     return _finish(np, span, tuple(dict.fromkeys(via)))
 
 
+_AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
+
+
 def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
     src = parse_source(np)
     if src is None:
@@ -880,6 +902,7 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
 
 #: How many sentences a quotation may run over before or after the figure's sentence.
 _QUOTE_REACH = 6
+_ANAPHOR_END_RE = re.compile(r"\s(?:tersebut|itu)$", re.I)
 _QUOTE_CHAR_RE = re.compile(r"[“”\"]")
 _POST_WORD_RE = re.compile(r"\s*(?:" + CUES[[c[1] for c in CUES].index("kata")][0] + r"|klaim|klaimnya|akunya)(?![\w-])", re.I)
 
@@ -1020,6 +1043,8 @@ def _back_reference(sentences: Sequence[Sentence], position: int) -> _Found | No
     for cue in find_cues(nxt):
         if cue.kind not in ("passive", "active"):
             continue
+        if cue.lemma == "belum dikonfirmasi":
+            return None  # "sertifikasi itu tidak diakui MUI": a refusal of something else, not a source
         source, span, via = _source_for(nxt, cue)
         if source is None or source.kind in ("document", "pronoun"):
             continue

@@ -175,6 +175,16 @@ ROLES: dict[str, tuple[str, bool]] = {
     "karyawan": ("employee", True),
     "relawan": ("volunteer", False),
     "pemain": ("player", False),
+    "bek": ("defender", False),
+    "kiper": ("goalkeeper", False),
+    "penjaga gawang": ("goalkeeper", False),
+    "gelandang": ("midfielder", False),
+    "penyerang": ("striker", False),
+    "striker": ("striker", False),
+    "pesepak bola": ("footballer", False),
+    "pebulu tangkis": ("badminton player", False),
+    "petenis": ("tennis player", False),
+    "petinju": ("boxer", False),
     "pemeran": ("actor", False),
     "aktor": ("actor", False),
     "aktris": ("actress", False),
@@ -428,6 +438,8 @@ ORG_HEADS: dict[str, str] = {
     "otoritas": "Authority",
     "intelijen": "intelligence",
     "posko": "command post",
+    "timnas": "national team",
+    "tim nasional": "national team",
     "pos pengamatan": "observation post",
 }
 
@@ -1216,7 +1228,8 @@ ORG_LED_ROLES: frozenset[str] = frozenset(
 ) | frozenset({"vice president", "senior vice president", "general manager", "managing director",
                "country manager", "juru bicara", "direktur utama", "presiden direktur", "direktur eksekutif",
                "komisaris utama", "manajer", "pelatih", "kapten", "jubir", "dirut", "presdir", "pemilik",
-               "produser", "komisaris", "pendiri"})
+               "produser", "komisaris", "pendiri", "ekonom", "peneliti", "analis", "pengamat", "bek", "kiper",
+               "gelandang", "penyerang", "striker"})
 
 _JOINED_ROLE_RE = re.compile(r"\s*(?:&|dan|sekaligus|merangkap|/)\s*", re.I)
 

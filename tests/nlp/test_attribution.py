@@ -655,3 +655,33 @@ def test_resolver_keeps_a_bare_first_name_inside_its_article() -> None:
     assert resolver.resolve(bare_joko, scope="001").name.startswith("Joko Widodo")
     assert resolver.resolve(bare_joko, scope="002").name == "Joko"  # another article's Joko
     assert resolver.resolve(bare_rutte, scope="002").name.startswith("Mark Rutte")  # a surname travels
+
+
+def test_relative_clause_and_place_after_a_named_speaker_are_not_the_source() -> None:
+    att = _attr('Saya berlatih dua jam sehari, "kata Yayan yang baru pulang syuting di Jepang.')
+    assert att.source_text == "Yayan"
+    att = _attr('Ada 135 orang asing di sana, "kata Kepala Dinas Perikanan Eddy Santoso di Timika, Kamis.')
+    assert att.source_text == "Kepala Dinas Perikanan Eddy Santoso"
+    assert att.who == "Eddy Santoso"
+
+
+def test_a_refusal_in_the_next_sentence_is_no_confirmation() -> None:
+    sentences = _article(
+        "Perusahaan itu punya sertifikat halal Korea untuk 23 produk. Namun di Indonesia, sertifikat itu tidak diakui MUI."
+    )
+    att = attribute(sentences, 0)
+    assert att.stance != "confirmed" and att.source is None
+
+
+def test_opinion_verbs_name_their_source() -> None:
+    att = _attr("Ekonom Indef Bhima Yudhistira menilai pertumbuhan hanya 5 persen tahun ini.")
+    assert att.who == "Bhima Yudhistira" and att.cue == "menilai"
+
+
+def test_a_descriptor_ending_in_tersebut_points_to_the_speaker_named_before() -> None:
+    sentences = _article(
+        'Bek Timnas Malaysia Adib Zainudin mengatakan timnya siap. '
+        '"Kami perlu tiga poin," kata pemain berusia 22 tahun tersebut.'
+    )
+    att = attribute(sentences, 1)
+    assert att.who == "Adib Zainudin" and att.source_sentence == 0
