@@ -341,12 +341,19 @@ class Kabar:
         )
 
     async def about(self) -> dict[str, Any]:
+        """Facts fit to show any user: index size, translation models, newest article (no paths)."""
         infos = await self.articles()
+        status = await asyncio.to_thread(self.translations.status)
+        models = [
+            f"{p['from']}→{p['to']} {p['name']} {p['version']}" + ("" if p["ok"] else " (broken)")
+            for p in status["packages"]
+        ]
+        newest = max((i.indexed_at for i in infos), default=None)
         return {
             "articles": len(infos),
             "sentences": sum(i.sentences for i in infos),
-            "models": self.translations.status(),
-            "database": str(self.settings.db),
+            "translation": ", ".join(models) if models else "no model installed (Indonesian originals shown)",
+            "last indexed": newest[:16].replace("T", " ") + " UTC" if newest else "never",
         }
 
     # ------------------------------------------------------------------ chat syntax

@@ -172,7 +172,8 @@ def find(models_dir: Path, src: str, tgt: str) -> PackageInfo:
             hint=f"run `kabar models remove {src} {tgt}` and install it again",
         )
     raise ModelNotInstalled(
-        f"No translation model for {src}->{tgt} is installed (looked in {models_dir}).", hint=_fix_hint(src, tgt)
+        f"No translation model for {src}->{tgt} is installed.",
+        hint=f"{_fix_hint(src, tgt)}; models are looked for in {models_dir}",
     )
 
 
