@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     digest_empty_note: bool = False
     reindex_minutes: float = Field(10.0, gt=0)
     work_concurrency: int = Field(2, ge=1, le=16)
+    page_timeout_minutes: float = Field(5.0, gt=0, le=14)  # paging buttons stay live this long
 
     log_level: str = "INFO"
 

@@ -184,7 +184,7 @@ async def run_bot(settings: Settings) -> None:
 
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
-        bot = create_bot(settings, kabar)
+        bot = create_bot(settings, kabar, page_timeout=settings.page_timeout_minutes * 60)
         async with bot:
             try:
                 await bot.start(token)
