@@ -434,10 +434,15 @@ def _governing(cues: list[_Cue], text: str, fspan: tuple[int, int] | None) -> li
                 ranked.append((fs - c.end, c))
             elif c.start >= fe:
                 ranked.append((c.start - fe, c))
+            elif c.end <= fs and _AGENT_THEN_VERB_RE.match(text, c.end):
+                ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
             elif c.end <= fs and _opens_sentence(text[:c.start]):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
+
+
+_AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
 
 
 def _opens_sentence(prefix: str) -> bool:
@@ -523,7 +528,8 @@ def _source_for(text: str, cue: _Cue) -> tuple[Source | None, tuple[int, int] | 
         m = re.match(r"(?:\s+\S+){0,2}?\s+oleh\s+", after, re.I)
         if not m:
             direct = re.match(r"\s+(?=[A-Z])", after)
-            if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)):
+            if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
+                           or _AGENT_THEN_VERB_RE.match(after)):
                 # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
                 lead = len(after) - len(after.lstrip())
                 return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
@@ -992,6 +998,15 @@ def _quote_speaker(
         before = _speaker_before(sentences[opened_at[0]].text, opened_at[1])
         if before is not None:
             return before, opened_at[0], opened_at[0], "quoted; the speaker is named where the quote opens"
+    if opened_at is not None and opened_at[0] > 0 and not sentences[opened_at[0]].text[: opened_at[1]].strip():
+        # a new quoted paragraph right after '..." cetus Ronaldo.': the same speaker goes on
+        prev_pos = opened_at[0] - 1
+        prev = sentences[prev_pos].text
+        marks = _quote_marks(prev)
+        if marks and marks[-1][1] != "open":
+            speaker = _speaker_after(prev, marks[-1][0])
+            if speaker is not None and speaker.source is not None and speaker.source.kind != "pronoun":
+                return speaker, prev_pos, prev_pos, "quoted; the quote goes on from the previous one's speaker"
     return None
 
 

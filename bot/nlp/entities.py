@@ -1289,7 +1289,7 @@ def _name_from(text: str) -> str | None:
     tokens = [t.strip(".,;:()") for t in text.replace(",", " ").split()]
     names: list[str] = []
     skipping = False
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if not tok:
             continue
         if tok.lower().strip(".") in RANKS:
@@ -1302,7 +1302,10 @@ def _name_from(text: str) -> str | None:
         if skipping and tok.lower() in _ORG_CONTINUE:
             continue
         skipping = False
-        if _is_name_token(tok) or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
+        inner_capital = (  # "Dan Bartel": a capitalised "Dan" before a name is a name, not "dan"
+            tok[:1].isupper() and tok.lower() in _STOP_NAME and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+        )
+        if _is_name_token(tok) or inner_capital or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
             names.append(tok)
         elif names:
             break

@@ -685,3 +685,24 @@ def test_a_descriptor_ending_in_tersebut_points_to_the_speaker_named_before() ->
     )
     att = attribute(sentences, 1)
     assert att.who == "Adib Zainudin" and att.source_sentence == 0
+
+
+def test_a_quoted_paragraph_goes_on_with_the_previous_quotes_speaker() -> None:
+    sentences = _article(
+        "“ Semua orang tahu siapa yang terbaik, ” cetus Ronaldo. “ Dia tidak pernah menang. Saya punya tiga! ”"
+    )
+    att = attribute(sentences, 2)
+    assert att.who == "Ronaldo" and att.source_sentence == 0
+    # without a speaker before it, a quotation stays unattributed
+    alone = _article("Cuaca cerah hari itu. “ Dia tidak pernah menang. Saya punya tiga! ”")
+    assert attribute(alone, 2).source is None
+
+
+def test_passive_with_its_agent_then_a_verb_governs_what_follows() -> None:
+    att = _attr("Dalam video itu, Aris disebut Miryam menemui anggota DPR dan meminta Rp 2 miliar.")
+    assert att.who == "Miryam" and att.cue == "disebutkan"
+
+
+def test_capitalised_dan_before_a_name_is_part_of_the_name() -> None:
+    src = parse_source("vice president Garmin Dan Bartel")
+    assert src is not None and (src.who, src.organization) == ("Dan Bartel", "Garmin")
