@@ -799,6 +799,10 @@ _ORG_WORD_KEYS = tuple(sorted(ORG_WORDS, key=lambda w: -len(w)))
 _ORG_HEAD_KEYS = tuple(sorted(ORG_HEADS, key=lambda w: -len(w)))
 
 
+#: Known entities that are Indonesian bodies: followed by another country, they are that country's.
+_INDONESIAN_BODIES = frozenset({"kemenkes", "kemlu", "kemhan", "kemenkeu", "kemendagri", "polri", "tni", "dpr", "kejagung",
+                                "mk", "bnpb", "bmkg", "bps", "kpk", "kpu", "bawaslu", "bnn", "bnpt", "bpk"})
+
 _SHORT_ENTITY_ALIASES = frozenset({"pbb", "who", "imf", "kpk", "bps", "tni", "dpr", "kpu", "nis", "hur", "ojk",
                                    "mui", "pln", "bnn", "bpk", "ksp"})
 
@@ -1071,6 +1075,15 @@ def parse_source(text: str) -> Source | None:
                 organization_id = f"{organization_id} {place}"
                 org_key = f"org:{_norm(organization_id)}"
                 name_part = name_part.split(None, 1)[1] if len(name_part.split()) > 1 else ""
+            foreign = _prefix(_COUNTRY_PREFIX, name_part.strip(" ,").lower())
+            if foreign and COUNTRIES[foreign][0] != "Indonesia" and org_key in _INDONESIAN_BODIES:
+                # "Kementerian Kesehatan Arab Saudi": another country's ministry, not Indonesia's
+                n = len(foreign.split())
+                words = name_part.strip(" ,").split()
+                organization_id = f"{organization_id} {' '.join(words[:n])}"
+                organization = translate_org(organization_id)
+                org_key = "org:" + _norm(organization_id)
+                name_part = " ".join(words[n:])
         else:
             # the alias came from parentheses: the org's long name runs up to where they stood
             organization_id = _long_name_before_paren(raw, aliases)

@@ -706,3 +706,11 @@ def test_passive_with_its_agent_then_a_verb_governs_what_follows() -> None:
 def test_capitalised_dan_before_a_name_is_part_of_the_name() -> None:
     src = parse_source("vice president Garmin Dan Bartel")
     assert src is not None and (src.who, src.organization) == ("Dan Bartel", "Garmin")
+
+
+def test_an_indonesian_ministry_name_followed_by_a_country_is_that_countrys() -> None:
+    src = parse_source("Kementerian Kesehatan Arab Saudi")
+    assert src is not None and src.organization == "Saudi Arabia's Ministry of Health" and src.who is None
+    assert parse_source("Kementerian Kesehatan").organization == "Ministry of Health"  # type: ignore[union-attr]
+    pentagon = parse_source("Kementerian Pertahanan Amerika Serikat")
+    assert pentagon is not None and pentagon.organization == "Pentagon (US Department of Defense)"
