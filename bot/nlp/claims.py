@@ -345,7 +345,10 @@ def _citations(matches: Sequence[ClaimMatch]) -> tuple[Citation, ...]:
     cites: list[Citation] = []
     seen: set[tuple[str, int]] = set()
     for m in matches:
-        for index, text in ((m.sentence, m.text), (m.source_sentence, m.source_sentence_text)):
+        att = m.attribution
+        cue_index = m.sentence + att.cue_sentence - att.position if m.cue_sentence_text and att.cue_sentence is not None else None
+        # the sentence, the one naming the source, and the one holding the cue ('"...," katanya')
+        for index, text in ((m.sentence, m.text), (m.source_sentence, m.source_sentence_text), (cue_index, m.cue_sentence_text)):
             if index is None or text is None or (m.article, index) in seen:
                 continue
             seen.add((m.article, index))

@@ -250,3 +250,14 @@ def test_explain_marks_a_quote_speaker_in_a_later_sentence() -> None:
     group = _group(report, "Argo Yuwono")
     assert {c.sentence for c in claim_items(report)[0].citations} >= {2, 3}
     assert group.stance == "reported"
+
+
+def test_a_quote_resolved_through_nya_cites_the_speaker_and_the_cue_sentences() -> None:
+    articles = [("104", _article(
+        "Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor naik. "
+        '"Kiriman perdana sebanyak 1.000 karton. Semuanya ayam olahan," katanya.'
+    ))]
+    report = find_claims(articles, parse_figure("1000"))
+    (item,) = claim_items(report)
+    assert [c.sentence for c in item.citations] == [2, 1, 3]
+    assert report.groups[0].who == "Andi Amran Sulaiman"
