@@ -366,11 +366,11 @@ def _from_found(found: _Found, position: int, where: int, fspan: tuple[int, int]
 # --------------------------------------------------------------------------------------
 
 
-def find_cues(text: str) -> list[_Cue]:
-    """Every reporting cue in the text, left to right; negated forms win over their parts."""
+def find_cues(text: str, start: int = 0) -> list[_Cue]:
+    """Every reporting cue in the text (from offset `start`), left to right; negated forms win over their parts."""
     low = text.lower()
     found: list[_Cue] = []
-    for m in _CUE_RE.finditer(low):
+    for m in _CUE_RE.finditer(low, start):
         _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
         if kind == "post" and not _is_post_position(text, m.start()):
             if not _FRONTED_POST_RE.match(text[m.end():]) or text[: m.start()].strip(" “\"'"):
@@ -828,7 +828,7 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             verb = _RIGHT_VERB_RE.search(np)
             if verb and verb.start() > 0:
                 np = np[: verb.start()]  # "kata Ilham menuturkan"
-            rel = re.search(r"\s+yang(?:\s|$)", np)
+            rel = _RELATIVE_RE.search(np)
             if rel and not any(marker in np.lower() for marker in ("disebut", "anonim")):
                 np = np[: rel.start()]  # "kata Yayan yang juga ...": the relative clause is not the source
             place = _AT_PLACE_RE.search(np)
@@ -874,6 +874,7 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
 
 
 _AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
+_RELATIVE_RE = re.compile(r"\s+yang(?:\s|$)")
 
 
 def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
@@ -1012,9 +1013,7 @@ def _quote_speaker(
 
 def _speaker_after(text: str, close: int) -> _Found | None:
     """`..., "kata Argo.` / `...," ujar Ketua KPU X`: the post cue right after a closing mark."""
-    for cue in find_cues(text):
-        if cue.start <= close:
-            continue
+    for cue in find_cues(text, close + 1):
         if cue.kind != "post" or text[close + 1: cue.start].strip(" ,"):
             return None
         source, span, via = _source_for(text, cue)
