@@ -72,7 +72,7 @@ async def bench(n: int, seed: int, keep: Path | None) -> None:
         report = await kabar.index()
         print(f"indexed: {len(report.added)} added, {report.unchanged} unchanged in {time.perf_counter() - start:.1f} s")
         await kabar.db.execute("DELETE FROM answer_cache")  # cold means cold, even with --keep
-        await kabar.summary("warm-up imports", sentences=3)  # load sumy and the stemmer once
+        await kabar.warm_up()  # load sumy and the stemmer once, as the bot does at start-up
 
         baseline = [await timed(lambda t=t: kabar.search(t, limit=400)) for t in TOPICS]
         summary_cold = [await timed(lambda t=t: kabar.summary(t)) for t in TOPICS]

@@ -60,11 +60,6 @@ def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
     return ordered[-limit:]
 
 
-def _gives(hit: SearchHit, wanted: Any) -> bool:
-    """True when the hit's sentence states the figure exactly (not only a vague quantity)."""
-    return any(not f.vague and f.value == wanted.value for f in hit.figures) or not hit.figures
-
-
 class Kabar:
     """The application: one per process, shared by the adapters."""
 
@@ -128,6 +123,16 @@ class Kabar:
         if self._indexed_once:
             return None
         return await self.index()
+
+    async def warm_up(self) -> None:
+        """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
+        from bot.nlp.summarize import Candidate, summarize_topic
+
+        sample = [
+            Candidate("warm", 1, "Pasukan tiba di wilayah perbatasan pada Senin.", 0.0),
+            Candidate("warm", 2, "Pemerintah mengonfirmasi kedatangan pasukan tersebut.", 0.5),
+        ]
+        await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
 
     async def articles(self) -> list[ArticleInfo]:
         return await self._articles.list()
@@ -236,10 +241,9 @@ class Kabar:
         from bot.corpus.figures import format_figure
         from bot.nlp.claims import claim_items, find_claims
 
-        hits = await self._search.by_figure(wanted.value, include_vague=True)
-        exact_ids = list(dict.fromkeys(h.article for h in hits if _gives(h, wanted)))
-        other_ids = list(dict.fromkeys(h.article for h in hits))
-        chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(other_ids, CLAIM_ARTICLE_LIMIT)
+        found = await self._search.figure_articles(wanted.value, include_vague=True)
+        exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
+        chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
         articles = [await self._articles.get(a) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
         shown = format_figure(wanted.value)

@@ -119,3 +119,17 @@ async def test_index_of_a_missing_folder_is_a_clear_error(settings: Settings, tm
         with pytest.raises(KabarError) as info:
             await kabar.index(tmp_path / "nowhere")
     assert "nowhere" in info.value.user_message
+
+
+async def test_warm_up_loads_the_summariser_off_the_loop(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[int] = []
+    real = summarize_module.summarize_topic
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(summarize_module, "summarize_topic", spy)
+    async with Kabar(settings) as kabar:
+        await kabar.warm_up()
+    assert len(threads) == 1 and threads[0] != threading.get_ident()

@@ -184,6 +184,7 @@ async def run_bot(settings: Settings) -> None:
 
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
+        await kabar.warm_up()
         bot = create_bot(settings, kabar, page_timeout=settings.page_timeout_minutes * 60)
         async with bot:
             try:

@@ -225,6 +225,23 @@ class SentenceSearch:
         ]
 
     # --- figures ---------------------------------------------------------------------------
+    async def figure_articles(self, value: float, include_vague: bool = False) -> dict[str, bool]:
+        """Article id -> True when it states `value` exactly (False: only a related vague quantity).
+
+        The cheap first step of /who-confirmed: no sentence text is read.
+        """
+        value = float(value)
+        condition = "(f.value = ? AND f.vague = 0)"
+        params: list[Any] = [value, value]
+        if include_vague:
+            condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))"
+            params += [value, value]
+        rows = await self.db.fetchall(
+            f"SELECT f.article, max(f.vague = 0 AND f.value = ?) FROM figures f WHERE {condition} GROUP BY f.article",
+            params,
+        )
+        return {row[0]: bool(row[1]) for row in rows}
+
     async def by_figure(self, value: float, include_vague: bool = False, limit: int | None = None
                         ) -> list[SearchHit]:
         """Sentences holding the exact figure `value`, in article and sentence order.
