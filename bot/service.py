@@ -60,6 +60,11 @@ def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
     return ordered[-limit:]
 
 
+def _cited(article: str, sentence: int, text: str) -> AnswerItem:
+    """An answer line that is one sentence, citing itself."""
+    return AnswerItem(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
+
+
 class Kabar:
     """The application: one per process, shared by the adapters."""
 
@@ -395,10 +400,7 @@ class Kabar:
             return Answer(
                 command="show",
                 query=art.id,
-                items=tuple(
-                    AnswerItem(text=s.text, citations=(Citation(article=art.id, sentence=s.index, text=s.text),))
-                    for s in art.sentences
-                ),
+                items=tuple(_cited(art.id, s.index, s.text) for s in art.sentences),
                 notes=(art.title,),
             )
         if cmd.name == "search":
@@ -406,10 +408,7 @@ class Kabar:
             return Answer(
                 command="search",
                 query=cmd.text,
-                items=tuple(
-                    AnswerItem(text=h.text, citations=(Citation(article=h.article, sentence=h.sentence, text=h.text),))
-                    for h in hits
-                ),
+                items=tuple(_cited(h.article, h.sentence, h.text) for h in hits),
                 notes=() if hits else (f"Nothing matches {cmd.text!r}.",),
             )
         raise QueryError(f"/{cmd.name} is not available here.")

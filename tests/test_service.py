@@ -18,11 +18,12 @@ from bot.service import Kabar
 
 
 def counting(monkeypatch: pytest.MonkeyPatch, module, name: str) -> list[int]:
+    """Wrap module.name; the returned list gets the calling thread's id for every call."""
     calls: list[int] = []
     real = getattr(module, name)
 
     def wrapper(*args, **kwargs):
-        calls.append(1)
+        calls.append(threading.get_ident())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(module, name, wrapper)
@@ -70,14 +71,7 @@ async def test_who_confirmed_cached_answer_equals_fresh_one(settings: Settings, 
 
 
 async def test_cpu_work_runs_off_the_event_loop(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[int] = []
-    real = summarize_module.summarize_topic
-
-    def spy(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(summarize_module, "summarize_topic", spy)
+    threads = counting(monkeypatch, summarize_module, "summarize_topic")
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
         await kabar.summary("pentagon")
@@ -122,14 +116,7 @@ async def test_index_of_a_missing_folder_is_a_clear_error(settings: Settings, tm
 
 
 async def test_warm_up_loads_the_summariser_off_the_loop(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[int] = []
-    real = summarize_module.summarize_topic
-
-    def spy(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(summarize_module, "summarize_topic", spy)
+    threads = counting(monkeypatch, summarize_module, "summarize_topic")
     async with Kabar(settings) as kabar:
         await kabar.warm_up()
     assert len(threads) == 1 and threads[0] != threading.get_ident()

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging, start
 from bot.errors import KabarError, QueryError
 
 log = logging.getLogger("kabar.chat")
@@ -33,9 +33,7 @@ def ask(
     """Answer one chat command and exit (same syntax as in Discord)."""
     from bot.present.text import render
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
     if explain and "explain:" not in line:
         line = f"{line} explain:yes"
 
@@ -110,9 +108,7 @@ def summarize(
     """Summarise one Indonesian text (a file or stdin): the key sentences in order."""
     from bot.present.text import render
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
     text = _read_text(path)
 
     async def go():

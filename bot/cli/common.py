@@ -104,6 +104,24 @@ async def service(settings: Settings) -> AsyncIterator[Any]:
         yield kabar
 
 
+def start() -> tuple[Settings, Console, Console]:
+    """What every command does first: Settings, logging, and the (stdout, stderr) consoles."""
+    cfg = settings()
+    setup_logging(cfg)
+    return (cfg, *consoles())
+
+
+def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]]) -> T:
+    """Run `call(kabar)` once the index is up to date with the seeds folder."""
+
+    async def go() -> T:
+        async with service(cfg) as kabar:
+            await kabar.ensure_indexed()
+            return await call(kabar)
+
+    return run(go)
+
+
 def emit_json(value: Any) -> None:
     from bot.present.json import dumps
 

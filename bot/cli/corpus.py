@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+from bot.cli.common import emit_json, on_index, run, service, start
 
 
 def register(app: typer.Typer) -> None:
@@ -23,9 +23,7 @@ def index(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Index (or re-index) a folder of articles; unchanged files are skipped."""
-    cfg = settings()
-    setup_logging(cfg)
-    out, err = consoles()
+    cfg, out, err = start()
     folder = directory or cfg.seeds_dir
 
     async def go():
@@ -54,16 +52,8 @@ def index(
 
 def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the indexed articles."""
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
-
-    async def go():
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            return await kabar.articles()
-
-    infos = run(go)
+    cfg, out, _ = start()
+    infos = on_index(cfg, lambda kabar: kabar.articles())
     if as_json:
         emit_json(infos)
         return
@@ -80,16 +70,8 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show an article's numbered sentences."""
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
-
-    async def go():
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            return await kabar.article(ref)
-
-    art = run(go)
+    cfg, out, _ = start()
+    art = on_index(cfg, lambda kabar: kabar.article(ref))
     if as_json:
         emit_json(art)
         return
@@ -121,16 +103,8 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Find sentences that mention the words or the figure."""
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
-
-    async def go():
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            return await kabar.search(query, limit=limit)
-
-    hits = run(go)
+    cfg, out, _ = start()
+    hits = on_index(cfg, lambda kabar: kabar.search(query, limit=limit))
     if as_json:
         emit_json(hits)
         return

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+from bot.cli.common import emit_json, on_index, start
 
 
 def register(app: typer.Typer) -> None:
@@ -28,9 +28,7 @@ def digest(
     from bot.present.text import render_digest
     from bot.store.db import iso_utc
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
     if since is not None:
         try:
             since = iso_utc(since)
@@ -40,12 +38,7 @@ def digest(
             fail(QueryError(f"--since {since!r} is not an ISO date or time, e.g. 2026-11-23 or 2026-11-23T07:00:00+07:00."))
     today = dt.datetime.now(ZoneInfo(cfg.digest_tz)).date().isoformat()
 
-    async def go():
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            return await compose_digest(kabar, since=since, local_date=today)
-
-    result = run(go)
+    result = on_index(cfg, lambda kabar: compose_digest(kabar, since=since, local_date=today))
     if as_json:
         emit_json(result)
     else:
