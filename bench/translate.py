@@ -141,7 +141,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--beam", type=int, default=2)
     parser.add_argument("--ratio", type=float, default=1.0, help="max output tokens per input token")
-    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--threads", type=int, default=0, help="intra-op threads (0: every core)")
     parser.add_argument("--keep", help="reuse/keep the model and files in this folder")
     parser.add_argument("--build-only", help=argparse.SUPPRESS)

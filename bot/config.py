@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     network_timeout: float = Field(10.0, gt=0)
     translate_beam_size: int = Field(2, ge=1, le=8)
     translate_threads: int = Field(0, ge=0, le=64)  # 0: use every core
-    translate_batch_size: int = Field(32, ge=1, le=512)
+    translate_batch_size: int = Field(16, ge=1, le=512)
     translate_max_ratio: float = Field(2.0, gt=0)  # max output tokens per input token
     translate_concurrency: int = Field(1, ge=1, le=8)
 

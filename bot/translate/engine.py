@@ -3,7 +3,8 @@
 One `Engine` per package and process (the `Translations` façade owns them). It loads the
 CTranslate2 model and the SentencePiece model once, on first use, and translates a list
 of sentences in batches: sentences are sorted by token length and cut into batches of
-at most `batch_size` and similar length (little padding, few wasted decoding steps);
+at most `batch_size` and similar length (little padding, few wasted decoding steps),
+all submitted at once so the translator's workers (one per core) decode them side by side;
 each sentence may decode at most `max_ratio` times its input length (plus a small
 margin, never more than `HARD_MAX_TOKENS`) so a bad model cannot run away. The
 package's `target_prefix` (metadata.json) is forced as the first target token and
@@ -15,7 +16,7 @@ Decoding is CPU-bound and blocking; call it off the event loop (the façade uses
 went through the model, so tests can prove a cache hit decoded nothing.
 
 Public API:
-    DecodeOptions(beam_size=2, max_ratio=2.0, batch_size=32, threads=0)
+    DecodeOptions(beam_size=2, max_ratio=2.0, batch_size=16, threads=0)
     DecodeOptions.key() -> str                       # hash of what changes the output
     Engine(package: PackageInfo, options: DecodeOptions)
     engine.translate(sentences: list[str]) -> list[str]
@@ -49,8 +50,8 @@ class DecodeOptions:
 
     beam_size: int = 2
     max_ratio: float = 2.0
-    batch_size: int = 32
-    threads: int = 0  # 0: every core
+    batch_size: int = 16
+    threads: int = 0  # 0: every core (one batch per core at a time)
     compute_type: str = "int8"
 
     def key(self) -> str:
@@ -107,12 +108,16 @@ class Engine:
             threads = self.options.threads or os.cpu_count() or 1
             try:
                 sp = spm.SentencePieceProcessor(model_file=str(self.package.sentencepiece))
+                # One thread per batch and batches decoded side by side: on small matrices
+                # (a few sentences x beam), splitting each operation over cores costs more in
+                # synchronisation than it saves (measured here: one sentence decodes ~3x faster
+                # on 1 intra-op thread than on 2, and batches run ~2x faster in parallel).
                 translator = ctranslate2.Translator(
                     str(self.package.model_dir),
                     device="cpu",
                     compute_type=self._compute_type(),
-                    inter_threads=1,
-                    intra_threads=threads,
+                    inter_threads=threads,
+                    intra_threads=1,
                 )
             except (RuntimeError, OSError, ValueError) as exc:
                 package = self.package
@@ -126,7 +131,7 @@ class Engine:
     def _max_length(self, tokens: int) -> int:
         return min(HARD_MAX_TOKENS, max(MIN_DECODE_TOKENS, math.ceil(tokens * self.options.max_ratio) + 2))
 
-    def _decode(self, batch: list[list[str]]) -> list[list[str]]:
+    def _kwargs(self, batch: list[list[str]]) -> dict[str, Any]:
         prefix = self.package.target_prefix
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {
@@ -138,17 +143,28 @@ class Engine:
         }
         if prefix:
             kwargs["target_prefix"] = [[prefix] for _ in batch]
+        return kwargs
+
+    def _tokens(self, result: Any) -> list[str]:
+        tokens = list(result.hypotheses[0])
+        prefix = self.package.target_prefix
+        if prefix:  # a control token, never text (a weak model may emit it again later)
+            tokens = [t for t in tokens if t != prefix]
+        return tokens
+
+    def _decode(self, batch: list[list[str]]) -> list[list[str]]:
+        """Decode one batch and wait for it."""
+        return self._decode_many([batch])[0]
+
+    def _decode_many(self, batches: list[list[list[str]]]) -> list[list[list[str]]]:
+        """Submit every batch at once (the translator's workers take them in parallel), then collect."""
         with self._run_lock:
-            results = self._translator.translate_batch(batch, **kwargs)
-            self.decode_calls += 1
-            self.decoded_sentences += len(batch)
-        out = []
-        for result in results:
-            tokens = list(result.hypotheses[0])
-            if prefix:  # a control token, never text (a weak model may emit it again later)
-                tokens = [t for t in tokens if t != prefix]
-            out.append(tokens)
-        return out
+            pending = [
+                self._translator.translate_batch(batch, asynchronous=True, **self._kwargs(batch)) for batch in batches
+            ]
+            self.decode_calls += len(batches)
+            self.decoded_sentences += sum(len(batch) for batch in batches)
+        return [[self._tokens(future.result()) for future in futures] for futures in pending]
 
     def _detok(self, tokens: list[str]) -> str:
         return self._sp.decode(tokens).strip()
@@ -161,8 +177,10 @@ class Engine:
         # Long sentences are cut to what the model can take; the fidelity guard flags the loss.
         encoded = [(i, tokens[: HARD_MAX_TOKENS - 2]) for i, tokens in encoded]
         encoded.sort(key=lambda item: len(item[1]))
-        for chunk in self._batches(encoded):
-            for (i, _), tokens in zip(chunk, self._decode([tokens for _, tokens in chunk])):
+        chunks = self._batches(encoded)
+        decoded = self._decode_many([[tokens for _, tokens in chunk] for chunk in chunks]) if chunks else []
+        for chunk, outputs in zip(chunks, decoded):
+            for (i, _), tokens in zip(chunk, outputs):
                 results[i] = self._detok(tokens)
         return results
 
