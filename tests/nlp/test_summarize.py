@@ -286,3 +286,81 @@ def test_candidates_beyond_the_ranked_head_still_join_their_fact(monkeypatch: py
     assert _item_of(summary, pentagon_001) == _item_of(summary, pentagon_000) is not None
     assert _item_of(summary, kim_letter) is None  # past the head and telling no chosen fact
     assert summary.words_in > sum(len(c.text.split()) for c in head)  # every candidate is counted
+
+
+# ----------------------------------------------------------------------------- what counts as one fact
+
+
+def test_rutte_quoted_confirmation_joins_the_confirmation_item() -> None:
+    cands = _seed_candidates()
+    for method in ("lexrank", "news"):
+        summary = summarize_topic(cands, n=20, method=method)
+        confirm = _item_of(summary, _find(cands, "001", "dikonfirmasi oleh Sekjen NATO, Mark Rutte"))
+        quoted = _item_of(summary, _find(cands, "004", "Hari ini saya dapat mengonfirmasi"))
+        assert confirm is not None and confirm == quoted, method
+
+
+def _about(*words: str) -> list[Candidate]:
+    """The seed sentences naming any of `words`, as retrieval hands them over."""
+    return [c for c in _seed_candidates() if any(w.lower() in c.text.lower() for w in words)]
+
+
+def test_the_kremlins_denials_are_one_item_and_never_join_a_confirmation() -> None:
+    cands = _about("Kremlin", "membenarkan")
+    summary = summarize_topic(cands, n=20, method="lexrank")
+    denial_002 = _item_of(summary, _find(cands, "002", "dibantah oleh Kremlin"))
+    denial_004 = _item_of(summary, _find(cands, "004", "Kremlin dengan tegas telah menepis"))
+    assert denial_002 is not None and denial_002 == denial_004
+    for confirmation in ("Mark Rutte membenarkan", "Pentagon) membenarkan"):
+        assert _item_of(summary, _find(cands, "000", confirmation)) != denial_002
+
+
+def test_the_same_speaker_with_the_same_phrase_is_one_item() -> None:
+    cands = _about("Rutte", "Putin")
+    summary = summarize_topic(cands, n=20, method="lexrank")
+    said_001 = _item_of(summary, _find(cands, "001", "sebagai “eskalasi signifikan”"))
+    said_004 = _item_of(summary, _find(cands, "004", "merupakan eskalasi yang signifikan"))
+    assert said_001 is not None and said_001 == said_004
+    # ... while the letter Kim Jong Un sent to Putin is not what Putin did not deny
+    letter = _item_of(summary, _find(cands, "003", "Dalam sebuah surat"))
+    not_denied = _item_of(summary, _find(cands, "004", "tidak menyangkal"))
+    assert letter != not_denied
+
+
+def test_a_shared_figure_needs_the_same_thing_happening_to_it() -> None:
+    cands = _seed_candidates()
+    summary = summarize_topic(cands, n=20, method="lexrank")
+    sent = _item_of(summary, _find(cands, "002", "Korea Utara mengirim 10.000 pasukan ke Rusia."))
+    arrived = _item_of(summary, _find(cands, "004", "dilaporkan tiba di Kursk"))
+    pentagon = _item_of(summary, _find(cands, "001", "Pentagon mengonfirmasi bahwa sekitar 10.000"))
+    assert sent is not None and sent == pentagon  # "sent 10,000 to Russia" twice
+    assert arrived != sent  # "10,000 arrived in Kursk" is another fact
+
+
+def _invented(*rows: tuple[str, int, str]) -> list[Candidate]:
+    return [Candidate(article, sentence, text, (sentence - 1) / 10) for article, sentence, text in rows]
+
+
+def test_sentences_of_one_article_about_one_subject_stay_apart() -> None:
+    cands = _invented(
+        ("050", 1, "Rangkaian konser itu dimulai dari empat konser di dua lokasi di Jepang pada 25-30 April."),
+        ("050", 2, "Tiga dari empat konser itu diselenggarakan di Tokyo Dome, lokasi konser terbesar di Jepang."),
+        ("051", 1, "Harga tiket kereta cepat naik mulai bulan depan di Jepang."),
+        ("052", 1, "Festival bunga sakura di Jepang menarik ribuan wisatawan."),
+    )
+    summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("Jepang",))
+    assert len(summary.items) == 4 and all(not pick.also for pick in summary.items)
+
+
+def test_two_spokespeople_of_one_ministry_are_two_sources() -> None:
+    cands = _invented(
+        ("060", 1, "Juru bicara Kementerian Luar Negeri, Budi Santoso, mengatakan delegasi akan tiba di Tokyo pekan depan."),
+        ("061", 1, "Juru bicara Kementerian Luar Negeri, Sari Wulandari, mengatakan visa pelajar akan dipermudah."),
+        ("062", 1, "Kementerian Luar Negeri membantah kabar penutupan kedutaan di Tokyo."),
+        ("063", 1, "Kementerian Luar Negeri menepis kabar bahwa kedutaan di Tokyo akan ditutup."),
+        ("064", 1, "Kementerian Luar Negeri membenarkan bahwa kedutaan di Tokyo akan ditutup sementara."),
+    )
+    summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("Kementerian",))
+    assert _item_of(summary, cands[0]) != _item_of(summary, cands[1])
+    assert _item_of(summary, cands[2]) == _item_of(summary, cands[3])  # one denial, told twice
+    assert _item_of(summary, cands[4]) != _item_of(summary, cands[2])  # a confirmation is not a denial
