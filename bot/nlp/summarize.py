@@ -70,6 +70,9 @@ MERGE_COSINE_ACTOR = 0.25
 FIGURE_TERMS_COVERED = 2 / 3
 MERGE_COSINE_SAME_ARTICLE = 0.6
 
+# Shorter sentences are headlines or pieces of quotations: shown only when nothing else is left.
+FRAGMENT_WORDS = 5
+
 # Ranking (sumy) and fact grouping are quadratic in the number of sentences: only the
 # first TOPIC_RANK_LIMIT candidates (in the caller's order, i.e. retrieval rank) are
 # ranked and grouped; the rest can still join a chosen item's `also` list.
@@ -636,8 +639,12 @@ def summarize_topic(
 
     Candidates that tell the same fact (see `same_fact`) are grouped first; each group is
     one item, shown by its best-ranked sentence (ranked with `method`) with the others in
-    `also`; the `n` groups whose best sentence ranks highest are kept. Items are returned
-    in reading order: by article id, then by sentence index. Keywords are the most
+    `also`; the `n` groups whose best sentence ranks highest are kept. Sentences that name
+    the whole query (its words in a row first) and read on their own (not a piece of a
+    quotation, not a bare headline) rank before the others; when some sentences have a
+    multi-word query's words in a row, sentences with them scattered are left out. Items are returned in reading
+    order: the facts outlets lead with first (by the smallest relative position among the
+    item's sentences), then by article id and sentence index. Keywords are the most
     widespread stems among the candidates (shown in their most common surface form),
     leaving out the query's own words.
     """
@@ -665,11 +672,18 @@ def summarize_topic(
 
     scores = [0.0] if head == 1 else _topic_scores(texts[:head], unique[:head], method, query)
 
-    def rank_key(i: int) -> tuple[float, str, int]:
-        return (-scores[i], unique[i].article, unique[i].sentence)
+    fit = _query_fit(texts[:head], query_terms)
+    broken = [_fragment(t) for t in texts[:head]]
+
+    def rank_key(i: int) -> tuple[bool, int, float, str, int]:
+        # a sentence that reads on its own and names the whole topic first, then the method's rating
+        return (broken[i], -fit[i], -scores[i], unique[i].article, unique[i].sentence)
 
     # a fact's importance is that of its best-ranked sentence, which is the one shown
     ranked = sorted((sorted(cluster, key=rank_key) for cluster in clusters), key=lambda c: rank_key(c[0]))
+    if max(fit, default=0) == 2 and len(set(_query_stems(query_terms))) > 1:
+        # some sentences name the topic as written: the ones with its words scattered are off topic
+        ranked = [cluster for cluster in ranked if fit[cluster[0]] == 2]
     chosen = ranked[:n]
     mains = [cluster[0] for cluster in chosen]
     members = {cluster[0]: cluster[1:] for cluster in chosen}
@@ -691,7 +705,12 @@ def summarize_topic(
         if best is not None:
             members[best].append(j)
 
-    mains.sort(key=lambda m: (unique[m].article, unique[m].sentence))
+    # reading order: the facts outlets lead with first (an item is as early as its earliest
+    # sentence, relative to its article), then by article and sentence
+    def lead(m: int) -> tuple[float, str, int]:
+        return (min(unique[x].position for x in [m, *members[m]]), unique[m].article, unique[m].sentence)
+
+    mains.sort(key=lead)
     items = [
         SummaryPick(
             main=unique[m],
@@ -706,6 +725,41 @@ def summarize_topic(
         words_in=words_in,
         words_out=words_out,
     )
+
+
+def _query_stems(query_terms: Sequence[str]) -> list[str]:
+    return content_stems(_expand([w for term in query_terms for w in _split_words(term)]))
+
+
+def _query_fit(texts: Sequence[str], query_terms: Sequence[str]) -> list[int]:
+    """How well each text names the topic: 2 the query's words in a row, 1 all of them, 0 fewer.
+
+    FTS retrieval matches the words of "piala dunia" one by one; "Piala Thomas ... kejuaraan
+    dunia" has both and is about something else.
+    """
+    wanted = _query_stems(query_terms)
+    if not wanted:
+        return [0] * len(texts)
+    fits = []
+    for text in texts:
+        stems = _stems(text)
+        if not set(wanted) <= set(stems):
+            fits.append(0)
+        elif len(wanted) == 1 or any(
+            tuple(stems[k : k + len(wanted)]) == tuple(wanted) for k in range(len(stems) - len(wanted) + 1)
+        ):
+            fits.append(2)
+        else:
+            fits.append(1)
+    return fits
+
+
+@lru_cache(maxsize=16384)
+def _fragment(text: str) -> bool:
+    """True for a sentence that does not read on its own: a piece of a longer quotation (its
+    quotation marks do not pair up) or under FRAGMENT_WORDS words."""
+    straight = text.count('"')
+    return straight % 2 == 1 or text.count("“") != text.count("”") or _word_count(text) < FRAGMENT_WORDS
 
 
 @lru_cache(maxsize=16384)

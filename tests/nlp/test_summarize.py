@@ -226,8 +226,8 @@ def test_topic_summary_shape_order_keywords_and_reduction() -> None:
     cands = _seed_candidates()
     summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("Korea",))
     assert 1 <= len(summary.items) <= 5
-    mains = [(p.main.article, p.main.sentence) for p in summary.items]
-    assert mains == sorted(mains)  # reading order: article id, then sentence
+    leads = [min(c.position for c in [p.main, *p.also]) for p in summary.items]
+    assert leads == sorted(leads)  # reading order: what the articles lead with first
     cited = [(c.article, c.sentence) for p in summary.items for c in [p.main, *p.also]]
     assert len(cited) == len(set(cited))  # every candidate at most once
     assert summary.keywords and "korea" not in {k.lower() for k in summary.keywords}
@@ -364,3 +364,37 @@ def test_two_spokespeople_of_one_ministry_are_two_sources() -> None:
     assert _item_of(summary, cands[0]) != _item_of(summary, cands[1])
     assert _item_of(summary, cands[2]) == _item_of(summary, cands[3])  # one denial, told twice
     assert _item_of(summary, cands[4]) != _item_of(summary, cands[2])  # a confirmation is not a denial
+
+
+# ----------------------------------------------------------------------------- relevance and order
+
+
+def test_a_multi_word_topic_leaves_out_sentences_with_its_words_scattered() -> None:
+    cands = _invented(
+        ("070", 1, "Buffon mengatakan Piala Dunia 2018 kemungkinan menjadi turnamen terakhirnya."),
+        ("071", 3, "Kiatisuk mundur karena gagal membawa timnya ke Piala Dunia 2018."),
+        ("072", 2, "Lee akan bermain di Piala Thomas dan kejuaraan dunia tahun depan."),
+    )
+    summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("piala", "dunia"))
+    assert {p.main.article for p in summary.items} == {"070", "071"}
+
+
+def test_pieces_of_quotations_are_shown_only_when_nothing_else_is_left() -> None:
+    cands = _invented(
+        ("080", 2, '"Kami menghimbau para prajurit yang dikirim untuk mendukung rezim Putin.'),
+        ("081", 1, "Putin menggelar pertemuan BRICS bersama China dan India di Kazan."),
+        ("082", 1, "Putin menandatangani pakta pertahanan bersama dengan Pyongyang tahun lalu."),
+    )
+    summary = summarize_topic(cands, n=2, method="lexrank", query_terms=("putin",))
+    assert {p.main.article for p in summary.items} == {"081", "082"}
+    assert len(summarize_topic(cands, n=3, method="lexrank", query_terms=("putin",)).items) == 3
+
+
+def test_items_read_in_the_order_the_articles_lead_with_them() -> None:
+    cands = [
+        Candidate("090", 9, "Bagi Ukraina perkembangan ini kabar buruk di wilayah Kursk yang digempur.", 0.8),
+        Candidate("091", 1, "Rutte membenarkan keberadaan tentara Korea Utara di wilayah Kursk.", 0.0),
+        Candidate("092", 4, "Juru bicara Pentagon menyebut tentara Korea Utara berada dekat Kursk.", 0.3),
+    ]
+    summary = summarize_topic(cands, n=3, method="lexrank", query_terms=("kursk",))
+    assert [p.main.article for p in summary.items] == ["091", "092", "090"]
