@@ -754,12 +754,22 @@ def _query_fit(texts: Sequence[str], query_terms: Sequence[str]) -> list[int]:
     return fits
 
 
+# "Namun hal itu dibantah ...", "Hal ini ...": the sentence stands on the one before it.
+_LEANS_BACK = re.compile(r"^\W*(?:\w+\W+){0,2}?hal\s+(?:itu|ini|tersebut)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def _fragment(text: str) -> bool:
     """True for a sentence that does not read on its own: a piece of a longer quotation (its
-    quotation marks do not pair up) or under FRAGMENT_WORDS words."""
+    quotation marks do not pair up), one that opens on "hal itu" (what the sentence before
+    said), or one under FRAGMENT_WORDS words."""
     straight = text.count('"')
-    return straight % 2 == 1 or text.count("“") != text.count("”") or _word_count(text) < FRAGMENT_WORDS
+    return (
+        straight % 2 == 1
+        or text.count("“") != text.count("”")
+        or bool(_LEANS_BACK.match(text))
+        or _word_count(text) < FRAGMENT_WORDS
+    )
 
 
 @lru_cache(maxsize=16384)

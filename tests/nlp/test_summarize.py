@@ -311,6 +311,8 @@ def test_the_kremlins_denials_are_one_item_and_never_join_a_confirmation() -> No
     denial_002 = _item_of(summary, _find(cands, "002", "dibantah oleh Kremlin"))
     denial_004 = _item_of(summary, _find(cands, "004", "Kremlin dengan tegas telah menepis"))
     assert denial_002 is not None and denial_002 == denial_004
+    # shown by the sentence that reads on its own, not by "Namun hal itu langsung dibantah ..."
+    assert summary.items[denial_002].main.article == "004"
     for confirmation in ("Mark Rutte membenarkan", "Pentagon) membenarkan"):
         assert _item_of(summary, _find(cands, "000", confirmation)) != denial_002
 
