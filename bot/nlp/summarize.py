@@ -72,6 +72,9 @@ MERGE_COSINE_SAME_ARTICLE = 0.6
 
 # Shorter sentences are headlines or pieces of quotations: shown only when nothing else is left.
 FRAGMENT_WORDS = 5
+# The same sentence closing this many articles, never in their first half, is a footer.
+BOILERPLATE_ARTICLES = 3
+BOILERPLATE_POSITION = 0.5
 
 # Ranking (sumy) and fact grouping are quadratic in the number of sentences: only the
 # first TOPIC_RANK_LIMIT candidates (in the caller's order, i.e. retrieval rank) are
@@ -673,7 +676,8 @@ def summarize_topic(
     scores = [0.0] if head == 1 else _topic_scores(texts[:head], unique[:head], method, query)
 
     fit = _query_fit(texts[:head], query_terms)
-    broken = [_fragment(t) for t in texts[:head]]
+    boilerplate = _boilerplate(unique)
+    broken = [_fragment(t) or t in boilerplate for t in texts[:head]]
 
     def rank_key(i: int) -> tuple[bool, int, float, str, int]:
         # a sentence that reads on its own and names the whole topic first, then the method's rating
@@ -752,6 +756,19 @@ def _query_fit(texts: Sequence[str], query_terms: Sequence[str]) -> list[int]:
         else:
             fits.append(1)
     return fits
+
+
+def _boilerplate(candidates: Sequence[Candidate]) -> set[str]:
+    """Texts closing BOILERPLATE_ARTICLES or more articles word for word ("DailySocial.id adalah
+    portal berita ..."): an outlet's footer, not news. Syndicated news repeats its lead, not its end."""
+    where: dict[str, list[float]] = {}
+    for c in candidates:
+        where.setdefault(c.text, []).append(c.position)
+    return {
+        text
+        for text, positions in where.items()
+        if len(positions) >= BOILERPLATE_ARTICLES and min(positions) >= BOILERPLATE_POSITION
+    }
 
 
 # "Namun hal itu dibantah ...", "Hal ini ...": the sentence stands on the one before it.

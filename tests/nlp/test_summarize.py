@@ -400,3 +400,13 @@ def test_items_read_in_the_order_the_articles_lead_with_them() -> None:
     ]
     summary = summarize_topic(cands, n=3, method="lexrank", query_terms=("kursk",))
     assert [p.main.article for p in summary.items] == ["091", "092", "090"]
+
+
+def test_an_outlets_footer_is_not_news() -> None:
+    footer = "DailySocial.id adalah portal berita startup dan inovasi teknologi."
+    cands = [Candidate(f"10{k}", 9, footer, 0.9) for k in range(4)] + _invented(
+        ("110", 1, "Startup asal Malaysia makin banyak yang melakukan ekspansi ke Indonesia."),
+        ("111", 2, "Startup pembayaran digital itu meraih pendanaan seri A pekan lalu."),
+    )
+    summary = summarize_topic(cands, n=2, method="lexrank", query_terms=("startup",))
+    assert all(p.main.text != footer for p in summary.items)
