@@ -644,10 +644,11 @@ def summarize_topic(
     one item, shown by its best-ranked sentence (ranked with `method`) with the others in
     `also`; the `n` groups whose best sentence ranks highest are kept. Sentences that name
     the whole query (its words in a row first) and read on their own (not a piece of a
-    quotation, not a bare headline) rank before the others; when some sentences have a
-    multi-word query's words in a row, sentences with them scattered are left out. Items are returned in reading
-    order: the facts outlets lead with first (by the smallest relative position among the
-    item's sentences), then by article id and sentence index. Keywords are the most
+    quotation, not "Namun hal itu ...", not a bare headline or an outlet's footer) rank
+    before the others; when some sentences have a multi-word query's words in a row,
+    sentences with them scattered are left out. Items are returned in reading order: the
+    facts outlets lead with first (an item is as early as the smallest relative position
+    of its sentences), items shown from one article kept together. Keywords are the most
     widespread stems among the candidates (shown in their most common surface form),
     leaving out the query's own words.
     """
@@ -710,11 +711,13 @@ def summarize_topic(
             members[best].append(j)
 
     # reading order: the facts outlets lead with first (an item is as early as its earliest
-    # sentence, relative to its article), then by article and sentence
-    def lead(m: int) -> tuple[float, str, int]:
-        return (min(unique[x].position for x in [m, *members[m]]), unique[m].article, unique[m].sentence)
-
-    mains.sort(key=lead)
+    # sentence, relative to its article); items shown from one article stay together, so
+    # "Salah satunya, ..." follows the sentence it continues
+    lead = {m: min(unique[x].position for x in [m, *members[m]]) for m in mains}
+    article_lead: dict[str, float] = {}
+    for m in mains:
+        article_lead[unique[m].article] = min(lead[m], article_lead.get(unique[m].article, lead[m]))
+    mains.sort(key=lambda m: (article_lead[unique[m].article], unique[m].article, lead[m], unique[m].sentence))
     items = [
         SummaryPick(
             main=unique[m],

@@ -226,8 +226,9 @@ def test_topic_summary_shape_order_keywords_and_reduction() -> None:
     cands = _seed_candidates()
     summary = summarize_topic(cands, n=5, method="lexrank", query_terms=("Korea",))
     assert 1 <= len(summary.items) <= 5
-    leads = [min(c.position for c in [p.main, *p.also]) for p in summary.items]
-    assert leads == sorted(leads)  # reading order: what the articles lead with first
+    shown = [p.main.article for p in summary.items]
+    runs = [a for k, a in enumerate(shown) if k == 0 or shown[k - 1] != a]
+    assert len(runs) == len(set(runs))  # reading order: one article's items stay together
     cited = [(c.article, c.sentence) for p in summary.items for c in [p.main, *p.also]]
     assert len(cited) == len(set(cited))  # every candidate at most once
     assert summary.keywords and "korea" not in {k.lower() for k in summary.keywords}
@@ -410,3 +411,15 @@ def test_an_outlets_footer_is_not_news() -> None:
     )
     summary = summarize_topic(cands, n=2, method="lexrank", query_terms=("startup",))
     assert all(p.main.text != footer for p in summary.items)
+
+
+def test_items_of_one_article_stay_together_in_their_order() -> None:
+    cands = _invented(
+        ("120", 1, "Tiga poin dihasilkan pada Rapat Pleno DPD Golkar Purwakarta."),
+        ("121", 1, "Hakim memutuskan melanjutkan kasus korupsi dengan terdakwa mantan Ketua Umum Golkar."),
+        ("120", 2, "Salah satunya, menetapkan dukungan Golkar terhadap calon gubernur Jawa Barat."),
+        ("120", 5, "Poin kedua, Golkar memutuskan panitia Rakerda dan pelantikan pengurus."),
+    )
+    summary = summarize_topic(cands, n=4, method="lexrank", query_terms=("golkar",))
+    shown = [(p.main.article, p.main.sentence) for p in summary.items]
+    assert shown == [("120", 1), ("120", 2), ("120", 5), ("121", 1)]
