@@ -35,6 +35,15 @@ ALIASES = {
 
 KNOWN_OPTIONS = {"lang", "sentences", "method", "explain"}
 
+#: what each command needs after its name, said with an example that works on the seeds
+NEEDS_TEXT = {
+    "summary": "Give a topic, for example /summary kursk.",
+    "who-confirmed": "Give a figure, for example /who-confirmed 10000 (10.000, 10k and 10 ribu work too).",
+    "translate": "Name an article by its id, for example /translate 003 (see /articles).",
+    "show": "Name an article by its id, for example /show 003 (see /articles).",
+    "search": "Give words or a figure to look for, for example /search kursk.",
+}
+
 _OPTION = re.compile(r"(?<!\S)([a-z]+):(\S+)")
 
 
@@ -86,6 +95,8 @@ def parse(line: str, *, max_chars: int = 200) -> Command:
         if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 2:
             options["sentences"] = words[-1]
             text = " ".join(words[:-1])
+    if not text and name in NEEDS_TEXT:
+        raise QueryError(NEEDS_TEXT[name])
     return Command(name=name, text=text, options=options)
 
 

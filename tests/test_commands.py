@@ -58,3 +58,24 @@ def test_help_lists_every_command() -> None:
     assert len(lines) == len(COMMANDS)
     for name in COMMANDS:
         assert any(line.startswith(f"/{name}") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "example"),
+    [
+        ("/summary", "/summary kursk"),
+        ("/who-confirmed", "/who-confirmed 10000"),
+        ("/who explain:yes", "/who-confirmed 10000"),
+        ("/translate lang:de", "/translate 003"),
+        ("/show", "/show 003"),
+        ("/search   ", "/search kursk"),
+    ],
+)
+def test_a_command_without_its_argument_says_what_to_give_with_a_fitting_example(line: str, example: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse(line)
+    message = caught.value.user_message
+    assert example in message
+    # a figure command must not be shown a topic as its example
+    if "who" in line:
+        assert "kursk" not in message

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
+import dataclasses
 import logging
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
@@ -16,6 +19,7 @@ from bot.errors import KabarError, QueryError
 log = logging.getLogger("kabar.chat")
 
 EXIT_WORDS = {"/quit", "/exit", "quit", "exit", ":q"}
+QUIT_HELP = "/quit  leave the chat (Ctrl-D or Ctrl-C also leave)"
 
 
 def register(app: typer.Typer) -> None:
@@ -61,9 +65,12 @@ async def chat_loop(cfg, read=None) -> None:
 
     out, err = consoles()
     interactive = read is None and sys.stdin.isatty()
+    if interactive:
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401 - line editing and history at the prompt
     if read is None:
         def read() -> str:
-            return input("kabar> ") if interactive else sys.stdin.readline()
+            return prompt_line() if interactive else sys.stdin.readline()
 
     async with service(cfg) as kabar:
         report = await kabar.ensure_indexed()
@@ -74,7 +81,9 @@ async def chat_loop(cfg, read=None) -> None:
                 err.print(f"warning: {warning}")
         while True:
             try:
-                line = await asyncio.to_thread(read)
+                # Read in this thread, not a worker: Ctrl-C must interrupt the prompt
+                # itself (a worker thread blocked in input() would hold the exit until Enter).
+                line = read()
             except (EOFError, KeyboardInterrupt):
                 out.print("")
                 return
@@ -97,6 +106,21 @@ async def chat_loop(cfg, read=None) -> None:
                 err.print("Sorry, something went wrong answering that. The details are in the log.")
                 continue
             out.print(render(answer), end="", markup=False)
+            if answer.command == "help":
+                out.print(QUIT_HELP, markup=False)
+
+
+def prompt_line(ask: Callable[[str], str] = input) -> str:
+    """Read one line at the prompt with Ctrl-C raising KeyboardInterrupt at once.
+
+    asyncio.run's own SIGINT handler only cancels the main task, which a blocking
+    input() never notices: without this, Ctrl-C would wait for the next Enter.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return ask("kabar> ")
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def summarize(
@@ -116,6 +140,8 @@ def summarize(
             return await kabar.summarize_text(text, sentences=sentences, method=method)
 
     answer = run(go)
+    if not answer.query:  # name what was summarised, in the title and in the JSON
+        answer = dataclasses.replace(answer, query="standard input" if path == "-" else Path(path).name)
     if as_json:
         emit_json(answer)
     else:
@@ -136,5 +162,6 @@ def _read_text(path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(QueryError(f"{path} is not UTF-8 text."))
+        where = "Standard input" if path == "-" else path
+        fail(QueryError(f"{where} is not UTF-8 text; convert it first (for example with iconv -t UTF-8)."))
         raise

@@ -183,15 +183,10 @@ def translate(
     if as_json:
         emit_json(result)
         return
-    for note in result.notes:
-        _say(out, note)
-    for item in result.items:
-        cite = item.citations[0]
-        _say(out, f"\n[{cite.ref}] {cite.text}")
-        _say(out, f"    {cite.text_en or '(no translation)'}")
-        _say(out, f"    -- {cite.provenance or 'untranslated'}")
-        for flag in cite.flags:
-            _say(out, f"    warning: {flag} (check the original above)")
+    from bot.present.text import render
+
+    # the same layout as `/translate` in the chat: English first, the original under it
+    out.print(render(result), end="", markup=False)
 
 
 def _say(console, text: str) -> None:

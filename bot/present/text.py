@@ -45,18 +45,19 @@ def render(answer: Answer) -> str:
         "translate": _translate,
         "help": _plain,
         "articles": _plain,
-        "show": _numbered,
+        "show": _show,
         "search": _hits,
     }.get(answer.command, _generic)
     lines = render_body(answer)
-    if answer.notes:
+    notes = answer.notes[1:] if answer.command == "show" else answer.notes  # show: the title is the header
+    if notes:
         lines.append("")
-        lines += [_wrap(note, "") for note in answer.notes]
+        lines += [_wrap(note, "") for note in notes]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _header(answer: Answer, title: str) -> list[str]:
-    return [title, "─" * min(WIDTH, max(10, len(title)))]
+    return [title, "─" * min(WIDTH, len(title))]
 
 
 def _summary(answer: Answer) -> list[str]:
@@ -88,17 +89,69 @@ def _cited_item(item: AnswerItem, bullet: str) -> list[str]:
 def _who(answer: Answer) -> list[str]:
     shown = answer.meta.get("figure", {}).get("text", answer.query)
     lines = _header(answer, f"Who confirmed {shown}?")
+    explained: dict[str, list[dict]] = {}
+    for entry in answer.meta.get("explain", []) or []:
+        if isinstance(entry, dict):
+            explained.setdefault(str(entry.get("ref")), []).append(entry)
     for item in answer.items:
         lines.append(f"● {item.text}")
         cue = item.fields.get("cue")
         if cue:
             lines.append(f"  cue: {cue}")
         for c in item.citations:
-            english = f"{c.text_en}  " if c.text_en else ""
-            lines.append(_hang("  ", f"[{c.ref}] {english}{c.text}", "    "))
-    for entry in answer.meta.get("explain", []) or []:
-        lines.append("  explain: " + "; ".join(f"{k}={v!r}" for k, v in entry.items()))
+            if c.text_en:
+                lines.append(_hang("  ", f"[{c.ref}] {c.text_en}", "    "))
+                lines.append(_wrap(f"id: {c.text}", "    "))
+                if c.flags:
+                    lines.append("    " + _flags(c).strip())
+            else:
+                lines.append(_hang("  ", f"[{c.ref}] {c.text}", "    "))
+            for entry in explained.pop(c.ref, []):
+                lines.append(_explain(entry, c.article))
+    for entries in explained.values():  # matches whose sentence is not among the citations
+        lines += [_explain(entry, None, with_ref=True) for entry in entries]
     return lines
+
+
+def _span(span: Any) -> str:
+    if isinstance(span, (list, tuple)) and len(span) == 2:
+        return f" at {span[0]}–{span[1]}"
+    return ""
+
+
+def _explain(entry: dict, article: str | None, *, with_ref: bool = False) -> str:
+    """One --explain entry as words: which span is the figure, the cue and the source."""
+    ref = str(entry.get("ref") or "")
+    own = ref.rsplit("·", 1)[-1] if "·" in ref else None
+
+    def where(key: str) -> str:
+        sentence = entry.get(key)
+        if sentence is None or str(sentence) == own:
+            return ""
+        prefix = f"{article}·" if article else (ref.split("·")[0] + "·" if "·" in ref else "")
+        return f" in [{prefix}{sentence}]"
+
+    parts = []
+    if entry.get("figure"):
+        parts.append(f"figure “{entry['figure']}”{_span(entry.get('figure_span'))}")
+    if entry.get("cue"):
+        lemma = entry.get("cue_lemma")
+        shown = f"“{entry['cue']}”" + (f" ({lemma})" if lemma and lemma != entry["cue"] else "")
+        parts.append(f"cue {shown}{_span(entry.get('cue_span'))}{where('cue_sentence')}")
+    else:
+        parts.append("no cue")
+    if entry.get("source"):
+        parts.append(f"source “{entry['source']}”{_span(entry.get('source_span'))}{where('source_sentence')}")
+    else:
+        parts.append("no source named")
+    if entry.get("via"):
+        parts.append("via " + ", ".join(map(str, entry["via"])))
+    text = " · ".join(parts)
+    if entry.get("stance"):
+        text += f" → {entry['stance']}"
+    if entry.get("note"):
+        text += f" ({entry['note']})"
+    return _hang(f"    explain{' [' + ref + ']' if with_ref else ''}: ", text, "      ")
 
 
 def _translate(answer: Answer) -> list[str]:
@@ -113,9 +166,9 @@ def _translate(answer: Answer) -> list[str]:
                 lines.append(_wrap(f"id: {c.text}", pad))
             else:
                 lines.append(_hang(bullet, c.text))
-            meta = ", ".join(x for x in (c.provenance,) if x)
-            if meta or c.flags:
-                lines.append(pad + f"({meta})" + _flags(c))
+            if c.provenance or c.flags:
+                shown = f"— {c.provenance}" if c.provenance else ""
+                lines.append((pad + shown + _flags(c)).rstrip())
     return lines
 
 
@@ -129,6 +182,11 @@ def _numbered(answer: Answer) -> list[str]:
         number = item.citations[0].sentence if item.citations else len(lines) + 1
         lines.append(_hang(f"{number:>3}. ", item.text))
     return lines
+
+
+def _show(answer: Answer) -> list[str]:
+    title = f"{answer.query} — {answer.notes[0]}" if answer.notes else answer.query
+    return _header(answer, title) + _numbered(answer)
 
 
 def _hits(answer: Answer) -> list[str]:

@@ -73,3 +73,68 @@ def test_any_answer_renders_every_word_within_the_width(texts: list[str], comman
     for t in texts:
         for word in t.split():
             assert word in out
+
+
+def test_who_confirmed_puts_the_english_and_the_original_on_separate_lines() -> None:
+    answer = Answer(
+        command="who-confirmed",
+        query="10000",
+        items=(AnswerItem(text="Pentagon — confirmed: 10,000", citations=(cite("000", 3, "Pentagon membenarkan 10.000 prajurit.", "Pentagon confirmed 10,000 soldiers."),)),),
+        meta={"figure": {"text": "10,000"}},
+    )
+    lines = render(answer).splitlines()
+    english = next(i for i, line in enumerate(lines) if "[000·3]" in line)
+    assert "Pentagon confirmed 10,000 soldiers." in lines[english]
+    assert "membenarkan" not in lines[english]
+    assert lines[english + 1].strip() == "id: Pentagon membenarkan 10.000 prajurit."
+
+
+def test_explain_reads_as_words_under_the_sentence_it_explains() -> None:
+    entry = {
+        "ref": "004·1", "figure": "10.000", "figure_span": [8, 14], "cue": "dikonfirmasi", "cue_lemma": "dikonfirmasi oleh",
+        "cue_span": [25, 37], "cue_sentence": 2, "source": "Mark Rutte", "source_span": [52, 62], "source_sentence": 2,
+        "via": [], "stance": "confirmed", "note": "source named in the next sentence",
+    }
+    answer = Answer(
+        command="who-confirmed",
+        query="10000",
+        items=(AnswerItem(text="Mark Rutte — confirmed", citations=(cite("004", 1, "Sekitar 10.000 tentara tiba."), cite("004", 2, "Dikonfirmasi oleh Mark Rutte."))),),
+        meta={"figure": {"text": "10,000"}, "explain": [entry]},
+    )
+    out = render(answer)
+    assert "figure_span=" not in out and "{" not in out  # no Python repr
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if "explain:" in line)
+    assert "[004·1]" in lines[at - 1]  # right under its sentence, before 004·2
+    assert "[004·2]" in "\n".join(lines[at + 1 :])
+    explained = " ".join(line.strip() for line in lines[at : at + 4])
+    assert "figure “10.000” at 8–14" in explained
+    assert "in [004·2]" in explained and "→ confirmed" in explained
+
+
+def test_translate_provenance_is_not_double_bracketed() -> None:
+    c = Citation(article="003", sentence=1, text="Pasukan tiba.", text_en="Troops arrived.", provenance="argos translate-id_en 1.0 (cached)")
+    answer = Answer(command="translate", query="003", items=(AnswerItem(text=c.text, citations=(c,)),), meta={"article": "003", "title": "Judul"})
+    out = render(answer)
+    assert "((" not in out and "))" not in out
+    assert "argos translate-id_en 1.0 (cached)" in out
+
+
+def test_show_names_the_article_at_the_top_not_after_its_sentences() -> None:
+    answer = Answer(
+        command="show",
+        query="003",
+        items=(AnswerItem(text="Satu.", citations=(cite("003", 1, "Satu."),)), AnswerItem(text="Dua.", citations=(cite("003", 2, "Dua."),))),
+        notes=("Judul Berita",),
+    )
+    lines = render(answer).splitlines()
+    assert lines[0] == "003 — Judul Berita"
+    assert set(lines[1]) == {"─"} and len(lines[1]) == len(lines[0])
+    assert lines[-1].strip() == "2. Dua."
+    assert render(answer).count("Judul Berita") == 1
+
+
+def test_a_short_title_is_underlined_to_its_own_length() -> None:
+    out = render(Answer(command="summarize", query="", items=(AnswerItem(text="Satu.", citations=(cite("input", 1, "Satu."),)),)))
+    title, rule = out.splitlines()[:2]
+    assert len(rule) == len(title)

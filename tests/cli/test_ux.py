@@ -1,0 +1,131 @@
+"""Rough edges a new user meets at the terminal: the chat prompt, file input, and consistent layouts."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import build_app
+from bot.cli.answers import QUIT_HELP, chat_loop, prompt_line
+from bot.config import Settings
+from bot.models import Answer, AnswerItem, Citation
+
+
+@pytest.fixture
+def kabar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path):
+    monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir))
+    monkeypatch.setenv("KABAR_DB", str(tmp_path / "state" / "kabar.db"))
+    monkeypatch.setenv("KABAR_MODELS_DIR", str(tmp_path / "state" / "models"))
+    monkeypatch.chdir(tmp_path)
+    app = build_app()
+
+    def call(*args: str, input: str | bytes | None = None):
+        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return call
+
+
+async def test_ctrl_c_at_the_prompt_leaves_at_once_from_the_reading_thread(settings: Settings, capsys) -> None:
+    # Reading in a worker thread left Ctrl-C waiting for Enter: the prompt must be read where
+    # the interrupt lands.
+    seen: list[threading.Thread] = []
+
+    def read() -> str:
+        seen.append(threading.current_thread())
+        raise KeyboardInterrupt
+
+    await asyncio.wait_for(chat_loop(settings, read=read), 30)
+    assert seen == [threading.main_thread()]
+
+
+async def test_ctrl_d_after_a_command_ends_the_chat(settings: Settings, capsys) -> None:
+    lines = iter(["/articles\n"])
+
+    def read() -> str:
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None
+
+    await asyncio.wait_for(chat_loop(settings, read=read), 30)
+    assert "003  Aliansi Menguat!" in capsys.readouterr().out
+
+
+def test_chat_help_says_how_to_leave(kabar) -> None:
+    code, out, _ = kabar("chat", input="/help\n")
+    assert code == 0
+    assert "/summary <topic>" in out
+    assert QUIT_HELP in out and "/quit" in QUIT_HELP
+
+
+def test_ask_without_a_figure_gives_a_figure_example(kabar) -> None:
+    code, _, err = kabar("ask", "/who-confirmed")
+    assert code == 2
+    assert "/who-confirmed 10000" in err and "kursk" not in err
+
+
+def test_summarize_names_the_file_it_summarised(kabar, seeds_dir: Path) -> None:
+    path = next(seeds_dir.glob("003_*.txt"))
+    code, out, _ = kabar("summarize", str(path))
+    assert code == 0
+    assert out.splitlines()[0] == f"Summary: {path.name}"
+    code, out, _ = kabar("summarize", "-", "--json", input=path.read_text(encoding="utf-8"))
+    assert code == 0 and '"query": "standard input"' in out
+
+
+def test_summarize_non_utf8_stdin_says_standard_input(kabar) -> None:
+    code, out, err = kabar("summarize", "-", input=b"Tentara tiba hari S\xe9nin.")
+    assert code == 2
+    assert "Standard input is not UTF-8 text" in err
+    assert "- is not" not in err
+
+
+def test_translate_command_uses_the_same_layout_as_the_chat(kabar, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.service import Kabar
+
+    c = Citation(article="003", sentence=1, text="Pasukan tiba.", text_en="Troops arrived.", provenance="argos translate-id_en 1.0")
+
+    async def fake_translate(self, ref: str, lang: str = "en") -> Answer:
+        return Answer(
+            command="translate", query=ref, items=(AnswerItem(text=c.text, citations=(c,)),),
+            notes=("Judul — 1 sentences, en beside the original.",), meta={"article": "003", "title": "Judul"},
+        )
+
+    monkeypatch.setattr(Kabar, "translate", fake_translate)
+    code, out, _ = kabar("translate", "003")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "003 — Judul"
+    assert lines[2].strip() == "1. Troops arrived."  # English first
+    assert lines[3].strip() == "id: Pasukan tiba."  # the original under it
+    assert "argos translate-id_en 1.0" in out
+
+
+
+def test_ctrl_c_interrupts_the_prompt_even_under_asyncio_s_own_handler() -> None:
+    # asyncio.run installs a SIGINT handler that only cancels the main task; a prompt blocked
+    # in input() never sees that, so the prompt must raise KeyboardInterrupt itself.
+    previous = signal.signal(signal.SIGINT, lambda *_: None)
+    try:
+        def ask(prompt: str) -> str:
+            assert prompt == "kabar> "
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+            return "not interrupted"
+
+        started = time.monotonic()
+        with pytest.raises(KeyboardInterrupt):
+            prompt_line(ask)
+        assert time.monotonic() - started < 4
+        # and the handler in place before is back afterwards
+        assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
