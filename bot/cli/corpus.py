@@ -25,6 +25,12 @@ def index(
     """Index (or re-index) a folder of articles; unchanged files are skipped."""
     cfg, out, err = start()
     folder = directory or cfg.seeds_dir
+    if directory is not None and not directory.is_dir():
+        from bot.cli.common import fail
+        from bot.errors import QueryError
+
+        what = "is a file, not a folder" if directory.exists() else "does not exist"
+        fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
 
     async def go():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -47,7 +53,12 @@ def index(
     out.print(
         f"Indexed {folder}: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)."
+        + (f" {_count(len(report.warnings), 'warning')} above." if report.warnings else "")
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:

@@ -202,7 +202,8 @@ def _generic(answer: Answer) -> list[str]:
 
 def render_digest(digest: Any) -> str:
     """A composed digest (bot.digest.Digest) as text: one block per story."""
-    lines = [f"kabar digest {digest.local_date}", "─" * 30]
+    title = f"kabar digest {digest.local_date}"
+    lines = [title, "─" * len(title)]
     if not digest.stories:
         lines.append("Nothing new was indexed.")
     for story in digest.stories:

@@ -129,3 +129,22 @@ def test_ctrl_c_interrupts_the_prompt_even_under_asyncio_s_own_handler() -> None
         assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_index_of_a_missing_or_wrong_folder_blames_the_argument_not_the_setting(kabar, seeds_dir: Path, tmp_path: Path) -> None:
+    code, _, err = kabar("index", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "does not exist" in err and "KABAR_SEEDS_DIR" not in err
+    a_file = next(seeds_dir.glob("003_*.txt"))
+    code, _, err = kabar("index", str(a_file))
+    assert code == 2
+    assert "is a file, not a folder" in err
+
+
+def test_index_summary_counts_the_warnings_it_printed(kabar, seeds_dir: Path) -> None:
+    (seeds_dir / "notes.txt").write_text("hello", encoding="utf-8")
+    (seeds_dir / "009_0000000000000000.txt").write_bytes(b"Judul\nHari S\xe9nin.\n")
+    code, out, err = kabar("index")
+    assert code == 0
+    assert err.count("warning:") == 2
+    assert "2 warnings above." in out

@@ -138,3 +138,12 @@ def test_a_short_title_is_underlined_to_its_own_length() -> None:
     out = render(Answer(command="summarize", query="", items=(AnswerItem(text="Satu.", citations=(cite("input", 1, "Satu."),)),)))
     title, rule = out.splitlines()[:2]
     assert len(rule) == len(title)
+
+
+def test_digest_title_is_underlined_to_its_own_length() -> None:
+    from types import SimpleNamespace
+
+    from bot.present.text import render_digest
+
+    title, rule, *_ = render_digest(SimpleNamespace(local_date="2026-11-24", stories=[], notes=[])).splitlines()
+    assert title == "kabar digest 2026-11-24" and len(rule) == len(title)
