@@ -34,7 +34,12 @@ def ask(
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
     explain: bool = typer.Option(False, "--explain", help="who-confirmed: show the figure, cue and source spans."),
 ) -> None:
-    """Answer one chat command and exit (same syntax as in Discord)."""
+    """Answer one chat command and exit (same syntax as in Discord).
+
+    Options follow the command as key:value, e.g. "/summary kursk sentences:3
+    method:lsa lang:en" or "/who-confirmed 10000 explain:yes"; "/help" lists
+    the commands.
+    """
     from bot.present.text import render
 
     cfg, out, _ = start()

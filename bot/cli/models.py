@@ -89,6 +89,7 @@ def install(
 def remove(
     src: str = typer.Argument(..., help="Source language code, e.g. id."),
     tgt: str = typer.Argument(..., help="Target language code, e.g. en."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Delete the installed package for a language pair."""
     import asyncio
@@ -102,7 +103,11 @@ def remove(
     async def go():
         return await asyncio.to_thread(packages.remove, cfg.models_dir, src, tgt)
 
-    for package in run(go):
+    removed = run(go)
+    if as_json:
+        emit_json({"dir": str(cfg.models_dir), "removed": [p.as_dict() for p in removed]})
+        return
+    for package in removed:
         _say(out, f"Removed {package.name} {package.version} ({package.path}).")
 
 

@@ -148,3 +148,29 @@ def test_index_summary_counts_the_warnings_it_printed(kabar, seeds_dir: Path) ->
     assert code == 0
     assert err.count("warning:") == 2
     assert "2 warnings above." in out
+
+
+def test_models_remove_takes_json_like_every_other_command(kabar, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from types import SimpleNamespace
+
+    from bot.translate import packages
+
+    asked: list[tuple[str, str]] = []
+
+    def fake_remove(models_dir: Path, src: str, tgt: str):
+        asked.append((src, tgt))
+        return [SimpleNamespace(name="translate-id_en", version="1.0", path=Path(models_dir) / "p", as_dict=lambda: {"name": "translate-id_en", "from": src, "to": tgt})]
+
+    monkeypatch.setattr(packages, "remove", fake_remove)
+    code, out, _ = kabar("models", "remove", "id", "en", "--json")
+    assert code == 0 and asked == [("id", "en")]
+    data = json.loads(out)
+    assert data["removed"] == [{"name": "translate-id_en", "from": "id", "to": "en"}]
+
+
+def test_ask_help_documents_the_key_value_options(kabar) -> None:
+    code, out, _ = kabar("ask", "--help")
+    assert code == 0
+    for option in ("sentences:", "method:", "lang:", "explain:"):
+        assert option in out
