@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bot.config import Settings, load_settings
 from bot.errors import KabarError
@@ -28,8 +29,15 @@ log = logging.getLogger("kabar")
 
 
 def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) rich consoles; highlighting off so article text prints as is."""
-    return Console(highlight=False, soft_wrap=True), Console(stderr=True, highlight=False, soft_wrap=True)
+    """(stdout, stderr) rich consoles; highlighting and markup off so article text prints as is.
+
+    Article text and user input may hold brackets (`[Reuters]`, `[/x]`) that rich would
+    read as markup, so markup is opt-in per call.
+    """
+    return (
+        Console(highlight=False, soft_wrap=True, markup=False),
+        Console(stderr=True, highlight=False, soft_wrap=True, markup=False),
+    )
 
 
 def settings(**overrides: Any) -> Settings:
@@ -67,9 +75,9 @@ def setup_logging(settings: Settings) -> Path:
 def fail(exc: KabarError) -> None:
     """Print a KabarError as a clear message and exit with its code."""
     _, err = consoles()
-    err.print(f"[bold red]error:[/] {exc.user_message}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(exc.user_message)}", markup=True)
     if exc.hint:
-        err.print(f"[dim]hint:[/] {exc.hint}", markup=True)
+        err.print(f"[dim]hint:[/] {escape(exc.hint)}", markup=True)
     raise typer.Exit(exc.exit_code)
 
 

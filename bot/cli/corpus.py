@@ -72,7 +72,7 @@ def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) 
         out.print(f"No articles indexed. Put NNN_<hash>.txt files in {cfg.seeds_dir} and run `kabar index`.")
         return
     for info in infos:
-        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {info.sentences} sentences)")
+        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {_count(info.sentences, 'sentence')})")
 
 
 def show(
@@ -120,7 +120,13 @@ def search(
         emit_json(hits)
         return
     if not hits:
-        out.print(f"Nothing matches {query!r}.")
+        out.print(f"Nothing matches {query!r}.", markup=False)
         return
-    for hit in hits:
-        out.print(f"[{hit.article}·{hit.sentence}] {hit.text}")
+    from bot.models import Answer, AnswerItem, Citation
+    from bot.present.text import render
+
+    # the same wrapped layout as `/search` in the chat
+    items = tuple(
+        AnswerItem(text=h.text, citations=(Citation(article=h.article, sentence=h.sentence, text=h.text),)) for h in hits
+    )
+    out.print(render(Answer(command="search", query=query, items=items)), end="", markup=False)

@@ -174,3 +174,29 @@ def test_ask_help_documents_the_key_value_options(kabar) -> None:
     assert code == 0
     for option in ("sentences:", "method:", "lang:", "explain:"):
         assert option in out
+
+
+def test_brackets_in_articles_and_input_print_verbatim_never_as_markup(kabar, seeds_dir: Path) -> None:
+    (seeds_dir / "007_0123456789abcdef.txt").write_text(
+        "Judul [red]Merah[/red] dan [/x] aneh\nKata pejabat [Reuters] hari ini bahwa 5.000 tentara tiba di Kursk.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = kabar("articles")
+    assert code == 0
+    assert "007  Judul [red]Merah[/red] dan [/x] aneh  (unknown outlet, 1 sentence)" in out
+    code, out, _ = kabar("show", "007")
+    assert code == 0 and "[/x] aneh" in out and "[Reuters]" in out
+    code, out, _ = kabar("search", "Reuters")
+    assert code == 0 and "[007·1] Kata pejabat [Reuters]" in out
+    code, _, err = kabar("show", "[/x]")
+    assert code == 4
+    assert "No article '[/x]'" in err and "Traceback" not in err
+
+
+def test_search_prints_exactly_what_the_chat_search_prints(kabar) -> None:
+    code, direct, _ = kabar("search", "kursk")
+    assert code == 0
+    code, chat, _ = kabar("ask", "/search kursk")
+    assert code == 0
+    assert direct == chat
+    assert max(len(line) for line in direct.splitlines()) <= 100
