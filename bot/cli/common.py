@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from bot.config import Settings, load_settings
-from bot.errors import KabarError
+from bot.errors import ConfigError, KabarError
 
 T = TypeVar("T")
 
@@ -47,6 +47,12 @@ def settings(**overrides: Any) -> Settings:
     except KabarError as exc:
         fail(exc)
         raise  # unreachable: fail exits
+    except UnicodeDecodeError:
+        fail(ConfigError("The .env file is not UTF-8 text.", hint="save .env as UTF-8 (see .env.example)"))
+        raise
+    except OSError as exc:
+        fail(ConfigError(f"Cannot read the .env file: {exc.strerror or exc}.", hint="fix or remove .env (see .env.example)"))
+        raise
 
 
 def setup_logging(settings: Settings) -> Path:
@@ -55,11 +61,17 @@ def setup_logging(settings: Settings) -> Path:
     root = logging.getLogger()
     if getattr(root, "_kabar_configured", False):
         return log_path
+    level = str(settings.log_level).upper()
+    if not isinstance(logging.getLevelName(level), int):
+        fail(ConfigError(
+            f"KABAR_LOG_LEVEL {settings.log_level!r} is not a log level.",
+            hint="use DEBUG, INFO, WARNING or ERROR",
+        ))
     root.setLevel(logging.DEBUG)
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.FileHandler(log_path, encoding="utf-8")
-        file_handler.setLevel(settings.log_level.upper())
+        file_handler.setLevel(level)
         file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(file_handler)
     except OSError:

@@ -200,3 +200,21 @@ def test_search_prints_exactly_what_the_chat_search_prints(kabar) -> None:
     assert code == 0
     assert direct == chat
     assert max(len(line) for line in direct.splitlines()) <= 100
+
+
+def test_a_non_utf8_env_file_is_a_config_error_not_a_traceback(kabar, tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"KABAR_DB=\xff\xfe.db\n")
+    code, out, err = kabar("articles")
+    assert code == 78
+    assert ".env file is not UTF-8" in err and "Traceback" not in err + out
+
+
+def test_an_unknown_log_level_is_a_config_error_not_a_traceback(kabar, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    monkeypatch.setenv("KABAR_LOG_LEVEL", "LOUD")
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "_kabar_configured", False, raising=False)
+    code, _, err = kabar("articles")
+    assert code == 78
+    assert "KABAR_LOG_LEVEL 'LOUD' is not a log level" in err
