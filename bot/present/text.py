@@ -51,7 +51,8 @@ def render(answer: Answer) -> str:
     lines = render_body(answer)
     notes = answer.notes[1:] if answer.command == "show" else answer.notes  # show: the title is the header
     if notes:
-        lines.append("")
+        if lines:
+            lines.append("")
         lines += [_wrap(note, "") for note in notes]
     return "\n".join(lines).rstrip() + "\n"
 

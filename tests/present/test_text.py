@@ -147,3 +147,8 @@ def test_digest_title_is_underlined_to_its_own_length() -> None:
 
     title, rule, *_ = render_digest(SimpleNamespace(local_date="2026-11-24", stories=[], notes=[])).splitlines()
     assert title == "kabar digest 2026-11-24" and len(rule) == len(title)
+
+
+def test_an_answer_that_is_only_a_note_does_not_start_with_a_blank_line() -> None:
+    out = render(Answer(command="search", query="xyz", notes=("Nothing matches 'xyz'.",)))
+    assert out == "Nothing matches 'xyz'.\n"
