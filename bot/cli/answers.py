@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging, start
+from bot.cli.common import consoles, emit_json, log_file, run, service, settings, setup_logging, start
 from bot.errors import KabarError, QueryError
 
 log = logging.getLogger("kabar.chat")
@@ -108,7 +108,7 @@ async def chat_loop(cfg, read=None) -> None:
                 continue
             except Exception:  # noqa: BLE001 - keep the conversation alive
                 log.exception("unexpected error answering %r", line)
-                err.print("Sorry, something went wrong answering that. The details are in the log.")
+                err.print(f"Sorry, something went wrong answering that. The details are in {log_file()}.", markup=False)
                 continue
             out.print(render(answer), end="", markup=False)
             if answer.command == "help":

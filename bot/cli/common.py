@@ -107,8 +107,16 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     except Exception:  # noqa: BLE001 - the last line of defence
         log.exception("unexpected error")
         _, err = consoles()
-        err.print("Sorry, something went wrong inside kabar. The details are in .kabar/kabar.log.")
+        err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
         raise typer.Exit(70) from None
+
+
+def log_file() -> str:
+    """Where the log file really is (it follows KABAR_DB), for messages that point to it."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return "the log (no log file could be opened)"
 
 
 async def _call(factory: Callable[[], Awaitable[T]]) -> T:

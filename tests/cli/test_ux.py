@@ -218,3 +218,24 @@ def test_an_unknown_log_level_is_a_config_error_not_a_traceback(kabar, monkeypat
     code, _, err = kabar("articles")
     assert code == 78
     assert "KABAR_LOG_LEVEL 'LOUD' is not a log level" in err
+
+
+def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(kabar, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import logging
+
+    from bot.service import Kabar
+
+    async def broken(self, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Kabar, "articles", broken)
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])
+    monkeypatch.setattr(root, "_kabar_configured", False, raising=False)
+    code, out, err = kabar("articles")
+    assert code == 70
+    expected = tmp_path / "state" / "kabar.log"
+    assert str(expected) in err.replace("\n", "")
+    assert "boom" in expected.read_text(encoding="utf-8")
+    for handler in root.handlers:
+        handler.close()
