@@ -19,7 +19,7 @@ from bot.errors import KabarError, QueryError
 log = logging.getLogger("kabar.chat")
 
 EXIT_WORDS = {"/quit", "/exit", "quit", "exit", ":q"}
-QUIT_HELP = "/quit  leave the chat (Ctrl-D or Ctrl-C also leave)"
+QUIT_HELP = "\nType /quit (or press Ctrl-D) to leave the chat."
 
 
 def register(app: typer.Typer) -> None:

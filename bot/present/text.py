@@ -5,6 +5,7 @@ Pure formatting: no I/O. The terminal adapter prints what `render` returns.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from typing import Any
@@ -43,7 +44,7 @@ def render(answer: Answer) -> str:
         "summarize": _summary,
         "who-confirmed": _who,
         "translate": _translate,
-        "help": _plain,
+        "help": _help,
         "articles": _plain,
         "show": _show,
         "search": _hits,
@@ -170,6 +171,21 @@ def _translate(answer: Answer) -> list[str]:
             if c.provenance or c.flags:
                 shown = f"— {c.provenance}" if c.provenance else ""
                 lines.append((pad + shown + _flags(c)).rstrip())
+    return lines
+
+
+def _help(answer: Answer) -> list[str]:
+    """Usage and description side by side when they fit in WIDTH, else each description under its usage."""
+    texts = [item.text for item in answer.items]
+    if all(len(text) <= WIDTH for text in texts):
+        return texts
+    lines = []
+    for text in texts:
+        match = re.match(r"(.*?\S)\s{2,}(\S.*)", text)
+        if match:
+            lines += [match.group(1), _wrap(match.group(2), "    ")]
+        else:
+            lines.append(text)
     return lines
 
 

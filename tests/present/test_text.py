@@ -152,3 +152,18 @@ def test_digest_title_is_underlined_to_its_own_length() -> None:
 def test_an_answer_that_is_only_a_note_does_not_start_with_a_blank_line() -> None:
     out = render(Answer(command="search", query="xyz", notes=("Nothing matches 'xyz'.",)))
     assert out == "Nothing matches 'xyz'.\n"
+
+
+def test_help_fits_the_terminal_width_with_every_description_under_its_usage() -> None:
+    from bot.commands import help_lines
+
+    out = render(Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines())))
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= WIDTH
+    assert lines[0].startswith("/summary <topic>") and "summary of what" in lines[1]
+    assert all(line.startswith("/") for line in lines[0::2]) and all(line.startswith("    ") for line in lines[1::2])
+
+
+def test_short_help_stays_side_by_side() -> None:
+    out = render(Answer(command="help", query="", items=(AnswerItem(text="/a  one"), AnswerItem(text="/b  two"))))
+    assert out == "/a  one\n/b  two\n"
