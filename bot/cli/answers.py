@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
 
 
 def ask(
-    line: str = typer.Argument(..., help='A chat command, e.g. "/summary kursk" or "/who-confirmed 10000".'),
+    line: str = typer.Argument(..., metavar="COMMAND", help='A chat command, e.g. "/summary kursk" or "/who-confirmed 10000".'),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
     explain: bool = typer.Option(False, "--explain", help="who-confirmed: show the figure, cue and source spans."),
 ) -> None:
@@ -129,7 +129,7 @@ def prompt_line(ask: Callable[[str], str] = input) -> str:
 
 
 def summarize(
-    path: str = typer.Argument(..., help="An Indonesian text file, or - for standard input."),
+    path: str = typer.Argument(..., metavar="PATH|-", help="An Indonesian text file, or - for standard input."),
     sentences: int = typer.Option(3, "--sentences", "-n", min=1, max=50, help="How many sentences."),
     method: Optional[str] = typer.Option(None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),

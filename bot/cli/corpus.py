@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 
 def index(
-    directory: Optional[Path] = typer.Argument(None, help="Folder of NNN_<hash>.txt articles (default: KABAR_SEEDS_DIR or ./seeds)."),
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR", help="Folder of NNN_<hash>.txt articles (default: KABAR_SEEDS_DIR or ./seeds)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Index (or re-index) a folder of articles; unchanged files are skipped."""
@@ -76,7 +76,7 @@ def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) 
 
 
 def show(
-    ref: str = typer.Argument(..., help="Article id (003) or full key (003_89031a1fd86b0abb)."),
+    ref: str = typer.Argument(..., metavar="ID", help="Article id (003) or full key (003_89031a1fd86b0abb)."),
     raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -109,7 +109,7 @@ def show(
 
 
 def search(
-    query: str = typer.Argument(..., help="Words or a figure (10000 also finds 10.000 and 10,000)."),
+    query: str = typer.Argument(..., metavar="QUERY", help="Words or a figure (10000 also finds 10.000 and 10,000)."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=500, help="Most hits to show."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -87,8 +87,8 @@ def install(
 
 @models_app.command("remove")
 def remove(
-    src: str = typer.Argument(..., help="Source language code, e.g. id."),
-    tgt: str = typer.Argument(..., help="Target language code, e.g. en."),
+    src: str = typer.Argument(..., metavar="FROM", help="Source language code, e.g. id."),
+    tgt: str = typer.Argument(..., metavar="TO", help="Target language code, e.g. en."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Delete the installed package for a language pair."""
@@ -112,7 +112,7 @@ def remove(
 
 
 def translate(
-    ref: Optional[str] = typer.Argument(None, help="Article id (003) or key; omit with --all."),
+    ref: Optional[str] = typer.Argument(None, metavar="ID", help="Article id (003) or key; omit with --all."),
     lang: str = typer.Option("en", "--lang", "-l", help="Target language (pivots through English when needed)."),
     all_articles: bool = typer.Option(False, "--all", help="Translate every indexed article (fills the cache)."),
     export: bool = typer.Option(False, "--export", help="Write translations/<id>.<lang>.txt for review."),

@@ -239,3 +239,20 @@ def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(kabar, mo
     assert "boom" in expected.read_text(encoding="utf-8")
     for handler in root.handlers:
         handler.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (("show", "--help"), "kabar show [OPTIONS] {ID}"),
+        (("ask", "--help"), "kabar ask [OPTIONS] {COMMAND}"),
+        (("translate", "--help"), "kabar translate [OPTIONS] [ID]"),
+        (("index", "--help"), "kabar index [OPTIONS] [DIR]"),
+        (("summarize", "--help"), "kabar summarize [OPTIONS] {PATH|-}"),
+        (("models", "remove", "--help"), "kabar models remove [OPTIONS] {FROM} {TO}"),
+    ],
+)
+def test_usage_lines_name_arguments_as_the_readme_does(kabar, args: tuple[str, ...], usage: str) -> None:
+    code, out, _ = kabar(*args)
+    assert code == 0
+    assert usage in " ".join(out.split())
