@@ -73,6 +73,13 @@ class Settings(BaseSettings):
         parse_hhmm(value)
         return value
 
+    @field_validator("log_level")
+    @classmethod
+    def _check_level(cls, value: str) -> str:
+        if value.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"log level {value!r} is not one of DEBUG, INFO, WARNING, ERROR")
+        return value.upper()
+
     @field_validator("digest_tz")
     @classmethod
     def _check_tz(cls, value: str) -> str:
@@ -97,12 +104,18 @@ def parse_hhmm(value: str) -> dt.time:
         raise ValueError(f"time {value!r} is not HH:MM (24-hour clock)") from exc
 
 
+def _env_name(loc: tuple[object, ...]) -> str:
+    """The variable a user sets for a field: ('digest_time',) -> KABAR_DIGEST_TIME."""
+    field = str(loc[0]) if loc else ""
+    return f"KABAR_{field.upper()}" if field else "settings"
+
+
 def load_settings(**overrides: object) -> Settings:
     """Build Settings from the environment and `.env`, raising ConfigError on bad values."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
+            f"{_env_name(err['loc'])}: {str(err['msg']).removeprefix('Value error, ')}" for err in exc.errors()
         )
         raise ConfigError(f"Invalid configuration: {problems}", hint="see .env.example") from exc

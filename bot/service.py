@@ -60,6 +60,11 @@ def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
     return ordered[-limit:]
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 sentence', '3 sentences'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _cited(article: str, sentence: int, text: str) -> AnswerItem:
     """An answer line that is one sentence, citing itself."""
     return AnswerItem(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
@@ -154,10 +159,10 @@ class Kabar:
         self._check_query(query, "search")
         return await self._search.search(query, limit=limit)
 
-    def _check_query(self, text: str, what: str) -> str:
+    def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
         text = " ".join((text or "").split())
         if not text:
-            raise QueryError(f"Give the {what} something to look for, for example: kursk.")
+            raise QueryError(f"Give the {what} something to look for, for example: {example}.")
         if len(text) > self.settings.max_query_chars:
             raise QueryError(f"That {what} is too long: keep it under {self.settings.max_query_chars} characters.")
         return text
@@ -211,7 +216,7 @@ class Kabar:
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
         notes = [
-            f"{len(items)} sentences from {len(used)} articles ({shown_used}): {result.words_out} of the "
+            f"{_count(len(items), 'sentence')} from {_count(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
         ]
@@ -233,7 +238,7 @@ class Kabar:
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
         from bot.corpus.figures import parse_figure
 
-        text = self._check_query(figure, "figure")
+        text = self._check_query(figure, "figure", example="10000")
         wanted = parse_figure(text)
         if wanted is None:
             raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
@@ -243,7 +248,7 @@ class Kabar:
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures import format_figure
+        from bot.corpus.figures import describe_figure, format_figure
         from bot.nlp.claims import claim_items, find_claims
 
         found = await self._search.figure_articles(wanted.value, include_vague=True)
@@ -251,7 +256,7 @@ class Kabar:
         chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
         articles = [await self._articles.get(a) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
-        shown = format_figure(wanted.value)
+        shown = describe_figure(wanted) if wanted.vague else format_figure(wanted.value)
         items = list(claim_items(report))
         main = [item for item in items if item.fields.get("kind") != "related"]
         related = [item for item in items if item.fields.get("kind") == "related"]
@@ -264,8 +269,9 @@ class Kabar:
                 f"{len(chosen)} most recent."
             )
         if related:
+            label = "Related figures of that size" if wanted.vague else "Related vague quantities"
             notes.append(
-                f"Related vague quantities: {len(related)} sentences ("
+                f"{label}: {_count(len(related), 'sentence')} ("
                 + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
                 + ")."
             )
@@ -309,9 +315,9 @@ class Kabar:
             AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations
         )
         flagged = sum(1 for c in citations if c.flags)
-        notes = [f"{art.title} — {len(citations)} sentences, {lang} beside the original."]
+        notes = [f"{_count(len(citations), 'sentence')}, {lang} beside the original."]
         if flagged:
-            notes.append(f"{flagged} sentences are flagged: check the original beside them.")
+            notes.append(f"{_count(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}.")
         notes += await self.translations.review_warnings(art, lang)
         return Answer(
             command="translate",
@@ -345,7 +351,9 @@ class Kabar:
             command="summarize",
             query="",
             items=items,
-            notes=(f"{len(items)} of {len(parts)} sentences; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",),
+            notes=(
+                f"{len(items)} of {_count(len(parts), 'sentence')}; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",
+            ),
             meta={"method": method, "sentences_in": len(parts), "words_in": words_in, "words_out": words_out},
         )
 

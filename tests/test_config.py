@@ -46,8 +46,10 @@ def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
     [
         ("KABAR_DIGEST_TIME", "25:99", "HH:MM"),
         ("KABAR_DIGEST_TZ", "Mars/Olympus", "unknown time zone"),
-        ("KABAR_SUMMARY_SENTENCES", "0", "summary_sentences"),
-        ("KABAR_GUILD_ID", "not-a-number", "guild_id"),
+        ("KABAR_SUMMARY_SENTENCES", "0", "KABAR_SUMMARY_SENTENCES"),
+        ("KABAR_GUILD_ID", "not-a-number", "KABAR_GUILD_ID"),
+        ("KABAR_DIGEST_TIME", "7am", "KABAR_DIGEST_TIME: time '7am' is not HH:MM"),
+        ("KABAR_LOG_LEVEL", "LOUD", "KABAR_LOG_LEVEL"),
     ],
 )
 def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, name: str, value: str, fragment: str) -> None:

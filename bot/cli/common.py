@@ -61,12 +61,7 @@ def setup_logging(settings: Settings) -> Path:
     root = logging.getLogger()
     if getattr(root, "_kabar_configured", False):
         return log_path
-    level = str(settings.log_level).upper()
-    if not isinstance(logging.getLevelName(level), int):
-        fail(ConfigError(
-            f"KABAR_LOG_LEVEL {settings.log_level!r} is not a log level.",
-            hint="use DEBUG, INFO, WARNING or ERROR",
-        ))
+    level = settings.log_level  # validated by Settings
     root.setLevel(logging.DEBUG)
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -217,7 +217,7 @@ def test_an_unknown_log_level_is_a_config_error_not_a_traceback(kabar, monkeypat
     monkeypatch.setattr(root, "_kabar_configured", False, raising=False)
     code, _, err = kabar("articles")
     assert code == 78
-    assert "KABAR_LOG_LEVEL 'LOUD' is not a log level" in err
+    assert "KABAR_LOG_LEVEL: log level 'LOUD' is not one of" in err
 
 
 def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(kabar, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
