@@ -57,7 +57,7 @@ def digest_firsts(standin: DiscordStandIn, channel_id: int) -> list[str]:
 
 async def sentence_text(bot: Any, article: str, index: int) -> str:
     art = await bot.kabar.article(article)
-    assert 1 <= index <= len(art.sentences), f"[{article}·{index}] cites a sentence that does not exist"
+    assert index >= 1 and index <= len(art.sentences), f"[{article}·{index}] cites a sentence that does not exist"
     return art.sentences[index - 1].text
 
 
