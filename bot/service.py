@@ -143,6 +143,7 @@ class Kabar:
             Candidate("warm", 2, "Pemerintah mengonfirmasi kedatangan pasukan tersebut.", 0.5),
         ]
         await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
+        await asyncio.to_thread(self.translations.available, "id", "en")  # list the models once, off the loop
 
     async def articles(self) -> list[ArticleInfo]:
         return await self._articles.list()

@@ -28,6 +28,7 @@ Public API:
 from __future__ import annotations
 
 import asyncio
+import os
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ class Translations:
         self._semaphore = asyncio.Semaphore(settings.translate_concurrency)
         self._locks: dict[str, asyncio.Lock] = {}
         self._cache: Any = None
+        self._listing: tuple[object, list[pkgs.PackageInfo]] | None = None
         pkgs.configure_argos(settings)
 
     # ------------------------------------------------------------------ packages
@@ -92,8 +94,25 @@ class Translations:
     def models_dir(self) -> Path:
         return Path(self.settings.models_dir).expanduser()
 
+    def installed(self) -> list[pkgs.PackageInfo]:
+        """The installed packages, read again only when the models folder changes.
+
+        `available()` runs on every answer, inside async handlers: a stat of the folder is
+        cheap, re-reading every package's metadata is not.
+        """
+        try:  # the folder's time and entry names: an install or removal changes one of them
+            stamp: tuple[int, tuple[str, ...]] | None = (
+                self.models_dir.stat().st_mtime_ns,
+                tuple(sorted(os.listdir(self.models_dir))),
+            )
+        except OSError:
+            stamp = None
+        if self._listing is None or self._listing[0] != stamp:
+            self._listing = (stamp, pkgs.installed(self.models_dir))
+        return self._listing[1]
+
     def status(self) -> dict[str, Any]:
-        found = pkgs.installed(self.models_dir)
+        found = self.installed()
         return {
             "dir": str(self.models_dir),
             "packages": [p.as_dict() for p in found],
@@ -107,19 +126,19 @@ class Translations:
         if src == tgt:
             raise ModelNotInstalled(f"Nothing to translate: source and target are both {src!r}.")
         try:
-            return [pkgs.find(self.models_dir, src, tgt)]
+            return [pkgs.find(self.models_dir, src, tgt, packages=self.installed())]
         except ModelNotInstalled:
             if PIVOT in (src, tgt):
                 raise
         try:
-            first = pkgs.find(self.models_dir, src, PIVOT)
+            first = pkgs.find(self.models_dir, src, PIVOT, packages=self.installed())
         except ModelNotInstalled as exc:
             raise ModelNotInstalled(
                 f"No translation model for {src}->{tgt} is installed, and no {src}->{PIVOT} model to pivot through.",
                 hint=exc.hint,
             ) from exc
         try:
-            second = pkgs.find(self.models_dir, PIVOT, tgt)
+            second = pkgs.find(self.models_dir, PIVOT, tgt, packages=self.installed())
         except ModelNotInstalled as exc:
             raise ModelNotInstalled(
                 f"No translation model for {src}->{tgt} is installed; to pivot through English, "

@@ -159,9 +159,13 @@ def installed(models_dir: Path) -> list[PackageInfo]:
     return sorted(found, key=lambda p: (p.from_code, p.to_code, p.path.name))
 
 
-def find(models_dir: Path, src: str, tgt: str) -> PackageInfo:
-    """The installed package for src->tgt, or a clear error naming the fix."""
-    candidates = [p for p in installed(models_dir) if p.from_code == src and p.to_code == tgt]
+def find(models_dir: Path, src: str, tgt: str, packages: list[PackageInfo] | None = None) -> PackageInfo:
+    """The installed package for src->tgt, or a clear error naming the fix.
+
+    `packages` is a listing of `models_dir` already made (else it is read now).
+    """
+    listing = installed(models_dir) if packages is None else packages
+    candidates = [p for p in listing if p.from_code == src and p.to_code == tgt]
     usable = [p for p in candidates if p.problem is None]
     if usable:
         return max(usable, key=lambda p: _version_key(p.version))

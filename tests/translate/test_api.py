@@ -253,3 +253,14 @@ async def test_a_cache_write_failure_does_not_lose_the_translation(
     done = await translations.translate_texts(["Satu kalimat.", "Dua kalimat."])
     assert [bool(t.text_en) for t in done] == [True, True]
     assert await TranslationCache(db).count() == 0
+
+
+def test_availability_follows_installs_and_removals_without_a_restart(settings: Settings, id_en_package: Path) -> None:
+    translations = Translations(settings, None)
+    assert not translations.available("id", "en")
+    packages.install_file(Path(settings.models_dir), id_en_package)
+    assert translations.available("id", "en")
+    listing = translations.installed()
+    assert translations.installed() is listing  # unchanged folder: not read again
+    packages.remove(Path(settings.models_dir), "id", "en")
+    assert not translations.available("id", "en")
