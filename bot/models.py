@@ -116,6 +116,11 @@ class AnswerItem:
     text_en: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def citing(cls, article: str, sentence: int, text: str) -> "AnswerItem":
+        """An answer line that is one sentence, citing itself."""
+        return cls(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
+
 
 @dataclass(frozen=True)
 class Answer:

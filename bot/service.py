@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 from bot import __version__
 from bot.config import Settings
-from bot.errors import ArticleNotFound, KabarError, QueryError, TranslationError
+from bot.errors import ArticleNotFound, QueryError, TranslationError
 from bot.models import (
     Answer,
     AnswerItem,
@@ -43,6 +43,7 @@ from bot.models import (
     IndexReport,
     SearchHit,
 )
+from bot.present.text import counted
 
 T = TypeVar("T")
 
@@ -58,16 +59,6 @@ def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
     """The `limit` highest article ids (ids grow with time), in ascending order."""
     ordered = sorted(set(article_ids), key=lambda a: (len(a), a))
     return ordered[-limit:]
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 sentence', '3 sentences'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _cited(article: str, sentence: int, text: str) -> AnswerItem:
-    """An answer line that is one sentence, citing itself."""
-    return AnswerItem(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
 
 
 class Kabar:
@@ -217,7 +208,7 @@ class Kabar:
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
         notes = [
-            f"{_count(len(items), 'sentence')} from {_count(len(used), 'article')} ({shown_used}): {result.words_out} of the "
+            f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
         ]
@@ -272,7 +263,7 @@ class Kabar:
         if related:
             label = "Related figures of that size" if wanted.vague else "Related vague quantities"
             notes.append(
-                f"{label}: {_count(len(related), 'sentence')} ("
+                f"{label}: {counted(len(related), 'sentence')} ("
                 + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
                 + ")."
             )
@@ -316,9 +307,9 @@ class Kabar:
             AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations
         )
         flagged = sum(1 for c in citations if c.flags)
-        notes = [f"{_count(len(citations), 'sentence')}, {lang} beside the original."]
+        notes = [f"{counted(len(citations), 'sentence')}, {lang} beside the original."]
         if flagged:
-            notes.append(f"{_count(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}.")
+            notes.append(f"{counted(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}.")
         notes += await self.translations.review_warnings(art, lang)
         return Answer(
             command="translate",
@@ -342,10 +333,7 @@ class Kabar:
         parsed = await self._cpu(parse_article, text, "input")
         parts = [s.text for s in parsed.sentences]
         chosen = await self._cpu(summarize_sentences, parts, n=sentences, method=method)
-        items = tuple(
-            AnswerItem(text=parts[i], citations=(Citation(article="input", sentence=i + 1, text=parts[i]),))
-            for i in chosen
-        )
+        items = tuple(AnswerItem.citing("input", i + 1, parts[i]) for i in chosen)
         words_in = sum(len(p.split()) for p in parts)
         words_out = sum(len(item.text.split()) for item in items)
         return Answer(
@@ -353,7 +341,7 @@ class Kabar:
             query="",
             items=items,
             notes=(
-                f"{len(items)} of {_count(len(parts), 'sentence')}; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",
+                f"{len(items)} of {counted(len(parts), 'sentence')}; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",
             ),
             meta={"method": method, "sentences_in": len(parts), "words_in": words_in, "words_out": words_out},
         )
@@ -409,7 +397,7 @@ class Kabar:
             return Answer(
                 command="show",
                 query=art.id,
-                items=tuple(_cited(art.id, s.index, s.text) for s in art.sentences),
+                items=tuple(AnswerItem.citing(art.id, s.index, s.text) for s in art.sentences),
                 notes=(art.title,),
             )
         if cmd.name == "search":
@@ -417,7 +405,7 @@ class Kabar:
             return Answer(
                 command="search",
                 query=cmd.text,
-                items=tuple(_cited(h.article, h.sentence, h.text) for h in hits),
+                items=tuple(AnswerItem.citing(h.article, h.sentence, h.text) for h in hits),
                 notes=() if hits else (f"Nothing matches {cmd.text!r}.",),
             )
         raise QueryError(f"/{cmd.name} is not available here.")
@@ -461,4 +449,4 @@ class Kabar:
         return [f"No id→{lang} translation model is installed: showing the Indonesian original (see `kabar models`)."]
 
 
-__all__ = ["Kabar", "KabarError"]
+__all__ = ["Kabar"]

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.present.text import counted
 
 
 def register(app: typer.Typer) -> None:
@@ -53,12 +54,8 @@ def index(
     out.print(
         f"Indexed {folder}: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)."
-        + (f" {_count(len(report.warnings), 'warning')} above." if report.warnings else "")
+        + (f" {counted(len(report.warnings), 'warning')} above." if report.warnings else "")
     )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
@@ -72,7 +69,7 @@ def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) 
         out.print(f"No articles indexed. Put NNN_<hash>.txt files in {cfg.seeds_dir} and run `kabar index`.")
         return
     for info in infos:
-        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {_count(info.sentences, 'sentence')})")
+        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {counted(info.sentences, 'sentence')})")
 
 
 def show(
@@ -122,11 +119,9 @@ def search(
     if not hits:
         out.print(f"Nothing matches {query!r}.", markup=False)
         return
-    from bot.models import Answer, AnswerItem, Citation
+    from bot.models import Answer, AnswerItem
     from bot.present.text import render
 
     # the same wrapped layout as `/search` in the chat
-    items = tuple(
-        AnswerItem(text=h.text, citations=(Citation(article=h.article, sentence=h.sentence, text=h.text),)) for h in hits
-    )
+    items = tuple(AnswerItem.citing(h.article, h.sentence, h.text) for h in hits)
     out.print(render(Answer(command="search", query=query, items=items)), end="", markup=False)

@@ -15,6 +15,11 @@ from bot.models import Answer, AnswerItem, Citation
 WIDTH = 100
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 sentence', '3 sentences'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def refs(citations: tuple[Citation, ...]) -> str:
     return " ".join(f"[{c.ref}]" for c in citations)
 
