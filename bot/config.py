@@ -90,6 +90,11 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def token(self) -> str:
+        """The Discord token, or "" when none is configured (never log it)."""
+        return self.discord_token.get_secret_value().strip() if self.discord_token else ""
+
+    @property
     def digest_clock(self) -> dt.time:
         """The digest time as a timezone-aware `datetime.time`."""
         return parse_hhmm(self.digest_time).replace(tzinfo=ZoneInfo(self.digest_tz))

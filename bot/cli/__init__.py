@@ -24,7 +24,7 @@ def _main_job(ctx: typer.Context) -> None:
     from bot.cli.common import settings
 
     cfg = settings()
-    if cfg.discord_token is not None and cfg.discord_token.get_secret_value().strip():
+    if cfg.token:
         ctx.invoke(ctx.command.get_command(ctx, "run"))
     else:
         answers.chat()

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, log_file, run, service, settings, setup_logging, start
+from bot.cli.common import consoles, emit_json, log_file, on_index, run, service, start
 from bot.errors import KabarError, QueryError
 
 log = logging.getLogger("kabar.chat")
@@ -46,11 +46,7 @@ def ask(
     if explain and "explain:" not in line:
         line = f"{line} explain:yes"
 
-    async def go():
-        async with service(cfg) as kabar:
-            return await kabar.ask(line)
-
-    answer = run(go)
+    answer = on_index(cfg, lambda kabar: kabar.ask(line), index=False)  # ask indexes when it needs to
     if as_json:
         emit_json(answer)
     else:
@@ -59,8 +55,7 @@ def ask(
 
 def chat() -> None:
     """An interactive prompt that takes the chat commands (/help lists them)."""
-    cfg = settings()
-    setup_logging(cfg)
+    cfg, _, _ = start()
     run(lambda: chat_loop(cfg))
 
 
@@ -140,11 +135,7 @@ def summarize(
     cfg, out, _ = start()
     text = _read_text(path)
 
-    async def go():
-        async with service(cfg) as kabar:
-            return await kabar.summarize_text(text, sentences=sentences, method=method)
-
-    answer = run(go)
+    answer = on_index(cfg, lambda kabar: kabar.summarize_text(text, sentences=sentences, method=method), index=False)
     if not answer.query:  # name what was summarised, in the title and in the JSON
         answer = dataclasses.replace(answer, query="standard input" if path == "-" else Path(path).name)
     if as_json:

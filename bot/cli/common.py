@@ -134,12 +134,14 @@ def start() -> tuple[Settings, Console, Console]:
     return (cfg, *consoles())
 
 
-def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]]) -> T:
-    """Run `call(kabar)` once the index is up to date with the seeds folder."""
+def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool = True) -> T:
+    """Run `call(kabar)` on an open service, once the index is up to date with the seeds
+    folder (`index=False`: as it is, for calls that index on their own or need no index)."""
 
     async def go() -> T:
         async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
+            if index:
+                await kabar.ensure_indexed()
             return await call(kabar)
 
     return run(go)

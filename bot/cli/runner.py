@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli.common import consoles, run, settings, setup_logging
+from bot.cli.common import consoles, fail, run, settings, setup_logging
 
 
 def register(app: typer.Typer) -> None:
@@ -15,13 +15,11 @@ def register(app: typer.Typer) -> None:
 def run_discord() -> None:
     """Run the Discord bot (needs KABAR_DISCORD_TOKEN; without one, use `kabar chat`)."""
     cfg = settings()
-    token = cfg.discord_token.get_secret_value().strip() if cfg.discord_token else ""
-    if not token:
+    if not cfg.token:
         from bot.discord_app.client import NO_TOKEN
+        from bot.errors import ConfigError
 
-        _, err = consoles()
-        err.print(f"error: {NO_TOKEN}")
-        raise typer.Exit(78)
+        fail(ConfigError(NO_TOKEN))
     log_path = setup_logging(cfg)
     _, err = consoles()
     err.print(f"Starting the Discord bot (log: {log_path}); press Ctrl+C to stop.")
