@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-
 from typing import Any
 
 from bot.models import Answer, AnswerItem, Citation
@@ -24,18 +23,17 @@ def refs(citations: tuple[Citation, ...]) -> str:
     return " ".join(f"[{c.ref}]" for c in citations)
 
 
-def _wrap(text: str, indent: str, width: int = WIDTH) -> str:
-    return textwrap.fill(
-        text, width=width, initial_indent=indent, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-    )
-
-
 def _hang(bullet: str, text: str, indent: str | None = None) -> str:
-    """Wrap `text` after `bullet`, continuation lines aligned under the text."""
+    """Wrap `text` after `bullet`, continuation lines aligned under the text (or at `indent`)."""
     pad = indent if indent is not None else " " * len(bullet)
     return textwrap.fill(
         text, width=WIDTH, initial_indent=bullet, subsequent_indent=pad, break_long_words=False, break_on_hyphens=False
     )
+
+
+def _wrap(text: str, indent: str) -> str:
+    """Wrap `text` with every line at `indent`."""
+    return _hang(indent, text, indent)
 
 
 def _flags(c: Citation) -> str:
@@ -63,13 +61,13 @@ def render(answer: Answer) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _header(answer: Answer, title: str) -> list[str]:
+def _header(title: str) -> list[str]:
     return [title, "─" * min(WIDTH, len(title))]
 
 
 def _summary(answer: Answer) -> list[str]:
     title = f"Summary: {answer.query}" if answer.query else "Summary"
-    lines = _header(answer, title)
+    lines = _header(title)
     for n, item in enumerate(answer.items, 1):
         lines += _cited_item(item, f"{n}. ")
     return lines
@@ -95,7 +93,7 @@ def _cited_item(item: AnswerItem, bullet: str) -> list[str]:
 
 def _who(answer: Answer) -> list[str]:
     shown = answer.meta.get("figure", {}).get("text", answer.query)
-    lines = _header(answer, f"Who confirmed {shown}?")
+    lines = _header(f"Who confirmed {shown}?")
     explained: dict[str, list[dict]] = {}
     for entry in answer.meta.get("explain", []) or []:
         if isinstance(entry, dict):
@@ -163,7 +161,7 @@ def _explain(entry: dict, article: str | None, *, with_ref: bool = False) -> str
 
 def _translate(answer: Answer) -> list[str]:
     title = f"{answer.meta.get('article', answer.query)} — {answer.meta.get('title', '')}".rstrip(" —")
-    lines = _header(answer, title)
+    lines = _header(title)
     for item in answer.items:
         for c in item.citations:
             bullet = f"{c.sentence:>3}. "
@@ -208,7 +206,7 @@ def _numbered(answer: Answer) -> list[str]:
 
 def _show(answer: Answer) -> list[str]:
     title = f"{answer.query} — {answer.notes[0]}" if answer.notes else answer.query
-    return _header(answer, title) + _numbered(answer)
+    return _header(title) + _numbered(answer)
 
 
 def _hits(answer: Answer) -> list[str]:
@@ -224,8 +222,7 @@ def _generic(answer: Answer) -> list[str]:
 
 def render_digest(digest: Any) -> str:
     """A composed digest (bot.digest.Digest) as text: one block per story."""
-    title = f"kabar digest {digest.local_date}"
-    lines = [title, "─" * len(title)]
+    lines = _header(f"kabar digest {digest.local_date}")
     if not digest.stories:
         lines.append("Nothing new was indexed.")
     for story in digest.stories:
