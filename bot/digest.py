@@ -36,14 +36,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
+from bot.corpus.segment import split_words
 from bot.models import Article, Citation
+from bot.nlp.language import content_stems
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 
@@ -53,7 +54,7 @@ Clock = Callable[[], dt.datetime]
 
 #: a slot more than this late is reported as a catch-up (only informative)
 ON_TIME = dt.timedelta(minutes=15)
-#: near-duplicate threshold on the Jaccard similarity of title+lead word sets
+#: near-duplicate threshold on the Jaccard similarity of title+lead content-stem sets
 STORY_SIMILARITY = 0.25
 SUMMARY_SENTENCES = 3
 #: a digest reads at most this many of the newest articles (grouping is quadratic)
@@ -184,17 +185,9 @@ class Digest:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_STOP = frozenset(
-    """yang dan di ke dari ini itu dengan untuk pada dalam tidak akan adalah oleh juga sebagai
-    bahwa atau karena telah sudah saat ada para kata mereka kami kita ia dia tersebut lebih
-    masih hanya bisa dapat antara setelah sejak hingga serta agar namun jika tahun hari""".split()
-)
-
-
 def _words(text: str) -> set[str]:
-    """Lower-cased content words (>= 3 letters, not stop words), cut to a 6-letter stem."""
-    return {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in _STOP}
+    """The canonical content stems of `text` (the summariser's stop words, stemmer and synonyms)."""
+    return set(content_stems(split_words(text)))
 
 
 def _fingerprint(article: Article) -> tuple[set[str], set[float]]:
@@ -204,7 +197,7 @@ def _fingerprint(article: Article) -> tuple[set[str], set[float]]:
 
 
 def group_stories(articles: Sequence[Article], threshold: float = STORY_SIMILARITY) -> list[list[Article]]:
-    """Group near-duplicates: Jaccard over title+lead words >= threshold, or
+    """Group near-duplicates: Jaccard over title+lead content stems >= threshold, or
     a moderate word overlap (half the threshold) plus a shared exact figure (>= 100)."""
     prints = [_fingerprint(a) for a in articles]
     parent = list(range(len(articles)))
