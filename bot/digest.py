@@ -42,9 +42,11 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
+from bot.corpus.figures import describe_figure
 from bot.corpus.segment import split_words
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems
+from bot.nlp.summarize import summarize_sentences
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 
@@ -228,10 +230,6 @@ def _pick_sentences(article: Article, n: int) -> list[int]:
     if len(texts) <= n:
         return list(range(len(texts)))
     try:
-        from bot.nlp.summarize import summarize_sentences
-    except ImportError:
-        return list(range(n))
-    try:
         chosen = list(summarize_sentences(texts, n=n, method="news"))
     except Exception:  # noqa: BLE001 - the digest falls back to the lead rather than failing
         log.warning("summariser failed for article %s; using its lead", article.id, exc_info=True)
@@ -241,8 +239,6 @@ def _pick_sentences(article: Article, n: int) -> list[int]:
 
 def _figure_label(figure: Any) -> str:
     """'about 10,000 tentara', '20%': the figure in English notation with its counted noun."""
-    from bot.corpus.figures import describe_figure
-
     label = describe_figure(figure)
     unit = figure.unit or ""
     return f"{label} {unit}" if unit.isalpha() and len(unit) > 3 else label
