@@ -383,6 +383,7 @@ class DigestService:
         self.clock = clock
         self.started = started or clock()
         self._lock = asyncio.Lock()
+        self._ensured: int | None = None  # the env default's server whose row is known to exist
 
     def env_guild(self) -> int | None:
         """The server of KABAR_DIGEST_CHANNEL_ID (None when no default channel is set)."""
@@ -406,9 +407,10 @@ class DigestService:
 
     async def targets(self) -> list[DigestTarget]:
         env_guild = self.env_guild()
-        if env_guild is not None:
+        if env_guild is not None and env_guild != self._ensured:
             # first sight of the env default: remember when, so it is not "caught up" for today
             await self.store.ensure(env_guild, now=self.clock())
+            self._ensured = env_guild
         return targets_from(await self.store.all(), self.settings, env_guild)
 
     async def due(self, now: dt.datetime | None = None) -> list[DueDigest]:
