@@ -374,14 +374,12 @@ class DigestService:
         poster: Poster,
         *,
         clock: Clock = utc_clock,
-        started: dt.datetime | None = None,
     ) -> None:
         self.kabar = kabar
         self.store = store
         self.settings = settings
         self.poster = poster
         self.clock = clock
-        self.started = started or clock()
         self._lock = asyncio.Lock()
         self._ensured: int | None = None  # the env default's server whose row is known to exist
 
