@@ -37,7 +37,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -287,6 +287,10 @@ async def _english(kabar: Any, citations: Sequence[Citation]) -> dict[str, Any]:
     return dict(zip(texts, done))
 
 
+def _with_english(citation: Citation, done: Any) -> Citation:
+    return replace(citation, text_en=done.text_en, provenance=done.provenance, flags=tuple(done.flags or ()))
+
+
 async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> Digest:
     """Everything indexed after the `since` watermark, grouped into stories."""
     infos = await kabar.articles()
@@ -303,26 +307,7 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
     stories = await asyncio.to_thread(lambda: [story_of(group) for group in groups])
     english = await _english(kabar, [c for story in stories for c in story.summary])
     if english:
-        stories = [
-            Story(
-                title=s.title,
-                articles=s.articles,
-                summary=tuple(
-                    Citation(
-                        article=c.article,
-                        sentence=c.sentence,
-                        text=c.text,
-                        text_en=getattr(english.get(c.text), "text_en", None),
-                        provenance=getattr(english.get(c.text), "provenance", None),
-                        flags=tuple(getattr(english.get(c.text), "flags", ()) or ()),
-                    )
-                    for c in s.summary
-                ),
-                figures=s.figures,
-                sources=s.sources,
-            )
-            for s in stories
-        ]
+        stories = [replace(s, summary=tuple(_with_english(c, english[c.text]) for c in s.summary)) for s in stories]
     watermark = max(iso_utc(info.indexed_at) for info in fresh)
     if since is not None:
         watermark = max(watermark, since)
