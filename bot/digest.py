@@ -303,8 +303,7 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
         more = len(fresh) - len(newest)
         notes = (f"{more} more article{'s were' if more != 1 else ' was'} indexed; see /articles.",)
     articles = [await kabar.article(info.id) for info in sorted(newest, key=lambda i: i.id)]
-    groups = await asyncio.to_thread(group_stories, articles)
-    stories = await asyncio.to_thread(lambda: [story_of(group) for group in groups])
+    stories = await asyncio.to_thread(lambda: [story_of(group) for group in group_stories(articles)])
     english = await _english(kabar, [c for story in stories for c in story.summary])
     if english:
         stories = [replace(s, summary=tuple(_with_english(c, english[c.text]) for c in s.summary)) for s in stories]
