@@ -79,8 +79,7 @@ async def send_pages(
     kwargs: dict = {"embed": pager.page.embed, "allowed_mentions": NO_MENTIONS, "ephemeral": ephemeral}
     if pager.needed:
         kwargs["view"] = pager
-    if not interaction.response.is_done():
-        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+    await defer(interaction, ephemeral=ephemeral)
     message = await interaction.followup.send(wait=True, **kwargs)
     interaction.extras["answered"] = True
     if pager.needed:
