@@ -108,13 +108,13 @@ def split_text(text: str, limit: int) -> list[str]:
                 units.append(sentence.strip())
             else:
                 units.extend(_cut_words(sentence, limit))
+    joiner = "\n" if "\n" in text else " "
     pieces: list[str] = []
     current: str | None = None
     for unit in units:
         if current is None:
             current = unit
             continue
-        joiner = "\n" if "\n" in text else " "
         candidate = current + joiner + unit
         if len(candidate) <= limit:
             current = candidate
