@@ -59,28 +59,26 @@ def neutralise(text: str) -> str:
     return _ANGLE.sub(lambda m: "<" + ZWSP + m.group(1), text)
 
 
-def _cut_words(text: str, limit: int) -> list[str]:
-    """Split at spaces into pieces <= limit; only a word longer than `limit` is cut."""
+def _fill(units: Iterable[str], limit: int, joiner: str) -> list[str]:
+    """Join consecutive units with `joiner` into pieces of at most `limit` characters (units are <= limit)."""
     pieces: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > limit:  # no space to split at: the only place we cut
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(word[:limit])
-            word = word[limit:]
-        if not word:
-            continue
-        candidate = f"{current} {word}" if current else word
+    current: str | None = None
+    for unit in units:
+        candidate = unit if current is None else current + joiner + unit
         if len(candidate) <= limit:
             current = candidate
         else:
-            pieces.append(current)
-            current = word
-    if current:
+            if current is not None:
+                pieces.append(current)
+            current = unit
+    if current is not None:
         pieces.append(current)
     return pieces
+
+
+def _cut_words(text: str, limit: int) -> list[str]:
+    """Split at spaces into pieces <= limit; only a word longer than `limit` is cut."""
+    return _fill((word[i : i + limit] for word in text.split() for i in range(0, len(word), limit)), limit, " ")
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -108,21 +106,7 @@ def split_text(text: str, limit: int) -> list[str]:
                 units.append(sentence.strip())
             else:
                 units.extend(_cut_words(sentence, limit))
-    joiner = "\n" if "\n" in text else " "
-    pieces: list[str] = []
-    current: str | None = None
-    for unit in units:
-        if current is None:
-            current = unit
-            continue
-        candidate = current + joiner + unit
-        if len(candidate) <= limit:
-            current = candidate
-        else:
-            pieces.append(current)
-            current = unit
-    if current is not None:
-        pieces.append(current)
+    pieces = _fill(units, limit, "\n" if "\n" in text else " ")
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
