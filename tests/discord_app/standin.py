@@ -1023,37 +1023,35 @@ class DiscordStandIn:
             return _json_response(message)
         return web.Response(status=204)
 
-    def _webhook_message(self, ix: Interaction, mid: str) -> dict[str, Any] | None:
+    def _webhook_message(self, aid: str, token: str, mid: str) -> tuple[Interaction, dict[str, Any]] | web.Response:
+        """The interaction and its message `mid` ("@original" or an id), or the error Discord answers."""
+        ix = self._webhook_interaction(aid, token)
+        if isinstance(ix, web.Response):
+            return ix
         if mid == "@original":
-            return ix.original
-        return next((m for m in ([ix.original] if ix.original else []) + ix.followups if m["id"] == mid), None)
+            msg = ix.original
+        else:
+            msg = next((m for m in ([ix.original] if ix.original else []) + ix.followups if m["id"] == mid), None)
+        return (ix, msg) if msg is not None else _error(404, 10008, "Unknown Message")
 
     async def _webhook_get(self, record: RecordedRequest, aid: str, token: str, mid: str) -> web.Response:
-        ix = self._webhook_interaction(aid, token)
-        if isinstance(ix, web.Response):
-            return ix
-        msg = self._webhook_message(ix, mid)
-        return _json_response(msg) if msg is not None else _error(404, 10008, "Unknown Message")
+        found = self._webhook_message(aid, token, mid)
+        return found if isinstance(found, web.Response) else _json_response(found[1])
 
     async def _webhook_edit(self, record: RecordedRequest, aid: str, token: str, mid: str) -> web.Response:
-        ix = self._webhook_interaction(aid, token)
-        if isinstance(ix, web.Response):
-            return ix
-        msg = self._webhook_message(ix, mid)
-        if msg is None:
-            return _error(404, 10008, "Unknown Message")
+        found = self._webhook_message(aid, token, mid)
+        if isinstance(found, web.Response):
+            return found
         body = record.json or {}
         if (refused := self._check_message(record, body, edit=True)) is not None:
             return refused
-        return _json_response(self._edit(msg, body))
+        return _json_response(self._edit(found[1], body))
 
     async def _webhook_delete(self, record: RecordedRequest, aid: str, token: str, mid: str) -> web.Response:
-        ix = self._webhook_interaction(aid, token)
-        if isinstance(ix, web.Response):
-            return ix
-        msg = self._webhook_message(ix, mid)
-        if msg is None:
-            return _error(404, 10008, "Unknown Message")
+        found = self._webhook_message(aid, token, mid)
+        if isinstance(found, web.Response):
+            return found
+        ix, msg = found
         self.channels[int(msg["channel_id"])].messages.remove(msg)
         if msg is ix.original:
             ix.original = None
@@ -1090,19 +1088,23 @@ class DiscordStandIn:
             return refused
         return _json_response(self._new_message(channel.id, body))
 
-    async def _edit_message(self, record: RecordedRequest, cid: str, mid: str) -> web.Response:
+    def _channel_message(self, cid: str, mid: str) -> dict[str, Any] | web.Response:
         msg = self.find_message(int(mid))
-        if msg is None or msg["channel_id"] != cid:
-            return _error(404, 10008, "Unknown Message")
+        return msg if msg is not None and msg["channel_id"] == cid else _error(404, 10008, "Unknown Message")
+
+    async def _edit_message(self, record: RecordedRequest, cid: str, mid: str) -> web.Response:
+        msg = self._channel_message(cid, mid)
+        if isinstance(msg, web.Response):
+            return msg
         body = record.json or {}
         if (refused := self._check_message(record, body, edit=True)) is not None:
             return refused
         return _json_response(self._edit(msg, body))
 
     async def _delete_message(self, record: RecordedRequest, cid: str, mid: str) -> web.Response:
-        msg = self.find_message(int(mid))
-        if msg is None or msg["channel_id"] != cid:
-            return _error(404, 10008, "Unknown Message")
+        msg = self._channel_message(cid, mid)
+        if isinstance(msg, web.Response):
+            return msg
         self.channels[int(cid)].messages.remove(msg)
         return web.Response(status=204)
 
