@@ -154,14 +154,19 @@ class FakeKabar:
 
 
 @pytest.fixture
-async def bot():
-    db = await Database.open(":memory:")
+async def db():
+    database = await Database.open(":memory:")
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
     clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731
     kabar_bot = create_bot(settings, FakeKabar(db), clock=clock, sync=False)
     yield kabar_bot
     await kabar_bot.digest_loop.stop()
-    await db.close()
 
 
 def commands_by_name() -> dict[str, Any]:
@@ -190,54 +195,40 @@ async def test_bot_defaults_forbid_mentions_and_keep_dependencies(bot) -> None:
     assert bot.now() == dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
 
 
-async def test_create_bot_passes_guild_ready_timeout_to_discord_py() -> None:
-    db = await Database.open(":memory:")
-    try:
-        quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, guild_ready_timeout=0.05)
-        default = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
-        # discord.py keeps the option on its connection state, which waits that long for more servers
-        assert quick._connection.guild_ready_timeout == 0.05
-        assert default._connection.guild_ready_timeout == 2.0
-    finally:
-        await db.close()
+async def test_create_bot_passes_guild_ready_timeout_to_discord_py(db) -> None:
+    quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, guild_ready_timeout=0.05)
+    default = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
+    # discord.py keeps the option on its connection state, which waits that long for more servers
+    assert quick._connection.guild_ready_timeout == 0.05
+    assert default._connection.guild_ready_timeout == 2.0
 
 
-async def test_setup_hook_syncs_to_the_configured_guild(monkeypatch) -> None:
-    db = await Database.open(":memory:")
-    try:
-        kabar_bot = create_bot(Settings(_env_file=None, guild_id=4242), FakeKabar(db))
-        synced: list[Any] = []
+async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
+    """Run the bot's setup_hook with command sync captured; the guild argument of every sync."""
+    synced: list[Any] = []
 
-        async def fake_sync(*, guild=None):
-            synced.append(guild)
-            return []
+    async def fake_sync(*, guild=None):
+        synced.append(guild)
+        return []
 
-        monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
-        await kabar_bot.setup_hook()
-        await kabar_bot.digest_loop.stop()
-        assert [g.id for g in synced] == [4242]
-        names = {c.name for c in kabar_bot.tree.get_commands(guild=discord.Object(id=4242))}
-        assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
-    finally:
-        await db.close()
+    monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
+    await kabar_bot.setup_hook()
+    await kabar_bot.digest_loop.stop()
+    return synced
 
 
-async def test_setup_hook_syncs_globally_without_a_guild(monkeypatch) -> None:
-    db = await Database.open(":memory:")
-    try:
-        kabar_bot = create_bot(Settings(_env_file=None), FakeKabar(db))
-        synced: list[Any] = []
+async def test_setup_hook_syncs_to_the_configured_guild(db, monkeypatch) -> None:
+    kabar_bot = create_bot(Settings(_env_file=None, guild_id=4242), FakeKabar(db))
+    synced = await run_setup_hook(kabar_bot, monkeypatch)
+    assert [g.id for g in synced] == [4242]
+    names = {c.name for c in kabar_bot.tree.get_commands(guild=discord.Object(id=4242))}
+    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
 
-        async def fake_sync(*, guild=None):
-            synced.append(guild)
-            return []
 
-        monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
-        await kabar_bot.setup_hook()
-        await kabar_bot.digest_loop.stop()
-        assert synced == [None]
-    finally:
-        await db.close()
+async def test_setup_hook_syncs_globally_without_a_guild(db, monkeypatch) -> None:
+    kabar_bot = create_bot(Settings(_env_file=None), FakeKabar(db))
+    synced = await run_setup_hook(kabar_bot, monkeypatch)
+    assert synced == [None]
 
 
 async def test_run_bot_without_a_token_points_to_chat() -> None:
@@ -591,21 +582,17 @@ async def test_pager_buttons_carry_its_key_and_it_is_live_until_it_stops_or_time
     assert live == {}
 
 
-async def test_page_timeout_is_the_bots_and_bounded(bot) -> None:
-    db = await Database.open(":memory:")
-    try:
-        for bad in (0, -1, 15 * 60):
-            with pytest.raises(ValueError, match="page_timeout"):
-                create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=bad)
-        quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=0.5)
-        interaction = FakeInteraction(quick)
-        await commands_by_name()["summary"].callback(interaction, "kursk", 3, "en")
-        [followup] = interaction.calls.named("followup")
-        assert followup["view"].timeout == 0.5 and quick.pagers == {followup["view"].key: followup["view"]}
-        followup["view"].stop()
-        assert bot.page_timeout == 300.0
-    finally:
-        await db.close()
+async def test_page_timeout_is_the_bots_and_bounded(bot, db) -> None:
+    for bad in (0, -1, 15 * 60):
+        with pytest.raises(ValueError, match="page_timeout"):
+            create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=bad)
+    quick = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False, page_timeout=0.5)
+    interaction = FakeInteraction(quick)
+    await commands_by_name()["summary"].callback(interaction, "kursk", 3, "en")
+    [followup] = interaction.calls.named("followup")
+    assert followup["view"].timeout == 0.5 and quick.pagers == {followup["view"].key: followup["view"]}
+    followup["view"].stop()
+    assert bot.page_timeout == 300.0
 
 
 async def test_a_click_on_expired_buttons_without_a_message_gets_a_private_note() -> None:
