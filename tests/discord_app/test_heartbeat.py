@@ -23,18 +23,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_heartbeats_keep_coming_during_a_full_corpus_translation(
-    discord_settings: Settings, clock: FakeClock, tmp_path: Path
+    settings: Settings, clock: FakeClock, tmp_path: Path
 ) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     # big enough that decoding every seed sentence takes seconds on this machine
     package = build_package(
         tmp_path / "slow.argosmodel", texts, layers=4, d_model=512, heads=8, ffn=2048, vocab_size=600, quantization="int8"
     )
-    install_file(Path(discord_settings.models_dir), package)
+    install_file(Path(settings.models_dir), package)
 
     async with DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin:
         with pointed_at(standin):
-            settings = discord_settings.model_copy(update={"guild_id": standin.guild_id})
+            # its own stand-in (not the `standin` fixture): this one asks for fast heartbeats
+            settings = settings.model_copy(update={"guild_id": standin.guild_id, "discord_token": None})
             bots = Bots(standin, settings, clock)
             try:
                 bot = await bots.start()
