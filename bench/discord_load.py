@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import logging
 import shutil
 import statistics
@@ -54,6 +55,11 @@ def mix(count: int) -> list[tuple[str, dict[str, object]]]:
     return out
 
 
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
 class LagMeter:
     """Samples how late a 10 ms sleep wakes up; the worst value is the loop's worst stall."""
 
@@ -83,13 +89,7 @@ class LagMeter:
         return max(self.samples, default=0.0)
 
     def quantile(self, q: float) -> float:
-        ordered = sorted(self.samples)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+        return pct(self.samples, q) if self.samples else 0.0
 
 
 async def fire(standin: DiscordStandIn, commands: list[tuple[str, dict[str, object]]], timeout: float):
@@ -180,7 +180,7 @@ async def measure(standin: DiscordStandIn, count: int, timeout: float) -> int:
         print(f"    /{name:<14} answered {ok:3d} ({err:3d} error replies, {missing} unanswered)  "
               f"p50 {pct(lat, 0.5) * 1000:7.1f} ms  p95 {pct(lat, 0.95) * 1000:7.1f} ms")
     beats = [f["_at"] for f in standin.gateway_received if f.get("op") == 1 and f["_at"] >= load_start]
-    gaps = [b - a for a, b in zip(beats, beats[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
     print(f"  gateway heartbeats during the load: {len(beats)} (interval {HEARTBEAT_MS} ms), "
           f"longest gap {max(gaps, default=float('nan')) * 1000:6.1f} ms")
     late = [v for v in standin.violations if "after" in v]
