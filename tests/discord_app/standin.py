@@ -118,6 +118,11 @@ def message_body(request: RecordedRequest) -> dict[str, Any] | None:
     return None
 
 
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The components of every action row of a message, in order."""
+    return [c for row in message.get("components") or [] for c in row.get("components") or []]
+
+
 def message_text(message: dict[str, Any]) -> str:
     """Every human-visible string of a message or message body, joined by newlines."""
     parts: list[str] = [message.get("content") or ""]
@@ -126,9 +131,7 @@ def message_text(message: dict[str, Any]) -> str:
         for fld in embed.get("fields") or []:
             parts += [fld.get("name") or "", fld.get("value") or ""]
         parts += [(embed.get("footer") or {}).get("text") or "", (embed.get("author") or {}).get("name") or ""]
-    for row in message.get("components") or []:
-        for comp in row.get("components") or []:
-            parts.append(comp.get("label") or "")
+    parts += [comp.get("label") or "" for comp in buttons(message)]
     return "\n".join(p for p in parts if p)
 
 
@@ -733,12 +736,12 @@ class DiscordStandIn:
         received a later edit (say, the one that disabled the buttons) would.
         """
         current = message if stale else self.find_message(int(message["id"])) or message
-        buttons = [c for row in current.get("components") or [] for c in row.get("components") or []]
-        button = next((b for b in buttons if (custom_id and b.get("custom_id") == custom_id)
+        shown = buttons(current)
+        button = next((b for b in shown if (custom_id and b.get("custom_id") == custom_id)
                        or (label and b.get("label") == label)), None)
         if button is None:
             raise StandInError(f"no button {custom_id or label!r} on message {message['id']} "
-                               f"(has {[b.get('label') for b in buttons]})")
+                               f"(has {[b.get('label') for b in shown]})")
         if button.get("disabled"):
             raise StandInError(f"button {button.get('label')!r} is disabled; Discord would not send the click")
         data = {"custom_id": button["custom_id"], "component_type": button.get("type", 2)}

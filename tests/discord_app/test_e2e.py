@@ -17,6 +17,7 @@ from tests.discord_app.standin import (
     EPHEMERAL,
     MANAGE_GUILD,
     DiscordStandIn,
+    buttons,
     message_body,
     message_text,
 )
@@ -34,10 +35,6 @@ def refs_in(text: str) -> list[tuple[str, int]]:
             article, sentence = ref.split("·")
             found.append((article, int(sentence)))
     return found
-
-
-def embed_text(message: dict[str, Any]) -> str:
-    return message_text(message)
 
 
 def digest_firsts(standin: DiscordStandIn, channel_id: int) -> list[str]:
@@ -80,7 +77,7 @@ async def test_commands_synced_globally_without_guild_id(bots: Bots, standin: Di
     await bots.start(bots.settings.model_copy(update={"guild_id": None}))
     assert list(standin.commands) == [None]
     ix = await standin.slash("articles")
-    assert "003" in embed_text(await ix.answer())
+    assert "003" in message_text(await ix.answer())
 
 
 async def test_summary_is_deferred_then_answered_with_real_citations(bots: Bots, standin: DiscordStandIn) -> None:
@@ -89,7 +86,7 @@ async def test_summary_is_deferred_then_answered_with_real_citations(bots: Bots,
     assert (await ix.response())["type"] == 5, "a summary may take over a second: defer first"
     message = await ix.answer()
     assert not message["flags"] & EPHEMERAL
-    body = embed_text(message)
+    body = message_text(message)
     bullets = list(BULLET.finditer(message["embeds"][0]["description"]))
     assert bullets, body
     for bullet in bullets:
@@ -114,7 +111,7 @@ async def test_who_confirmed_cites_the_sentences_with_the_figure(bots: Bots, sta
     ix = await standin.slash("who-confirmed", {"figure": "10000"})
     assert (await ix.response())["type"] == 5
     message = await ix.answer()
-    refs = refs_in(embed_text(message))
+    refs = refs_in(message_text(message))
     assert refs, f"no citations in {message_text(message)!r}"
     cited = [await sentence_text(bot, a, n) for a, n in refs]
     notations = ("10.000", "10,000", "10000", "10 ribu", "sepuluh ribu")
@@ -212,7 +209,7 @@ async def test_autocomplete_answers_under_load_without_a_work_slot(bots: Bots, s
         assert ix.callbacks[0]["type"] == 8
     for ix in busy:  # the summaries were deferred at once, and all answered once the slots were free
         assert (await ix.response())["type"] == 5
-        assert refs_in(embed_text(await ix.answer(timeout=30)))
+        assert refs_in(message_text(await ix.answer(timeout=30)))
 
 
 async def test_paging_buttons_belong_to_the_invoker(bots: Bots, standin: DiscordStandIn, seeds_dir: Path) -> None:
@@ -239,10 +236,6 @@ async def test_paging_buttons_belong_to_the_invoker(bots: Bots, standin: Discord
     assert (await back.response())["type"] == 7
     assert standin.find_message(int(message["id"]))["embeds"][0]["description"] == first_page
     assert standin.violations == []
-
-
-def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
-    return [c for row in message.get("components") or [] for c in row.get("components") or []]
 
 
 async def test_pager_times_out_cleanly_and_late_clicks_get_a_clean_answer(
@@ -345,7 +338,7 @@ async def test_digest_once_at_its_time_not_again_after_restart_and_caught_up(
         await bot.digest_loop.tick()
     assert digest_firsts(standin, standin.digest_id) == ["2026-03-02"]
     first = standin.channel_messages(standin.digest_id)[0]
-    assert "Daily digest" in first["embeds"][0]["title"] and refs_in(embed_text(first))
+    assert "Daily digest" in first["embeds"][0]["title"] and refs_in(message_text(first))
 
     # a restart later that day does not post it again
     clock.set(jakarta(2026, 3, 2, 9, 0))
@@ -451,10 +444,10 @@ async def test_gateway_drop_resumes_and_answers_again(bots: Bots, standin: Disco
     resume = [f for f in standin.gateway_received if f["op"] == 6]
     assert len(resume) == 1 and resume[0]["d"]["session_id"] == session.id
     assert standin.identifies == 1, "a drop must be resumed, not re-identified"
-    assert "003" in embed_text(await missed.answer())
+    assert "003" in message_text(await missed.answer())
 
     await standin.drop_connection(None)  # cut without a close frame (1006)
     await standin.wait_for(lambda: session.resumes == 2 and session.ws is not None, 20, "a second RESUME")
     ix = await standin.slash("summary", {"topic": "kursk"})
-    assert refs_in(embed_text(await ix.answer()))
+    assert refs_in(message_text(await ix.answer()))
     assert standin.identifies == 1
