@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.config import Settings
+from bot.store.db import Database
 from tests.discord_app.standin import DiscordStandIn, pointed_at
 
 TOKEN = "stand-in-bot-token"
@@ -111,6 +112,14 @@ async def standin() -> AsyncIterator[DiscordStandIn]:
     async with DiscordStandIn(token=TOKEN) as fake:
         with pointed_at(fake):
             yield fake
+
+
+@pytest.fixture
+async def db() -> AsyncIterator[Database]:
+    """An empty in-memory database."""
+    database = await Database.open(":memory:")
+    yield database
+    await database.close()
 
 
 @pytest.fixture

@@ -154,13 +154,6 @@ class FakeKabar:
 
 
 @pytest.fixture
-async def db():
-    database = await Database.open(":memory:")
-    yield database
-    await database.close()
-
-
-@pytest.fixture
 async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
     clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731

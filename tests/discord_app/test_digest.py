@@ -22,8 +22,8 @@ from bot.digest import (
     targets_from,
 )
 from bot.models import Article, ArticleInfo, Figure, Sentence
-from bot.store.db import Database
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
+from tests.discord_app.conftest import FakeClock
 
 UTC = dt.timezone.utc
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -169,13 +169,6 @@ def test_targets_from_rows_and_env_defaults() -> None:
 
 
 # --------------------------------------------------------------------------- store
-@pytest.fixture
-async def db():
-    database = await Database.open(":memory:")
-    yield database
-    await database.close()
-
-
 async def test_claims_are_exclusive_and_complete(db) -> None:
     store = GuildStore(db)
     now = utc(2026, 11, 23)
@@ -315,14 +308,6 @@ class FakePoster:
         return 1
 
 
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
 @pytest.fixture
 def env_settings() -> Settings:
     return Settings(_env_file=None, digest_channel_id=10, digest_time="07:00", digest_tz="Asia/Jakarta")
@@ -334,7 +319,7 @@ def service(kabar, db, settings, poster, clock) -> DigestService:
 
 async def test_posts_once_at_its_time_and_not_again_after_restart(db, env_settings) -> None:
     kabar, poster = FakeKabar([*KURSK, RICE]), FakePoster()
-    clock = Clock(utc(2026, 11, 22, 12, 0))  # first start: 19:00 Jakarta, after that day's slot
+    clock = FakeClock(utc(2026, 11, 22, 12, 0))  # first start: 19:00 Jakarta, after that day's slot
     digests = service(kabar, db, env_settings, poster, clock)
     assert await digests.run_due() == []  # not caught up for a slot before it was configured
     clock.now = utc(2026, 11, 22, 23, 59)
@@ -352,7 +337,7 @@ async def test_posts_once_at_its_time_and_not_again_after_restart(db, env_settin
 
 async def test_next_day_posts_only_new_articles_and_empty_day_posts_nothing(db, env_settings) -> None:
     kabar, poster = FakeKabar(list(KURSK)), FakePoster()
-    clock = Clock(utc(2026, 11, 22, 12, 0))
+    clock = FakeClock(utc(2026, 11, 22, 12, 0))
     digests = service(kabar, db, env_settings, poster, clock)
     await digests.run_due()
     clock.now = utc(2026, 11, 23, 0, 0)
@@ -370,7 +355,7 @@ async def test_next_day_posts_only_new_articles_and_empty_day_posts_nothing(db, 
 async def test_empty_day_note_when_configured(db) -> None:
     settings = Settings(_env_file=None, digest_channel_id=10, digest_empty_note=True)
     kabar, poster = FakeKabar([]), FakePoster()
-    clock = Clock(utc(2026, 11, 22, 12, 0))
+    clock = FakeClock(utc(2026, 11, 22, 12, 0))
     digests = service(kabar, db, settings, poster, clock)
     await digests.run_due()
     clock.now = utc(2026, 11, 23, 0, 0)
@@ -381,7 +366,7 @@ async def test_empty_day_note_when_configured(db) -> None:
 
 async def test_downtime_is_caught_up_once_at_start_up(db, env_settings) -> None:
     kabar, poster = FakeKabar(list(KURSK)), FakePoster()
-    clock = Clock(utc(2026, 11, 22, 12, 0))
+    clock = FakeClock(utc(2026, 11, 22, 12, 0))
     await service(kabar, db, env_settings, poster, clock).run_due()
     clock.now = utc(2026, 11, 23, 0, 0)
     await service(kabar, db, env_settings, poster, clock).run_due()
@@ -397,7 +382,7 @@ async def test_downtime_is_caught_up_once_at_start_up(db, env_settings) -> None:
 async def test_interrupted_post_is_resolved_from_the_channel(db, env_settings) -> None:
     kabar, poster = FakeKabar(list(KURSK)), FakePoster()
     store = GuildStore(db)
-    clock = Clock(utc(2026, 11, 23, 0, 5))
+    clock = FakeClock(utc(2026, 11, 23, 0, 5))
     await store.ensure(1, now=utc(2026, 11, 1))
     # a previous process claimed and posted, then died before completing the claim
     await store.claim(10, "2026-11-23", guild_id=1, now=utc(2026, 11, 23, 0, 0))
@@ -415,7 +400,7 @@ async def test_interrupted_claim_never_posted_is_posted_once(db, env_settings) -
     store = GuildStore(db)
     await store.ensure(1, now=utc(2026, 11, 1))
     await store.claim(10, "2026-11-23", guild_id=1, now=utc(2026, 11, 23, 0, 0))
-    digests = service(kabar, db, env_settings, poster, Clock(utc(2026, 11, 23, 0, 5)))
+    digests = service(kabar, db, env_settings, poster, FakeClock(utc(2026, 11, 23, 0, 5)))
     await digests.recover()
     [outcome] = await digests.run_due()
     assert outcome.state == "posted" and len(poster.posts) == 1
@@ -427,7 +412,7 @@ async def test_interrupted_claim_that_cannot_be_checked_is_never_reposted(db, en
     store = GuildStore(db)
     await store.ensure(1, now=utc(2026, 11, 1))
     await store.claim(10, "2026-11-23", guild_id=1, now=utc(2026, 11, 23, 0, 0))
-    digests = service(kabar, db, env_settings, poster, Clock(utc(2026, 11, 23, 0, 5)))
+    digests = service(kabar, db, env_settings, poster, FakeClock(utc(2026, 11, 23, 0, 5)))
     await digests.recover()
     assert await digests.run_due() == []
     assert [c.state for c in await store.claims()] == ["unknown"]
@@ -440,7 +425,7 @@ async def test_missing_permissions_are_reported_once_and_not_retried(db) -> None
     store = GuildStore(db)
     await store.set_channel(1, 20, by=7, where=21, now=utc(2026, 11, 1))
     poster.forbidden.add(20)
-    clock = Clock(utc(2026, 11, 23, 0, 0))
+    clock = FakeClock(utc(2026, 11, 23, 0, 0))
     digests = service(kabar, db, settings, poster, clock)
     [outcome] = await digests.run_due()
     assert outcome.state == "forbidden"
@@ -460,7 +445,7 @@ async def test_missing_permissions_are_reported_once_and_not_retried(db) -> None
 
 async def test_preview_records_nothing(db, env_settings) -> None:
     kabar, poster = FakeKabar(list(KURSK)), FakePoster()
-    digests = service(kabar, db, env_settings, poster, Clock(utc(2026, 11, 23, 3, 0)))
+    digests = service(kabar, db, env_settings, poster, FakeClock(utc(2026, 11, 23, 3, 0)))
     digest = await digests.preview(1)
     assert len(digest.stories) == 1
     assert await GuildStore(db).claims() == []
