@@ -483,8 +483,3 @@ class DigestService:
         hhmm, tz = self.effective_time(row)
         date, _ = latest_slot(self.clock(), parse_hhmm(hhmm), tz)
         return await compose_digest(self.kabar, since=since, local_date=(date + dt.timedelta(days=1)).isoformat())
-
-    async def last(self, guild_id: int | None) -> DigestClaim | None:
-        row = await self.store.get(guild_id) if guild_id is not None else None
-        channel = self.effective_channel(row, guild_id)
-        return await self.store.last_done(channel) if channel else await self.store.last_done()

@@ -154,7 +154,7 @@ class KabarBot(discord.Client):
         row = await self.guild_store.get(guild_id) if guild_id is not None else None
         channel = self.digests.effective_channel(row, guild_id)
         hhmm, tz = self.digests.effective_time(row)
-        last = await self.digests.last(guild_id)
+        last = await self.guild_store.last_done(channel or None)  # no channel here: the newest anywhere
         facts = {
             "digest": f"<#{channel}> at {hhmm} ({tz})" if channel else "off",
             "last digest": f"{last.local_date} ({last.state})" if last else "never",
