@@ -35,12 +35,11 @@ DESCRIPTION_LIMIT = 4096
 FIELDS_LIMIT = 25
 FIELD_NAME_LIMIT = 256
 FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 
 #: description budget per page: under the limit, so pages stay readable
 PAGE_BUDGET = 3500
-#: footer budget, so title + description + footer always fit the 6,000 total
+#: footer budget (Discord allows 2,048), so title + description + footer always fit the 6,000 total
 FOOTER_BUDGET = 200
 #: how many citation refs an item shows inline before "+N"
 MAX_INLINE_REFS = 6

@@ -56,8 +56,6 @@ BOT_PERMISSIONS = MEMBER_PERMISSIONS
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 
-OPTION_TYPES = {"subcommand": 1, "group": 2, "string": 3, "integer": 4, "boolean": 5, "user": 6, "channel": 7}
-
 
 class StandInError(AssertionError):
     """The test drove the stand-in into something Discord itself would never do."""
@@ -421,11 +419,6 @@ class DiscordStandIn:
     def forbid(self, channel_id: int) -> None:
         """From now on, posting in this channel answers 403 Missing Permissions (50013)."""
         self.forbidden.add(channel_id)
-
-    def add_channel(self, name: str) -> int:
-        cid = self.snowflake()
-        self.channels[cid] = Channel(cid, name, 0, self.guild_id)
-        return cid
 
     # ------------------------------------------------------------------ guild payloads
     def member(self, user: dict[str, Any], permissions: int) -> dict[str, Any]:
