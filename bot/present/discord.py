@@ -214,9 +214,7 @@ def _pack(blocks: Sequence[tuple[str, tuple[Citation, ...]]], budget: int) -> li
     body = ""
     cites: list[Citation] = []
     for text, citations in blocks:
-        for piece in split_text(text, budget) or [""]:
-            if not piece:
-                continue
+        for piece in split_text(text, budget):
             candidate = f"{body}\n\n{piece}" if body else piece
             if len(candidate) <= budget:
                 body = candidate
