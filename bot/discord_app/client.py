@@ -177,7 +177,7 @@ def create_bot(settings: Settings, kabar: Any, *, clock: Clock | None = None, **
 
 async def run_bot(settings: Settings) -> None:
     """Open the service, bring the index up to date, and run the bot until it is closed."""
-    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    token = settings.token
     if not token:
         raise ConfigError(NO_TOKEN)
     from bot.service import Kabar
