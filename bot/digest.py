@@ -293,8 +293,7 @@ def _with_english(citation: Citation, done: Any) -> Citation:
 
 async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> Digest:
     """Everything indexed after the `since` watermark, grouped into stories."""
-    infos = await kabar.articles()
-    fresh = [info for info in infos if since is None or iso_utc(info.indexed_at) > since]
+    fresh = await kabar.articles(since=since)
     if not fresh:
         return Digest(local_date=local_date, watermark=since)
     newest = sorted(fresh, key=lambda i: (iso_utc(i.indexed_at), i.id), reverse=True)[:MAX_DIGEST_ARTICLES]

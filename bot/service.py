@@ -10,7 +10,7 @@ Public API (adapters rely on these names):
     kabar.settings, kabar.db, kabar.translations
     await kabar.ensure_indexed()                     # index the seeds on first use
     await kabar.index(directory=None, progress=None) -> IndexReport
-    await kabar.articles() -> list[ArticleInfo]
+    await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
     await kabar.summary(topic, sentences=None, method=None, lang="en") -> Answer
@@ -136,7 +136,10 @@ class Kabar:
         await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
         await asyncio.to_thread(self.translations.available, "id", "en")  # list the models once, off the loop
 
-    async def articles(self) -> list[ArticleInfo]:
+    async def articles(self, since: str | None = None) -> list[ArticleInfo]:
+        """The indexed articles; with `since` (ISO time), only those indexed after it."""
+        if since is not None:
+            return await self._articles.since(since)
         return await self._articles.list()
 
     async def article(self, ref: str) -> Article:

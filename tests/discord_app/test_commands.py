@@ -143,7 +143,7 @@ class FakeKabar:
             raise ArticleNotFound(f"No article {article!r} is indexed (see /articles).")
         return Answer(command="translate", query="003", items=(AnswerItem(text="Hi.", text_en="Hi.", citations=(cite("003", 1, "Hai."),)),))
 
-    async def articles(self) -> list[ArticleInfo]:
+    async def articles(self, since: str | None = None) -> list[ArticleInfo]:
         titles = {"000": "Pentagon dan NATO benarkan", "003": "Aliansi menguat", "004": "Tentara tiba di Kursk"}
         titles.update({f"{i:03d}": f"Berita lain nomor {i}" for i in range(10, 60)})
         return [ArticleInfo(id=k, key=f"{k}_abc", title=v, outlet=None, sentences=10, words=100,
@@ -462,7 +462,7 @@ async def test_digest_setters_answer_at_once_and_defer_only_a_slow_write(bot, mo
 
 
 async def test_digest_preview_takes_a_work_slot(bot) -> None:
-    async def articles():
+    async def articles(since=None):
         return []
 
     bot.kabar.articles = articles
@@ -500,7 +500,7 @@ async def test_zone_autocomplete_reads_the_zone_list_once_off_the_loop(bot, monk
 
 
 async def test_digest_preview_is_ephemeral(bot) -> None:
-    async def articles():
+    async def articles(since=None):
         return []
 
     bot.kabar.articles = articles
@@ -643,7 +643,7 @@ async def test_digest_tick_posts_through_the_bot(bot) -> None:
     bot.kabar.index = lambda: asyncio.sleep(0, result=SimpleNamespace(added=(), updated=(), removed=()))
     await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
 
-    async def articles():
+    async def articles(since=None):
         return []
 
     bot.kabar.articles = articles

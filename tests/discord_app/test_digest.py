@@ -22,6 +22,7 @@ from bot.digest import (
     targets_from,
 )
 from bot.models import Article, ArticleInfo, Figure, Sentence
+from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 from tests.discord_app.conftest import FakeClock
 
@@ -228,9 +229,10 @@ class FakeKabar:
     def add(self, art: Article) -> None:
         self.items[art.id] = art
 
-    async def articles(self) -> list[ArticleInfo]:
-        return [ArticleInfo(id=a.id, key=a.key, title=a.title, outlet=a.outlet, sentences=len(a.sentences),
-                            words=a.word_count, indexed_at=a.path) for a in self.items.values()]
+    async def articles(self, since: str | None = None) -> list[ArticleInfo]:
+        infos = [ArticleInfo(id=a.id, key=a.key, title=a.title, outlet=a.outlet, sentences=len(a.sentences),
+                             words=a.word_count, indexed_at=a.path) for a in self.items.values()]
+        return [i for i in infos if since is None or iso_utc(i.indexed_at) > since]
 
     async def article(self, ref: str) -> Article:
         return self.items[ref]
