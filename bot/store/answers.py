@@ -10,11 +10,10 @@ Public API:
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 
-from bot.store.db import Database
+from bot.store.db import Database, utc_now
 
 
 class AnswerCache:
@@ -40,5 +39,5 @@ class AnswerCache:
             await self._db.execute("DELETE FROM answer_cache WHERE version <> ?", (version,))
             await self._db.execute(
                 "INSERT OR REPLACE INTO answer_cache (key, version, answer, created_at) VALUES (?, ?, ?, ?)",
-                (key, version, answer_json, dt.datetime.now(dt.timezone.utc).isoformat()),
+                (key, version, answer_json, utc_now()),
             )
