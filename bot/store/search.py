@@ -231,14 +231,10 @@ class SentenceSearch:
         The cheap first step of /who-confirmed: no sentence text is read.
         """
         value = float(value)
-        condition = "(f.value = ? AND f.vague = 0)"
-        params: list[Any] = [value, value]
-        if include_vague:
-            condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))"
-            params += [value, value]
+        condition, params = _figure_condition(value, include_vague)
         rows = await self.db.fetchall(
             f"SELECT f.article, max(f.vague = 0 AND f.value = ?) FROM figures f WHERE {condition} GROUP BY f.article",
-            params,
+            [value, *params],
         )
         return {row[0]: bool(row[1]) for row in rows}
 
@@ -249,13 +245,7 @@ class SentenceSearch:
         With `include_vague`, sentences with a vague quantity whose order of magnitude
         covers `value` ("puluhan ribu" for 25000) are included too.
         """
-        value = float(value)
-        condition = "(f.value = ? AND f.vague = 0)"
-        params: list[Any] = [value]
-        if include_vague:
-            # the same window as bot.corpus.figures.figures_related: "ribuan" may stand for 10,000
-            condition = f"({condition} OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))"
-            params += [value, value]
+        condition, params = _figure_condition(float(value), include_vague)
         params.append(-1 if limit is None else int(limit))
         sql = (
             f"SELECT s.article, s.idx, s.text, a.title, 0.0, {_FIGURES_JSON} FROM"
@@ -340,6 +330,17 @@ class SentenceSearch:
 
 
 Search = SentenceSearch
+
+
+def _figure_condition(value: float, include_vague: bool) -> tuple[str, list[Any]]:
+    """The `figures f` rows stating `value` exactly (and, with `include_vague`, vague ones covering it)."""
+    if not include_vague:
+        return "(f.value = ? AND f.vague = 0)", [value]
+    # the same window as bot.corpus.figures.figures_related: "ribuan" may stand for 10,000
+    return (
+        "((f.value = ? AND f.vague = 0) OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))",
+        [value, value, value],
+    )
 
 
 def _dedupe(hits: Iterable[SearchHit]) -> list[SearchHit]:
