@@ -32,7 +32,6 @@ from bot.store.db import Database, iso_utc
 #: or a note posted), 'unknown' (a crash left it unclear; never re-posted), 'forbidden'
 #: (missing permissions), 'failed' (another error; not retried that day)
 STATES = ("posting", "posted", "empty", "unknown", "forbidden", "failed")
-DONE_STATES = ("posted", "empty")
 
 
 @dataclass(frozen=True)
