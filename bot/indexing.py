@@ -117,7 +117,7 @@ def _process(files: Sequence[_File], known: dict[str, str], reader: Reader, inde
         if not article.path:
             article = dataclasses.replace(article, path=str(file.path))
         chunk.warnings.extend(f"{file.path.name}: {warning}" for warning in article.warnings)
-        chunk.rows.add(article, indexed_at)
+        chunk.rows.add(article)
         chunk.articles.append(article)
     return chunk
 

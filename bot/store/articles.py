@@ -75,6 +75,7 @@ class Rows:
     """The insert rows of a batch of articles, built off the event loop if wanted."""
 
     def __init__(self, articles: Iterable[Article], indexed_at: str) -> None:
+        self.indexed_at = indexed_at
         self.ids: list[str] = []
         self.keys: list[str] = []
         self.articles: list[tuple] = []
@@ -82,9 +83,9 @@ class Rows:
         self.sentences: list[tuple] = []
         self.figures: list[tuple] = []
         for article in articles:
-            self.add(article, indexed_at)
+            self.add(article)
 
-    def add(self, article: Article, indexed_at: str) -> None:
+    def add(self, article: Article) -> None:
         aid = article.id
         self.ids.append(aid)
         self.keys.append(article.key)
@@ -93,7 +94,7 @@ class Rows:
         )
         self.articles.append((
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
-            article.dateline, article.editor, article.content_hash, indexed_at, article.word_count,
+            article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
             len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False),
         ))
         self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
