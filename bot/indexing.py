@@ -146,10 +146,6 @@ def _default_reader() -> tuple[Reader, KeyParser]:
     return read_article, parse_key
 
 
-def default_reader_fn() -> Reader:
-    return _default_reader()[0]
-
-
 def _parse_workers(to_parse: int, default_reader: bool) -> int:
     """Processes to parse with: all cores for a large folder read by the standard reader.
 
@@ -191,10 +187,9 @@ async def index_folder(
         raise CorpusError(
             f"The article folder {folder} does not exist or is not a folder.", hint="set KABAR_SEEDS_DIR"
         )
-    if reader is None or key_of is None:
-        default_reader, default_key_of = _default_reader()
-        reader = reader or default_reader
-        key_of = key_of or default_key_of
+    default_reader, default_key_of = _default_reader()
+    reader = reader or default_reader
+    key_of = key_of or default_key_of
     indexed_at = iso_utc(clock() if clock else dt.datetime.now(dt.timezone.utc))
     store = ArticleStore(db)
     known = await store.hashes()
@@ -216,7 +211,7 @@ async def index_folder(
     if progress:
         progress(0, total)
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
-    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is default_reader_fn())
+    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is default_reader)
     executor = _process_pool(workers) if workers > 1 else None
     window = workers + 1 if executor else 1
     in_flight: collections.deque[asyncio.Future[_Chunk]] = collections.deque()
