@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot.corpus.reader import ARTICLE_GLOB, parse_key, read_article
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport
 from bot.store.articles import ArticleStore, Rows
@@ -40,7 +41,6 @@ CHUNK_SIZE = 250
 #: a run parses in several processes only when it has at least this many files to parse
 PARALLEL_MIN_FILES = 1000
 MAX_PARSE_WORKERS = 4
-ARTICLE_GLOB = "*.txt"
 
 Reader = Callable[[Path], Article]
 KeyParser = Callable[[str], "tuple[str, str]"]
@@ -140,12 +140,6 @@ async def _store(store: ArticleStore, chunk: _Chunk, indexed_at: str) -> list[tu
     return stored
 
 
-def _default_reader() -> tuple[Reader, KeyParser]:
-    from bot.corpus.reader import parse_key, read_article
-
-    return read_article, parse_key
-
-
 def _parse_workers(to_parse: int, default_reader: bool) -> int:
     """Processes to parse with: all cores for a large folder read by the standard reader.
 
@@ -187,9 +181,8 @@ async def index_folder(
         raise CorpusError(
             f"The article folder {folder} does not exist or is not a folder.", hint="set KABAR_SEEDS_DIR"
         )
-    default_reader, default_key_of = _default_reader()
-    reader = reader or default_reader
-    key_of = key_of or default_key_of
+    reader = reader or read_article
+    key_of = key_of or parse_key
     indexed_at = iso_utc(clock() if clock else dt.datetime.now(dt.timezone.utc))
     store = ArticleStore(db)
     known = await store.hashes()
@@ -211,7 +204,7 @@ async def index_folder(
     if progress:
         progress(0, total)
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
-    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is default_reader)
+    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is read_article)
     executor = _process_pool(workers) if workers > 1 else None
     window = workers + 1 if executor else 1
     in_flight: collections.deque[asyncio.Future[_Chunk]] = collections.deque()
