@@ -33,7 +33,7 @@ from bot.corpus.reader import ARTICLE_GLOB, parse_key, read_article
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport
 from bot.store.articles import ArticleStore, Rows
-from bot.store.db import Database, iso_utc
+from bot.store.db import Database, iso_utc, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ async def index_folder(
         )
     reader = reader or read_article
     key_of = key_of or parse_key
-    indexed_at = iso_utc(clock() if clock else dt.datetime.now(dt.timezone.utc))
+    indexed_at = iso_utc(clock()) if clock else utc_now()
     store = ArticleStore(db)
     known = await store.hashes()
     known_ids = await store.ids()
