@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.corpus.figures import find_figures, parse_figure  # noqa: E402
+from bot.corpus.segment import split_sentences  # noqa: E402
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _NAIVE = re.compile(r"\d+(?:[.,]\d+)*")
 _NOTATIONS = ("10.000", "10,000", "10000", "10 ribu", "sepuluh ribu", "10rb", "puluhan ribu")
 
@@ -33,7 +33,7 @@ def seed_sentences() -> list[str]:
     sentences: list[str] = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
-            sentences.extend(s for s in _SPLIT.split(line.strip()) if s)
+            sentences.extend(split_sentences(line))
     return sentences
 
 
