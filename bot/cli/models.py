@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, run, service, settings, setup_logging
+from bot.cli.common import emit_json, fail, on_index, run, start
 
 models_app = typer.Typer(
     name="models",
@@ -38,9 +38,7 @@ def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON."
     """Show installed translation packages with their versions."""
     from bot.translate import packages
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
     found = packages.installed(cfg.models_dir)
     if as_json:
         emit_json({"dir": str(cfg.models_dir), "packages": [p.as_dict() for p in found]})
@@ -68,9 +66,7 @@ def install(
 
     from bot.translate import packages
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
     packages.configure_argos(cfg)
 
     async def go():
@@ -96,9 +92,7 @@ def remove(
 
     from bot.translate import packages
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, _ = consoles()
+    cfg, out, _ = start()
 
     async def go():
         return await asyncio.to_thread(packages.remove, cfg.models_dir, src, tgt)
@@ -121,52 +115,46 @@ def translate(
     """Translate an article sentence by sentence (or all of them), from the cache when possible."""
     from bot.errors import QueryError
 
-    cfg = settings()
-    setup_logging(cfg)
-    out, err = consoles()
+    cfg, out, err = start()
     if not ref and not all_articles:
-        run(_raise(QueryError("Name an article (e.g. `kabar translate 003`) or use --all.")))
+        fail(QueryError("Name an article (e.g. `kabar translate 003`) or use --all."))
     if ref and all_articles:
-        run(_raise(QueryError("Give either an article or --all, not both.")))
+        fail(QueryError("Give either an article or --all, not both."))
 
-    async def one():
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            if export:
-                article = await kabar.article(ref)
-                return await kabar.translations.export_article(article, lang)
-            return await kabar.translate(ref, lang=lang)
+    async def one(kabar):
+        if export:
+            article = await kabar.article(ref)
+            return await kabar.translations.export_article(article, lang)
+        return await kabar.translate(ref, lang=lang)
 
-    async def every():
+    async def every(kabar):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        async with service(cfg) as kabar:
-            await kabar.ensure_indexed()
-            infos = await kabar.articles()
-            kabar.translations.route("id", lang)  # fail early, before the bar, if no model
-            summary = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
-            before = kabar.translations.decoded_sentences
-            show_bar = not as_json and err.is_terminal
-            with Progress(
-                TextColumn("translating {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=err, transient=True, disable=not show_bar,
-            ) as bar:
-                task = bar.add_task("", total=sum(i.sentences for i in infos))
-                for info in infos:
-                    bar.update(task, description=info.id)
-                    article = await kabar.article(info.id)
-                    if export:
-                        summary["exported"].append(str(await kabar.translations.export_article(article, lang)))
-                    citations = await kabar.translations.translate_article(article, lang)
-                    summary["articles"] += 1
-                    summary["sentences"] += len(citations)
-                    summary["flagged"] += sum(1 for c in citations if c.flags)
-                    bar.advance(task, len(citations))
-            summary["decoded"] = kabar.translations.decoded_sentences - before
-            return summary
+        infos = await kabar.articles()
+        kabar.translations.route("id", lang)  # fail early, before the bar, if no model
+        summary = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
+        before = kabar.translations.decoded_sentences
+        show_bar = not as_json and err.is_terminal
+        with Progress(
+            TextColumn("translating {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=err, transient=True, disable=not show_bar,
+        ) as bar:
+            task = bar.add_task("", total=sum(i.sentences for i in infos))
+            for info in infos:
+                bar.update(task, description=info.id)
+                article = await kabar.article(info.id)
+                if export:
+                    summary["exported"].append(str(await kabar.translations.export_article(article, lang)))
+                citations = await kabar.translations.translate_article(article, lang)
+                summary["articles"] += 1
+                summary["sentences"] += len(citations)
+                summary["flagged"] += sum(1 for c in citations if c.flags)
+                bar.advance(task, len(citations))
+        summary["decoded"] = kabar.translations.decoded_sentences - before
+        return summary
 
     if all_articles:
-        summary = run(every)
+        summary = on_index(cfg, every)
         if as_json:
             emit_json(summary)
             return
@@ -178,7 +166,7 @@ def translate(
             _say(out, f"Wrote {path}")
         return
 
-    result = run(one)
+    result = on_index(cfg, one)
     if export:
         if as_json:
             emit_json({"article": ref, "lang": lang, "path": str(result)})
@@ -198,9 +186,3 @@ def _say(console, text: str) -> None:
     """Print without rich markup: article text may contain brackets."""
     console.print(text, markup=False)
 
-
-def _raise(exc: Exception):
-    async def go():
-        raise exc
-
-    return go
