@@ -61,6 +61,16 @@ def _fill_random(spec, d_model: int, ffn: int, vocab: int, seed: int) -> None:
         spec_linear.weight = rand(rows, cols)
         spec_linear.bias = np.zeros(rows, dtype=np.float32)
 
+    def self_attention(layer) -> None:
+        norm(layer.self_attention.layer_norm)
+        linear(layer.self_attention.linear[0], 3 * d_model, d_model)
+        linear(layer.self_attention.linear[1], d_model, d_model)
+
+    def feed_forward(layer) -> None:
+        norm(layer.ffn.layer_norm)
+        linear(layer.ffn.linear_0, ffn, d_model)
+        linear(layer.ffn.linear_1, d_model, ffn)
+
     for embeddings in spec.encoder.embeddings:
         embeddings.weight = rand(vocab, d_model, scale=1.0)
     spec.decoder.embeddings.weight = rand(vocab, d_model, scale=1.0)
@@ -68,23 +78,15 @@ def _fill_random(spec, d_model: int, ffn: int, vocab: int, seed: int) -> None:
     norm(spec.decoder.layer_norm)
     linear(spec.decoder.projection, vocab, d_model)
     for layer in spec.encoder.layer:
-        norm(layer.self_attention.layer_norm)
-        linear(layer.self_attention.linear[0], 3 * d_model, d_model)
-        linear(layer.self_attention.linear[1], d_model, d_model)
-        norm(layer.ffn.layer_norm)
-        linear(layer.ffn.linear_0, ffn, d_model)
-        linear(layer.ffn.linear_1, d_model, ffn)
+        self_attention(layer)
+        feed_forward(layer)
     for layer in spec.decoder.layer:
-        norm(layer.self_attention.layer_norm)
-        linear(layer.self_attention.linear[0], 3 * d_model, d_model)
-        linear(layer.self_attention.linear[1], d_model, d_model)
+        self_attention(layer)
         norm(layer.attention.layer_norm)
         linear(layer.attention.linear[0], d_model, d_model)
         linear(layer.attention.linear[1], 2 * d_model, d_model)
         linear(layer.attention.linear[2], d_model, d_model)
-        norm(layer.ffn.layer_norm)
-        linear(layer.ffn.linear_0, ffn, d_model)
-        linear(layer.ffn.linear_1, d_model, ffn)
+        feed_forward(layer)
 
 
 def build_package(
