@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from bot.corpus.figures import find_figures, format_figure
 from bot.models import Figure
 
 _UNITS = {
@@ -145,18 +146,6 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def _render(value: float) -> str:
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def _source_figures(source: str) -> list[Figure]:
-    from bot.corpus.figures import find_figures
-
-    return list(find_figures(source))
-
-
 def _kept(figure: Figure, values: set[float], vague: set[int]) -> bool:
     if figure.vague:
         magnitude = figure.magnitude if figure.magnitude is not None else (
@@ -191,13 +180,13 @@ def check(source: str, output: str, figures: Sequence[Figure] | None = None) -> 
     if not output or not output.strip():
         return ("empty",) if source.strip() else ()
     flags: list[str] = []
-    wanted = list(figures) if figures is not None else _source_figures(source)
+    wanted = list(figures) if figures is not None else find_figures(source)
     if wanted:
         values = english_values(output)
         vague = english_vague(output)
         for figure in wanted:
             if not _kept(figure, values, vague):
-                shown = (figure.text.strip() or _render(figure.value)) if figure.vague else _render(figure.value)
+                shown = (figure.text.strip() or format_figure(figure.value)) if figure.vague else format_figure(figure.value)
                 flags.append(f"figure-mismatch: {shown} missing")
     if _echoes(source, output):
         flags.append("untranslated")
