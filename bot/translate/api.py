@@ -226,6 +226,12 @@ class Translations:
 
     async def translate_texts(self, texts: Sequence[str], src: str = "id", tgt: str = "en") -> list[Translated]:
         """Translate sentences (one result per input, same order), checked and cached."""
+        return await self._translate_texts(texts, src, tgt)
+
+    async def _translate_texts(
+        self, texts: Sequence[str], src: str, tgt: str, glossary: list[GlossaryEntry] | None = None
+    ) -> list[Translated]:
+        """`translate_texts`, with the glossary already read when the caller has it."""
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         route = self.route(src, tgt)
         if not texts:
@@ -239,7 +245,10 @@ class Translations:
             cached = [c and hit for c, (_, hit) in zip(cached, results)]
             if package.to_code == PIVOT:
                 english = list(current)
-        glossary = await self._glossary() if tgt == PIVOT and src == "id" else []
+        if tgt != PIVOT or src != "id":
+            glossary = []
+        elif glossary is None:
+            glossary = await self._glossary()
         flags = await asyncio.to_thread(self._flags_many, texts, english, current, src, glossary, tgt != PIVOT)
         label = " + ".join(p.label for p in route)
         return [
@@ -292,10 +301,10 @@ class Translations:
         reviewed, _ = await asyncio.to_thread(
             reviewed_for, Path(self.settings.translations_dir), article.id, lang, sentences
         )
+        glossary = await self._glossary() if lang == PIVOT else []  # read once for both checks
         todo = [s for s in sentences if s.index not in reviewed]
-        machine = await self.translate_texts([s.text for s in todo], "id", lang) if todo else []
+        machine = await self._translate_texts([s.text for s in todo], "id", lang, glossary) if todo else []
         by_index = {s.index: m for s, m in zip(todo, machine)}
-        glossary = await self._glossary() if lang == PIVOT else []
         checked = await asyncio.to_thread(
             self._check_reviewed, [(s.text, reviewed[s.index].reviewed) for s in sentences if s.index in reviewed],
             lang, glossary,
