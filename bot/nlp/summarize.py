@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Sequence
 
+from bot.corpus.figures import find_figures
+from bot.corpus.segment import IndonesianTokenizer, split_words
 from bot.nlp.language import content_stems, is_content_word, stem, stop_words
 
 METHODS: tuple[str, ...] = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "lead", "news")
@@ -82,7 +84,6 @@ BOILERPLATE_POSITION = 0.5
 TOPIC_RANK_LIMIT = 40
 _RANK_LIMIT_BY_METHOD = {"kl": 25}  # sumy's KL-Sum is far slower per sentence than the others
 
-_WORD_CHARS = re.compile(r"\w", re.UNICODE)
 _QUOTE_CHARS = '"“”'
 _ATTRIBUTION = re.compile(
     r"[,\"”]\s*(kata|ujar|tutur|ucap|jelas|ungkap|imbuh|tambah|lanjut|terang|papar|tegas|sebut)(nya)?\b",
@@ -157,8 +158,6 @@ class NewsWeights:
 # Per-sentence word work is memoised: a topic query re-reads the same sentences often.
 @lru_cache(maxsize=16384)
 def _split_words(text: str) -> tuple[str, ...]:
-    from bot.corpus.segment import split_words
-
     return tuple(split_words(text))
 
 
@@ -185,7 +184,7 @@ def _stems(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def _word_count(text: str) -> int:
-    return sum(1 for w in _split_words(text) if _WORD_CHARS.search(w))
+    return len(_split_words(text))
 
 
 def _tfidf_vectors(stem_lists: Sequence[Sequence[str]]) -> list[dict[str, float]]:
@@ -240,28 +239,17 @@ def figure_keys(text: str) -> frozenset[float]:
     vague quantities ("puluhan ribu") and small numbers are too common to say two
     sentences tell the same fact, so they are left out.
     """
-    from bot.corpus.figures import find_figures
-
     return frozenset(f.value for f in find_figures(text) if not f.vague and f.value >= 100)
 
 
 # --------------------------------------------------------------------------- sumy
 
 
-class _WordsOnly:
-    """The part of sumy's tokenizer interface that sumy's summarizers call."""
+class _WordsOnly(IndonesianTokenizer):
+    """The corpus tokenizer, with each sentence's words memoised."""
 
-    language = "indonesian"
-
-    @staticmethod
-    def to_words(sentence: str) -> list[str]:
-        return [w for w in _split_words(sentence) if _WORD_CHARS.search(w)]
-
-    @staticmethod
-    def to_sentences(paragraph: str) -> list[str]:
-        from bot.corpus.segment import split_sentences
-
-        return split_sentences(paragraph)
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return _split_words(sentence)
 
 
 def _sumy_summarizer(method: str) -> Any:
