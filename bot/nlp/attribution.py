@@ -35,7 +35,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.models import Figure, Sentence
-from bot.nlp.entities import REPORT_NOUNS, REPORTER_WORDS, Source, find_medium, is_medium, parse_source
+from bot.nlp.entities import (
+    ANON_OPENERS,
+    PRONOUNS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLES,
+    Source,
+    find_medium,
+    is_medium,
+    parse_source,
+)
 
 STANCES: tuple[str, ...] = ("confirmed", "reported", "claimed", "unverified", "denied")
 
@@ -705,6 +715,13 @@ def _before_verb(segment: str) -> str:
     return text
 
 
+# Lower-case first words that can open a source phrase ("pejabat", "seorang", "juru ...").
+_NP_OPENERS: frozenset[str] = frozenset(
+    PRONOUNS | REPORT_NOUNS | {"pihak", "kalangan", "mantan", "eks", "salah"}
+    | {o.split()[0] for o in ANON_OPENERS} | {r.split()[0] for r in ROLES}
+)
+
+
 def _np_like(text: str) -> bool:
     """Could this piece open a source phrase? ("Sekjen NATO", "seorang pejabat", "pihak Ukraina")."""
     words = text.split()
@@ -714,12 +731,7 @@ def _np_like(text: str) -> bool:
     low = first.lower()
     if first[:1].isupper():
         return True
-    from bot.nlp.entities import ANON_OPENERS, PRONOUNS, ROLES
-
-    return (
-        low in PRONOUNS or low in REPORT_NOUNS or low in ("pihak", "kalangan", "mantan", "eks", "salah")
-        or low in {o.split()[0] for o in ANON_OPENERS} or any(r.split()[0] == low for r in ROLES)
-    )
+    return low in _NP_OPENERS
 
 
 _ORIGIN_RE = re.compile(r"(?<![\w-])([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|dan|&|\([A-Z]+\)))*)")
