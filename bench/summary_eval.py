@@ -35,6 +35,7 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.corpus.reader import parse_article  # noqa: E402
 from bot.corpus.segment import split_sentences  # noqa: E402
 from bot.nlp.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
 from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences  # noqa: E402
@@ -49,13 +50,12 @@ def load(path: Path) -> list[dict]:
 
 
 def own_sentences(text: str) -> list[str]:
-    return [s for para in text.split("\n\n") if para.strip() for s in split_sentences(para.strip())]
+    """Our segmentation of `text`: split_sentences, which also ends a sentence at every blank line."""
+    return split_sentences(text)
 
 
 def reader_sentences(text: str) -> list[str]:
     """What `kabar summarize` feeds the summariser: the article reader's sentences (datelines removed)."""
-    from bot.corpus.reader import parse_article
-
     return [s.text for s in parse_article(text, "input").sentences]
 
 
