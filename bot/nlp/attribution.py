@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.models import Figure, Sentence
+from bot.nlp import vocab
 from bot.nlp.entities import (
     ANON_OPENERS,
     PRONOUNS,
@@ -49,104 +50,11 @@ from bot.nlp.entities import (
 
 STANCES: tuple[str, ...] = ("confirmed", "reported", "claimed", "unverified", "denied")
 
-_V = r"m[ae]"  # "mengatakan" and its common typo "mangatakan"
-
-#: Reporting cues: (regex on lower-case text, lemma, stance, kind).
+#: Reporting cues: (regex on lower-case text, lemma, stance, kind), from data/cues.tsv.
 #: kind: active (source on the left), passive (agent after "oleh"), post ("..., kata X"),
 #: according ("menurut X, ..."), hedge (an adverb with no source).
-CUES: tuple[tuple[str, str, str, str], ...] = (
-    # negated verification first: longer matches win over their parts
-    (r"(?:belum|tidak|tak)\s+(?:dapat|bisa|mampu)\s+(?:" + _V + r"mverifikasi|" + _V + r"ng(?:k)?onfirmasi|" + _V + r"mastikan)", "belum dapat memverifikasi", "unverified", "active"),
-    (r"(?:belum|tidak|tak|enggan|menolak|berhenti|urung)\s+(?:untuk\s+)?(?:" + _V + r"ng(?:k)?onfirmasi(?:kan)?|" + _V + r"mbenarkan|" + _V + r"mastikan|" + _V + r"mverifikasi)", "tidak mengonfirmasi", "unverified", "active"),
-    (r"(?:tidak|tak|belum)\s+(?:" + _V + r"nyangkal|" + _V + r"mbantah|" + _V + r"nepis)", "tidak menyangkal", "reported", "active"),
-    (r"(?:belum|tidak|tak)\s+(?:dapat\s+|bisa\s+)?(?:dikonfirmasi|diverifikasi|dipastikan|terverifikasi|terkonfirmasi|diakui|dibenarkan)", "belum dikonfirmasi", "unverified", "passive"),
-    # confirmed
-    (_V + r"mbenarkan", "membenarkan", "confirmed", "active"),
-    (_V + r"ng(?:k)?onfirmasi(?:kan)?", "mengonfirmasi", "confirmed", "active"),
-    (_V + r"mastikan", "memastikan", "confirmed", "active"),
-    (_V + r"ngakui", "mengakui", "confirmed", "active"),
-    (r"dikonfirmasi(?:kan)?", "dikonfirmasi oleh", "confirmed", "passive"),
-    (r"dibenarkan", "dibenarkan oleh", "confirmed", "passive"),
-    (r"dipastikan", "dipastikan oleh", "confirmed", "passive"),
-    (r"diakui", "diakui oleh", "confirmed", "passive"),
-    # denied
-    (_V + r"mbantah(?:nya)?", "membantah", "denied", "active"),
-    (_V + r"nepis", "menepis", "denied", "active"),
-    (_V + r"nyangkal", "menyangkal", "denied", "active"),
-    (_V + r"nolak(?=\s+(?:laporan|klaim|tuduhan|tudingan|kabar|berita|informasi|data)\b)", "menolak", "denied", "active"),
-    (r"dibantah", "dibantah oleh", "denied", "passive"),
-    (r"ditepis", "ditepis oleh", "denied", "passive"),
-    (r"disangkal", "disangkal oleh", "denied", "passive"),
-    # claimed
-    (_V + r"ngklaim", "mengklaim", "claimed", "active"),
-    (_V + r"nuding", "menuding", "claimed", "active"),
-    (_V + r"nuduh", "menuduh", "claimed", "active"),
-    (_V + r"ngaku", "mengaku", "claimed", "active"),
-    (r"bersikeras", "bersikeras", "claimed", "active"),
-    (r"diklaim", "diklaim oleh", "claimed", "passive"),
-    (r"dituding|dituduh", "dituding oleh", "claimed", "passive"),
-    # unverified
-    (_V + r"mperkirakan", "memperkirakan", "unverified", "active"),
-    (_V + r"nduga", "menduga", "unverified", "active"),
-    (_V + r"yakini", "meyakini", "unverified", "active"),
-    (r"diyakini", "diyakini", "unverified", "passive"),
-    (r"diduga", "diduga", "unverified", "passive"),
-    (r"diperkirakan", "diperkirakan", "unverified", "passive"),
-    (r"disinyalir", "disinyalir", "unverified", "passive"),
-    (r"disebut-sebut", "disebut-sebut", "unverified", "passive"),
-    (r"dikabarkan", "dikabarkan", "unverified", "passive"),
-    (r"kemungkinan(?:\s+besar)?|mungkin|konon|kabarnya|ditengarai", "kemungkinan", "unverified", "hedge"),
-    # reported
-    (_V + r"nyebut(?:kan)?", "menyebutkan", "reported", "active"),
-    (_V + r"ngatakan", "mengatakan", "reported", "active"),
-    (_V + r"nyatakan", "menyatakan", "reported", "active"),
-    (_V + r"laporkan", "melaporkan", "reported", "active"),
-    (_V + r"ngungkap(?:kan)?", "mengungkap", "reported", "active"),
-    (_V + r"nyampaikan", "menyampaikan", "reported", "active"),
-    (_V + r"njelaskan", "menjelaskan", "reported", "active"),
-    (_V + r"nambahkan", "menambahkan", "reported", "active"),
-    (_V + r"nuturkan", "menuturkan", "reported", "active"),
-    (_V + r"ngumumkan", "mengumumkan", "reported", "active"),
-    (_V + r"nerangkan", "menerangkan", "reported", "active"),
-    # "mencatat skor 4-4", "mencatatkan rekor": an achievement, not a report
-    (_V + r"ncatat(?!\s+(?:skor|kemenangan|kekalahan|rekor|gol|poin|assist|hasil|penampilan|waktu|catatan)\b)", "mencatat", "reported", "active"),
-    (_V + r"maparkan", "memaparkan", "reported", "active"),
-    (_V + r"mbeberkan", "membeberkan", "reported", "active"),
-    (_V + r"nginformasikan", "menginformasikan", "reported", "active"),
-    # "merilis data/laporan" reports; "merilis album/film" does not
-    (_V + r"rilis(?=\s+(?:data|laporan|hasil|pernyataan|survei|angka|daftar|informasi|keterangan|catatan|statistik|temuan|riset|studi|penelitian|kajian|indeks|prediksi|proyeksi|perkiraan)\b)", "merilis", "reported", "active"),
-    (_V + r"ngemukakan", "mengemukakan", "reported", "active"),
-    (_V + r"nilai(?=\s*(?:,|bahwa\b|\s[a-z]))", "menilai", "reported", "active"),
-    (r"berpendapat", "berpendapat", "reported", "active"),
-    (_V + r"nyayangkan", "menyayangkan", "reported", "active"),
-    (_V + r"ngutarakan", "mengutarakan", "reported", "active"),
-    (_V + r"nandaskan", "menandaskan", "reported", "active"),
-    (_V + r"ngimbuhkan", "mengimbuhkan", "reported", "active"),
-    (_V + r"lanjutkan(?=\s*(?:,|bahwa\b))", "melanjutkan", "reported", "active"),
-    (_V + r"ngabarkan", "mengabarkan", "reported", "active"),
-    (_V + r"negaskan", "menegaskan", "reported", "active"),
-    (_V + r"nanggapi", "menanggapi", "reported", "active"),
-    (_V + r"mberitakan", "memberitakan", "reported", "active"),
-    (r"berkata", "berkata", "reported", "active"),
-    (_V + r"nunjukkan", "menunjukkan", "reported", "active"),
-    (r"dilaporkan", "dilaporkan", "reported", "passive"),
-    (r"disebutkan|disebut", "disebutkan", "reported", "passive"),
-    (r"dinyatakan", "dinyatakan", "reported", "passive"),
-    (r"diungkap(?:kan)?", "diungkapkan", "reported", "passive"),
-    (r"disampaikan", "disampaikan", "reported", "passive"),
-    (r"diumumkan", "diumumkan", "reported", "passive"),
-    (r"dikatakan", "dikatakan", "reported", "passive"),
-    (r"diberitakan", "diberitakan", "reported", "passive"),
-    (r"(?:diterangkan|dijelaskan|ditambahkan|dituturkan|dipaparkan|dikemukakan|dibeberkan|diutarakan|ditegaskan)",
-     "dijelaskan", "reported", "passive"),
-    # after the quote: "..., kata Rutte"
-    (r"(?:kata|ujar|ucap|tutur|jelas|ungkap|terang|imbuh|tambah|papar|sebut|tegas|lanjut|pungkas|beber|tandas|tukas|sambung|urai|cetus|tulis|"
-     r"katanya|ujarnya|ucapnya|tuturnya|jelasnya|ungkapnya|terangnya|imbuhnya|tambahnya|paparnya|sebutnya|tegasnya|lanjutnya|"
-     r"pungkasnya|bebernya|tandasnya|tukasnya|sambungnya|urainya|cetusnya|tulisnya)", "kata", "reported", "post"),
-    (r"(?:klaim|klaimnya|akunya)", "klaim", "claimed", "post"),
-    (r"(?:bantah|bantahnya|tepis)", "bantah", "denied", "post"),
-    (r"menurut", "menurut", "reported", "according"),
-    (r"(?:berdasarkan|mengacu pada|merujuk pada)(?=\s+(?:data|informasi|laporan|keterangan|catatan|hasil|pernyataan|rilis|penilaian|temuan)\b)", "berdasarkan", "reported", "according"),
+CUES: tuple[tuple[str, str, str, str], ...] = tuple(
+    (vocab.expand(pattern), lemma, stance, kind) for pattern, lemma, stance, kind in vocab.table("cues").rows
 )
 
 #: One alternation of every cue, in table order: at a given position the first entry wins,
@@ -171,33 +79,12 @@ _MEDIUM_MARK_RE = re.compile(
     r"(?:melansir|mengutip)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
     re.I,
 )
-_OPENERS = frozenset(
-    """selain bahkan sementara namun tetapi di pada dalam sebelumnya kemudian adapun lebih terpisah
-    seperti menanggapi merespon merespons mengantisipasi terkait atas usai setelah sejak hingga
-    kini saat ketika sedangkan maka oleh karena itu sehingga meski meskipun seusai sesudah hari awal
-    akhir tahun bulan pekan jadi sebab tadi semalam kendati walau walaupun apabila bila kepada""".split()
-)
-_CONNECTIVES = frozenset("namun tetapi selain sementara adapun kemudian lebih sebelumnya terpisah bahkan".split())
-_TRAILING = (
-    "baru-baru ini", "pekan lalu", "bulan lalu", "tahun lalu", "hari ini", "kemarin", "sebelumnya",
-    "dengan tegas", "secara resmi", "secara langsung", "secara terpisah", "dengan ringan",
-    "juga", "pun", "telah", "sudah", "sempat", "langsung", "kembali", "kemudian", "akhirnya",
-    "lalu", "bahkan", "pula", "masih", "tegas", "itu", "ini", "sendiri", "sebelumnya",
-    "tetap", "terus", "kerap", "sering", "hanya", "pernah", "selalu", "justru", "malah", "kini",
-    "sekarang", "saat ini", "tak", "tidak",
-)
-_MONTHS = frozenset(
-    """januari februari maret april mei juni juli agustus september oktober november desember
-    senin selasa rabu kamis jumat sabtu minggu""".split()
-)
-_ANAPHORA = frozenset(
-    """hal ini itu tersebut laporan kabar informasi berita klaim temuan data kedatangan
-    keberadaan kehadiran pengiriman pengerahan penempatan jumlah angka""".split()
-)
-_STOP = frozenset(
-    """yang dan di ke dari untuk dengan oleh pada dalam bahwa ini itu tersebut juga telah sudah akan
-    sedang para sekitar lebih sebanyak hingga serta atau tidak belum namun""".split()
-)
+_OPENERS = vocab.words("openers")
+_CONNECTIVES = vocab.words("connectives")
+_TRAILING = vocab.word_list("trailing")
+_MONTHS = vocab.words("calendar")
+_ANAPHORA = vocab.words("anaphora")
+_STOP = vocab.words("function_words")
 
 
 @dataclass(frozen=True)
@@ -698,9 +585,7 @@ def _clean_np(segment: str) -> str:
 
 
 _VERB_RE = re.compile(r"\s(?:me|ber|ter|di|mem|men|meng|meny)[a-z]{3,}(?:kan|i)?\b.*$")
-_NOT_VERBS = frozenset({"besar", "dinas", "direktur", "direktorat", "daerah", "dewan", "terpisah", "tertinggi",
-                        "menteri", "berita", "media", "tertulis", "terkait", "terakhir", "terbaru", "diplomat",
-                        "dikutip", "dilansir", "direktorat"})
+_NOT_VERBS = vocab.words("not_verbs")
 
 
 def _before_verb(segment: str) -> str:

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.nlp import vocab
+
 # --------------------------------------------------------------------------------------
 # Vocabulary tables (Indonesian -> English)
 # --------------------------------------------------------------------------------------
@@ -35,695 +37,61 @@ from dataclasses import dataclass, replace
 #: Roles, longest first when matched. Value: (English, speaks_for_org).
 #: A role that speaks for its organisation (a spokesperson, an unnamed official) is
 #: grouped under the organisation; a head (a minister, a secretary general) is a person.
+_ROLE_TABLE = vocab.table("roles")
 ROLES: dict[str, tuple[str, bool]] = {
-    "sekretaris jenderal": ("Secretary General", False),
-    "sekjen": ("Secretary General", False),
-    "wakil sekretaris jenderal": ("Deputy Secretary General", False),
-    "juru bicara": ("spokesperson", True),
-    "jubir": ("spokesperson", True),
-    "kepala biro humas": ("Head of Public Relations", True),
-    "kabid humas": ("Head of Public Relations", True),
-    "kepala bidang humas": ("Head of Public Relations", True),
-    "kabag humas": ("Head of Public Relations", True),
-    "humas": ("public relations office", True),
-    "kepala pusat data dan informasi": ("Head of Data and Information", True),
-    "kapusdatin": ("Head of Data and Information", True),
-    "perwakilan": ("representative", True),
-    "wakil presiden": ("Vice President", False),
-    "wapres": ("Vice President", False),
-    "presiden": ("President", False),
-    "perdana menteri": ("Prime Minister", False),
-    "pm": ("Prime Minister", False),
-    "menteri pertahanan": ("Defence Minister", False),
-    "menhan": ("Defence Minister", False),
-    "menteri luar negeri": ("Foreign Minister", False),
-    "menlu": ("Foreign Minister", False),
-    "menteri dalam negeri": ("Home Affairs Minister", False),
-    "mendagri": ("Home Affairs Minister", False),
-    "menteri keuangan": ("Finance Minister", False),
-    "menkeu": ("Finance Minister", False),
-    "menteri kesehatan": ("Health Minister", False),
-    "menkes": ("Health Minister", False),
-    "menteri perdagangan": ("Trade Minister", False),
-    "mendag": ("Trade Minister", False),
-    "menteri sosial": ("Social Affairs Minister", False),
-    "mensos": ("Social Affairs Minister", False),
-    "menteri perhubungan": ("Transport Minister", False),
-    "menhub": ("Transport Minister", False),
-    "menteri pertanian": ("Agriculture Minister", False),
-    "mentan": ("Agriculture Minister", False),
-    "menteri pendidikan": ("Education Minister", False),
-    "menteri pendidikan dan kebudayaan": ("Education and Culture Minister", False),
-    "mendikbud": ("Education and Culture Minister", False),
-    "menteri kelautan dan perikanan": ("Maritime Affairs and Fisheries Minister", False),
-    "menteri hukum dan ham": ("Law and Human Rights Minister", False),
-    "menkumham": ("Law and Human Rights Minister", False),
-    "menteri energi dan sumber daya mineral": ("Energy and Mineral Resources Minister", False),
-    "menteri esdm": ("Energy and Mineral Resources Minister", False),
-    "menteri bumn": ("State-Owned Enterprises Minister", False),
-    "menteri badan usaha milik negara": ("State-Owned Enterprises Minister", False),
-    "menteri pekerjaan umum dan perumahan rakyat": ("Public Works and Housing Minister", False),
-    "menteri pupr": ("Public Works and Housing Minister", False),
-    "menteri lingkungan hidup dan kehutanan": ("Environment and Forestry Minister", False),
-    "menteri pemuda dan olahraga": ("Youth and Sports Minister", False),
-    "menpora": ("Youth and Sports Minister", False),
-    "menteri komunikasi dan informatika": ("Communication and Informatics Minister", False),
-    "menkominfo": ("Communication and Informatics Minister", False),
-    "menteri pariwisata": ("Tourism Minister", False),
-    "menpar": ("Tourism Minister", False),
-    "menteri perindustrian": ("Industry Minister", False),
-    "menperin": ("Industry Minister", False),
-    "menteri ketenagakerjaan": ("Manpower Minister", False),
-    "menaker": ("Manpower Minister", False),
-    "menteri agama": ("Religious Affairs Minister", False),
-    "menag": ("Religious Affairs Minister", False),
-    "menteri sekretaris negara": ("State Secretary", False),
-    "mensesneg": ("State Secretary", False),
-    "menteri koordinator bidang perekonomian": ("Coordinating Minister for Economic Affairs", False),
-    "menko perekonomian": ("Coordinating Minister for Economic Affairs", False),
-    "menteri koordinator bidang kemaritiman": ("Coordinating Minister for Maritime Affairs", False),
-    "menko kemaritiman": ("Coordinating Minister for Maritime Affairs", False),
-    "menteri koordinator bidang politik, hukum, dan keamanan": ("Coordinating Minister for Political, Legal and Security Affairs", False),
-    "menko polhukam": ("Coordinating Minister for Political, Legal and Security Affairs", False),
-    "konsul jenderal": ("Consul General", False),
-    "konjen": ("Consul General", False),
-    "konsul": ("Consul", False),
-    "kepala bidang hubungan masyarakat": ("Head of Public Relations", True),
-    "kepala biro hubungan masyarakat": ("Head of Public Relations", True),
-    "kepala divisi humas": ("Head of Public Relations", True),
-    "kadiv humas": ("Head of Public Relations", True),
-    "karo penmas": ("Head of Public Information", True),
-    "kepala biro penerangan masyarakat": ("Head of Public Information", True),
-    "founder": ("founder", False),
-    "general manager": ("general manager", False),
-    "chief operating officer": ("COO", False),
-    "coo": ("COO", False),
-    "cto": ("CTO", False),
-    "cmo": ("CMO", False),
-    "svp": ("senior vice president", False),
-    "senior vice president": ("senior vice president", False),
-    "managing director": ("managing director", False),
-    "country manager": ("country manager", False),
-    "komisaris utama": ("President Commissioner", False),
-    "komisaris": ("Commissioner", False),
-    "menteri koordinator": ("Coordinating Minister", False),
-    "menko": ("Coordinating Minister", False),
-    "menteri": ("Minister", False),
-    "wakil menteri": ("Deputy Minister", False),
-    "wamen": ("Deputy Minister", False),
-    "direktur jenderal": ("Director General", False),
-    "dirjen": ("Director General", False),
-    "direktur utama": ("President Director", False),
-    "dirut": ("President Director", False),
-    "direktur eksekutif": ("Executive Director", False),
-    "direktur": ("Director", False),
-    "kadis": ("Head of Agency", False),
-    "kepala desa": ("Village Head", False),
-    "kades": ("Village Head", False),
-    "kepala": ("Head", False),
-    "kapolri": ("National Police Chief", False),
-    "wakapolri": ("Deputy National Police Chief", False),
-    "kapolda": ("Regional Police Chief", False),
-    "wakapolda": ("Deputy Regional Police Chief", False),
-    "kapolres": ("District Police Chief", False),
-    "kapolresta": ("City Police Chief", False),
-    "kapolrestabes": ("City Police Chief", False),
-    "kapolsek": ("Sub-district Police Chief", False),
-    "kasatreskrim": ("Head of Criminal Investigation", False),
-    "panglima tni": ("TNI Commander", False),
-    "panglima": ("Commander", False),
-    "komandan": ("Commander", False),
-    "danrem": ("Military Area Commander", False),
-    "dandim": ("District Military Commander", False),
-    "pangdam": ("Regional Military Commander", False),
-    "kasad": ("Army Chief of Staff", False),
-    "gubernur": ("Governor", False),
-    "wakil gubernur": ("Deputy Governor", False),
-    "wagub": ("Deputy Governor", False),
-    "bupati": ("Regent", False),
-    "wakil bupati": ("Deputy Regent", False),
-    "wali kota": ("Mayor", False),
-    "walikota": ("Mayor", False),
-    "wakil wali kota": ("Deputy Mayor", False),
-    "camat": ("District Head", False),
-    "lurah": ("Village Head", False),
-    "ketua umum": ("Chair", False),
-    "wakil ketua umum": ("Deputy Chair", False),
-    "pengelola": ("manager", True),
-    "pengurus": ("administrator", True),
-    "staf": ("staff member", True),
-    "karyawan": ("employee", True),
-    "relawan": ("volunteer", False),
-    "pemain": ("player", False),
-    "bek": ("defender", False),
-    "kiper": ("goalkeeper", False),
-    "penjaga gawang": ("goalkeeper", False),
-    "gelandang": ("midfielder", False),
-    "penyerang": ("striker", False),
-    "striker": ("striker", False),
-    "pesepak bola": ("footballer", False),
-    "pebulu tangkis": ("badminton player", False),
-    "petenis": ("tennis player", False),
-    "petinju": ("boxer", False),
-    "pemeran": ("actor", False),
-    "aktor": ("actor", False),
-    "aktris": ("actress", False),
-    "penyanyi": ("singer", False),
-    "atlet": ("athlete", False),
-    "pebalap": ("racer", False),
-    "co-founder": ("co-founder", False),
-    "penduduk": ("resident", False),
-    "pengunjung": ("visitor", False),
-    "penumpang": ("passenger", False),
-    "nelayan": ("fisherman", False),
-    "petani": ("farmer", False),
-    "pedagang": ("trader", False),
-    "buruh": ("worker", False),
-    "mahasiswa": ("student", False),
-    "siswa": ("student", False),
-    "vice president": ("vice president", False),
-    "wakil direktur": ("Deputy Director", False),
-    "ketum": ("Chair", False),
-    "ketua": ("Chair", False),
-    "wakil ketua": ("Deputy Chair", False),
-    "sekretaris": ("Secretary", False),
-    "duta besar": ("Ambassador", False),
-    "dubes": ("Ambassador", False),
-    "atase pertahanan": ("defence attaché", False),
-    "atase": ("attaché", False),
-    "jaksa agung": ("Attorney General", False),
-    "jaksa": ("prosecutor", False),
-    "hakim": ("judge", False),
-    "anggota": ("member", False),
-    "pemimpin": ("leader", False),
-    "kanselir": ("Chancellor", False),
-    "raja": ("King", False),
-    "gubernur bank sentral": ("Central Bank Governor", False),
-    "pejabat tinggi": ("senior official", True),
-    "pejabat senior": ("senior official", True),
-    "pejabat": ("official", True),
-    "chief executive officer": ("CEO", False),
-    "ceo": ("CEO", False),
-    "cfo": ("CFO", False),
-    "presiden direktur": ("President Director", False),
-    "presdir": ("President Director", False),
-    "direktur penyidikan": ("Director of Investigations", False),
-    "pendiri": ("founder", False),
-    "manajer": ("manager", False),
-    "pelatih": ("coach", False),
-    "kapten": ("captain", False),
-    "produser": ("producer", False),
-    "sutradara": ("director", False),
-    "pemilik": ("owner", False),
-    "kuasa hukum": ("lawyer", False),
-    "pengacara": ("lawyer", False),
-    "dokter": ("doctor", False),
-    "rektor": ("Rector", False),
-    "dekan": ("Dean", False),
-    "guru besar": ("professor", False),
-    "kepala sekolah": ("headteacher", False),
-    "koordinator": ("coordinator", False),
-    "sekretaris daerah": ("Regional Secretary", False),
-    "sekda": ("Regional Secretary", False),
-    "kepala kantor": ("Head of Office", False),
-    "kepala balai": ("Head of Office", False),
-    "kepala bagian": ("Head of Division", False),
-    "kabag": ("Head of Division", False),
-    "kepala seksi": ("Head of Section", False),
-    "kasi": ("Head of Section", False),
-    "kepala bidang": ("Head of Division", False),
-    "kabid": ("Head of Division", False),
-    "kepala hubungan masyarakat": ("Head of Public Relations", True),
-    "staf khusus": ("special adviser", False),
-    "stafsus": ("special adviser", False),
-    "penasihat": ("adviser", False),
-    "anggota dewan": ("council member", False),
-    "pelaku": ("perpetrator", False),
-    "tersangka": ("suspect", False),
-    "korban": ("victim", False),
-    "penyidik": ("investigator", True),
-    "perwira": ("officer", True),
-    "tentara": ("soldier", True),
-    "prajurit": ("soldier", True),
-    "petugas": ("officer", True),
-    "diplomat": ("diplomat", True),
-    "sumber": ("source", True),
-    "pakar": ("expert", False),
-    "ahli": ("expert", False),
-    "analis": ("analyst", False),
-    "pengamat": ("observer", False),
-    "peneliti": ("researcher", False),
-    "ekonom": ("economist", False),
-    "saksi": ("witness", False),
-    "warga": ("resident", False),
-    "polisi": ("police", True),
-    "aparat": ("authorities", True),
-    "otoritas": ("authorities", True),
+    row[0]: (row[1], row[2] == "yes") for row in _ROLE_TABLE.rows
 }
 
 #: Roles that carry their organisation in the word itself.
-ROLE_ORGS: dict[str, str] = {
-    "kapolri": "Polri",
-    "wakapolri": "Polri",
-    "panglima tni": "TNI",
-    "kasad": "TNI AD",
-    "polisi": "Polri",
-    "kapolda": "Polda",
-    "kapolres": "Polres",
-    "kapolresta": "Polresta",
-    "kapolsek": "Polsek",
-}
+ROLE_ORGS: dict[str, str] = _ROLE_TABLE.optional("body")
 
 #: Ranks, titles and honorifics stripped from names.
-RANKS: frozenset[str] = frozenset(
-    """jenderal jend letjen mayjen brigjen kolonel kol letkol mayor kapten lettu letda
-    laksamana laksdya laksda laksma marsekal marsdya marsda marsma komjen irjen brigjen kompol
-    kompolpol ipu iptu ajun bharada bripda briptu bharatu bharaka serda sertu serka serma pelda peltu
-    praka pratu prada kopda koptu kopka
-    kombes kombespol akbp akp iptu ipda aiptu bripka brigadir jenderal(purn) purn
-    prof dr drs dra ir h hj kh ust sir mr mrs ms tuan nyonya bapak pak ibu bu pol
-    sdr saudara""".split()
-)
+RANKS: frozenset[str] = vocab.words("ranks")
 
 #: Roles followed by the place they govern ("Bupati Bantul ...", "Kapolda Metro Jaya ...").
-PLACE_ROLES: frozenset[str] = frozenset(
-    """gubernur wakil gubernur wagub bupati wakil bupati wali kota walikota wakil wali kota
-    camat lurah kepala desa kades kapolda kapolres kapolresta kapolrestabes kapolsek
-    wakapolda danrem dandim pangdam dubes duta besar""".split("\n")[0].split()
-) | frozenset({"wakil gubernur", "wakil bupati", "wali kota", "wakil wali kota", "kepala desa", "duta besar"})
+PLACE_ROLES: frozenset[str] = frozenset(k for k, v in _ROLE_TABLE.mapping("followed_by").items() if v == "place")
 
 #: Countries and regions: Indonesian -> (English noun, English adjective).
-COUNTRIES: dict[str, tuple[str, str]] = {
-    "amerika serikat": ("the United States", "US"),
-    "as": ("the United States", "US"),
-    "amerika": ("the United States", "US"),
-    "korea selatan": ("South Korea", "South Korean"),
-    "korsel": ("South Korea", "South Korean"),
-    "korea utara": ("North Korea", "North Korean"),
-    "korut": ("North Korea", "North Korean"),
-    "rusia": ("Russia", "Russian"),
-    "ukraina": ("Ukraine", "Ukrainian"),
-    "inggris": ("the United Kingdom", "British"),
-    "britania raya": ("the United Kingdom", "British"),
-    "china": ("China", "Chinese"),
-    "tiongkok": ("China", "Chinese"),
-    "jepang": ("Japan", "Japanese"),
-    "australia": ("Australia", "Australian"),
-    "indonesia": ("Indonesia", "Indonesian"),
-    "ri": ("Indonesia", "Indonesian"),
-    "malaysia": ("Malaysia", "Malaysian"),
-    "singapura": ("Singapore", "Singaporean"),
-    "filipina": ("the Philippines", "Philippine"),
-    "thailand": ("Thailand", "Thai"),
-    "vietnam": ("Vietnam", "Vietnamese"),
-    "india": ("India", "Indian"),
-    "pakistan": ("Pakistan", "Pakistani"),
-    "iran": ("Iran", "Iranian"),
-    "irak": ("Iraq", "Iraqi"),
-    "israel": ("Israel", "Israeli"),
-    "palestina": ("Palestine", "Palestinian"),
-    "mesir": ("Egypt", "Egyptian"),
-    "arab saudi": ("Saudi Arabia", "Saudi"),
-    "turki": ("Turkey", "Turkish"),
-    "jerman": ("Germany", "German"),
-    "prancis": ("France", "French"),
-    "perancis": ("France", "French"),
-    "italia": ("Italy", "Italian"),
-    "spanyol": ("Spain", "Spanish"),
-    "belanda": ("the Netherlands", "Dutch"),
-    "polandia": ("Poland", "Polish"),
-    "kanada": ("Canada", "Canadian"),
-    "brasil": ("Brazil", "Brazilian"),
-    "taiwan": ("Taiwan", "Taiwanese"),
-    "barat": ("the West", "Western"),
-    "eropa": ("Europe", "European"),
-    "uni eropa": ("the European Union", "EU"),
-}
+COUNTRIES: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in vocab.table("countries").rows}
 
-#: Indonesian provinces and big cities: kept as they are in English.
-PLACES: frozenset[str] = frozenset(
-    """aceh sumatera utara sumatera barat riau jambi bengkulu lampung bangka belitung
-    kepulauan riau dki jakarta jakarta jawa barat jawa tengah jawa timur banten yogyakarta
-    diy bali nusa tenggara barat ntb nusa tenggara timur ntt kalimantan barat kalimantan
-    tengah kalimantan selatan kalimantan timur kalimantan utara sulawesi utara sulawesi
-    tengah sulawesi selatan sulawesi tenggara sulawesi barat gorontalo maluku maluku utara
-    papua papua barat metro jaya bandung surabaya semarang medan makassar palembang
-    denpasar bogor depok bekasi tangerang malang solo surakarta padang pekanbaru
-    balikpapan samarinda pontianak manado kupang mataram jayapura ambon cianjur garut
-    sleman bantul kursk donetsk kyiv kiev moskow pyongyang seoul washington jateng jatim jabar
-    jakbar jaksel jakpus jakut jaktim kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng
-    sultra sulbar sumut sumbar sumsel babel kepri jogja sumedang karawang purwakarta subang
-    tasikmalaya cirebon kediri madiun jember banyuwangi probolinggo pasuruan sidoarjo gresik
-    lamongan tuban bojonegoro magelang klaten boyolali sukoharjo wonogiri karanganyar sragen
-    kudus pati rembang demak jepara tegal brebes pekalongan batang kendal salatiga purwokerto
-    banyumas cilacap kebumen purworejo wonosobo temanggung""".split()
-)
+#: Indonesian provinces and big cities (every word of them): kept as they are in English.
+PLACES: frozenset[str] = frozenset(w for place in vocab.word_list("places") for w in place.split())
 
-#: Multi-word places, matched as phrases.
-PLACE_PHRASES: tuple[str, ...] = (
-    "sumatera utara", "sumatera barat", "sumatera selatan", "bangka belitung", "kepulauan riau",
-    "dki jakarta", "jawa barat", "jawa tengah", "jawa timur", "nusa tenggara barat",
-    "nusa tenggara timur", "kalimantan barat", "kalimantan tengah", "kalimantan selatan",
-    "kalimantan timur", "kalimantan utara", "sulawesi utara", "sulawesi tengah",
-    "sulawesi selatan", "sulawesi tenggara", "sulawesi barat", "maluku utara", "papua barat",
-    "metro jaya", "daerah istimewa yogyakarta",
+#: Multi-word places, matched as phrases (longest first).
+PLACE_PHRASES: tuple[str, ...] = tuple(
+    sorted((p for p in vocab.word_list("places") if " " in p), key=lambda p: -len(p.split()))
 )
 
 #: Words that head an organisation's name, with their English rendering.
-ORG_HEADS: dict[str, str] = {
-    "kementerian": "Ministry",
-    "kemenkes": "Ministry of Health",
-    "departemen": "Department",
-    "badan": "Agency",
-    "dinas": "Agency",
-    "lembaga": "Institute",
-    "komisi": "Commission",
-    "dewan": "Council",
-    "direktorat": "Directorate",
-    "kantor": "Office",
-    "pusat": "Centre",
-    "biro": "Bureau",
-    "kepolisian": "Police",
-    "polda": "Regional Police",
-    "polres": "District Police",
-    "polresta": "City Police",
-    "polrestabes": "City Police",
-    "polsek": "Sub-district Police",
-    "kejaksaan": "Prosecutor's Office",
-    "pengadilan": "Court",
-    "mahkamah": "Court",
-    "pemerintah": "government",
-    "pemprov": "provincial government",
-    "pemkab": "regency government",
-    "pemkot": "city government",
-    "kedutaan besar": "Embassy",
-    "kedubes": "Embassy",
-    "konsulat": "Consulate",
-    "universitas": "University",
-    "partai": "Party",
-    "pasukan": "Forces",
-    "angkatan": "Forces",
-    "militer": "military",
-    "tentara": "army",
-    "rumah sakit": "Hospital",
-    "rs": "Hospital",
-    "bank": "Bank",
-    "perusahaan": "company",
-    "pt": "PT",
-    "yayasan": "Foundation",
-    "organisasi": "Organisation",
-    "kelompok": "group",
-    "satgas": "Task Force",
-    "satuan tugas": "Task Force",
-    "otoritas": "Authority",
-    "intelijen": "intelligence",
-    "posko": "command post",
-    "timnas": "national team",
-    "tim nasional": "national team",
-    "pos pengamatan": "observation post",
-}
+ORG_HEADS: dict[str, str] = vocab.table("org_heads").mapping("english")
 
 #: Words inside organisation names.
-ORG_WORDS: dict[str, str] = {
-    "kesehatan": "Health",
-    "pertahanan": "Defence",
-    "luar negeri": "Foreign Affairs",
-    "dalam negeri": "Home Affairs",
-    "keuangan": "Finance",
-    "pendidikan": "Education",
-    "kebudayaan": "Culture",
-    "perdagangan": "Trade",
-    "perdagangan luar negeri": "Foreign Trade",
-    "perdagangan dalam negeri": "Domestic Trade",
-    "hubungan masyarakat": "Public Relations",
-    "perekonomian": "Economic Affairs",
-    "komunikasi": "Communication",
-    "informatika": "Informatics",
-    "perhubungan": "Transportation",
-    "sosial": "Social Affairs",
-    "agama": "Religious Affairs",
-    "pertanian": "Agriculture",
-    "perindustrian": "Industry",
-    "hukum": "Law",
-    "ham": "Human Rights",
-    "energi": "Energy",
-    "sumber daya mineral": "Mineral Resources",
-    "kelautan": "Maritime Affairs",
-    "perikanan": "Fisheries",
-    "pariwisata": "Tourism",
-    "lingkungan hidup": "Environment",
-    "kehutanan": "Forestry",
-    "ketenagakerjaan": "Manpower",
-    "tenaga kerja": "Manpower",
-    "intelijen": "Intelligence",
-    "nasional": "National",
-    "keamanan": "Security",
-    "penanggulangan bencana": "Disaster Management",
-    "pencarian dan pertolongan": "Search and Rescue",
-    "statistik": "Statistics",
-    "pemadam kebakaran": "Fire and Rescue",
-    "pendapatan": "Revenue",
-    "pajak": "Tax",
-    "bea cukai": "Customs",
-    "imigrasi": "Immigration",
-    "pekerjaan umum": "Public Works",
-    "perumahan": "Housing",
-    "khusus": "Special",
-    "resor": "District",
-    "sektor": "Sub-district",
-    "daerah": "Regional",
-    "provinsi": "Provincial",
-    "kota": "City",
-    "kabupaten": "Regency",
-    "negara": "State",
-    "republik": "Republic",
-    "tinggi": "High",
-    "agung": "Supreme",
-    "umum": "General",
-    "pusat": "Central",
-    "rakyat": "People's",
-    "perwakilan": "Representative",
-    "pemberantasan korupsi": "Corruption Eradication",
-    "pengawas": "Supervisory",
-    "pemilihan": "Election",
-    "pemilu": "Election",
-    "meteorologi": "Meteorology",
-    "klimatologi": "Climatology",
-    "geofisika": "Geophysics",
-    "jasa": "Services",
-    "gedung putih": "White House",
-    "angkatan darat": "Army",
-    "angkatan laut": "Navy",
-    "angkatan udara": "Air Force",
-    "bersenjata": "Armed",
-}
+ORG_WORDS: dict[str, str] = vocab.table("org_words").mapping("english")
 
 #: Well-known entities: key -> (English display name, kind, aliases in Indonesian/English).
 #: An alias in parentheses after a long name ("... (Pentagon)") also makes an alias at run time.
 KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "nato": ("NATO", "organization", (
-        "nato", "north atlantic treaty organization", "pakta pertahanan atlantik utara",
-        "aliansi pertahanan atlantik utara", "organisasi pakta atlantik utara",
-    )),
-    "pentagon": ("Pentagon (US Department of Defense)", "organization", (
-        "pentagon", "departemen pertahanan amerika serikat", "departemen pertahanan as",
-        "kementerian pertahanan amerika serikat", "kementerian pertahanan as", "dephan as",
-        "us department of defense", "department of defense",
-    )),
-    "nis": ("South Korea's National Intelligence Service", "organization", (
-        "badan intelijen nasional korea selatan", "badan intelijen korea selatan",
-        "badan intelijen nasional korsel", "badan intelijen korsel", "dinas intelijen korea selatan",
-        "dinas intelijen nasional korea selatan", "intelijen korea selatan", "nis",
-        "national intelligence service",
-    )),
-    "white-house-nsc": ("White House National Security Council", "organization", (
-        "dewan keamanan nasional gedung putih", "dewan nasional gedung putih",
-        "dewan keamanan nasional as", "dewan keamanan nasional amerika serikat",
-    )),
-    "white-house": ("the White House", "organization", ("gedung putih",)),
-    "kremlin": ("the Kremlin", "organization", ("kremlin",)),
-    "hur": ("Ukraine's Defence Intelligence Directorate (HUR)", "organization", (
-        "direktorat intelijen pertahanan ukraina", "direktorat intelijen utama ukraina",
-        "badan intelijen militer ukraina", "intelijen militer ukraina", "hur",
-    )),
-    "ukraine-special-forces": ("Ukraine's Special Operations Forces", "organization", (
-        "pasukan khusus ukraina", "pasukan operasi khusus ukraina",
-    )),
-    "bnpb": ("BNPB (National Disaster Management Agency)", "organization", (
-        "bnpb", "badan nasional penanggulangan bencana",
-    )),
-    "bpbd": ("BPBD (Regional Disaster Management Agency)", "organization", (
-        "bpbd", "badan penanggulangan bencana daerah",
-    )),
-    "basarnas": ("Basarnas (National Search and Rescue Agency)", "organization", (
-        "basarnas", "badan nasional pencarian dan pertolongan", "badan sar nasional",
-    )),
-    "bmkg": ("BMKG (Meteorology, Climatology and Geophysics Agency)", "organization", (
-        "bmkg", "badan meteorologi klimatologi dan geofisika", "badan meteorologi, klimatologi, dan geofisika",
-    )),
-    "bps": ("BPS (Statistics Indonesia)", "organization", ("bps", "badan pusat statistik")),
-    "kemenkes": ("Ministry of Health", "organization", (
-        "kemenkes", "kementerian kesehatan", "kementerian kesehatan ri", "depkes",
-    )),
-    "kemlu": ("Ministry of Foreign Affairs", "organization", (
-        "kemlu", "kemenlu", "kementerian luar negeri", "kementerian luar negeri ri",
-    )),
-    "kemhan": ("Ministry of Defence", "organization", (
-        "kemhan", "kemenhan", "kementerian pertahanan", "kementerian pertahanan ri",
-    )),
-    "kemenkeu": ("Ministry of Finance", "organization", ("kemenkeu", "kementerian keuangan")),
-    "kemendagri": ("Ministry of Home Affairs", "organization", ("kemendagri", "kementerian dalam negeri")),
-    "kpk": ("KPK (Corruption Eradication Commission)", "organization", (
-        "kpk", "komisi pemberantasan korupsi",
-    )),
-    "polri": ("Indonesian National Police (Polri)", "organization", (
-        "polri", "kepolisian negara republik indonesia", "kepolisian ri", "mabes polri",
-    )),
-    "tni": ("Indonesian Armed Forces (TNI)", "organization", ("tni", "tentara nasional indonesia")),
-    "bi": ("Bank Indonesia", "organization", ("bank indonesia",)),
-    "ojk": ("OJK (Financial Services Authority)", "organization", ("ojk", "otoritas jasa keuangan")),
-    "kpu": ("KPU (General Elections Commission)", "organization", ("kpu", "komisi pemilihan umum")),
-    "bawaslu": ("Bawaslu (Election Supervisory Agency)", "organization", ("bawaslu", "badan pengawas pemilu")),
-    "dpr": ("DPR (House of Representatives)", "organization", ("dpr", "dpr ri", "dewan perwakilan rakyat")),
-    "kejagung": ("Attorney General's Office", "organization", ("kejagung", "kejaksaan agung")),
-    "mk": ("Constitutional Court", "organization", ("mahkamah konstitusi",)),
-    "kadin": ("Kadin (Indonesian Chamber of Commerce and Industry)", "organization", ("kadin", "kamar dagang dan industri indonesia")),
-    "mui": ("MUI (Indonesian Ulema Council)", "organization", ("mui", "majelis ulama indonesia")),
-    "pbnu": ("PBNU (Nahdlatul Ulama executive board)", "organization", ("pbnu", "pengurus besar nahdlatul ulama")),
-    "apindo": ("Apindo (Employers' Association of Indonesia)", "organization", ("apindo", "asosiasi pengusaha indonesia")),
-    "pln": ("PLN (state electricity company)", "organization", ("pln", "pt pln", "perusahaan listrik negara")),
-    "pertamina": ("Pertamina (state energy company)", "organization", ("pertamina", "pt pertamina")),
-    "bpjs": ("BPJS (social security agency)", "organization", ("bpjs", "bpjs kesehatan", "bpjs ketenagakerjaan")),
-    "bappenas": ("Bappenas (National Development Planning Agency)", "organization", ("bappenas", "badan perencanaan pembangunan nasional")),
-    "brin": ("BRIN (National Research and Innovation Agency)", "organization", ("brin", "badan riset dan inovasi nasional")),
-    "bnn": ("BNN (National Narcotics Agency)", "organization", ("bnn", "badan narkotika nasional")),
-    "bnpt": ("BNPT (National Counter-Terrorism Agency)", "organization", ("bnpt", "badan nasional penanggulangan terorisme")),
-    "densus": ("Densus 88 (counter-terrorism police)", "organization", ("densus 88", "densus 88 antiteror")),
-    "bareskrim": ("Bareskrim (Criminal Investigation Agency, Polri)", "organization", ("bareskrim", "bareskrim polri", "badan reserse kriminal")),
-    "komnas-ham": ("Komnas HAM (National Human Rights Commission)", "organization", ("komnas ham", "komisi nasional hak asasi manusia")),
-    "kpai": ("KPAI (Indonesian Child Protection Commission)", "organization", ("kpai", "komisi perlindungan anak indonesia")),
-    "bpk": ("BPK (Audit Board)", "organization", ("bpk", "badan pemeriksa keuangan")),
-    "lps": ("LPS (Deposit Insurance Corporation)", "organization", ("lembaga penjamin simpanan",)),
-    "ksp": ("Presidential Staff Office (KSP)", "organization", ("kantor staf presiden", "ksp")),
-    "istana": ("the Presidential Palace", "organization", ("istana kepresidenan", "istana negara", "istana")),
-    "pvmbg": ("PVMBG (Volcanology and Geological Hazard Mitigation Centre)", "organization", ("pvmbg",)),
-    "un": ("the United Nations", "organization", ("pbb", "perserikatan bangsa-bangsa", "perserikatan bangsa bangsa")),
-    "who": ("the World Health Organization", "organization", ("who", "organisasi kesehatan dunia")),
-    "imf": ("the IMF", "organization", ("imf", "dana moneter internasional")),
-    "world-bank": ("the World Bank", "organization", ("bank dunia", "world bank")),
-    "eu": ("the European Union", "organization", ("uni eropa",)),
+    row[0]: (row[1], "organization", tuple(row[3].split("|"))) for row in vocab.table("bodies").rows
 }
 
 #: News outlets and agencies: a medium is never a confirmer. Canonical name -> aliases.
-OUTLETS: dict[str, tuple[str, ...]] = {
-    "AFP": ("afp", "agence france-presse", "agence france presse", "kantor berita afp"),
-    "Reuters": ("reuters", "reuter", "kantor berita reuters"),
-    "AP": ("associated press", "ap"),
-    "ABC News": ("abc news", "abc"),
-    "BBC": ("bbc", "bbc news"),
-    "CNN": ("cnn",),
-    "CNN Indonesia": ("cnn indonesia", "cnnindonesia", "cnnindonesia.com"),
-    "CNBC Indonesia": ("cnbc indonesia",),
-    "Al Jazeera": ("al jazeera", "aljazeera"),
-    "Kyiv Independent": ("kyiv independent", "the kyiv independent"),
-    "Kyiv Post": ("kyiv post",),
-    "Tribunnews": ("tribunnews", "tribunnews.com", "tribun"),
-    "Kontan": ("kontan", "kontan.co.id"),
-    "Kompas": ("kompas", "kompas.com", "harian kompas"),
-    "Detik": ("detik", "detikcom", "detik.com", "detiknews"),
-    "Tempo": ("tempo", "tempo.co"),
-    "Antara": ("antara", "kantor berita antara", "antaranews"),
-    "Liputan6": ("liputan6", "liputan6.com"),
-    "Okezone": ("okezone",),
-    "Sindonews": ("sindonews",),
-    "Republika": ("republika",),
-    "Kumparan": ("kumparan",),
-    "IDN Times": ("idn times",),
-    "Bloomberg": ("bloomberg",),
-    "The Guardian": ("the guardian", "guardian"),
-    "The New York Times": ("new york times", "the new york times", "nyt"),
-    "The Washington Post": ("washington post", "the washington post"),
-    "The Wall Street Journal": ("wall street journal", "wsj"),
-    "Financial Times": ("financial times",),
-    "Yonhap": ("yonhap", "kantor berita yonhap"),
-    "KCNA": ("kcna", "kantor berita pusat korea"),
-    "TASS": ("tass", "kantor berita tass"),
-    "RIA Novosti": ("ria novosti",),
-    "Xinhua": ("xinhua",),
-    "Kyodo": ("kyodo",),
-    "NHK": ("nhk",),
-    "Sky News": ("sky news",),
-    "Sky Sports": ("sky sports", "sky sports italia"),
-    "ESPN": ("espn",),
-    "Goal": ("goal.com",),
-    "Merdeka": ("merdeka.com",),
-    "Brilio": ("brilio.net",),
-    "Viva": ("viva.co.id",),
-    "JPNN": ("jpnn", "jpnn.com"),
-    "Jawa Pos": ("jawa pos", "jawapos", "jawapos.com"),
-    "iNews": ("inews", "inews.id"),
-    "Metro TV": ("metro tv", "metrotvnews"),
-    "TVOne": ("tvone", "tv one"),
-    "Kompas TV": ("kompas tv",),
-    "Berita Satu": ("beritasatu", "berita satu"),
-    "The Straits Times": ("straits times", "the straits times"),
-    "South China Morning Post": ("south china morning post", "scmp"),
-    "Nikkei": ("nikkei", "nikkei asia"),
-    "Channel News Asia": ("channel news asia", "cna"),
-    "Le Monde": ("le monde",),
-    "Der Spiegel": ("der spiegel", "spiegel"),
-    "The Times": ("the times",),
-    "The Telegraph": ("the telegraph", "telegraph"),
-    "The Independent": ("the independent",),
-    "Daily Mail": ("daily mail",),
-    "Newsweek": ("newsweek",),
-    "Time": ("majalah time",),
-    "Interfax": ("interfax",),
-    "RT": ("russia today",),
-    "Ukrainska Pravda": ("ukrainska pravda",),
-    "NK News": ("nk news",),
-    "Korea Herald": ("korea herald", "the korea herald"),
-    "Korea JoongAng Daily": ("joongang", "korea joongang daily"),
-    "Chosun Ilbo": ("chosun ilbo", "chosun"),
-    "Fox News": ("fox news",),
-    "NBC News": ("nbc", "nbc news"),
-    "CBS News": ("cbs", "cbs news"),
-    "Politico": ("politico",),
-    "Axios": ("axios",),
-    "VOA": ("voa", "voice of america"),
-    "Deutsche Welle": ("deutsche welle", "dw"),
-    "The Jakarta Post": ("jakarta post", "the jakarta post"),
-    "Media Indonesia": ("media indonesia",),
-    "Suara": ("suara.com",),
-    "Bisnis Indonesia": ("bisnis indonesia", "bisnis.com"),
-    "Katadata": ("katadata",),
-}
+OUTLETS: dict[str, tuple[str, ...]] = {row[0]: tuple(row[1].split("|")) for row in vocab.table("outlets").rows}
 
 #: People whose job is to report (never a source of the claim).
-REPORTER_WORDS: frozenset[str] = frozenset({"wartawan", "reporter", "jurnalis", "koresponden", "awak media", "media"})
+REPORTER_WORDS: frozenset[str] = vocab.words("reporters")
 
 #: Words that open an anonymous source ("seorang pejabat Barat").
-ANON_OPENERS: frozenset[str] = frozenset({"seorang", "salah satu", "salah seorang", "sejumlah", "beberapa", "para", "sebuah", "dua", "tiga"})
+ANON_OPENERS: frozenset[str] = vocab.words("anonymous_openers")
 
 #: Pronouns standing for a source named elsewhere.
-PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "-nya", "nya"})
+PRONOUNS: frozenset[str] = vocab.words("pronouns")
 
 #: Nouns for a document rather than a speaker ("Laporan yang diperoleh AFP").
-REPORT_NOUNS: frozenset[str] = frozenset(
-    """laporan data informasi dokumen hasil catatan rilis pernyataan keterangan kabar berita
-    penilaian analisis temuan survei penelitian kajian estimasi perkiraan""".split()
-)
+REPORT_NOUNS: frozenset[str] = vocab.words("report_nouns")
 
-_ANON_MARKERS = (
-    "tidak disebutkan namanya", "tak disebutkan namanya", "enggan disebutkan namanya",
-    "enggan disebut namanya", "tidak mau disebutkan namanya", "yang tidak disebutkan",
-    "anonim", "tanpa nama",
-)
+_ANON_MARKERS = vocab.word_list("anonymous_markers")
 
-_STOP_NAME = frozenset(
-    """yang dan atau di ke dari pada untuk dengan oleh dalam bahwa ini itu tersebut juga
-    telah sudah akan sedang baru-baru langsung secara resmi kepada saat ketika usai""".split()
-)
+_STOP_NAME = vocab.words("name_stops")
 
 _ACRONYM_RE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,11}$")
 _RANK_PHRASE_RE = re.compile(
@@ -800,11 +168,8 @@ _ORG_HEAD_KEYS = tuple(sorted(ORG_HEADS, key=lambda w: -len(w)))
 
 
 #: Known entities that are Indonesian bodies: followed by another country, they are that country's.
-_INDONESIAN_BODIES = frozenset({"kemenkes", "kemlu", "kemhan", "kemenkeu", "kemendagri", "polri", "tni", "dpr", "kejagung",
-                                "mk", "bnpb", "bmkg", "bps", "kpk", "kpu", "bawaslu", "bnn", "bnpt", "bpk"})
+_INDONESIAN_BODIES = frozenset(k for k, home in vocab.table("bodies").mapping("home").items() if home == "id")
 
-_SHORT_ENTITY_ALIASES = frozenset({"pbb", "who", "imf", "kpk", "bps", "tni", "dpr", "kpu", "nis", "hur", "ojk",
-                                   "mui", "pln", "bnn", "bpk", "ksp"})
 
 
 def _alternation(aliases: list[str]) -> re.Pattern[str]:
@@ -812,7 +177,7 @@ def _alternation(aliases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
 
 
-_ENTITY_KEYS = {alias: key for alias, key in _ALIASES if len(alias) > 3 or alias in _SHORT_ENTITY_ALIASES}
+_ENTITY_KEYS = dict(_ALIASES)
 _ENTITY_RE = _alternation(list(_ENTITY_KEYS))
 _OUTLET_NAMES = {alias: name for alias, name in _OUTLET_ALIASES}
 _OUTLET_LONG_RE = _alternation([a for a in _OUTLET_NAMES if len(a) > 3])
@@ -850,6 +215,9 @@ def find_medium(text: str) -> str | None:
     return _OUTLET_NAMES[max(found, key=len)]
 
 
+_MEDIUM_WORDS_RE = re.compile(r"\b" + vocab.alternation("medium_words") + r"\b")
+
+
 def is_medium(text: str) -> bool:
     """True when the phrase is (mostly) the name of an outlet: "Kyiv Independent", "kantor berita AFP"."""
     name = find_medium(text)
@@ -858,7 +226,7 @@ def is_medium(text: str) -> bool:
     rest = _norm(text)
     for alias in sorted(OUTLETS[name], key=len, reverse=True):
         rest = rest.replace(alias, " ")
-    rest = re.sub(r"\b(kantor berita|media|situs|laman|harian|surat kabar|stasiun televisi|the)\b", " ", rest)
+    rest = _MEDIUM_WORDS_RE.sub(" ", rest)
     return len(rest.split()) <= 2
 
 
@@ -1233,20 +601,11 @@ _ORG_CONTINUE = frozenset(
 #: Roles usually followed by the name of their organisation, then the person's
 #: ("CEO Tesla Elon Musk", "pelatih Persib Djadjang Nurdjaman"): with three capitalised
 #: words after the role, the first is the organisation.
-ORG_LED_ROLES: frozenset[str] = frozenset(
-    """ceo cfo coo cto cmo co-founder founder pendiri vice president senior vice president svp
-    general manager managing director country manager manajer pelatih kapten juru bicara jubir
-    direktur direktur utama dirut presiden direktur presdir direktur eksekutif pemilik produser
-    komisaris komisaris utama""".split("\n")[0].split()
-) | frozenset({"vice president", "senior vice president", "general manager", "managing director",
-               "country manager", "juru bicara", "direktur utama", "presiden direktur", "direktur eksekutif",
-               "komisaris utama", "manajer", "pelatih", "kapten", "jubir", "dirut", "presdir", "pemilik",
-               "produser", "komisaris", "pendiri", "ekonom", "peneliti", "analis", "pengamat", "bek", "kiper",
-               "gelandang", "penyerang", "striker"})
+ORG_LED_ROLES: frozenset[str] = frozenset(k for k, v in _ROLE_TABLE.mapping("followed_by").items() if v == "org")
 
 _JOINED_ROLE_RE = re.compile(r"\s*(?:&|dan|sekaligus|merangkap|/)\s*", re.I)
 
-_NAMED_HEADS = frozenset({"pt", "bank", "universitas", "partai", "rs", "yayasan", "perum", "cv", "tbk", "persero"})
+_NAMED_HEADS = vocab.words("named_heads")
 
 
 def _is_acronym(word: str) -> bool:
