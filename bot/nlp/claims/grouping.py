@@ -5,9 +5,9 @@ and the figure asked about. A sentence matches when one of its figures has the s
 value (any notation; its qualifier such as "about" or "more than" is kept); vague
 quantities whose order of magnitude covers the figure ("puluhan ribu", "ribuan") are
 listed apart as `related`. A vague query ("puluhan ribu") matches the same vague quantity
-and lists exact figures it could stand for as related. Every match is attributed (`bot.nlp.attribution`), its source
-resolved to a canonical entity (`bot.nlp.entities`), and the matches grouped by entity:
-confirmed first, then reported, claimed, unverified, denied; then by number of citations.
+and lists exact figures it could stand for as related. Every match is attributed, its
+source resolved to a canonical entity, and the matches grouped by entity: confirmed first,
+then reported, claimed, unverified, denied; then by number of citations.
 
 Grouping decisions:
 - a spokesperson or an unnamed official counts for their organisation (the Pentagon's
@@ -17,11 +17,6 @@ Grouping decisions:
   independent sources confirmed the figure;
 - a source that denies is grouped apart from the same source affirming, so a denier is
   never listed among confirmers; an outlet is only ever a `via`.
-
-`claim_items(report)` turns a report into `AnswerItem`s for the who-confirmed answer;
-`explain(match)` (also `match.explain()`) gives the spans that produced one attribution as
-a JSON-ready dict for `--explain`, and `explain_line(match)` the same as one line of text.
-Pure and synchronous; no I/O.
 """
 
 from __future__ import annotations
@@ -29,36 +24,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.corpus.figures import describe_figure, figures_match, figures_related
-from bot.models import AnswerItem, Citation, Figure, Sentence
-from bot.nlp.attribution import STANCES, Attribution, attribute, sources_in
-from bot.nlp.entities import Entity, EntityResolver, Source, anonymous_group_name, parse_source
+from bot.corpus.figures import figures_match, figures_related
+from bot.models import Figure, Sentence
+from bot.nlp.attribution.cues import STANCES
+from bot.nlp.attribution.engine import Attribution, attribute
+from bot.nlp.attribution.phrases import sources_in
+from bot.nlp.claims.match import ClaimMatch
+from bot.nlp.entities.gloss import anonymous_group_name
+from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.resolve import EntityResolver
+from bot.nlp.entities.values import Entity, Source
+
 
 _STANCE_RANK = {stance: i for i, stance in enumerate(STANCES)}
-
-
-@dataclass(frozen=True)
-class ClaimMatch:
-    """One sentence that states the figure (or a related vague quantity), attributed."""
-
-    article: str
-    sentence: int  # 1-based index within the article
-    text: str
-    figure: Figure  # the figure as written in this sentence (qualifier kept)
-    attribution: Attribution
-    source_sentence: int | None = None  # 1-based index of the sentence naming the source, when another
-    source_sentence_text: str | None = None
-    cue_sentence_text: str | None = None  # the text of the sentence holding the cue, when another
-    source_name: str | None = None  # the canonical source's English name, once resolved
-    source_key: str | None = None
-
-    @property
-    def ref(self) -> str:
-        return f"{self.article}·{self.sentence}"
-
-    def explain(self) -> dict[str, object]:
-        """The figure, cue and source spans behind this match, as data (see `explain`)."""
-        return explain(self)
 
 
 @dataclass(frozen=True)
@@ -288,143 +266,3 @@ def _affiliation(source: Source | None) -> str:
     if source is None:
         return "unidentified"
     return source.affiliation or source.organization or "unidentified"
-
-
-# --------------------------------------------------------------------------------------
-# Presenting as data
-# --------------------------------------------------------------------------------------
-
-
-def _figure_field(fig: Figure) -> dict[str, object]:
-    return {"value": fig.value, "text": fig.text, "qualifier": fig.qualifier, "vague": fig.vague}
-
-
-def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
-    """One AnswerItem per source group, then one per unattributed and related sentence.
-
-    Each item's `fields` hold who, role, organization, stance, cue, via and figure (value
-    and qualifier), as the who-confirmed JSON contract asks; citations hold the figure's
-    sentence and, when the source stood in a neighbouring sentence, that sentence too.
-    """
-    items: list[AnswerItem] = []
-    for group in report.groups:
-        figures = tuple(dict.fromkeys(describe_figure(m.figure) for m in group.matches))
-        text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
-        items.append(AnswerItem(
-            text=text,
-            citations=_citations(group.matches),
-            fields={
-                "who": group.who, "role": group.role, "organization": group.organization,
-                "stance": group.stance, "cue": ", ".join(group.cues) or None, "via": list(group.via),
-                "figure": _figure_field(group.matches[0].figure), "source": group.name, "kind": group.kind,
-            },
-        ))
-    for match in report.unattributed:
-        att = match.attribution
-        items.append(AnswerItem(
-            text=f"no source named — {att.stance}: {describe_figure(match.figure)}",
-            citations=_citations((match,)),
-            fields={"who": None, "role": None, "organization": None, "stance": att.stance,
-                    "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
-                    "source": None, "kind": "unattributed"},
-        ))
-    for match in report.related:
-        att = match.attribution
-        who = match.source_name
-        items.append(AnswerItem(
-            text=f"related: {describe_figure(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
-            citations=_citations((match,)),
-            fields={"who": att.who, "role": att.role, "organization": att.organization, "stance": att.stance,
-                    "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
-                    "source": who, "kind": "related"},
-        ))
-    return tuple(items)
-
-
-def _citations(matches: Sequence[ClaimMatch]) -> tuple[Citation, ...]:
-    cites: list[Citation] = []
-    seen: set[tuple[str, int]] = set()
-    for m in matches:
-        att = m.attribution
-        cue_index = m.sentence + att.cue_sentence - att.position if m.cue_sentence_text and att.cue_sentence is not None else None
-        # the sentence, the one naming the source, and the one holding the cue ('"...," katanya')
-        for index, text in ((m.sentence, m.text), (m.source_sentence, m.source_sentence_text), (cue_index, m.cue_sentence_text)):
-            if index is None or text is None or (m.article, index) in seen:
-                continue
-            seen.add((m.article, index))
-            cites.append(Citation(article=m.article, sentence=index, text=text))
-    return tuple(cites)
-
-
-def explain(match: ClaimMatch) -> dict[str, object]:
-    """The spans that produced one attribution, as data for `--explain` (JSON-ready).
-
-    Keys: ref, figure (the figure's text) and figure_span; cue (as written), cue_lemma,
-    cue_span and cue_sentence (1-based); source (the Indonesian phrase), source_span and
-    source_sentence; via; stance; note. Spans are [start, end) character offsets into the
-    sentence they name; a missing part is None.
-    """
-    att = match.attribution
-    offset = match.sentence - att.position  # 1-based index = 0-based position + offset
-    cue_text = match.cue_sentence_text if att.cue_sentence not in (None, att.position) else match.text
-    source_text = _text_at(match, att.source_sentence)
-    return {
-        "ref": match.ref,
-        "figure": _span(match.text, att.figure_span) if att.figure_span else match.figure.text,
-        "figure_span": list(att.figure_span) if att.figure_span else None,
-        "cue": _span(cue_text, att.cue_span) if att.cue_span and cue_text else None,
-        "cue_lemma": att.cue,
-        "cue_span": list(att.cue_span) if att.cue_span else None,
-        "cue_sentence": att.cue_sentence + offset if att.cue_sentence is not None else None,
-        "source": _span(source_text, att.source_span) if att.source_span and source_text else None,
-        "source_span": list(att.source_span) if att.source_span else None,
-        "source_sentence": att.source_sentence + offset if att.source_sentence is not None else None,
-        "via": list(att.via),
-        "stance": att.stance,
-        "note": att.note,
-    }
-
-
-def _text_at(match: ClaimMatch, position: int | None) -> str | None:
-    if position is None:
-        return None
-    if position == match.attribution.position:
-        return match.text
-    return match.source_sentence_text
-
-
-def explain_line(match: ClaimMatch) -> str:
-    """The spans that produced one attribution: figure, cue and source, marked in the text."""
-    att = match.attribution
-    parts = [f"{match.ref} figure «{_span(match.text, att.figure_span)}»"]
-    cue_text = match.cue_sentence_text if att.cue_sentence is not None and att.cue_sentence != att.position else match.text
-    if att.cue_span and cue_text:
-        where = "" if att.cue_sentence in (None, att.position) else (
-            " (next sentence)" if att.cue_sentence == att.position + 1 else
-            " (later sentence)" if att.cue_sentence is not None and att.cue_sentence > att.position else " (earlier sentence)")
-        parts.append(f"cue «{_span(cue_text, att.cue_span)}»{where} = {att.cue}")
-    else:
-        parts.append("no cue")
-    if att.source_span is not None and att.source_sentence is not None:
-        text = match.text if att.source_sentence == att.position else (match.source_sentence_text or "")
-        where = "" if att.source_sentence == att.position else (
-            " (next sentence)" if att.source_sentence == att.position + 1 else
-            " (later sentence)" if att.source_sentence > att.position else " (earlier sentence)")
-        parts.append(f"source «{_span(text, att.source_span)}»{where}")
-    else:
-        parts.append("no source")
-    if att.via:
-        parts.append("via " + ", ".join(att.via))
-    parts.append(f"stance {att.stance}")
-    if att.note:
-        parts.append(att.note)
-    return " · ".join(parts)
-
-
-def _span(text: str, span: tuple[int, int] | None) -> str:
-    if span is None:
-        return "?"
-    return text[span[0]:span[1]]
-
-
-__all__ = ["ClaimMatch", "ClaimReport", "SourceGroup", "claim_items", "explain", "explain_line", "find_claims"]

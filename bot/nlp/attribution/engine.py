@@ -1,0 +1,193 @@
+"""Attributing one figure: the `Attribution` value and the order in which evidence is tried.
+
+The sentence's own governing cue first, then the quotation around the figure, then
+pronouns and "... tersebut" descriptors resolved backwards, a report pointing to the
+source named just before, and a next sentence referring back; a denial in the next
+sentence is kept as `disputed_by`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.models import Figure, Sentence
+from bot.nlp.attribution.clean import media_in
+from bot.nlp.attribution.cues import find_cues, governing
+from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
+from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, previous_source, quote_speaker
+from bot.nlp.entities.values import Source
+
+
+_DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who stands behind one sentence's figure, and how firmly.
+
+    Spans are character offsets into the text of the sentence they name:
+    `figure_span` and `cue_span`/`source_span` may sit in different sentences
+    (`cue_sentence`, `source_sentence` are 0-based positions in the article's list).
+    """
+
+    position: int
+    stance: str  # confirmed | reported | claimed | denied | unverified
+    cue: str | None = None  # the cue's lemma: "mengatakan" (also for the typo "mangatakan")
+    cue_text: str | None = None  # as written
+    cue_span: tuple[int, int] | None = None
+    cue_sentence: int | None = None
+    who: str | None = None
+    role: str | None = None  # English
+    role_id: str | None = None  # Indonesian span
+    organization: str | None = None  # English
+    organization_id: str | None = None  # Indonesian span
+    source_text: str | None = None  # the Indonesian source phrase
+    source_span: tuple[int, int] | None = None
+    source_sentence: int | None = None
+    source: Source | None = None
+    via: tuple[str, ...] = ()  # outlets it came through ("Kyiv Independent", "AFP")
+    figure_span: tuple[int, int] | None = None
+    note: str | None = None  # how it was found, when not plainly in the sentence
+    disputed_by: Attribution | None = None  # the next sentence denies it ("Namun hal itu dibantah oleh Kremlin")
+
+    @property
+    def attributed(self) -> bool:
+        """True when a source (not only a medium) stands behind the figure."""
+        return self.source is not None
+
+    @property
+    def borrowed(self) -> bool:
+        """True when the source was taken from a neighbouring sentence."""
+        return self.source_sentence is not None and self.source_sentence != self.position
+
+
+def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | None = None) -> Attribution:
+    """Attribute the sentence at `position` (0-based); `figure` defaults to its first figure."""
+    if not 0 <= position < len(sentences):
+        raise IndexError(f"no sentence at position {position} (article has {len(sentences)})")
+    text = sentences[position].text
+    fig = figure if figure is not None else (sentences[position].figures[0] if sentences[position].figures else None)
+    fspan = _figure_span(text, fig)
+    found = _attribute_text(text, fspan)
+
+    note = None
+    source_pos: int | None = position if found.source is not None else None
+    cue_pos: int | None = position if found.cue is not None else None
+    cue, source, span, via, stance = found.cue, found.source, found.span, found.via, found.stance
+
+    quoted = quote_speaker(sentences, position, fspan, found)
+    if quoted is not None:
+        qfound, cue_pos, source_pos, note = quoted
+        cue, source, span, via, stance = qfound.cue, qfound.source, qfound.span, qfound.via, qfound.stance
+
+    if source is not None and source.kind != "pronoun" and not source.who and ANAPHOR_END_RE.search(source.text):
+        # "kata pemain berusia 22 tahun tersebut": someone named earlier, if the article did
+        back = previous_source(sentences, position)
+        if back is not None:
+            pos, prev = back
+            source, span, source_pos = prev.source, prev.span, pos
+            note = "'... tersebut' resolved to the source of an earlier sentence"
+
+    if source is not None and source.kind == "pronoun":
+        back = previous_source(sentences, position)
+        if back is not None:
+            pos, prev = back
+            source, span, source_pos = prev.source, prev.span, pos
+            note = "pronoun resolved to the source of an earlier sentence"
+        else:
+            source, span, source_pos = None, None, None
+
+    if source is not None and source.kind == "document":
+        # "Laporan yang diperoleh AFP ... menyebutkan": the report's source is named just before
+        prev = sentence_attribution(sentences[position - 1].text) if position > 0 else None
+        if prev is not None and prev.source is not None and prev.source.kind not in ("document", "pronoun"):
+            source, span, source_pos = prev.source, prev.span, position - 1
+            via = tuple(dict.fromkeys(via + prev.via))
+            note = "source named in the previous sentence; this sentence reports its findings"
+        else:
+            source, span, source_pos = None, None, None
+
+    if source is None and not via and (cue is None or cue.kind in ("passive", "hedge")):
+        nxt = back_reference(sentences, position)
+        if nxt is not None:
+            cue, source, span, via = nxt.cue, nxt.source, nxt.span, nxt.via
+            stance = nxt.stance
+            source_pos = cue_pos = position + 1
+            note = "source named in the next sentence, which refers back to this one"
+
+    disputed: Attribution | None = None
+    if (
+        source is not None and cue is not None and cue_pos == position and stance != "denied"
+        and position + 1 < len(sentences) and _DENIAL_HINT.search(sentences[position + 1].text.lower())
+    ):
+        nxt = back_reference(sentences, position)
+        if nxt is not None and nxt.stance == "denied" and nxt.source is not None and nxt.source.text != source.text:
+            disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")
+
+    if source is None and via and stance == "confirmed":
+        stance = "reported"  # an outlet alone never confirms
+    if cue is None:
+        stance = "reported"  # stated as fact by the article itself, or by a source with no verb
+
+    return Attribution(
+        position=position,
+        stance=stance,
+        cue=cue.lemma if cue else None,
+        cue_text=cue.text if cue else None,
+        cue_span=(cue.start, cue.end) if cue else None,
+        cue_sentence=cue_pos if cue else None,
+        who=source.who if source else None,
+        role=source.role if source else None,
+        role_id=source.role_id if source else None,
+        organization=source.organization if source else None,
+        organization_id=source.organization_id if source else None,
+        source_text=source.text if source else None,
+        source_span=span if source else None,
+        source_sentence=source_pos if source else None,
+        source=source,
+        via=via,
+        figure_span=fspan,
+        note=note,
+        disputed_by=disputed,
+    )
+
+
+def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] | None, note: str) -> Attribution:
+    cue, source = found.cue, found.source
+    return Attribution(
+        position=position, stance=found.stance,
+        cue=cue.lemma if cue else None, cue_text=cue.text if cue else None,
+        cue_span=(cue.start, cue.end) if cue else None, cue_sentence=where if cue else None,
+        who=source.who if source else None, role=source.role if source else None,
+        role_id=source.role_id if source else None,
+        organization=source.organization if source else None,
+        organization_id=source.organization_id if source else None,
+        source_text=source.text if source else None, source_span=found.span if source else None,
+        source_sentence=where if source else None, source=source, via=found.via,
+        figure_span=fspan, note=note,
+    )
+
+
+def _attribute_text(text: str, fspan: tuple[int, int] | None) -> Found:
+    cues = find_cues(text)
+    ranked = governing(cues, text, fspan)
+    for dist, cue in ranked:
+        source, span, via = source_for(text, cue)
+        if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
+            continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
+        stance = cue.stance
+        return Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
+    return Found(None, None, None, media_in(text), "reported")
+
+
+def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:
+    if figure is None:
+        return None
+    if 0 <= figure.start < figure.end <= len(text) and text[figure.start:figure.end] == figure.text:
+        return (figure.start, figure.end)
+    idx = text.find(figure.text) if figure.text else -1
+    if idx >= 0:
+        return (idx, idx + len(figure.text))
+    return None

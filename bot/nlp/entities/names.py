@@ -1,0 +1,103 @@
+"""Name spans in a source phrase: which words are a person's name, and where an organisation ends.
+
+`name_from` keeps the capitalised words of a name, leaving out ranks, titles, roles,
+countries, places and function words; `split_org_and_name` cuts "Kementerian Kesehatan
+Budi Sadikin" into the organisation and the name after it.
+"""
+
+from __future__ import annotations
+
+from bot.nlp import vocab
+from bot.nlp.entities.lexicon import (
+    COUNTRIES, COUNTRY_PREFIX, NAMED_HEADS, ORG_CONTINUE, ORG_HEAD_PREFIX, ORG_HEAD_WORDS, PAREN_RE, PLACES,
+    RANKS, ROLES, longest_prefix,
+)
+
+
+_STOP_NAME = vocab.words("name_stops")
+
+
+def _is_name_token(word: str) -> bool:
+    bare = word.strip(".,'’()")
+    if not bare or not bare[0].isupper():
+        return False
+    low = bare.lower()
+    if low in RANKS or low in _STOP_NAME or low in COUNTRIES or low in ROLES or low in PLACES:
+        return False
+    return not bare.isdigit()
+
+
+def _is_acronym(word: str) -> bool:
+    bare = word.strip(".,()")
+    return len(bare) >= 2 and bare.isupper() and bare.isalpha() and bare.lower() not in RANKS
+
+
+def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, str]:
+    """("Kementerian Kesehatan Budi Sadikin") -> ("Kementerian Kesehatan", "Budi Sadikin")."""
+    text = rest.strip(" ,")
+    if not text:
+        return None, ""
+    if "," in text:
+        head, tail = text.split(",", 1)
+        org, leftover = split_org_and_name(head)
+        return org, (leftover + " " + tail).strip()
+    words = text.split()
+    low = [w.lower().strip(".") for w in words]
+    # a country or place phrase at the start
+    joined = " ".join(low)
+    name = longest_prefix(COUNTRY_PREFIX, joined)
+    if name is not None:
+        n = len(name.split())
+        tail = " ".join(low[n:])
+        if low[n:n + 1] == ["dan"]:
+            second = longest_prefix(COUNTRY_PREFIX, tail[4:])
+            if second:
+                n += 1 + len(second.split())
+        return " ".join(words[:n]), " ".join(words[n:])
+    starts_with_head = longest_prefix(ORG_HEAD_PREFIX, joined) is not None
+    n = 0
+    while n < len(words) and (low[n] in ORG_CONTINUE or (n == 0 and starts_with_head) or _is_acronym(words[n])):
+        if low[n] in RANKS:
+            break
+        n += 1
+        if low[n - 1] in NAMED_HEADS and low[n - 1] not in ("tbk", "persero") and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
+            n += 1  # "PT Pertamina", "Universitas Airlangga": the head's own name
+    if n == 0:
+        # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
+        caps = [w for w in words if w[:1].isupper()]
+        if after_role and len(words) >= 3 and len(caps) == len(words) and low[0] not in RANKS:
+            return words[0], " ".join(words[1:])
+        return None, text
+    # a name must keep at least one word; the org stops before a rank
+    return " ".join(words[:n]), " ".join(words[n:])
+
+
+def name_from(text: str) -> str | None:
+    text = PAREN_RE.sub(" ", text)
+    tokens = [t.strip(".,;:()") for t in text.replace(",", " ").split()]
+    names: list[str] = []
+    skipping = False
+    for i, tok in enumerate(tokens):
+        if not tok:
+            continue
+        if tok.lower().strip(".") in RANKS:
+            if names:
+                break
+            continue
+        if tok.lower() in ORG_HEAD_WORDS and tok[:1].isupper():
+            names, skipping = [], True  # "... Polda Metro Jaya Argo Yuwono": the name follows the organisation
+            continue
+        if skipping and tok.lower() in ORG_CONTINUE:
+            continue
+        skipping = False
+        inner_capital = (  # "Dan Bartel": a capitalised "Dan" before a name is a name, not "dan"
+            tok[:1].isupper() and tok.lower() in _STOP_NAME and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+        )
+        if _is_name_token(tok) or inner_capital or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
+            names.append(tok)
+        elif names:
+            break
+    if not names:
+        return None
+    # honorific suffixes such as "CBE" stay: they are part of how the name is printed
+    return " ".join(names)
