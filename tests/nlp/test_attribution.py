@@ -10,7 +10,7 @@ from bot.corpus.figures import find_figures
 from bot.corpus.reader import read_article
 from bot.corpus.segment import split_sentences
 from bot.models import Sentence
-from bot.nlp.attribution import Attribution, attribute, find_cues
+from bot.nlp.attribution import Attribution, Stance, attribute, find_cues
 from bot.nlp.entities import EntityResolver, find_medium, is_medium, parse_source, translate_org
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -208,9 +208,10 @@ def test_dilansir_at_the_end_is_the_medium() -> None:
     assert att.role == "police"
 
 
-def test_hedged_passive_without_agent_is_unverified() -> None:
+def test_agentless_estimate_keeps_its_stance_with_no_source() -> None:
+    # "diperkirakan" is an estimate, not a doubt: it was shown as "unverified" before
     att = _attr("Sekitar 5.000 warga diperkirakan mengungsi ke lokasi yang lebih aman.")
-    assert att.stance == "unverified"
+    assert att.stance == Stance.ESTIMATED
     assert att.source is None
 
 
@@ -455,7 +456,7 @@ def test_attribute_never_fails_and_spans_stay_inside_their_sentence(texts: list[
     sentences = [Sentence(i + 1, 1, t, tuple(find_figures(t))) for i, t in enumerate(texts)]
     pos = data.draw(st.integers(0, len(sentences) - 1))
     att = attribute(sentences, pos)
-    assert att.stance in ("confirmed", "reported", "claimed", "unverified", "denied")
+    assert isinstance(att.stance, Stance)
     for span, where in ((att.cue_span, att.cue_sentence), (att.source_span, att.source_sentence)):
         if span is not None:
             assert where is not None
@@ -714,3 +715,81 @@ def test_an_indonesian_ministry_name_followed_by_a_country_is_that_countrys() ->
     assert parse_source("Kementerian Kesehatan").organization == "Ministry of Health"  # type: ignore[union-attr]
     pentagon = parse_source("Kementerian Pertahanan Amerika Serikat")
     assert pentagon is not None and pentagon.organization == "Pentagon (US Department of Defense)"
+
+
+# --------------------------------------------------------------------------------------
+# Stances: a closed set, each with its cues
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "who"),
+    [
+        ("Kapolres Bogor AKBP Rio Wahyu membenarkan 14 orang ditangkap.", Stance.CONFIRMED, "Rio Wahyu"),
+        ("Menteri Kesehatan Budi Sadikin mengonfirmasi 12 kasus baru.", Stance.CONFIRMED, "Budi Sadikin"),
+        ("Bupati Garut Rudy Gunawan mengatakan 300 rumah rusak.", Stance.REPORTED, "Rudy Gunawan"),
+        ("Kepala BPS Suhariyanto menyebutkan inflasi 3 persen.", Stance.REPORTED, "Suhariyanto"),
+        ("Direktur Utama PT Maju Jaya Andi Wijaya mengklaim 2 juta pengguna aktif.", Stance.CLAIMED, "Andi Wijaya"),
+        ("Juru bicara Kremlin Dmitry Peskov membantah 500 tentara tewas.", Stance.DENIED, None),
+        ("Wali Kota Surabaya Eri Cahyadi menepis kabar 40 sekolah ditutup.", Stance.DENIED, "Eri Cahyadi"),
+        ("Ekonom Indef Bhima Yudhistira memperkirakan pertumbuhan 4,8 persen.", Stance.ESTIMATED, "Bhima Yudhistira"),
+        ("Lana Soelistianingsih memprediksi rupiah menguat ke 14.200 per dolar.", Stance.PREDICTED, "Lana Soelistianingsih"),
+        ("Penyidik menduga 3 orang terlibat dalam kasus itu.", Stance.ALLEGED, None),
+        ("Majelis hakim memutuskan 5 terdakwa bersalah.", Stance.DECIDED, None),
+        ("Komisi Disiplin PSSI menjatuhkan sanksi denda Rp 100 juta kepada klub itu.", Stance.DECIDED, None),
+        ("Kyiv Independent belum dapat memverifikasi laporan 300 korban itu.", Stance.UNVERIFIED, None),
+    ],
+)
+def test_each_stance_comes_from_its_verb(text: str, stance: Stance, who: str | None) -> None:
+    att = _attr(text)
+    assert att.stance == stance
+    if who is not None:
+        assert att.who == who
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Sekitar 5.000 warga diperkirakan mengungsi.", Stance.ESTIMATED),
+        ("Produk itu diklaim dipakai 3 juta orang.", Stance.CLAIMED),
+        ("Uang sebanyak Rp 2 miliar diduga mengalir ke rekening pejabat.", Stance.ALLEGED),
+        ("Harga beras diprediksi naik 10 persen bulan depan.", Stance.PREDICTED),
+        ("Kerugian ditaksir mencapai Rp 5 miliar.", Stance.ESTIMATED),
+    ],
+)
+def test_an_agentless_passive_keeps_its_stance_with_no_source(text: str, stance: Stance) -> None:
+    att = _attr(text)
+    assert att.stance == stance
+    assert att.source is None
+
+
+def test_a_verb_before_a_closing_kata_keeps_its_stance_when_the_speaker_is_its_subject() -> None:
+    att = _attr("KPK menetapkan 3 tersangka baru, kata Juru Bicara KPK Tessa Mahardhika.")
+    assert att.who == "Tessa Mahardhika" and att.stance == Stance.DECIDED
+    att = _attr('"Kami memperkirakan 5.000 orang akan hadir," ujar Kapolres Bogor AKBP Rio Wahyu.')
+    assert att.who == "Rio Wahyu" and att.stance == Stance.ESTIMATED
+    # someone else's admission inside a spokesman's quote stays his report
+    att = _attr('"Pelaku mengakui menerima Rp 10 juta," kata Kabid Humas Polda Metro Jaya Argo Yuwono.')
+    assert att.who == "Argo Yuwono" and att.stance == Stance.REPORTED
+
+
+def test_a_first_person_estimate_in_a_quote_is_the_speakers() -> None:
+    sentences = _article(
+        'Kepala BNPB Suharyanto mengatakan pencarian masih berlangsung. '
+        '"Prediksi kami, korban bisa mencapai 50 orang. Tim terus bekerja," kata Suharyanto.'
+    )
+    att = attribute(sentences, 1)
+    assert att.who == "Suharyanto" and att.stance == Stance.PREDICTED
+
+
+def test_stance_is_a_string_valued_closed_set() -> None:
+    assert [s.value for s in Stance] == [
+        "confirmed", "decided", "reported", "estimated", "predicted", "claimed", "alleged", "unverified", "denied",
+    ]
+    assert Stance("estimated") == "estimated" and Stance.DENIED.rank == len(Stance) - 1
+
+
+def test_an_agentless_hedge_inside_a_named_statement_is_that_sources_estimate() -> None:
+    att = _attr("BNPB mencatat sekitar 5.000 warga diperkirakan masih mengungsi.")
+    assert att.organization == "BNPB (National Disaster Management Agency)"
+    assert att.stance == Stance.ESTIMATED

@@ -4,13 +4,20 @@
 article's sentence list) and returns an `Attribution`: the source (person, role,
 organisation, parsed by `bot.nlp.entities`), the reporting cue ("membenarkan",
 "dikonfirmasi oleh", "kata", "menurut" ...), the medium it came through ("dikutip oleh
-Kyiv Independent", "yang diperoleh AFP"), and a stance:
+Kyiv Independent", "yang diperoleh AFP"), and a `Stance` from a closed set:
 
     confirmed   membenarkan, mengonfirmasi, dikonfirmasi oleh, memastikan, mengakui
-    reported    mengatakan, menyebutkan, menyatakan, kata, ujar, menurut, melaporkan, dilaporkan
-    claimed     mengklaim, menuding, menuduh, mengaku
+    decided     memutuskan, menetapkan, menjatuhkan sanksi/vonis, divonis, disahkan
+    reported    mengatakan, menyebutkan, kata, ujar, menurut, mencatat, merilis data, mengumumkan
+    estimated   memperkirakan, diperkirakan, menaksir, "perkiraan kami"
+    predicted   memprediksi, diprediksi, meramalkan, memproyeksikan, "prediksi kami"
+    claimed     mengklaim, diklaim, mengaku, bersikeras
+    alleged     menduga, diduga, menuduh, dituding, disinyalir
+    unverified  belum dapat memverifikasi, berhenti mengonfirmasi, diyakini, kemungkinan
     denied      membantah, menepis, menyangkal, dibantah oleh
-    unverified  diyakini, diduga, kemungkinan, belum dapat memverifikasi, berhenti mengonfirmasi
+
+An agentless "diperkirakan" or "diklaim" keeps its stance with no source named; a verb
+inside a quotation or before a closing "kata X" keeps its stance when X is its subject.
 
 The cue that governs the figure is the nearest one whose scope covers it: a verb with its
 source on the left ("X mengatakan bahwa ...") governs what follows it; "kata X" and a
@@ -31,8 +38,8 @@ Public API:
 Pure and synchronous; no I/O.
 """
 
-from bot.nlp.attribution.cues import CUES, STANCES, find_cues
+from bot.nlp.attribution.cues import CUES, STANCES, Stance, find_cues
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
 
-__all__ = ["Attribution", "CUES", "STANCES", "attribute", "find_cues", "sources_in"]
+__all__ = ["Attribution", "CUES", "STANCES", "Stance", "attribute", "find_cues", "sources_in"]

@@ -11,20 +11,54 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import find_medium, is_medium
 
 
-STANCES: tuple[str, ...] = ("confirmed", "reported", "claimed", "unverified", "denied")
+class Stance(StrEnum):
+    """How a source stands behind what it says: a closed set, listed strongest first.
+
+    The values are the words answers and JSON show. An agentless "diperkirakan" or
+    "diklaim" keeps its stance with no source named.
+    """
+
+    CONFIRMED = "confirmed"  # membenarkan, mengonfirmasi, memastikan, dikonfirmasi oleh
+    DECIDED = "decided"  # memutuskan, menetapkan, menjatuhkan vonis/sanksi, divonis
+    REPORTED = "reported"  # mengatakan, menyebutkan, kata, menurut, mencatat, merilis data
+    ESTIMATED = "estimated"  # memperkirakan, diperkirakan, menaksir, ditaksir
+    PREDICTED = "predicted"  # memprediksi, diprediksi, meramalkan, memproyeksikan
+    CLAIMED = "claimed"  # mengklaim, diklaim, mengaku, bersikeras
+    ALLEGED = "alleged"  # menduga, diduga, menuduh, dituding, disinyalir
+    UNVERIFIED = "unverified"  # belum dapat memverifikasi, diyakini, kemungkinan, dikabarkan
+    DENIED = "denied"  # membantah, menepis, menyangkal, dibantah oleh
+
+    @property
+    def rank(self) -> int:
+        """Position in listings: confirmed first, denied last."""
+        return list(Stance).index(self)
+
+
+STANCES: tuple[str, ...] = tuple(s.value for s in Stance)
+
+#: The kinds of cue (see `find_cues`).
+CUE_KINDS = frozenset({"active", "passive", "post", "according", "hedge"})
+
+
+def _cue_table() -> tuple[tuple[str, str, Stance, str], ...]:
+    rows = []
+    for pattern, lemma, stance, kind in vocab.table("cues").rows:
+        if stance not in STANCES or kind not in CUE_KINDS:
+            raise vocab.VocabularyError(f"cues.tsv: {lemma!r} has stance {stance!r} and kind {kind!r}")
+        rows.append((vocab.expand(pattern), lemma, Stance(stance), kind))
+    return tuple(rows)
 
 
 #: Reporting cues: (regex on lower-case text, lemma, stance, kind), from data/cues.tsv.
 #: kind: active (source on the left), passive (agent after "oleh"), post ("..., kata X"),
 #: according ("menurut X, ..."), hedge (an adverb with no source).
-CUES: tuple[tuple[str, str, str, str], ...] = tuple(
-    (vocab.expand(pattern), lemma, stance, kind) for pattern, lemma, stance, kind in vocab.table("cues").rows
-)
+CUES: tuple[tuple[str, str, Stance, str], ...] = _cue_table()
 
 
 #: One alternation of every cue, in table order: at a given position the first entry wins,
@@ -39,11 +73,13 @@ _CONNECTIVES = vocab.words("connectives")
 
 @dataclass(frozen=True)
 class Cue:
+    """One reporting cue found in a sentence (offsets into it)."""
+
     start: int
     end: int
     text: str
     lemma: str
-    stance: str
+    stance: Stance
     kind: str
 
 
@@ -120,11 +156,17 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
             elif c.end <= fs and _opens_sentence(text[:c.start]):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
+            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs):
+                ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
 
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
+
+
+#: What ends a clause between a passive and a figure after it.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"]|\b(?:bahwa|namun|tetapi|sedangkan|sementara|dan|karena)\b")
 
 
 def _opens_sentence(prefix: str) -> bool:

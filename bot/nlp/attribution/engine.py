@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.clean import media_in
-from bot.nlp.attribution.cues import find_cues, governing
+from bot.nlp.attribution.cues import Cue, Stance, find_cues, governing
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, previous_source, quote_speaker
-from bot.nlp.entities.values import Source
+from bot.nlp.entities.values import Source, same_speaker
 
 
 _DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
@@ -33,7 +33,7 @@ class Attribution:
     """
 
     position: int
-    stance: str  # confirmed | reported | claimed | denied | unverified
+    stance: Stance
     cue: str | None = None  # the cue's lemma: "mengatakan" (also for the typo "mangatakan")
     cue_text: str | None = None  # as written
     cue_span: tuple[int, int] | None = None
@@ -81,6 +81,10 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     if quoted is not None:
         qfound, cue_pos, source_pos, note = quoted
         cue, source, span, via, stance = qfound.cue, qfound.source, qfound.span, qfound.via, qfound.stance
+        if found.cue is not None and found.stance != Stance.REPORTED and qfound.source is not None \
+                and same_speaker(found.source, qfound.source):
+            # '"Kami memperkirakan 5.000 orang hadir," kata X': X's estimate, not only X's report
+            cue, stance, cue_pos = found.cue, found.stance, position
 
     if source is not None and source.kind != "pronoun" and not source.who and ANAPHOR_END_RE.search(source.text):
         # "kata pemain berusia 22 tahun tersebut": someone named earlier, if the article did
@@ -119,17 +123,17 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
 
     disputed: Attribution | None = None
     if (
-        source is not None and cue is not None and cue_pos == position and stance != "denied"
+        source is not None and cue is not None and cue_pos == position and stance != Stance.DENIED
         and position + 1 < len(sentences) and _DENIAL_HINT.search(sentences[position + 1].text.lower())
     ):
         nxt = back_reference(sentences, position)
-        if nxt is not None and nxt.stance == "denied" and nxt.source is not None and nxt.source.text != source.text:
+        if nxt is not None and nxt.stance == Stance.DENIED and nxt.source is not None and nxt.source.text != source.text:
             disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")
 
-    if source is None and via and stance == "confirmed":
-        stance = "reported"  # an outlet alone never confirms
+    if source is None and via and stance == Stance.CONFIRMED:
+        stance = Stance.REPORTED  # an outlet alone never confirms
     if cue is None:
-        stance = "reported"  # stated as fact by the article itself, or by a source with no verb
+        stance = Stance.REPORTED  # stated as fact by the article itself, or by a source with no verb
 
     return Attribution(
         position=position,
@@ -177,9 +181,56 @@ def _attribute_text(text: str, fspan: tuple[int, int] | None) -> Found:
         source, span, via = source_for(text, cue)
         if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
-        stance = cue.stance
-        return Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
-    return Found(None, None, None, media_in(text), "reported")
+        found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), cue.stance)
+        if source is None and not via and cue.kind in ("passive", "hedge"):
+            found = _outer_speaker(text, ranked, found) or found
+        return _closing_speaker(text, fspan, ranked, found) or found
+    return Found(None, None, None, media_in(text), Stance.REPORTED)
+
+
+def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found) -> Found | None:
+    """`BNPB mencatat 5.000 warga diperkirakan mengungsi`: an agentless hedge inside someone's statement.
+
+    The source is the subject of the farther verb; the stance stays the hedge's when it
+    says more than "reported" (the estimate is BNPB's estimate).
+    """
+    assert inner.cue is not None
+    for _, outer in ranked:
+        if outer is inner.cue or outer.kind not in ("active", "according") or outer.start > inner.cue.start:
+            continue
+        source, span, via = source_for(text, outer)
+        if source is None and not via or source is not None and source.kind == "document":
+            continue
+        stance = inner.stance if inner.stance != Stance.REPORTED else outer.stance
+        if source is None and stance == Stance.CONFIRMED:
+            stance = Stance.REPORTED
+        return Found(inner.cue if stance == inner.stance else outer, source, span,
+                     tuple(dict.fromkeys(via + inner.via)), stance)
+    return None
+
+
+def _closing_speaker(
+    text: str, fspan: tuple[int, int] | None, ranked: list[tuple[int, Cue]], inner: Found
+) -> Found | None:
+    """`KPK menetapkan 3 tersangka, kata Jubir KPK X`: a closing "kata X" speaks the whole clause.
+
+    The inner verb keeps its stance when its subject is the speaker (or a pronoun, or none):
+    "Kami memperkirakan 5.000 orang hadir, ujar Kapolres X" is X's estimate, while
+    "Pelaku mengakui ..., kata Argo" is only Argo's report of what someone else said.
+    """
+    if fspan is None or inner.cue is None or inner.cue.kind == "post" or inner.cue.start > fspan[0]:
+        return None
+    closing = next((c for _, c in ranked if c.kind == "post" and c.start >= fspan[1]), None)
+    if closing is None or re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
+            and not re.search(r"[“”\"]", text[: inner.cue.start]):
+        return None  # 'X mengatakan: "..."' is X's own quotation
+    source, span, via = source_for(text, closing)
+    if source is None or source.kind in ("document", "pronoun"):
+        return None
+    via = tuple(dict.fromkeys(via + inner.via))
+    if inner.stance != Stance.REPORTED and same_speaker(inner.source, source):
+        return Found(inner.cue, source, span, via, inner.stance)
+    return Found(closing, source, span, via, closing.stance)
 
 
 def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:

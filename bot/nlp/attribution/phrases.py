@@ -15,7 +15,7 @@ from bot.nlp.attribution.clean import (
     BOUNDARY_RE, CUT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
     split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
 )
-from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, find_cues
+from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.values import Source
 
@@ -26,7 +26,7 @@ class Found:
     source: Source | None
     span: tuple[int, int] | None
     via: tuple[str, ...]
-    stance: str
+    stance: Stance
 
 
 def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:

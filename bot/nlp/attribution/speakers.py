@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.models import Sentence
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import media_in
-from bot.nlp.attribution.cues import POST_WORD_RE, find_cues
+from bot.nlp.attribution.cues import POST_WORD_RE, Stance, find_cues
 from bot.nlp.attribution.phrases import Found, sentence_attribution, source_for
 
 
@@ -187,7 +187,7 @@ def back_reference(sentences: Sequence[Sentence], position: int) -> Found | None
                 return None  # a long subject, or one with its own quantity, is a new statement
             refers = bool(set(words) & _ANAPHORA) or bool(_content_words(subject) & _content_words(sentences[position].text))
         else:
-            if cue.stance not in ("confirmed", "denied"):
+            if cue.stance not in (Stance.CONFIRMED, Stance.DENIED):
                 return None  # "X mengatakan ..." opens a new statement
             obj = re.findall(r"[a-z][a-z-]+", nxt[cue.end: cue.end + 40].lower())[:4]
             refers = bool(set(obj) & {"hal", "itu", "tersebut", "ini", "kabar", "laporan", "informasi", "berita", "klaim"})

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.figures import figures_match, figures_related
 from bot.models import Figure, Sentence
-from bot.nlp.attribution.cues import STANCES
+from bot.nlp.attribution.cues import Stance
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
 from bot.nlp.claims.match import ClaimMatch
@@ -36,7 +36,6 @@ from bot.nlp.entities.resolve import EntityResolver
 from bot.nlp.entities.values import Entity, Source
 
 
-_STANCE_RANK = {stance: i for i, stance in enumerate(STANCES)}
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class SourceGroup:
     who: str | None
     role: str | None
     organization: str | None
-    stance: str
+    stance: Stance
     cues: tuple[str, ...]
     via: tuple[str, ...]
     matches: tuple[ClaimMatch, ...]
@@ -71,7 +70,7 @@ class ClaimReport:
 
     @property
     def confirmers(self) -> tuple[SourceGroup, ...]:
-        return tuple(g for g in self.groups if g.stance == "confirmed")
+        return tuple(g for g in self.groups if g.stance == Stance.CONFIRMED)
 
     @property
     def matches(self) -> tuple[ClaimMatch, ...]:
@@ -117,7 +116,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
         else:
             entity = resolver.resolve(att.source, scope=match.article)
         match = replace(match, source_name=entity.name, source_key=entity.key)
-        polarity = "denied" if att.stance == "denied" else "affirmed"
+        polarity = "denied" if att.stance == Stance.DENIED else "affirmed"
         buckets.setdefault((entity.key, polarity), []).append((match, entity))
         if att.disputed_by is not None and att.disputed_by.source is not None:
             denier = resolver.resolve(att.disputed_by.source, scope=match.article)
@@ -130,7 +129,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
 
     groups = [_group(key, members) for (key, _), members in buckets.items()]
     first_seen = {g.key + g.stance: i for i, g in enumerate(groups)}
-    groups.sort(key=lambda g: (_STANCE_RANK.get(g.stance, 9), -len(g.matches), first_seen[g.key + g.stance]))
+    groups.sort(key=lambda g: (g.stance.rank, -len(g.matches), first_seen[g.key + g.stance]))
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
 
 
@@ -244,7 +243,7 @@ def _full_name_at(text: str, idx: int) -> str:
 def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
     matches = tuple(m for m, _ in members)
     entity = members[0][1]
-    stance = min((m.attribution.stance for m in matches), key=lambda s: _STANCE_RANK.get(s, 9))
+    stance = min((m.attribution.stance for m in matches), key=lambda s: s.rank)
     cues = tuple(dict.fromkeys(m.attribution.cue for m in matches if m.attribution.cue))
     via = tuple(dict.fromkeys(v for m in matches for v in m.attribution.via))
     who, role, organization = entity.who, entity.role, entity.organization

@@ -33,3 +33,14 @@ class Entity:
     who: str | None = None
     role: str | None = None
     organization: str | None = None
+
+
+def same_speaker(inner: Source | None, outer: Source) -> bool:
+    """Can `outer` speak for `inner`? No subject or a pronoun, the same person, or the same body."""
+    if inner is None or inner.kind == "pronoun":
+        return True
+    if inner.org_key and inner.org_key == outer.org_key:
+        return True
+    if inner.who and outer.who:
+        return inner.who.split()[-1].lower() == outer.who.split()[-1].lower()
+    return False
