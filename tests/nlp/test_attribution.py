@@ -793,3 +793,35 @@ def test_an_agentless_hedge_inside_a_named_statement_is_that_sources_estimate() 
     att = _attr("BNPB mencatat sekitar 5.000 warga diperkirakan masih mengungsi.")
     assert att.organization == "BNPB (National Disaster Management Agency)"
     assert att.stance == Stance.ESTIMATED
+
+
+# --------------------------------------------------------------------------------------
+# Scope: the figure or only the event it describes
+# --------------------------------------------------------------------------------------
+
+
+def test_hal_itu_dibenarkan_confirms_the_figure() -> None:
+    att = _attr("Sebanyak 300 rumah rusak berat. Hal itu dibenarkan oleh Kepala BPBD Garut, Satria Budi.")
+    assert (att.who, att.scope, att.event) == ("Satria Budi", "figure", None)
+
+
+def test_a_source_confirming_the_event_in_the_next_sentence_gives_no_figure() -> None:
+    att = _attr("Sekitar 2.000 tentara dilaporkan tiba di perbatasan. "
+                "Kedatangan pasukan itu dikonfirmasi oleh Menteri Pertahanan Ukraina Rustem Umerov.")
+    assert (att.who, att.stance, att.scope, att.event) == ("Rustem Umerov", "confirmed", "event", "the arrival")
+    assert att.event_text.startswith("Kedatangan pasukan")
+    att = _attr("Sebanyak 40 orang ditangkap dalam razia semalam. "
+                "Kapolres Bogor AKBP Rio Wahyu membenarkan penangkapan puluhan orang dalam razia itu.", "40")
+    assert (att.who, att.scope, att.event) == ("Rio Wahyu", "event", "the arrest")
+
+
+def test_an_unlisted_event_noun_is_kept_as_written() -> None:
+    att = _attr("Sebanyak 12 kapal asing memasuki perairan Natuna. "
+                "Penyusupan kapal asing itu dibenarkan oleh Panglima TNI Agus Subiyanto.")
+    assert (att.scope, att.event, att.event_text) == ("event", None, "Penyusupan kapal asing itu")
+
+
+def test_an_event_of_something_else_is_no_back_reference() -> None:
+    att = _attr("Sebanyak 40 orang ditangkap dalam razia semalam. "
+                "Kapolri membenarkan kedatangan presiden ke Bogor.", "40")
+    assert att.source is None

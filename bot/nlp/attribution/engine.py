@@ -16,6 +16,7 @@ from bot.models import Figure, Sentence
 from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import Cue, Stance, find_cues, governing
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
+from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, previous_source, quote_speaker
 from bot.nlp.entities.values import Source, same_speaker
 
@@ -51,6 +52,9 @@ class Attribution:
     figure_span: tuple[int, int] | None = None
     note: str | None = None  # how it was found, when not plainly in the sentence
     disputed_by: Attribution | None = None  # the next sentence denies it ("Namun hal itu dibantah oleh Kremlin")
+    scope: Scope = Scope.FIGURE  # "event": the source confirms what the figure describes, not the number
+    event: str | None = None  # that event in English ("the arrival"), when the vocabulary knows it
+    event_text: str | None = None  # the event as written ("Kedatangan tentara Korut")
 
     @property
     def attributed(self) -> bool:
@@ -113,20 +117,24 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         else:
             source, span, source_pos = None, None, None
 
+    ref = Reference(Scope.FIGURE)
     if source is None and not via and (cue is None or cue.kind in ("passive", "hedge")):
-        nxt = back_reference(sentences, position)
-        if nxt is not None:
+        back = back_reference(sentences, position)
+        if back is not None:
+            nxt, ref = back
             cue, source, span, via = nxt.cue, nxt.source, nxt.span, nxt.via
             stance = nxt.stance
             source_pos = cue_pos = position + 1
-            note = "source named in the next sentence, which refers back to this one"
+            note = "source named in the next sentence, which refers back to " + (
+                "this one" if ref.scope == Scope.FIGURE else "the event it describes, not the figure")
 
     disputed: Attribution | None = None
     if (
         source is not None and cue is not None and cue_pos == position and stance != Stance.DENIED
         and position + 1 < len(sentences) and _DENIAL_HINT.search(sentences[position + 1].text.lower())
     ):
-        nxt = back_reference(sentences, position)
+        back = back_reference(sentences, position)
+        nxt = back[0] if back is not None else None
         if nxt is not None and nxt.stance == Stance.DENIED and nxt.source is not None and nxt.source.text != source.text:
             disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")
 
@@ -155,6 +163,9 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         figure_span=fspan,
         note=note,
         disputed_by=disputed,
+        scope=ref.scope if source is not None else Scope.FIGURE,
+        event=ref.event if source is not None else None,
+        event_text=ref.event_text if source is not None else None,
     )
 
 

@@ -15,9 +15,9 @@ from bot.nlp import vocab
 from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import POST_WORD_RE, Stance, find_cues
 from bot.nlp.attribution.phrases import Found, sentence_attribution, source_for
+from bot.nlp.attribution.scope import Reference, Scope, reference
 
 
-_ANAPHORA = vocab.words("anaphora")
 
 
 _STOP = vocab.words("function_words")
@@ -167,8 +167,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _STOP}
 
 
-def back_reference(sentences: Sequence[Sentence], position: int) -> Found | None:
-    """The next sentence names who confirmed/denied this one's content ("Kedatangan ... dikonfirmasi oleh X")."""
+def back_reference(sentences: Sequence[Sentence], position: int) -> tuple[Found, Reference] | None:
+    """The next sentence names who confirmed/denied this one's content ("Kedatangan ... dikonfirmasi oleh X").
+
+    With the `Reference` that says whether the source stands behind the figure ("Hal itu
+    dibenarkan oleh X") or only the event it describes ("Kedatangan ... dikonfirmasi").
+    """
     if position + 1 >= len(sentences):
         return None
     nxt = sentences[position + 1].text
@@ -185,13 +189,22 @@ def back_reference(sentences: Sequence[Sentence], position: int) -> Found | None
             words = re.findall(r"[a-z][a-z-]+", subject.lower())
             if len(words) > 10 or re.search(r"\d", subject):
                 return None  # a long subject, or one with its own quantity, is a new statement
-            refers = bool(set(words) & _ANAPHORA) or bool(_content_words(subject) & _content_words(sentences[position].text))
+            ref = reference(subject)
+            shared = bool(_content_words(subject) & _content_words(sentences[position].text))
+            if ref is None and shared:
+                ref = Reference(Scope.FIGURE)  # "Rumah yang rusak itu dibenarkan ...": the same statement
+            elif ref is not None and ref.scope == Scope.EVENT and not shared and ref.event is None:
+                ref = None  # an unlisted nominalisation about something else
         else:
             if cue.stance not in (Stance.CONFIRMED, Stance.DENIED):
                 return None  # "X mengatakan ..." opens a new statement
-            obj = re.findall(r"[a-z][a-z-]+", nxt[cue.end: cue.end + 40].lower())[:4]
-            refers = bool(set(obj) & {"hal", "itu", "tersebut", "ini", "kabar", "laporan", "informasi", "berita", "klaim"})
-        if refers:
-            return Found(cue, source, span, via, cue.stance)
+            obj = nxt[cue.end: cue.end + 60]
+            ref = reference(obj)
+            if ref is not None and ref.scope == Scope.EVENT and not (
+                _content_words(obj) & _content_words(sentences[position].text)
+            ):
+                ref = None  # "X membenarkan kedatangan presiden": not this sentence's event
+        if ref is not None:
+            return Found(cue, source, span, via, cue.stance), ref
         return None
     return None

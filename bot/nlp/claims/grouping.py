@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from bot.corpus.figures import figures_match, figures_related
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.cues import Stance
+from bot.nlp.attribution.scope import Scope
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
 from bot.nlp.claims.match import ClaimMatch
@@ -34,8 +35,6 @@ from bot.nlp.entities.gloss import anonymous_group_name
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.resolve import EntityResolver
 from bot.nlp.entities.values import Entity, Source
-
-
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,7 @@ class SourceGroup:
     via: tuple[str, ...]
     matches: tuple[ClaimMatch, ...]
     kind: str = "organization"  # person | organization | anonymous | country | medium | role
+    scope: Scope = Scope.FIGURE  # "event": it stands behind what the figure describes, not the number
 
     @property
     def display(self) -> str:
@@ -104,7 +104,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     _learn_bare_names(resolver, exact + related, articles)
 
     related = [_resolved(m, resolver) for m in related]
-    buckets: dict[tuple[str, str], list[tuple[ClaimMatch, Entity]]] = {}
+    buckets: dict[tuple[str, str, Scope], list[tuple[ClaimMatch, Entity]]] = {}
     unattributed: list[ClaimMatch] = []
     for match in exact:
         att = match.attribution
@@ -117,7 +117,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
             entity = resolver.resolve(att.source, scope=match.article)
         match = replace(match, source_name=entity.name, source_key=entity.key)
         polarity = "denied" if att.stance == Stance.DENIED else "affirmed"
-        buckets.setdefault((entity.key, polarity), []).append((match, entity))
+        buckets.setdefault((entity.key, polarity, att.scope), []).append((match, entity))
         if att.disputed_by is not None and att.disputed_by.source is not None:
             denier = resolver.resolve(att.disputed_by.source, scope=match.article)
             index = match.sentence + 1
@@ -125,11 +125,12 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
             denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
                              source_sentence=index if denial_text else None, source_sentence_text=denial_text,
                              cue_sentence_text=denial_text)
-            buckets.setdefault((denier.key, "denied"), []).append((denial, denier))
+            buckets.setdefault((denier.key, "denied", Scope.FIGURE), []).append((denial, denier))
 
-    groups = [_group(key, members) for (key, _), members in buckets.items()]
-    first_seen = {g.key + g.stance: i for i, g in enumerate(groups)}
-    groups.sort(key=lambda g: (g.stance.rank, -len(g.matches), first_seen[g.key + g.stance]))
+    groups = [_group(key, members) for (key, _, _), members in buckets.items()]
+    first_seen = {(g.key, g.stance, g.scope): i for i, g in enumerate(groups)}
+    # sources of the figure first, then those that only confirm its event; strongest stance first
+    groups.sort(key=lambda g: (g.scope != Scope.FIGURE, g.stance.rank, -len(g.matches), first_seen[g.key, g.stance, g.scope]))
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
 
 
@@ -255,10 +256,12 @@ def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
         role = "/".join(roles)
     elif entity.kind == "medium":
         name = "no source named (reported by " + ", ".join(via) + ")"
-        return SourceGroup(key, name, None, None, None, stance, cues, via, matches, kind="medium")
+        return SourceGroup(key, name, None, None, None, stance, cues, via, matches, kind="medium",
+                           scope=matches[0].attribution.scope)
     if via:
         name = f"{name} (via {', '.join(via)})"
-    return SourceGroup(key, name, who, role, organization, stance, cues, via, matches, kind=entity.kind)
+    return SourceGroup(key, name, who, role, organization, stance, cues, via, matches, kind=entity.kind,
+                       scope=matches[0].attribution.scope)
 
 
 def _affiliation(source: Source | None) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.corpus.figures import describe_figure
 from bot.models import AnswerItem, Citation, Figure
+from bot.nlp.attribution.scope import Reference, Scope, event_phrase
 from bot.nlp.claims.grouping import ClaimReport
 from bot.nlp.claims.match import ClaimMatch
 
@@ -17,20 +18,30 @@ def _figure_field(fig: Figure) -> dict[str, object]:
 def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
     """One AnswerItem per source group, then one per unattributed and related sentence.
 
-    Each item's `fields` hold who, role, organization, stance, cue, via and figure (value
-    and qualifier), as the who-confirmed JSON contract asks; citations hold the figure's
+    Each item's `fields` hold who, role, organization, stance, scope ("figure", or "event"
+    when the source confirms what the figure describes but gives no number; then `event`
+    names it), cue, via and figure (value and qualifier), as the who-confirmed JSON
+    contract asks; citations hold the figure's
     sentence and, when the source stood in a neighbouring sentence, that sentence too.
     """
     items: list[AnswerItem] = []
     for group in report.groups:
-        figures = tuple(dict.fromkeys(describe_figure(m.figure) for m in group.matches))
-        text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
+        event = None
+        if group.scope == Scope.EVENT:
+            att = group.matches[0].attribution
+            ref = Reference(Scope.EVENT, att.event, att.event_text)
+            event = att.event or att.event_text
+            text = f"{group.name} — {event_phrase(group.stance, ref)}"
+        else:
+            figures = tuple(dict.fromkeys(describe_figure(m.figure) for m in group.matches))
+            text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
         items.append(AnswerItem(
             text=text,
             citations=_citations(group.matches),
             fields={
                 "who": group.who, "role": group.role, "organization": group.organization,
-                "stance": group.stance, "cue": ", ".join(group.cues) or None, "via": list(group.via),
+                "stance": group.stance, "scope": group.scope, "event": event,
+                "cue": ", ".join(group.cues) or None, "via": list(group.via),
                 "figure": _figure_field(group.matches[0].figure), "source": group.name, "kind": group.kind,
             },
         ))
@@ -40,7 +51,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
             text=f"no source named — {att.stance}: {describe_figure(match.figure)}",
             citations=_citations((match,)),
             fields={"who": None, "role": None, "organization": None, "stance": att.stance,
-                    "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
+                    "scope": Scope.FIGURE, "event": None, "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
                     "source": None, "kind": "unattributed"},
         ))
     for match in report.related:
@@ -50,7 +61,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
             text=f"related: {describe_figure(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
             citations=_citations((match,)),
             fields={"who": att.who, "role": att.role, "organization": att.organization, "stance": att.stance,
-                    "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
+                    "scope": att.scope, "event": att.event or att.event_text, "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
                     "source": who, "kind": "related"},
         ))
     return tuple(items)
