@@ -37,11 +37,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.corpus.figures import parse_figure
 from bot.corpus.reader import read_article
-from bot.models import AnswerItem, Article
+from bot.models import AnswerItem, Article, Figure
 from bot.nlp.claims import claim_items, find_claims
 from eval.attribution.judged import ExpectedSource, JudgedArticle, JudgedSet, Mention, Query
+
+try:  # the figure reader as a package (bot/corpus/figures/query.py) ...
+    from bot.corpus.figures.query import parse_figure
+except ImportError:  # ... or as the single module it was when this set was made
+    from bot.corpus.figures import parse_figure  # type: ignore[no-redef]
 
 UNNAMED_KINDS = frozenset({"unattributed", "medium"})
 RELATED_KINDS = frozenset({"related"})
@@ -67,9 +71,14 @@ def read_judged(judged: JudgedSet) -> dict[str, Article]:
         return {aid: read_article(write_article(a, n, Path(tmp))) for n, (aid, a) in enumerate(judged.articles.items())}
 
 
+def parse_query(figure_text: str) -> Figure | None:
+    """The query as kabar parses it (None when it is not a figure)."""
+    return parse_figure(figure_text)
+
+
 def engine_answer(article: Article, figure_text: str) -> tuple[AnswerItem, ...]:
     """kabar's who-confirmed items for `figure_text` asked of one article."""
-    figure = parse_figure(figure_text)
+    figure = parse_query(figure_text)
     if figure is None:
         raise ValueError(f"{figure_text!r} does not parse as a figure")
     return claim_items(find_claims([(article.id, article.sentences)], figure))
@@ -324,5 +333,5 @@ def score(judged: JudgedSet, engine: Engine = engine_answer, split: str | None =
 
 __all__ = [
     "COUNTS", "Failure", "ItemView", "MEASURES", "Tally", "engine_answer", "exact_name", "forbidden", "names", "normalise",
-    "quote_sentences", "read_judged", "score", "score_query", "view", "write_article",
+    "parse_query", "quote_sentences", "read_judged", "score", "score_query", "view", "write_article",
 ]

@@ -7,10 +7,9 @@ from collections import Counter
 
 import pytest
 
-from bot.corpus.figures import parse_figure
 from bot.models import Article
 from eval.attribution.judged import HERE, JudgedSet, load, problems, split_for
-from eval.attribution.score import forbidden, quote_sentences, read_judged
+from eval.attribution.score import forbidden, parse_query, quote_sentences, read_judged
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +63,7 @@ def test_mentions_of_a_query_are_distinct_sentences(judged: JudgedSet, parsed: d
 
 def test_every_figure_parses_and_is_not_a_year_or_date(judged: JudgedSet) -> None:
     for query in judged.queries:
-        figure = parse_figure(query.figure)
+        figure = parse_query(query.figure)
         assert figure is not None and not figure.vague, query.id
         assert not (1900 <= figure.value <= 2100 and figure.value == int(figure.value) and figure.unit is None), query.id
         assert "/" not in query.figure and ":" not in query.figure, query.id
