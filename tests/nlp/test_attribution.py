@@ -825,3 +825,38 @@ def test_an_event_of_something_else_is_no_back_reference() -> None:
     att = _attr("Sebanyak 40 orang ditangkap dalam razia semalam. "
                 "Kapolri membenarkan kedatangan presiden ke Bogor.", "40")
     assert att.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Lionel Messi juga mendapat hukuman 21 bulan penjara.", Stance.DECIDED),
+        ("Ronaldo menyelesaikan kasus tuduhan penggelapan pajak sebesar € 14,7 juta.", Stance.ALLEGED),
+        ("Mourinho masih dalam penyelidikan terkait penggelapan pajak sebesar £ 2,94 juta.", Stance.ALLEGED),
+        ("Pada Desember Tesla menargetkan bisa memproduksi 20.000 mobil per bulan.", Stance.PREDICTED),
+    ],
+)
+def test_noun_and_light_verb_cues_carry_their_stance(text: str, stance: Stance) -> None:
+    assert _attr(text).stance == stance
+
+
+def test_menurutnya_and_dikatakannya_resolve_their_pronoun() -> None:
+    for opener in ("Menurutnya", "Dikatakannya"):
+        sentences = _article(f"Camat Kutabaharu, Sofyan, mengatakan danau itu ramai. {opener}, danau ini punya tiga pulau kecil.")
+        att = attribute(sentences, 1)
+        assert att.who == "Sofyan" and att.source_sentence == 0, opener
+
+
+def test_a_passive_agent_after_the_figure_and_its_noun() -> None:
+    att = _attr("Pemain itu dijatuhi hukuman 16 bulan penjara oleh pengadilan Spanyol karena penggelapan pajak.")
+    assert att.stance == Stance.DECIDED
+    assert att.source_text == "pengadilan Spanyol"
+
+
+def test_a_named_manager_is_a_person_not_the_stall_she_runs() -> None:
+    att = _attr("Ruth Tulus Subekti, pengelola Dawet Telasih mengaku dapat menjual hingga 250 mangkok.")
+    assert att.who == "Ruth Tulus Subekti" and att.stance == Stance.REPORTED
+    entity = EntityResolver().resolve(att.source)
+    assert entity.key == "person:ruth tulus subekti"
+    # unnamed, the same role speaks for the body
+    assert EntityResolver().resolve(parse_source("seorang pengelola BPBD Garut")).key.startswith("org:bpbd")

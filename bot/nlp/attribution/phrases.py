@@ -53,7 +53,8 @@ def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | No
         return found
     if cue.kind == "passive":
         after = text[cue.end:]
-        m = re.match(r"(?:\s+\S+){0,2}?\s+oleh\s+", after, re.I)
+        # "dikonfirmasi langsung oleh X", "dijatuhi hukuman 16 bulan penjara oleh X"
+        m = re.match(r"(?:\s+[^\s,.;:]+){0,5}?\s+oleh\s+", after, re.I)
         if not m:
             direct = re.match(r"\s+(?=[A-Z])", after)
             if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
@@ -64,6 +65,9 @@ def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | No
             return None, None, ()
         return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
     if cue.kind == "according":
+        if cue.text.lower().endswith("nya"):
+            # "Menurutnya, ...", "Dikatakannya, ...": the source is the pronoun in the cue
+            return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), ()
         after = text[cue.end:]
         stripped = len(after) - len(after.lstrip())
         return _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)

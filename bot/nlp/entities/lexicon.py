@@ -14,17 +14,16 @@ from bot.nlp import vocab
 
 
 #: Roles, longest first when matched. Value: (English, speaks_for_org).
-#: A role that speaks for its organisation (a spokesperson, an unnamed official) is
-#: grouped under the organisation; a head (a minister, a secretary general) is a person.
+#: A role that speaks for its organisation (a spokesperson) is grouped under the
+#: organisation; a head (a minister, a secretary general) or anyone else named is a person.
 _ROLE_TABLE = vocab.table("roles")
-
-
 ROLES: dict[str, tuple[str, bool]] = {
     row[0]: (row[1], row[2] == "yes") for row in _ROLE_TABLE.rows
 }
 
+#: Roles whose unnamed holder speaks for the organisation ("seorang pejabat Barat").
+UNNAMED_SPEAKERS: frozenset[str] = frozenset(row[0] for row in _ROLE_TABLE.rows if row[2] in ("yes", "unnamed"))
 
-#: Roles that carry their organisation in the word itself.
 ROLE_ORGS: dict[str, str] = _ROLE_TABLE.optional("body")
 
 

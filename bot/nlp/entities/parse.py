@@ -17,7 +17,7 @@ from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
     PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
-    ROLE_PREFIX, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
+    ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.names import name_from, split_org_and_name
 from bot.nlp.entities.values import Source
@@ -229,7 +229,7 @@ def parse_source(text: str) -> Source | None:
             organization=organization, organization_id=organization_id, org_key=org_key,
             affiliation=affiliation, speaks_for_org=speaks, former=former, aliases=aliases,
         )
-    if role_en and speaks:
+    if role_en and (speaks or role_key in UNNAMED_SPEAKERS):
         # "juru bicara Pentagon", "pejabat Ukraina dan AS" without a name
         return Source(
             text=raw, kind="anonymous" if organization else "role", role=role_en, role_id=role_id,
