@@ -860,3 +860,57 @@ def test_a_named_manager_is_a_person_not_the_stall_she_runs() -> None:
     assert entity.key == "person:ruth tulus subekti"
     # unnamed, the same role speaks for the body
     assert EntityResolver().resolve(parse_source("seorang pengelola BPBD Garut")).key.startswith("org:bpbd")
+
+
+# --------------------------------------------------------------------------------------
+# The article record: who was named last
+# --------------------------------------------------------------------------------------
+
+
+def test_a_reason_after_a_statement_is_the_speakers() -> None:
+    sentences = _article(
+        "Pengamat ekonomi James Adam mengatakan Flores layak menjadi pusat energi terbarukan. "
+        "Sebab, Flores ini memiliki 16 titik potensi panas bumi."
+    )
+    att = attribute(sentences, 1)
+    assert (att.who, att.source_sentence) == ("James Adam", 0)
+    assert "previous sentence" in (att.note or "")
+
+
+def test_an_addition_with_its_own_subject_is_not_the_previous_speakers() -> None:
+    sentences = _article(
+        "Bupati Azwar Anas menjelaskan rencana pariwisata daerahnya. "
+        "Selain itu, Kemenhub akan menganggarkan dana sebesar Rp 2 triliun."
+    )
+    assert attribute(sentences, 1).source is None
+    sentences = _article(
+        "Kapolda Metro Jaya Irjen Gatot Eddy Pramono mengatakan pelaku sudah ditangkap. "
+        "Sementara itu, harga cabai naik 10 persen."
+    )
+    assert attribute(sentences, 1).source is None
+
+
+def test_a_descriptor_resolves_to_the_person_named_last_even_without_a_cue() -> None:
+    sentences = _article(
+        "Bek tengah Timnas Malaysia U-22, Adib Zainudin, sesumbar bisa mengalahkan Indonesia. "
+        "Adib yakin skuatnya lebih baik. "
+        '"Kami perlu mendapat tiga poin," kata pemain berusia 22 tahun tersebut.'
+    )
+    att = attribute(sentences, 2)
+    assert att.who in ("Adib Zainudin", "Adib") and att.source_sentence in (0, 1)
+
+
+def test_a_genitive_name_or_a_place_is_no_subject_to_resolve_to() -> None:
+    sentences = _article(
+        "Channing Tatum batal menjadi sutradara. "
+        "Namun skandal seks Harvey Weinstein menghentikan langkahnya. "
+        "Ia menyebut 3 proyek dibatalkan."
+    )
+    assert attribute(sentences, 2).who != "Harvey Weinstein"
+    sentences = _article("Pulau Flores ada di NTT. Flores ini memiliki 16 titik panas bumi. Ia menyebut 3 titik sudah dibor.")
+    assert attribute(sentences, 2).source is None
+
+
+def test_a_channel_phrase_holding_the_figure_is_not_what_was_announced() -> None:
+    att = _attr("Aktor itu mengumumkan pengunduran dirinya melalui Instagram dengan 15 juta pengikut.")
+    assert att.source is None

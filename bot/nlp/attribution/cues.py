@@ -139,7 +139,7 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             opening = not text[: c.start].strip(" “\"'") or text[: c.start].rstrip().endswith(",")
             ranked.append((0 if opening else abs(fs - c.end), c))
         elif c.kind in ("active", "hedge"):
-            if c.end <= fs:
+            if c.end <= fs and not (c.kind == "active" and _CHANNEL_RE.search(text, c.end, fs)):
                 ranked.append((fs - c.end, c))
         elif c.kind == "post":
             if c.start >= fe:
@@ -164,6 +164,10 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
 
+
+#: A channel phrase that holds the figure: "mengumumkan ... melalui Instagram dengan 15 juta
+#: pengikut" says nothing about the 15 million.
+_CHANNEL_RE = re.compile(r"\b(?:melalui|lewat|via)\s[^,;:“”\"]*$")
 
 #: What ends a clause between a passive and a figure after it.
 _CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"]|\b(?:bahwa|namun|tetapi|sedangkan|sementara|dan|karena)\b")

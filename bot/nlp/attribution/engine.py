@@ -17,7 +17,8 @@ from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import Cue, Stance, find_cues, governing
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
-from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, previous_source, quote_speaker
+from bot.nlp.attribution.record import continues, last_named, named_in, same_role
+from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
 from bot.nlp.entities.values import Source, same_speaker
 
 
@@ -91,21 +92,28 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             cue, stance, cue_pos = found.cue, found.stance, position
 
     if source is not None and source.kind != "pronoun" and not source.who and ANAPHOR_END_RE.search(source.text):
-        # "kata pemain berusia 22 tahun tersebut": someone named earlier, if the article did
-        back = previous_source(sentences, position)
-        if back is not None:
-            pos, prev = back
-            source, span, source_pos = prev.source, prev.span, pos
-            note = "'... tersebut' resolved to the source of an earlier sentence"
+        # "kata pemain berusia 22 tahun tersebut": the person named last, if the article did
+        named = last_named(sentences, source_pos if source_pos is not None else position, person=True)
+        if named is not None and named.found.source is not None and same_role(source, named.found.source):
+            source, span, source_pos = named.found.source, named.found.span, named.position
+            note = "'... tersebut' resolved to the person named last"
 
     if source is not None and source.kind == "pronoun":
-        back = previous_source(sentences, position)
-        if back is not None:
-            pos, prev = back
-            source, span, source_pos = prev.source, prev.span, pos
-            note = "pronoun resolved to the source of an earlier sentence"
+        named = last_named(sentences, source_pos if source_pos is not None else position)
+        if named is not None:
+            source, span, source_pos = named.found.source, named.found.span, named.position
+            note = "pronoun resolved to the source named last"
         else:
             source, span, source_pos = None, None, None
+
+    if source is None and cue is None and not via and position > 0 and continues(text):
+        # "Pengamat X mengatakan ... . Sebab, Flores memiliki 16 titik ...": X goes on
+        before = [f for f in named_in(sentences[position - 1].text) if f.cue is not None]
+        if before:
+            prev = before[-1]
+            cue, source, span, via, stance = prev.cue, prev.source, prev.span, prev.via, Stance.REPORTED
+            source_pos = cue_pos = position - 1
+            note = "the sentence goes on with the previous sentence's statement"
 
     if source is not None and source.kind == "document":
         # "Laporan yang diperoleh AFP ... menyebutkan": the report's source is named just before

@@ -14,7 +14,8 @@ from bot.models import Sentence
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import POST_WORD_RE, Stance, find_cues
-from bot.nlp.attribution.phrases import Found, sentence_attribution, source_for
+from bot.nlp.attribution.phrases import Found, source_for
+from bot.nlp.attribution.record import last_named
 from bot.nlp.attribution.scope import Reference, Scope, reference
 
 
@@ -36,16 +37,20 @@ _QUOTE_CHAR_RE = re.compile(r"[“”\"]")
 def _quote_marks(text: str) -> list[tuple[int, str]]:
     """Quotation marks of one sentence: (offset, "open" | "close" | "toggle").
 
-    Curly quotes say which they are; a straight one closes when a "kata"-like word or the end
-    of the sentence follows it, opens at the start of the sentence, and toggles otherwise.
+    Curly quotes say which they are, unless written the wrong way round: a "”" that opens
+    a sentence or follows "menyebutkan," before a capital toggles, and so does a "“" that
+    ends one. A straight one closes when a "kata"-like word or the end of the sentence
+    follows it, opens at the start of the sentence, and toggles otherwise.
     """
     marks: list[tuple[int, str]] = []
     for m in _QUOTE_CHAR_RE.finditer(text):
         ch, i = m.group(0), m.start()
+        before, after = text[:i].rstrip(), text[i + 1:]
         if ch == "“":
-            marks.append((i, "open"))
+            marks.append((i, "toggle" if before and not after.strip(" .,!?)") else "open"))
         elif ch == "”":
-            marks.append((i, "close"))
+            opens = (not before or before.endswith((",", ":"))) and re.match(r"\s*[A-Z]", after) is not None
+            marks.append((i, "toggle" if opens else "close"))
         elif POST_WORD_RE.match(text, i + 1) or not text[i + 1:].strip(" .,!?)"):
             marks.append((i, "close"))
         elif not text[:i].strip():
@@ -106,10 +111,10 @@ def quote_speaker(
                 if before is not None:
                     return (Found(speaker.cue, before.source, before.span, tuple(dict.fromkeys(speaker.via + before.via)),
                                    speaker.stance), pos, opened_at[0], "quoted; the speaker is named where the quote opens")
-                back = previous_source(sentences, opened_at[0])
+                back = last_named(sentences, opened_at[0])
                 if back is not None:
-                    where, prev = back
-                    return (Found(speaker.cue, prev.source, prev.span, speaker.via, speaker.stance), pos, where,
+                    prev = back.found
+                    return (Found(speaker.cue, prev.source, prev.span, speaker.via, speaker.stance), pos, back.position,
                             "quoted; 'nya' resolved to the source of an earlier sentence")
                 return None
             return speaker, pos, pos, "quoted; the speaker is named where the quote closes"
@@ -151,15 +156,6 @@ def _speaker_before(text: str, open_at: int) -> Found | None:
         if source is None or source.kind in ("document", "pronoun"):
             return None
         return Found(cue, source, span, via, cue.stance)
-    return None
-
-
-def previous_source(sentences: Sequence[Sentence], position: int) -> tuple[int, Found] | None:
-    # a quote's "ujarnya" often comes a few sentences after the speaker was named
-    for pos in range(position - 1, max(-1, position - 5), -1):
-        found = sentence_attribution(sentences[pos].text)
-        if found is not None and found.source is not None and found.source.kind not in ("pronoun", "document"):
-            return pos, found
     return None
 
 

@@ -244,7 +244,10 @@ def _full_name_at(text: str, idx: int) -> str:
 def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
     matches = tuple(m for m, _ in members)
     entity = members[0][1]
-    stance = min((m.attribution.stance for m in matches), key=lambda s: s.rank)
+    # the strongest stance, where a stance saying more than "reported" wins over it: a source
+    # that reported a figure and estimated it elsewhere is shown as estimating it
+    stances = {m.attribution.stance for m in matches}
+    stance = min(stances - {Stance.REPORTED} or stances, key=lambda s: s.rank)
     cues = tuple(dict.fromkeys(m.attribution.cue for m in matches if m.attribution.cue))
     via = tuple(dict.fromkeys(v for m in matches for v in m.attribution.via))
     who, role, organization = entity.who, entity.role, entity.organization
