@@ -56,7 +56,7 @@ def report(tallies: dict[str, Tally], verbose: bool) -> str:
         for name in order:
             if name == "all" and len(order) > 1:
                 continue
-            lines.append(f"\nfailures in {name}:")
+            lines.append(f"\nfailures in {name}:" + ("  (report only: never tune on these)" if name == "held-out" else ""))
             for f in tallies[name].failures:
                 lines.append(f"  {f.query} {f.what:<11} expected {f.expected}\n  {'':{len(f.query)}} {'':<11} got      {f.got}")
     return "\n".join(lines)
@@ -72,6 +72,8 @@ def main() -> None:
     judged = load(args.data)
     started = time.perf_counter()
     tallies = score(judged, split=None if args.split == "all" else args.split)
+    if args.split != "all":
+        tallies = {args.split: tallies[args.split]}
     elapsed = time.perf_counter() - started
     print(f"judged attribution set: {len(judged.in_split(args.split))} queries, "
           f"{len({q.article for q in judged.in_split(args.split)})} articles ({elapsed:.1f} s)")

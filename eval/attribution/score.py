@@ -2,7 +2,8 @@
 
 The engine is run through its stable seam: the article is written to a temporary
 `NNN_<hash>.txt` and read with `bot.corpus.reader.read_article`, the query parsed with
-`bot.corpus.figures.parse_figure`, then `bot.nlp.claims.find_claims` and `claim_items`.
+`parse_figure` (from `bot.corpus.figures.query`, or `bot.corpus.figures` before the figure
+reader became a package), then `bot.nlp.claims.find_claims` and `claim_items`.
 `score_query` compares the returned `AnswerItem`s with one judged query and returns a
 `Tally`; `score` does it for every query and sums the tallies per split.
 
@@ -125,6 +126,7 @@ class ItemView:
 
 
 def view(item: AnswerItem, article_id: str) -> ItemView:
+    """Read one answer item for scoring; only citations of `article_id` count."""
     fields = item.fields
     parts = [str(fields.get(key) or "") for key in ("who", "organization", "source")]
     label = " | ".join(p for p in (_RELAY.sub("", part).strip(" ,;") for part in parts) if p)

