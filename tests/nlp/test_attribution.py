@@ -914,3 +914,28 @@ def test_a_genitive_name_or_a_place_is_no_subject_to_resolve_to() -> None:
 def test_a_channel_phrase_holding_the_figure_is_not_what_was_announced() -> None:
     att = _attr("Aktor itu mengumumkan pengunduran dirinya melalui Instagram dengan 15 juta pengikut.")
     assert att.source is None
+
+
+def test_a_named_publication_is_a_source_kept_as_written() -> None:
+    att = _attr("Berdasarkan data Statistik Peternakan Tahun 2016, populasi ayam ras mencapai 1,59 miliar ekor.")
+    assert att.source.kind == "document" and att.organization == "Statistik Peternakan Tahun 2016"
+    att = _attr("Berdasarkan database KPU Jatim untuk Pilkada 2018, TPS tersebar di 666 kecamatan.")
+    assert att.organization_id == "KPU Jatim"
+
+
+def test_a_passive_inside_a_named_document_is_the_documents() -> None:
+    att = _attr("Dalam website Unpad dijelaskan juga, tiap kamarnya berisi 2 tempat tidur.")
+    assert att.organization == "Unpad" and att.stance == Stance.REPORTED
+
+
+def test_a_lower_case_function_word_is_no_organisation() -> None:
+    assert parse_source("dan") is None
+    att = _attr("Jumlahnya naik: 100 unit di bulan Agustus, dan pada bulan Desember Tesla menargetkan 20.000 unit per bulan.",
+                "20.000")
+    assert att.who == "Tesla" and att.stance == Stance.PREDICTED
+
+
+def test_an_audience_before_a_pronoun_subject_keeps_the_pronoun() -> None:
+    sentences = _article("Camat Kutabaharu, Sofyan, menyatakan danau itu ramai. "
+                         "Kepada pemerintah setempat ia meminta agar danau yang dalamnya 15 meter ini dijaga.")
+    assert attribute(sentences, 1).who == "Sofyan"

@@ -272,3 +272,23 @@ def test_a_quote_resolved_through_nya_cites_the_speaker_and_the_cue_sentences() 
     (item,) = claim_items(report)
     assert [c.sentence for c in item.citations] == [2, 1, 3]
     assert report.groups[0].who == "Andi Amran Sulaiman"
+
+
+def test_a_lead_states_the_figure_its_one_named_source_gives_later() -> None:
+    article = _article(
+        "Sebanyak 135 awak kapal asing akan membawa keluar 39 kapal. "
+        "Kapal itu ditambatkan di Pomako. "
+        '"Sekitar 135 orang asing, datanya ada di Imigrasi," kata Kepala DKP Mimika Eddy Santoso.'
+    )
+    report = find_claims([("x", article)], parse_figure("135"))
+    (group,) = report.groups
+    assert group.who == "Eddy Santoso" and sorted(m.sentence for m in group.matches) == [1, 3]
+    assert report.unattributed == ()
+    # with two different sources later, the lead names nobody
+    article = _article(
+        "Sebanyak 135 awak kapal asing akan membawa keluar 39 kapal. "
+        "Kepala DKP Mimika Eddy Santoso mengatakan ada 135 orang. "
+        "Menteri Kelautan dan Perikanan Susi Pudjiastuti menyebut 135 orang itu sudah diperiksa."
+    )
+    report = find_claims([("x", article)], parse_figure("135"))
+    assert [m.sentence for m in report.unattributed] == [1]

@@ -66,14 +66,17 @@ def split_segments(text: str, offset: int) -> list[tuple[str, int]]:
     return out
 
 
+_PRONOUN_SUBJECT_RE = re.compile(r"\s(?=(?:ia|dia|mereka|beliau|kami|kita)$)")
+
+
 def strip_medium(segment: str) -> tuple[str, tuple[str, ...]]:
     """Take "dikutip oleh Kyiv Independent" and the like out of a segment; return the rest and the media."""
     via: list[str] = []
     m = _MEDIUM_MARK_RE.search(segment)
     while m:
         tail = segment[m.end():]
-        stop = CUT_RE.search(" " + tail)
-        target = tail[: stop.start()] if stop else tail
+        stop = CUT_RE.search(" " + tail) or _PRONOUN_SUBJECT_RE.search(tail)
+        target = tail[: stop.start()] if stop else tail  # "Kepada pemerintah setempat ia meminta": ia stays
         medium = find_medium(target)
         if medium is None and m.group(0).lower().startswith("kepada"):
             segment = segment[: m.start()] + tail[len(target):]  # an audience ("kepada Sky Sports Italia")
@@ -187,11 +190,18 @@ def np_like(text: str) -> bool:
 _ORIGIN_RE = re.compile(r"(?<![\w-])([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|dan|&|\([A-Z]+\)))*)")
 
 
+#: "Dalam website Unpad", "Dalam laporan BPS": a named document a passive verb speaks through.
+WITHIN_DOCUMENT_RE = re.compile(
+    r"(?:^|,\s*)[“\"]?(?:[Dd]alam|[Dd]i|[Mm]elalui|[Ll]ewat|[Pp]ada)\s+("
+    + vocab.alternation("report_nouns") + r"(?:nya)?\s+[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,5})\s+(?:juga\s+)?$"
+)
+
+
 def document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
     """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
     genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
     if genitive and not re.search(r"\byang\b", np):
-        origin = clean_np(genitive.group(1))
+        origin = clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0])
         if is_medium(origin):
             return None, (str(find_medium(origin)),)
         return origin, ()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.nlp import vocab
+from bot.nlp.attribution.clean import WITHIN_DOCUMENT_RE
 from bot.nlp.entities.lexicon import find_medium, is_medium
 
 
@@ -154,7 +155,7 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((c.start - fe, c))
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
-            elif c.end <= fs and _opens_sentence(text[:c.start]):
+            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
             elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs):
                 ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge

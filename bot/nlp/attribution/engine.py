@@ -115,7 +115,7 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             source_pos = cue_pos = position - 1
             note = "the sentence goes on with the previous sentence's statement"
 
-    if source is not None and source.kind == "document":
+    if source is not None and source.kind == "document" and source.organization is None:
         # "Laporan yang diperoleh AFP ... menyebutkan": the report's source is named just before
         prev = sentence_attribution(sentences[position - 1].text) if position > 0 else None
         if prev is not None and prev.source is not None and prev.source.kind not in ("document", "pronoun"):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlp.attribution.clean import (
-    BOUNDARY_RE, CUT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
+    BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
     split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
@@ -62,6 +62,10 @@ def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | No
                 # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
                 lead = len(after) - len(after.lstrip())
                 return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
+            within = WITHIN_DOCUMENT_RE.search(text[: cue.start])
+            if within:
+                # "Dalam website Unpad dijelaskan, ...", "Dalam laporan BPS disebutkan ...": the document says it
+                return _finish(within.group(1), within.span(1), ())
             return None, None, ()
         return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
     if cue.kind == "according":
@@ -261,6 +265,10 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
                 # "data Billboard", "data IDC": whoever owns data is an organisation
                 return Source(text=origin, kind="organization", organization=origin, organization_id=origin,
                               org_key="org:" + origin.lower()), span, via
+            if origin[:1].isupper() and len(origin.split()) >= 2:
+                # "data Statistik Peternakan Tahun 2016": a named publication is a source, kept as written
+                return Source(text=np, kind="document", organization=origin, organization_id=origin,
+                              org_key="document:" + origin.lower()), span, via
         return src, span, via
     if src.kind == "medium":
         return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))

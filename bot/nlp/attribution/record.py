@@ -128,9 +128,10 @@ def continues(text: str) -> bool:
         return False
     if CONTINUATIONS[opener.group(1).lower()] == "reason":
         return True
-    rest = text[opener.end():]
+    rest = text[opener.end():].lstrip(" ,")
     predicate = _PREDICATE_RE.search(rest)
     head = rest[: predicate.start()] if predicate else rest
+    head = head.split(",")[0]
     return re.search(r"(?<![\w-])[A-Z][\w-]", head) is None
 
 

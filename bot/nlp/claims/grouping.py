@@ -102,6 +102,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
         if match.attribution.source is not None:
             resolver.learn(match.attribution.source, scope=match.article)
     _learn_bare_names(resolver, exact + related, articles)
+    exact = _leads_given_later(exact, resolver)
 
     related = [_resolved(m, resolver) for m in related]
     buckets: dict[tuple[str, str, Scope], list[tuple[ClaimMatch, Entity]]] = {}
@@ -132,6 +133,50 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     # sources of the figure first, then those that only confirm its event; strongest stance first
     groups.sort(key=lambda g: (g.scope != Scope.FIGURE, g.stance.rank, -len(g.matches), first_seen[g.key, g.stance, g.scope]))
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
+
+
+#: Sentences of an article's lead (1-based): a figure stated there is often given later by its source.
+LEAD_SENTENCES = 2
+
+
+def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> list[ClaimMatch]:
+    """A lead that states a figure with no source is the source's who gives it later in the article.
+
+    "Sebanyak 135 ABK ... membawa keluar 39 kapal" in the first sentence, then '"Sekitar
+    135 orang asing ...," kata Kepala DKP Mimika Eddy Santoso': the lead reports Eddy's
+    figure. Only when every later sentence of that article giving the figure has one and
+    the same named source, for the figure itself (not its event), and none denies it:
+    unnamed officials cannot be told apart, so a lead is not credited to them.
+    """
+    out = []
+    for match in matches:
+        att = match.attribution
+        if match.sentence > LEAD_SENTENCES or att.source is not None or att.via or att.cue is not None:
+            out.append(match)
+            continue
+        later = [m for m in matches if m.article == match.article and m.sentence > match.sentence]
+        givers = [m for m in later if m.attribution.source is not None]
+        entities = {resolver.resolve(m.attribution.source, scope=m.article) for m in givers}  # type: ignore[arg-type]
+        if len({e.key for e in entities}) != 1 or len(givers) != len(later) or any(
+            e.kind == "anonymous" for e in entities) or any(
+            m.attribution.scope != Scope.FIGURE or m.attribution.stance == Stance.DENIED for m in givers
+        ):
+            out.append(match)
+            continue
+        giver = givers[0]
+        g = giver.attribution
+        out.append(replace(
+            match,
+            attribution=replace(
+                att, who=g.who, role=g.role, role_id=g.role_id, organization=g.organization,
+                organization_id=g.organization_id, source_text=g.source_text, source_span=g.source_span,
+                source_sentence=g.source_sentence, source=g.source,
+                note="the lead states the figure its source gives later in the article",
+            ),
+            source_sentence=giver.source_sentence or giver.sentence,
+            source_sentence_text=giver.source_sentence_text or giver.text,
+        ))
+    return out
 
 
 def _same(found: Figure, wanted: Figure) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
+    PLACE_PHRASES,
     COUNTRIES, COUNTRY_PREFIX, NAMED_HEADS, ORG_CONTINUE, ORG_HEAD_PREFIX, ORG_HEAD_WORDS, PAREN_RE, PLACES,
     RANKS, ROLES, longest_prefix,
 )
@@ -101,3 +102,49 @@ def name_from(text: str) -> str | None:
         return None
     # honorific suffixes such as "CBE" stay: they are part of how the name is printed
     return " ".join(names)
+
+
+_REGIONAL = vocab.words("regional_bodies")
+
+
+def regional_place(organization_id: str | None, name_part: str) -> tuple[str | None, str]:
+    """("Dinas Kelautan dan Perikanan", "Mimika Eddy Santoso") -> ("Mimika", "Eddy Santoso").
+
+    After a body with branches everywhere, or before a known place, the first of three or
+    more capitalised words is the branch's place, the rest the person's name.
+    """
+    words = name_part.strip(" ,").split()
+    caps = 0
+    for word in words:
+        if not word[:1].isupper() or word.lower().strip(".,") in RANKS:
+            break
+        caps += 1
+    if not organization_id or caps < 3:
+        return None, name_part
+    place = leading_place(" ".join(words[:caps - 2]))
+    if place is None and organization_id.split()[0].lower().strip("()") in _REGIONAL:
+        place = words[0].strip(",")
+    if place is None:
+        return None, name_part
+    return place, " ".join(words[len(place.split()):])
+
+
+def leading_place(text: str) -> str | None:
+    """The place a phrase opens with, as written: "Jawa Tengah Joko ..." -> "Jawa Tengah"."""
+    words = text.strip(" ,").split()
+    low = " ".join(w.lower().strip(",") for w in words)
+    phrase = next((p for p in PLACE_PHRASES if low == p or low.startswith(p + " ")), None)
+    if phrase is not None:
+        return " ".join(w.strip(",") for w in words[: len(phrase.split())])
+    if words and words[0].lower().strip(",") in PLACES:
+        return words[0].strip(",")
+    return None
+
+
+def with_place(organization: str, place: str) -> str:
+    """"KPU (General Elections Commission)" + "Jateng" -> "KPU Jateng (General Elections Commission)";
+    an English gloss takes the place in front: "Mimika Maritime Affairs and Fisheries Agency (DKP)"."""
+    head, paren, gloss = organization.partition(" (")
+    if head.isupper() or " " not in head:
+        return f"{head} {place}{paren}{gloss}"
+    return f"{place} {organization.removeprefix('the ')}"

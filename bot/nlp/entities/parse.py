@@ -19,7 +19,7 @@ from bot.nlp.entities.lexicon import (
     PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
     ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
-from bot.nlp.entities.names import name_from, split_org_and_name
+from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
 from bot.nlp.entities.values import Source
 
 
@@ -137,13 +137,13 @@ def parse_source(text: str) -> Source | None:
             m = known[1]
             organization_id = rest[: m.end()].strip(" ,") if m.start() < 40 else rest[m.start(): m.end()]
             name_part = rest[m.end():]
-            place = name_part.split()[0].strip(",.") if name_part.split() else ""
-            if place.lower() in PLACES and not m.group(0) in ("pentagon", "kremlin", "nato"):
-                # "KPU Jateng", "BPBD Garut": the regional branch is an organisation of its own
-                organization = f"{organization} {place}"
+            place = leading_place(name_part)
+            if place and not m.group(0) in ("pentagon", "kremlin", "nato"):
+                # "KPU Jateng", "BPBD Garut", "KPU Jawa Tengah": the regional branch is an organisation of its own
+                organization = with_place(organization, place)
                 organization_id = f"{organization_id} {place}"
                 org_key = f"org:{norm(organization_id)}"
-                name_part = name_part.split(None, 1)[1] if len(name_part.split()) > 1 else ""
+                name_part = " ".join(name_part.split()[len(place.split()):])
             foreign = longest_prefix(COUNTRY_PREFIX, name_part.strip(" ,").lower())
             if foreign and COUNTRIES[foreign][0] != "Indonesia" and org_key in INDONESIAN_BODIES:
                 # "Kementerian Kesehatan Arab Saudi": another country's ministry, not Indonesia's
@@ -187,10 +187,11 @@ def parse_source(text: str) -> Source | None:
                 organization_id = org_text
                 affiliation = country[1]
                 org_key = "country:" + country[0]
-            else:
+            elif re.search(r"[A-Z]", org_text) or longest_prefix(ORG_HEAD_PREFIX, org_text.lower()) is not None:
                 organization = translate_org(org_text)
                 organization_id = org_text
                 org_key = "org:" + norm(org_text)
+            # else: lower-case words that are no organisation's name ("dan", "sosial"): nothing
     if aliases and org_key and org_key.startswith("org:"):
         organization = f"{organization} ({aliases[0]})"
     if role_key in ROLE_ORGS and (org_key is None or not org_key.startswith(("polri", "tni"))):
@@ -207,6 +208,10 @@ def parse_source(text: str) -> Source | None:
             affiliation = None
         name_part = rest[len(place):] if place and rest.lower().startswith(place.lower()) else rest
 
+    place, name_part = regional_place(organization_id, name_part)
+    if place and organization:
+        organization, organization_id = with_place(organization, place), f"{organization_id} {place}"
+        org_key = "org:" + norm(organization_id)
     who = name_from(name_part)
     if who and organization and who.lower() in organization.lower():
         who = None
