@@ -42,7 +42,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
-from bot.corpus.figures import describe_figure
+from bot.corpus.figures.render import describe_figure
 from bot.corpus.segment import split_words
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems

@@ -231,7 +231,7 @@ class Kabar:
         )
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
-        from bot.corpus.figures import parse_figure
+        from bot.corpus.figures.query import parse_figure
 
         text = self._check_query(figure, "figure", example="10000")
         wanted = parse_figure(text)
@@ -243,7 +243,7 @@ class Kabar:
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures import describe_figure, format_figure
+        from bot.corpus.figures.render import describe_figure, format_figure
         from bot.nlp.claims import claim_items, find_claims
 
         found = await self._search.figure_articles(wanted.value, include_vague=True)

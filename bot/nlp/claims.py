@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.corpus.figures import describe_figure, figures_match, figures_related
+from bot.corpus.figures.query import figures_match, figures_related
+from bot.corpus.figures.render import describe_figure
 from bot.models import AnswerItem, Citation, Figure, Sentence
 from bot.nlp.attribution import STANCES, Attribution, attribute, sources_in
 from bot.nlp.entities import Entity, EntityResolver, Source, anonymous_group_name, parse_source

@@ -9,15 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.corpus.figures import (
-    describe_figure,
-    figure_key,
-    figures_match,
-    figures_related,
-    find_figures,
-    format_figure,
-    parse_figure,
-)
+from bot.corpus.figures.numbers import figure_key
+from bot.corpus.figures.query import figures_match, figures_related, parse_figure
+from bot.corpus.figures.render import describe_figure, format_figure
+from bot.corpus.figures.scan import find_figures
 from bot.models import Figure
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
