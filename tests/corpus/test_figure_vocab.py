@@ -61,12 +61,12 @@ def test_words_matched_without_case_are_written_in_lower_case(name: str) -> None
 
 
 def test_number_word_kinds_are_known_and_values_read() -> None:
-    kinds = {"unit", "se", "teen", "tens", "hundreds", "big", "fraction", "vague", "few"}
+    kinds = {"unit", "se", "teen", "tens", "hundreds", "big", "fraction", "zero", "vague", "few"}
     for word, kind, value in vocab.read_rows("number_words.tsv"):
         assert kind in kinds, word
         if kind == "se":
             assert value in vocab.SMALL_SCALES | set(vocab.BIG_SCALES), word
-        elif kind != "few":
+        elif kind not in ("few", "zero"):
             float(value)
 
 

@@ -22,11 +22,14 @@ from __future__ import annotations
 import re
 
 from bot.corpus.figures.vocab import (
+    L,
+    alternation,
     CLOCK_WORDS,
     COMPARATIVES,
     CURRENCIES,
     DESIGNATION_WORDS,
     ERA_WORDS,
+    IDIOMS,
     MONTH_NAMES,
     MONTH_STEMS,
     NAMING_WORDS,
@@ -40,14 +43,6 @@ from bot.corpus.figures.vocab import (
     YEAR_WORDS,
 )
 
-L = r"[^\W\d_]"  # one letter (any script)
-
-
-def alternation(words: object) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
-
-
 _MONTH = rf"(?:{alternation(MONTH_NAMES)}|(?:{alternation(MONTH_STEMS)}){L}*)"
 
 MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
@@ -59,6 +54,7 @@ MORE_AFTER_RE = re.compile(
 )
 _ERA_AFTER_RE = re.compile(rf"\s*(?:{alternation(ERA_WORDS)})(?!\w)")
 _UNIT_AFTER_RE = re.compile(rf"[ \t]+({L}+(?:-{L}+)?)")
+_WORD_AFTER_RE = re.compile(rf"\s+({L}+)(?!{L})")
 _VERB_LIKE_RE = re.compile(r"(?:me|di|ber|ter)\w{4,}")
 
 #: qualifiers strong enough to make a year-like number a count ("sebanyak 2000")
@@ -132,6 +128,34 @@ def unit_after(text: str, pos: int) -> str | None:
     if word.endswith("nya") and len(word) > 5:
         word = word[:-3]
     return CURRENCIES.get(word, word)
+
+
+def idiom_end(text: str, start: int, end: int, before: Before) -> int | None:
+    """Where the idiom holding the number words at `start:end` ends ("empat mata"), or None."""
+    shapes = IDIOMS.get(" ".join(text[start:end].lower().split()))
+    if shapes is None:
+        return None
+    said = [w.strip(".,:;!?()[]\"“”'‘’") for w in before.words]
+    for words_before, words_after in shapes:
+        if words_before and said[-len(words_before):] != list(words_before):
+            continue
+        if not words_after:
+            return end
+        after, stop = _words_after(text, end, len(words_after))
+        if after == list(words_after):
+            return stop
+    return None
+
+
+def _words_after(text: str, pos: int, n: int) -> tuple[list[str], int]:
+    words = []
+    for _ in range(n):
+        m = _WORD_AFTER_RE.match(text, pos)
+        if m is None:
+            break
+        words.append(m.group(1).lower())
+        pos = m.end()
+    return words, pos
 
 
 def not_a_count(text: str, e: int, raw: str, before: Before) -> bool:

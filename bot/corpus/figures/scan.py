@@ -38,14 +38,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from bot.corpus.figures.compose import decimals_after, minus_after, parts_after
 from bot.corpus.figures.context import (
     MONTH_AFTER_RE,
     MORE_AFTER_RE,
     PERCENT_AFTER_RE,
     TIME_AFTER_RE,
     Before,
-    L,
-    alternation,
+    idiom_end,
     not_a_count,
     unit_after,
 )
@@ -55,6 +55,7 @@ from bot.corpus.figures.vocab import (
     APPROX_MULTIPLIERS,
     ATTACHED_UNITS,
     BIG_SCALES,
+    DECIMAL_WORDS,
     FEW_MAGNITUDE,
     FEW_WORDS,
     MONEY_LETTERS,
@@ -63,6 +64,9 @@ from bot.corpus.figures.vocab import (
     QUERY_MULTIPLIERS,
     TEXT_MULTIPLIERS,
     VAGUE_MAGNITUDE,
+    ZERO_WORDS,
+    L,
+    alternation,
 )
 from bot.models import Figure
 
@@ -92,8 +96,11 @@ def _word_stems(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-#: every number word and vague word contains one of these (a cheap test before the regex)
-_STEMS = _word_stems(NUMBER_PARTS | frozenset(VAGUE_MAGNITUDE))
+#: every number word and vague word contains one of these (a cheap test before the regex);
+#: a zero word is a figure only before a decimal word ("nol koma lima")
+_STEMS = _word_stems((NUMBER_PARTS - ZERO_WORDS) | frozenset(VAGUE_MAGNITUDE)) + tuple(
+    f"{zero} {mark}" for zero in sorted(ZERO_WORDS) for mark in sorted(DECIMAL_WORDS)
+)
 
 
 
@@ -107,9 +114,11 @@ def _may_hold_number_word(lowered: str) -> bool:
 _WORD_TOKEN_RE = re.compile(r"\S+")
 _ATTACHED_RE = re.compile(rf"{L}+")
 _MULTIPLIER_AFTER_RE = re.compile(rf"\s*({L}+)(?!{L})")
-_MONEY_LETTER_AFTER_RE = re.compile(rf"\s?(M|T|Jt|JT|Rb|RB|B)(?!{L})")
+#: a money scale is written in capitals after an amount ("Rp 5 M", "Rp 3 T", "Rp 2 Jt")
+_MONEY_LETTER_AFTER_RE = re.compile(
+    rf"\s?({alternation({v for w in MONEY_LETTERS for v in (w.upper(), w.capitalize())})})(?!{L})"
+)
 _RANGE_AFTER_RE = re.compile(r"[-–][0-9]+(?:[.,][0-9]+)*(?![0-9]|[.,][0-9]|\w)")
-_SAME_PER_AFTER_RE = re.compile(r"\s+(?:sama|per|demi)\s", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}|\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,5}){2,}")
 _DASH_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
 _GLUED_RE = re.compile(r"(?:\w|[.,/:-](?=\w))*")
@@ -188,6 +197,8 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
     nxt = text[e] if e < len(text) else " "
     if prev.isdigit() or (prev in ".," and s >= 2 and text[s - 2].isalnum()):
         return None, _skip_glued(text, e)  # the tail of "US23,4" or of another script's number
+    if prev in "-−" and (s < 2 or text[s - 2].isspace() or text[s - 2] in "(["):
+        return None, _skip_glued(text, e)  # a negative number (suhu -5 derajat) is not a count
 
     # phone numbers, codes and dash dates are skipped as a whole
     if raw[0] == "0" or prev in "+(":
@@ -221,20 +232,16 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
         return None, None
 
     end = e
-    multiplied = False
+    power: int | None = None  # the scale the digits are multiplied by
     approximate = False
     glued = _ATTACHED_RE.match(text, e)
     if glued:
         suffix = glued.group(0).lower()
         table = QUERY_MULTIPLIERS if query else TEXT_MULTIPLIERS
         if unit == "rp" and suffix in MONEY_LETTERS:
-            value *= Decimal(10) ** MONEY_LETTERS[suffix]
-            end = glued.end()
-            multiplied = True
+            power, end = MONEY_LETTERS[suffix], glued.end()
         elif suffix in table:
-            value *= Decimal(10) ** table[suffix]
-            end = glued.end()
-            multiplied = True
+            power, end = table[suffix], glued.end()
         elif suffix == "an" and not raw.isdigit():
             end = glued.end()  # 2.000an: about 2,000 (but 1990an is a decade)
             approximate = True
@@ -266,8 +273,6 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
             mult = _MULTIPLIER_AFTER_RE.match(text, r_end)
             power = TEXT_MULTIPLIERS.get(mult.group(1).lower()) if mult else None
             if power is not None and mult is not None:
-                value *= Decimal(10) ** power
-                multiplied = True
                 unit = unit or unit_after(text, mult.end())
             elif PERCENT_AFTER_RE.match(text, r_end):
                 unit = "%"
@@ -275,41 +280,54 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
                 unit = unit_after(text, r_end)
                 if unit is None and not query:
                     return None, r_end
-    if end == e:
-        mult = _MULTIPLIER_AFTER_RE.match(text, e)
-        if mult:
-            word = mult.group(1).lower()
-            table = QUERY_MULTIPLIERS if query else TEXT_MULTIPLIERS
-            if word in table and (query or word != "k"):
-                value *= Decimal(10) ** table[word]
-                end = mult.end()
-                multiplied = True
-            elif word in APPROX_MULTIPLIERS:
-                value *= Decimal(10) ** APPROX_MULTIPLIERS[word]
-                end = mult.end()
-                multiplied = approximate = True
-        if not multiplied and unit is not None:
-            money = _MONEY_LETTER_AFTER_RE.match(text, e)
-            if money:
-                value *= Decimal(10) ** MONEY_LETTERS[money.group(1).lower()]
-                end = money.end()
-                multiplied = True
+    if end == e and power is None:
+        power, end, approximate = _scale_after(text, e, unit, query)
+    if power is not None:
+        value *= Decimal(10) ** power
+        if end > e:
+            parts = parts_after(text, end, value, power)  # 2 juta 500 ribu
+            if parts is not None:
+                value, end = parts
+    elif end == e and raw.isdigit():
+        spoken = decimals_after(text, e, value)  # 2 koma 5
+        if spoken is not None:
+            value, end, power = spoken[0], spoken[1], 0
 
     before = Before(head)
     if not query:
         if before.last() == "pukul" or (before.last() == "jam" and not raw.isdigit()):
             return None, None  # pukul 10.30, jam 10.30
-        if raw.isdigit() and not multiplied and unit is None:
+        if raw.isdigit() and power is None and unit is None:
             if not_a_count(text, e, raw, before):
                 return None, None
         elif "." in raw and TIME_AFTER_RE.match(text, e):
             return None, None  # 10.30 WIB
 
+    less = minus_after(text, end, value)  # 5 juta kurang 100 ribu
+    if less is not None:
+        value, end = less
     number = to_float(value)
     if number is None:
         return None, None
     fig = _finish(text, start, end, number, before=before, unit=unit, approximate=approximate)
     return fig, end
+
+
+def _scale_after(text: str, e: int, unit: str | None, query: bool) -> tuple[int | None, int, bool]:
+    """A scale word after the digits: its power, where it ends, and whether it means "about"."""
+    mult = _MULTIPLIER_AFTER_RE.match(text, e)
+    if mult:
+        word = mult.group(1).lower()
+        table = QUERY_MULTIPLIERS if query else TEXT_MULTIPLIERS
+        if word in table and (query or word != "k"):
+            return table[word], mult.end(), False
+        if word in APPROX_MULTIPLIERS:
+            return APPROX_MULTIPLIERS[word], mult.end(), True
+    if unit is not None:
+        money = _MONEY_LETTER_AFTER_RE.match(text, e)
+        if money:
+            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
+    return None, e, False
 
 
 def _skip_glued(text: str, e: int) -> int:
@@ -342,21 +360,33 @@ def _words_figure(text: str, s: int, phrase: str, query: bool) -> tuple[Figure |
     before = Before(text[max(0, s - _CONTEXT) : s])
     if not query and before.names_with_a_number_word():
         return None, first_end  # roda dua, nomor satu, nomor urut enam
-    if not query and text[s:first_end].lower() == "satu":
-        if before.last() == "salah" or _SAME_PER_AFTER_RE.match(text, first_end):
-            return None, first_end  # salah satu, satu sama lain, satu per satu
-    parsed = words_value([text[a:b] for a, b in spans])
+    tokens = [text[a:b] for a, b in spans]
+    parsed = words_value(tokens)
     if parsed is None:
-        return None, first_end
+        if tokens[0].lower() not in ZERO_WORDS:
+            return None, first_end
+        parsed = (Decimal(0), 1)  # nol: a figure only with decimals after it
     value, used = parsed
     end = spans[used - 1][1]
     if end < len(text) and text[end] in "-–":
         return None, _skip_glued(text, end)  # satu-satunya, dua-duanya
+    idiom = idiom_end(text, s, end, before)
+    if idiom is not None:
+        return None, idiom  # empat mata, seribu satu alasan, salah satu, satu per satu
+    if value < 1000 and value == value.to_integral_value():
+        spoken = decimals_after(text, end, value)  # dua koma lima
+        if spoken is not None:
+            value, end = spoken
+        elif not value:
+            return None, end
+    if not query and value <= 31 and MONTH_AFTER_RE.match(text, end):
+        return None, end  # dua puluh Juni
+    less = minus_after(text, end, value)  # lima juta kurang seratus ribu
+    if less is not None:
+        value, end = less
     number = to_float(value)
     if number is None:
         return None, end
-    if not query and value <= 31 and MONTH_AFTER_RE.match(text, end):
-        return None, end  # dua puluh Juni
     fig = _finish(text, s, end, number, before=before, unit=None)
     if not query and text[s].isupper() and fig.unit is None and before.follows_a_name():
         return None, end  # Kelapa Dua, Mangga Dua: part of a name

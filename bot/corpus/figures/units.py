@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.corpus.figures.context import L
-from bot.corpus.figures.vocab import CURRENCIES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MONEY_UNITS
+from bot.corpus.figures.vocab import CURRENCIES, CURRENCY_PREFIXES, CURRENCY_SYMBOLS, MONEY_UNITS, L
 
 
 def _prefix_pattern(surface: str) -> str:

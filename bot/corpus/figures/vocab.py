@@ -11,11 +11,19 @@ package import them by name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
 
 _PACKAGE = __name__.rpartition(".")[0]
+
+L = r"[^\W\d_]"  # one letter (any script), for the patterns built from these lists
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 #: every data file and (number of fields, how many of them form the unique key)
 DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType({
@@ -29,6 +37,7 @@ DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType({
     "not_units.txt": (1, 1),
     "context_words.tsv": (2, 2),
     "months.tsv": (2, 1),
+    "idioms.txt": (1, 1),
 })
 
 
@@ -87,6 +96,7 @@ HUNDREDS = frozenset(w for w, *_ in _by_kind(_NUMBER_ROWS, "hundreds"))
 SMALL_SCALES = TEEN | TENS | HUNDREDS
 BIG_SCALES: Mapping[str, int] = _frozen((w, int(v)) for w, _, v in _by_kind(_NUMBER_ROWS, "big"))
 FRACTIONS: Mapping[str, str] = _frozen((w, v) for w, _, v in _by_kind(_NUMBER_ROWS, "fraction"))
+ZERO_WORDS = frozenset(w for w, *_ in _by_kind(_NUMBER_ROWS, "zero"))
 VAGUE_MAGNITUDE: Mapping[str, int] = _frozen((w, int(v)) for w, _, v in _by_kind(_NUMBER_ROWS, "vague"))
 FEW_WORDS = frozenset(w for w, *_ in _by_kind(_NUMBER_ROWS, "few"))
 #: "beberapa ratus" = 10**2: the powers of the scales a "few" word takes
@@ -94,7 +104,7 @@ FEW_MAGNITUDE: Mapping[str, int] = _frozen(
     [*((w, 1) for w in TENS), *((w, 2) for w in HUNDREDS), *BIG_SCALES.items()]
 )
 #: words that can open a number phrase
-NUMBER_STARTS = frozenset([*UNITS, *SE_WORDS, *FRACTIONS])
+NUMBER_STARTS = frozenset([*UNITS, *SE_WORDS, *FRACTIONS, *ZERO_WORDS])
 #: words that can continue one
 NUMBER_PARTS = frozenset([*NUMBER_STARTS, *SMALL_SCALES, *BIG_SCALES])
 
@@ -144,6 +154,8 @@ COMPARATIVES = _role("comparative")
 CLOCK_WORDS = _role("clock")
 ERA_WORDS = _role("era")
 PERCENT_WORDS = _role("percent")
+DECIMAL_WORDS = _role("decimal")
+MINUS_WORDS = _role("minus")
 
 #: words that are never the thing counted: number words, scales, percent ("dua tiga hari")
 NEVER_UNITS = frozenset([*NUMBER_PARTS, *VAGUE_MAGNITUDE, *FEW_WORDS, *TEXT_MULTIPLIERS, *PERCENT_WORDS])
@@ -151,3 +163,26 @@ NEVER_UNITS = frozenset([*NUMBER_PARTS, *VAGUE_MAGNITUDE, *FEW_WORDS, *TEXT_MULT
 _MONTH_ROWS = read_rows("months.tsv")
 MONTH_NAMES = tuple(w for w, _ in _by_kind(_MONTH_ROWS, "name"))
 MONTH_STEMS = tuple(w for w, _ in _by_kind(_MONTH_ROWS, "stem"))
+
+# --- idioms ------------------------------------------------------------------------------
+
+
+def parse_idiom(line: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """"salah [satu]" -> ("satu", ("salah",), ()): the number words, the words before and after."""
+    head, bracket, rest = line.partition("[")
+    number, closing, tail = rest.partition("]")
+    if not bracket or not closing or "[" in tail or "]" in tail or not number.strip():
+        raise ValueError(f"idioms.txt: {line!r} needs its number words in one pair of [brackets]")
+    return " ".join(number.split()), tuple(head.split()), tuple(tail.split())
+
+
+def _idioms() -> Mapping[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for (line,) in read_rows("idioms.txt"):
+        number, before, after = parse_idiom(line.lower())
+        found.setdefault(number, []).append((before, after))
+    return _frozen((k, tuple(v)) for k, v in found.items())
+
+
+#: number words -> the (words before, words after) that make them an idiom, not a quantity
+IDIOMS = _idioms()
