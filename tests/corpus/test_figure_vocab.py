@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from bot.corpus.figures import vocab
-from bot.corpus.figures.render import describe_figure
+from bot.corpus.figures.render import figure_label
 from bot.corpus.figures.scan import find_figures
 
 DATA = resources.files("bot.corpus.figures").joinpath("data")
@@ -78,7 +78,7 @@ def test_every_currency_with_a_symbol_is_a_known_currency() -> None:
 def test_every_vague_phrase_is_read_and_described(phrase: str, english: str) -> None:
     (fig,) = find_figures(f"Ada {phrase} warga di sana.")
     assert fig.vague and fig.text == phrase
-    assert describe_figure(fig) == english
+    assert figure_label(fig) == english
 
 
 @pytest.mark.parametrize(("phrase", "english"), sorted(vocab.QUALIFIERS.items()))

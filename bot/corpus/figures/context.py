@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 
+from bot.corpus.figures.units import currency_after
 from bot.corpus.figures.vocab import (
     L,
     alternation,
     CLOCK_WORDS,
     COMPARATIVES,
-    CURRENCIES,
     DESIGNATION_WORDS,
     ERA_WORDS,
     IDIOMS,
@@ -127,7 +127,7 @@ def unit_after(text: str, pos: int) -> str | None:
         return None
     if word.endswith("nya") and len(word) > 5:
         word = word[:-3]
-    return CURRENCIES.get(word, word)
+    return currency_after(text, pos, word) or word
 
 
 def idiom_end(text: str, start: int, end: int, before: Before) -> int | None:

@@ -36,6 +36,7 @@ Everything is a few precompiled regular expressions and a left-to-right scan.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from bot.corpus.figures.compose import decimals_after, minus_after, parts_after
@@ -50,7 +51,7 @@ from bot.corpus.figures.context import (
     unit_after,
 )
 from bot.corpus.figures.numbers import parse_digits, to_float, words_value
-from bot.corpus.figures.units import CURRENCY_BEFORE_RE, currency_code
+from bot.corpus.figures.units import CURRENCY_BEFORE_RE, GLUED_PREFIXES, currency_code, is_money
 from bot.corpus.figures.vocab import (
     APPROX_MULTIPLIERS,
     ATTACHED_UNITS,
@@ -71,10 +72,10 @@ from bot.corpus.figures.vocab import (
 from bot.models import Figure
 
 # Every candidate starts at a word boundary, which keeps the scan fast and leaves digits
-# glued to letters ("G7", "MH17") alone; "Rp5" is the one glued prefix allowed.
+# glued to letters ("G7", "MH17") alone; a currency code ("Rp5", "RM5") is the one glued prefix.
 _CANDIDATE_PATTERN = rf"""
     \b(?:
-      (?:(?:rp|idr|usd)(?=[0-9]))?(?P<num>[0-9]+(?:[.,][0-9]+)*)
+      (?:(?:{alternation(GLUED_PREFIXES)})(?=[0-9]))?(?P<num>[0-9]+(?:[.,][0-9]+)*)
     | (?P<vague>
           (?:{alternation(VAGUE_MAGNITUDE)})\b (?:\s+(?:{alternation(BIG_SCALES)})\b)?
         | (?:{alternation(FEW_WORDS)})\s+(?:{alternation(FEW_MAGNITUDE)})\b
@@ -163,8 +164,14 @@ def scan(text: str, query: bool) -> list[Figure]:
         if resume is not None:
             pos = max(resume, m.start() + 1)
         if fig is not None:
+            if fig.unit is None and figures and _ends_a_money_range(text, figures[-1], fig):
+                fig = replace(fig, unit=figures[-1].unit)  # USD 3-4 ribu: both ends are dollars
             figures.append(fig)
     return figures
+
+
+def _ends_a_money_range(text: str, first: Figure, second: Figure) -> bool:
+    return is_money(first.unit) and text[first.end : second.start] in ("-", "–")
 
 
 def _finish(
@@ -315,6 +322,10 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
 
 def _scale_after(text: str, e: int, unit: str | None, query: bool) -> tuple[int | None, int, bool]:
     """A scale word after the digits: its power, where it ends, and whether it means "about"."""
+    if unit == "rp":  # Rp 5 M is 5 miliar, in a query too (where a bare "5 M" is 5 million)
+        money = _MONEY_LETTER_AFTER_RE.match(text, e)
+        if money:
+            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
     mult = _MULTIPLIER_AFTER_RE.match(text, e)
     if mult:
         word = mult.group(1).lower()

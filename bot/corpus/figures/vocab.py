@@ -37,6 +37,7 @@ DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType({
     "not_units.txt": (1, 1),
     "context_words.tsv": (2, 2),
     "months.tsv": (2, 1),
+    "unit_groups.tsv": (3, 1),
     "idioms.txt": (1, 1),
 })
 
@@ -164,7 +165,13 @@ _MONTH_ROWS = read_rows("months.tsv")
 MONTH_NAMES = tuple(w for w, _ in _by_kind(_MONTH_ROWS, "name"))
 MONTH_STEMS = tuple(w for w, _ in _by_kind(_MONTH_ROWS, "stem"))
 
-# --- idioms ------------------------------------------------------------------------------
+# --- unit groups and idioms --------------------------------------------------------------
+
+_GROUP_ROWS = read_rows("unit_groups.tsv")
+#: a unit or counted noun -> the group of words naming the same thing
+UNIT_GROUPS: Mapping[str, str] = _frozen((w, g) for w, g, _ in _GROUP_ROWS)
+#: a group -> measure, count or classifier
+GROUP_KINDS: Mapping[str, str] = _frozen((g, k) for _, g, k in _GROUP_ROWS)
 
 
 def parse_idiom(line: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
