@@ -231,12 +231,10 @@ class Kabar:
         )
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
-        from bot.corpus.figures.query import parse_figure
+        from bot.corpus.figures.query import read_figure_query
 
         text = self._check_query(figure, "figure", example="10000")
-        wanted = parse_figure(text)
-        if wanted is None:
-            raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
+        wanted = read_figure_query(text)
         key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, wanted.unit, explain)
         answer = await self._cached(key, lambda: self._who_confirmed(text, wanted, explain))
         answer = await self._translated(answer, "en", notes=False)
