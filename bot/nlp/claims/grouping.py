@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.corpus.figures import figures_match, figures_related
+from bot.corpus.figures.query import figures_match, figures_related
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.cues import Stance
 from bot.nlp.attribution.scope import Scope

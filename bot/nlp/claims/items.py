@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.corpus.figures import describe_figure
+from bot.corpus.figures.render import figure_field, figure_label
 from bot.models import AnswerItem, Citation, Figure
 from bot.nlp.attribution.scope import Reference, Scope, event_phrase
 from bot.nlp.claims.grouping import ClaimReport
 from bot.nlp.claims.match import ClaimMatch
-
-
-def _figure_field(fig: Figure) -> dict[str, object]:
-    return {"value": fig.value, "text": fig.text, "qualifier": fig.qualifier, "vague": fig.vague}
 
 
 def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
@@ -33,7 +29,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
             event = att.event or att.event_text
             text = f"{group.name} — {event_phrase(group.stance, ref)}"
         else:
-            figures = tuple(dict.fromkeys(describe_figure(m.figure) for m in group.matches))
+            figures = tuple(dict.fromkeys(figure_label(m.figure) for m in group.matches))
             text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
         items.append(AnswerItem(
             text=text,
@@ -42,26 +38,26 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
                 "who": group.who, "role": group.role, "organization": group.organization,
                 "stance": group.stance, "scope": group.scope, "event": event,
                 "cue": ", ".join(group.cues) or None, "via": list(group.via),
-                "figure": _figure_field(group.matches[0].figure), "source": group.name, "kind": group.kind,
+                "figure": figure_field(group.matches[0].figure), "source": group.name, "kind": group.kind,
             },
         ))
     for match in report.unattributed:
         att = match.attribution
         items.append(AnswerItem(
-            text=f"no source named — {att.stance}: {describe_figure(match.figure)}",
+            text=f"no source named — {att.stance}: {figure_label(match.figure)}",
             citations=_citations((match,)),
             fields={"who": None, "role": None, "organization": None, "stance": att.stance,
-                    "scope": Scope.FIGURE, "event": None, "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
+                    "scope": Scope.FIGURE, "event": None, "cue": att.cue, "via": list(att.via), "figure": figure_field(match.figure),
                     "source": None, "kind": "unattributed"},
         ))
     for match in report.related:
         att = match.attribution
         who = match.source_name
         items.append(AnswerItem(
-            text=f"related: {describe_figure(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
+            text=f"related: {figure_label(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
             citations=_citations((match,)),
             fields={"who": att.who, "role": att.role, "organization": att.organization, "stance": att.stance,
-                    "scope": att.scope, "event": att.event or att.event_text, "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
+                    "scope": att.scope, "event": att.event or att.event_text, "cue": att.cue, "via": list(att.via), "figure": figure_field(match.figure),
                     "source": who, "kind": "related"},
         ))
     return tuple(items)
