@@ -148,13 +148,16 @@ def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> l
     the same named source, for the figure itself (not its event), and none denies it:
     unnamed officials cannot be told apart, so a lead is not credited to them.
     """
+    by_article: dict[str, list[ClaimMatch]] = {}
+    for match in matches:
+        by_article.setdefault(match.article, []).append(match)
     out = []
     for match in matches:
         att = match.attribution
         if match.sentence > LEAD_SENTENCES or att.source is not None or att.via or att.cue is not None:
             out.append(match)
             continue
-        later = [m for m in matches if m.article == match.article and m.sentence > match.sentence]
+        later = [m for m in by_article[match.article] if m.sentence > match.sentence]
         givers = [m for m in later if m.attribution.source is not None]
         entities = {resolver.resolve(m.attribution.source, scope=m.article) for m in givers}  # type: ignore[arg-type]
         if len({e.key for e in entities}) != 1 or len(givers) != len(later) or any(
