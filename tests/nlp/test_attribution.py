@@ -939,3 +939,51 @@ def test_an_audience_before_a_pronoun_subject_keeps_the_pronoun() -> None:
     sentences = _article("Camat Kutabaharu, Sofyan, menyatakan danau itu ramai. "
                          "Kepada pemerintah setempat ia meminta agar danau yang dalamnya 15 meter ini dijaga.")
     assert attribute(sentences, 1).who == "Sofyan"
+
+
+# --------------------------------------------------------------------------------------
+# Names, roles and bodies come apart; labels are English or as written, never half of each
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("Menteri Kesehatan Malaysia", "Malaysian Health Minister"),  # the office, not the country
+        ("Pemerintah lokal Malaysia", "Malaysia's local government"),
+        ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)",
+         "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)"),  # kept as written
+        ("Kepala Kantor Staf Presiden Moeldoko", "Moeldoko, Head of the Presidential Staff Office"),
+        ("Kapolres Bogor AKBP Andi Moch Dicky", "Andi Moch Dicky, Bogor District Police Chief"),
+        ("Direktur Jenderal Pajak Kementerian Keuangan Robert Pakpahan",
+         "Robert Pakpahan, Director General of Tax, Ministry of Finance"),
+        ("Plt Bupati Bogor, Iwan Setiawan", "Iwan Setiawan, acting Bogor Regent"),
+        ("Analis Samuel Sekuritas Lana Soelistianingsih", "Lana Soelistianingsih, Samuel Sekuritas analyst"),
+        ("Direktur PT Sinar Harapan Makmur Budi Santoso", "Budi Santoso, Director of PT Sinar Harapan Makmur"),
+        ("CEO Tesla", "Tesla CEO"),
+    ],
+)
+def test_labels_are_english_or_as_written(phrase: str, label: str) -> None:
+    assert EntityResolver().resolve(parse_source(phrase)).name == label  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who", "role"),
+    [
+        ("Atase Pendidikan KBRI Tokyo Ahmad Budi Cahyono", "Ahmad Budi Cahyono", "education attaché"),
+        ("Juru Bicara Kepolisian Provinsi Jawa Barat, Trunoyudo Wisnu Andiko", "Trunoyudo Wisnu Andiko", "spokesperson"),
+        ("Pelaksana Tugas Gubernur Aceh Nova Iriansyah", "Nova Iriansyah", "acting Governor"),
+        ("Kepala Dinas Kelautan dan Perikanan (DKP) Mimika Eddy Santoso", "Eddy Santoso", "Head"),
+        ("Ketua KPU Jawa Tengah Joko Purnomo", "Joko Purnomo", "Chair"),
+    ],
+)
+def test_role_words_and_places_stay_out_of_names(phrase: str, who: str, role: str) -> None:
+    source = parse_source(phrase)
+    assert source is not None and (source.who, source.role) == (who, role)
+
+
+def test_a_company_named_like_a_web_address_is_a_company_when_it_speaks() -> None:
+    att = _attr("Dompetku.id mencatat 2 juta transaksi sepanjang tahun lalu.")
+    assert att.source.kind == "organization" and att.organization == "Dompetku.id" and att.via == ()
+    outlet = _attr("Kompas.com melaporkan 20 orang tewas.")
+    assert outlet.source is None and outlet.via == ("Kompas",)

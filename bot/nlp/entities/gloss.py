@@ -9,6 +9,7 @@ the tables, a proper name kept as written; a role with its organisation reads
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
@@ -37,6 +38,7 @@ def translate_org(text: str) -> str:
         head = ORG_HEADS[key]
         words = low[len(key):].split()
     parts: list[str] = []
+    unknown: list[str] = []  # words kept as written: a place, or a word the tables lack
     place: str | None = None
     i = 0
     original = norm_keep_case(text).split()
@@ -45,8 +47,11 @@ def translate_org(text: str) -> str:
         rest = " ".join(words[i:])
         if words[i] in ("kabupaten", "kota", "provinsi", "kab.", "kab") and i + 1 < len(words):
             kind = {"kota": "City", "provinsi": "Province"}.get(words[i], "Regency")
-            parts.insert(0, f"{original[offset + i + 1] if offset + i + 1 < len(original) else words[i + 1]} {kind}")
-            i += 2
+            following = " ".join(words[i + 1:])
+            phrase = next((p for p in PLACE_PHRASES if following == p or following.startswith(p + " ")), None)
+            n = len(phrase.split()) if phrase else 1  # "Provinsi Jawa Barat": the place is two words
+            parts.insert(0, f"{' '.join(original[offset + i + 1: offset + i + 1 + n]) or words[i + 1]} {kind}")
+            i += 1 + n
             continue
         hit = longest_prefix(ORG_WORD_PREFIX, rest)
         if hit:
@@ -69,17 +74,22 @@ def translate_org(text: str) -> str:
             parts.append("and")
         elif words[i] not in ("ri", "republik", "indonesia"):
             parts.append(original[offset + i] if offset + i < len(original) else words[i])
+            unknown.append(parts[-1])
         i += 1
     if head in ("PT", "Bank", "University", "Party", "Foundation", "Hospital", "Hospital"):
         return norm_keep_case(text)  # a proper name: "Universitas Indonesia", "PT Pertamina"
     known_words = set(ORG_WORDS.values())
-    if parts and place is None and head and head[0].isupper() and not any(p in known_words or " " in p for p in parts):
-        return norm_keep_case(text)  # nothing to translate: keep the Indonesian proper name
+    if parts and (place is None or head is None) and (head is None or head[0].isupper()) \
+            and not any(p in known_words or " " in p for p in parts):
+        return norm_keep_case(text)  # nothing to translate: keep the proper name as written ("Samuel Sekuritas")
     tail: list[str] = []
     while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1:
         tail.insert(0, parts.pop())  # "Kepolisian Resor Bogor": Bogor is the place
     if tail:
         parts.insert(0, " ".join(tail))
+    if any(p in unknown for p in parts[1 if tail else 0:]) and (head or any(p in known_words for p in parts)):
+        # half a gloss ("Ministry of Reformasi Birokrasi ...", "lokal government") is worse than none
+        return norm_keep_case(text)
     if head is None:
         name = " ".join(parts) or norm_keep_case(text)
         return f"{name} of {place}" if place else name
@@ -98,9 +108,13 @@ def _possessive(place: str) -> str:
 
 
 def person_role_label(source: Source) -> str | None:
+    """"NATO Secretary General", "acting Bogor Regent", "former Health Minister"."""
     if not source.role:
         return None
-    label = _role_label(source)
+    acting = source.role.startswith("acting ")
+    label = _role_label(replace(source, role=source.role.removeprefix("acting "))) if acting else _role_label(source)
+    if acting and label:
+        label = f"acting {label}"
     return f"former {label}" if source.former and label else label
 
 
@@ -115,12 +129,17 @@ def _role_label(source: Source) -> str | None:
         adj = COUNTRIES.get((source.organization_id or "").lower(), (org, org))[1]
         return f"{adj} {role}"
     short = org.split(" (")[0]
+    holder = role.rsplit(" ", 1)
+    if len(holder) == 2 and short.endswith(" " + holder[0]):
+        return f"{short} {holder[1]}"  # "Bogor District Police" + "District Police Chief"
     if len(short.split()) <= 2 and " of " not in short:
         return f"{short} {role}"
     if role == "Minister":
         return f"{role} of {short}"
     if short.startswith(("Ministry", "Department", "Directorate", "Office", "the ")) or "'s " in short:
         return f"{role}, {short}"
+    if short == source.organization_id:
+        return f"{role} of {short}"  # a name kept as written: "Director of PT Sinar Harapan Makmur"
     return f"{role} of the {short}"
 
 

@@ -33,6 +33,9 @@ def _is_acronym(word: str) -> bool:
     return len(bare) >= 2 and bare.isupper() and bare.isalpha() and bare.lower() not in RANKS
 
 
+_COMPANY = vocab.words("company_words")
+
+
 def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, str]:
     """("Kementerian Kesehatan Budi Sadikin") -> ("Kementerian Kesehatan", "Budi Sadikin")."""
     text = rest.strip(" ,")
@@ -63,12 +66,23 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         n += 1
         if low[n - 1] in NAMED_HEADS and low[n - 1] not in ("tbk", "persero") and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
             n += 1  # "PT Pertamina", "Universitas Airlangga": the head's own name
+    caps = 0
+    while caps < len(words) and words[caps][:1].isupper() and low[caps] not in RANKS:
+        caps += 1
+    company = max((i for i in range(min(caps, len(words) - 1)) if low[i] in _COMPANY), default=-1)
+    if after_role and company >= n:
+        # "Analis Samuel Sekuritas Lana Soelistianingsih": the company runs through "Sekuritas"
+        n = company + 1
+        while n < caps - 1 and low[n] in ("tbk", "persero"):
+            n += 1
     if n == 0:
         # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
-        caps = [w for w in words if w[:1].isupper()]
-        if after_role and len(words) >= 3 and len(caps) == len(words) and low[0] not in RANKS:
+        if after_role and len(words) >= 3 and all(w[:1].isupper() for w in words) and low[0] not in RANKS:
             return words[0], " ".join(words[1:])
         return None, text
+    if low[0] in NAMED_HEADS and caps - n >= 3:
+        # "PT Sinar Harapan Makmur Budi Santoso": the company's name keeps all but the last two words
+        n = caps - 2
     # a name must keep at least one word; the org stops before a rank
     return " ".join(words[:n]), " ".join(words[n:])
 

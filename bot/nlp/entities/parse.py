@@ -37,6 +37,8 @@ _RANK_PHRASE_RE = re.compile(
 )
 
 
+_ACTING_RE = re.compile(r"(?:" + vocab.alternation("acting_titles") + r")\s+", re.I)
+_WEB_NAME_RE = re.compile(r"[A-Za-z][\w-]*(?:\.[a-z]{2,6}){1,2}")
 _JOINED_ROLE_RE = re.compile(r"\s*(?:&|dan|sekaligus|merangkap|/)\s*", re.I)
 
 
@@ -81,12 +83,19 @@ def parse_source(text: str) -> Source | None:
         return Source(text=raw, kind="reporter", role="reporter")
     if is_medium(plain) and not known_entity(plain_low):
         return Source(text=raw, kind="medium", organization=find_medium(plain))
+    if _WEB_NAME_RE.fullmatch(plain):
+        # "Dompetku.id mencatat ...": a company named like its web address, not an outlet
+        return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + plain_low)
 
     former = False
     body = plain
     if re.match(r"^(mantan|eks|bekas)\s", body, re.I):
         former = True
         body = body.split(" ", 1)[1]
+
+    acting = _ACTING_RE.match(body)
+    if acting:
+        body = body[acting.end():]  # "Plt Bupati Bogor, Iwan Setiawan": the acting Regent
 
     anonymous = False
     opener = re.match(r"^(seorang|salah satu|salah seorang|sejumlah|beberapa|para|dua|tiga|sebuah)\s+", body, re.I)
@@ -102,6 +111,12 @@ def parse_source(text: str) -> Source | None:
     # Role at the start ("Juru Bicara Pentagon ...", "Kapolda Metro Jaya ...")
     body_low = body.lower()
     role_key = longest_prefix(ROLE_PREFIX, body_low)
+    if role_key and " " in role_key:
+        # "Kepala Kantor Staf Presiden": the role is "kepala", "Kantor Staf Presiden" the body
+        shorter, last = role_key.rsplit(" ", 1)
+        tail = known_entity(body_low[len(shorter):].strip())
+        if tail is not None and tail[1].start() == 0 and tail[1].group(0).startswith(last) and shorter in ROLES:
+            role_key = shorter
     role_id = body[: len(role_key)] if role_key else None
     rest = body[len(role_key):].strip(" ,") if role_key else body
     role_en, speaks = ROLES[role_key] if role_key else (None, False)
@@ -115,6 +130,8 @@ def parse_source(text: str) -> Source | None:
         speaks = speaks and ROLES[second][1]
         role_key = second
         rest = rest[end:].strip(" ,")
+    if acting and role_en:
+        role_en, role_id = f"acting {role_en}", f"{acting.group(0).strip()} {role_id}"
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
 
@@ -136,6 +153,12 @@ def parse_source(text: str) -> Source | None:
         if known[1] is not None:
             m = known[1]
             organization_id = rest[: m.end()].strip(" ,") if m.start() < 40 else rest[m.start(): m.end()]
+            domain = rest[: m.start()].strip(" ,")
+            if role_en and domain and m.start() < 40:
+                # "Direktur Jenderal Pajak Kementerian Keuangan": Director General of Tax, Ministry of Finance
+                glossed = translate_org(domain)
+                if glossed != domain and glossed[:1].isupper():
+                    role_en = f"{role_en} of {glossed}"
             name_part = rest[m.end():]
             place = leading_place(name_part)
             if place and not m.group(0) in ("pentagon", "kremlin", "nato"):
@@ -171,6 +194,8 @@ def parse_source(text: str) -> Source | None:
             org_key = "org:" + norm(org_text)
     else:
         org_text, name_part = split_org_and_name(rest, after_role=role_key in PLACE_ROLES or role_key in ORG_LED_ROLES)
+        if org_text is None and role_key in ORG_LED_ROLES and re.fullmatch(r"[A-Z][\w.&-]*", rest.strip(" ,")):
+            org_text, name_part = rest.strip(" ,"), ""  # "CEO Tesla", "pelatih Persib": the body, no name
         if role_key is None and org_text and longest_prefix(ORG_HEAD_PREFIX, org_text.lower()) is not None \
                 and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
             org_text, name_part = rest.strip(" ,"), ""  # "Lembaga Penjamin Simpanan": all of it is the name

@@ -112,6 +112,11 @@ class EntityResolver:
                 kind="anonymous", role=source.role, organization=source.organization,
             )
         if source.kind in ("organization", "country"):
+            if source.role and not source.speaks_for_org:
+                # "Menteri Kesehatan Malaysia": the office, not the country
+                label = person_role_label(source) or source.role
+                return Entity(key=f"role:{source.role.lower()}:{source.org_key}", name=label, kind="role",
+                              role=source.role, organization=source.organization)
             return self._org_entity(source)
         if source.kind == "role":
             return Entity(key="role:" + str(source.role).lower(), name=f"a {source.role}", kind="role", role=source.role)
