@@ -115,9 +115,13 @@ def load(path: Path) -> tuple[str, ...] | Table:
     raise VocabularyError(f"{path.name}: not a vocabulary file (.txt or .tsv)")
 
 
+#: Files in the data folder read and checked by a loader of their own (`bot.nlp.aliases`).
+OWN_FORMAT = frozenset({"aliases.tsv"})
+
+
 def data_files() -> list[Path]:
-    """Every vocabulary file shipped with the package."""
-    return sorted(p for p in DATA_DIR.iterdir() if p.suffix in (".txt", ".tsv"))
+    """Every vocabulary file shipped with the package (not those with a format of their own)."""
+    return sorted(p for p in DATA_DIR.iterdir() if p.suffix in (".txt", ".tsv") and p.name not in OWN_FORMAT)
 
 
 @cache

@@ -612,7 +612,8 @@ def test_dilansir_reuter_is_a_medium_not_part_of_the_source() -> None:
         ("Co-Founder & CEO Ruangguru Belva Devara", "Belva Devara", "co-founder and CEO", "Ruangguru"),
         ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy", "Muhadjir Effendy", "Education and Culture Minister", None),
         ("Direktur Jenderal Perdagangan Luar Negeri Oke Nurwan", "Oke Nurwan", "Director General", "Foreign Trade"),
-        ("Direktur Utama PT Garuda Indonesia (Persero) Tbk Arif Wibowo", "Arif Wibowo", "President Director", "PT Garuda Indonesia Tbk"),
+        # Garuda Indonesia is a known body of the shared alias file: shown by its canonical name
+        ("Direktur Utama PT Garuda Indonesia (Persero) Tbk Arif Wibowo", "Arif Wibowo", "President Director", "Garuda Indonesia"),
         ("Kapolda Metro Jaya Irjen Pol M Iriawan", "M Iriawan", "Regional Police Chief", "Metro Jaya Regional Police"),
         ("Menteri Koordinator Bidang Perekonomian Darmin Nasution", "Darmin Nasution",
          "Coordinating Minister for Economic Affairs", None),
@@ -987,3 +988,13 @@ def test_a_company_named_like_a_web_address_is_a_company_when_it_speaks() -> Non
     assert att.source.kind == "organization" and att.organization == "Dompetku.id" and att.via == ()
     outlet = _attr("Kompas.com melaporkan 20 orang tewas.")
     assert outlet.source is None and outlet.via == ("Kompas",)
+
+
+def test_the_shared_alias_file_names_well_known_people_and_bodies() -> None:
+    assert EntityResolver().resolve(parse_source("Jokowi")).name == "Joko Widodo"  # type: ignore[arg-type]
+    resolver = EntityResolver()
+    resolver.learn(parse_source("Presiden Joko Widodo"))  # type: ignore[arg-type]
+    assert resolver.resolve(parse_source("Jokowi")).name == "Joko Widodo, President"  # type: ignore[arg-type]
+    # a body the alias file knows and bodies.tsv does not
+    assert EntityResolver().resolve(parse_source("Mahkamah Agung")).name == "MA (Supreme Court)"  # type: ignore[arg-type]
+    assert EntityResolver().resolve(parse_source("Kementan")).name == "Ministry of Agriculture"  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.nlp import vocab
+from bot.nlp.aliases import load_aliases
 
 
 #: Roles, longest first when matched. Value: (English, speaks_for_org).
@@ -63,11 +64,43 @@ ORG_HEADS: dict[str, str] = vocab.table("org_heads").mapping("english")
 ORG_WORDS: dict[str, str] = vocab.table("org_words").mapping("english")
 
 
+def _known_entities() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """bodies.tsv (display names, home) with their forms from the shared alias file.
+
+    Every organisation of `data/aliases.tsv` is a known body; bodies.tsv gives the English
+    display name kabar shows (acronym first: "KPK (Corruption Eradication Commission)")
+    and the few forms the alias file lacks. A body only in the alias file is shown by its
+    acronym and English name, else its English or canonical name; its forms of three
+    letters or fewer are left out (lower-cased, "MA" or "UE" would match common words).
+    """
+    table = load_aliases()
+    known: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for key, english, _home, more in vocab.table("bodies").rows:
+        entry = table.get(key)
+        names = [] if more == vocab.NONE else more.split("|")
+        if entry is not None:
+            names += [n.lower() for n in (*entry.names, *entry.english)]
+        known[key] = (english, "organization", tuple(dict.fromkeys(names)))
+    for entry in table.entries:
+        if entry.kind != "organization" or entry.key in known:
+            continue
+        acronym = next((f for f in entry.forms if f.isupper() and 2 <= len(f) <= 8), None)
+        english = entry.english[0] if entry.english else None
+        display = f"{acronym} ({english})" if acronym and english and english != acronym else english or entry.canonical
+        names = [n.lower() for n in (*entry.names, *entry.english) if len(n) > 3]
+        known[entry.key] = (display, "organization", tuple(dict.fromkeys(names)))
+    return known
+
+
 #: Well-known entities: key -> (English display name, kind, aliases in Indonesian/English).
 #: An alias in parentheses after a long name ("... (Pentagon)") also makes an alias at run time.
-KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    row[0]: (row[1], "organization", tuple(row[3].split("|"))) for row in vocab.table("bodies").rows
-}
+KNOWN_ENTITIES: dict[str, tuple[str, str, tuple[str, ...]]] = _known_entities()
+
+
+def canonical_person(name: str) -> str | None:
+    """The full name of a well-known person from the alias file ("Jokowi" -> "Joko Widodo")."""
+    entry = load_aliases().lookup(name)
+    return entry.canonical if entry is not None and entry.kind == "person" else None
 
 
 #: News outlets and agencies: a medium is never a confirmer. Canonical name -> aliases.

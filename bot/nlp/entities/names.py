@@ -106,7 +106,7 @@ def name_from(text: str) -> str | None:
             continue
         skipping = False
         inner_capital = (  # "Dan Bartel": a capitalised "Dan" before a name is a name, not "dan"
-            tok[:1].isupper() and tok.lower() in _STOP_NAME and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
+            tok == "Dan" and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
         )
         if _is_name_token(tok) or inner_capital or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
             names.append(tok)

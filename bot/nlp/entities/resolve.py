@@ -8,8 +8,10 @@ and a bare "Rutte" resolves to the "Sekjen NATO, Mark Rutte" seen earlier.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.nlp.entities.gloss import anon_name, person_role_label
-from bot.nlp.entities.lexicon import KNOWN_ENTITIES, norm
+from bot.nlp.entities.lexicon import KNOWN_ENTITIES, canonical_person, norm
 from bot.nlp.entities.values import Entity, Source
 
 
@@ -36,6 +38,7 @@ class EntityResolver:
         article is not the "Joko Widodo" of another, while a surname ("Rutte") and a
         name of several parts ("Sri Mulyani") resolve across articles.
         """
+        source = _canonical(source)
         if source.org_key:
             for alias in source.aliases:
                 self._acronyms.setdefault(alias.lower(), source.org_key)
@@ -80,6 +83,11 @@ class EntityResolver:
             return found[0]
         return None
 
+    def _seen(self, who: str) -> bool:
+        """Was any part of `who` met with a person already (even one left ambiguous)?"""
+        parts = [p for p in who.lower().split() if len(p) >= 3]
+        return any(p in self._any_part or p in self._people for p in parts)
+
     def _person_entity(self, source: Source) -> Entity:
         if source.speaks_for_org and source.org_key and not source.org_key.startswith("country:"):
             return self._org_entity(source)
@@ -98,6 +106,10 @@ class EntityResolver:
                 return self._org_entity(source)
             # "Sri Mulyani" after "Sri Mulyani Indrawati": every part points to one person
             known = self._known_person(source.who, scope)
+            if known is None and not self._seen(source.who):
+                # nobody of that name was met here: a well-known form ("Jokowi") is its full name
+                source = _canonical(source)
+                known = self._known_person(source.who, scope)  # type: ignore[arg-type]
             if known is not None and not (source.role and known.role and source.role != known.role and source.organization != known.organization):
                 return known
             if source.speaks_for_org and source.org_key:
@@ -133,6 +145,15 @@ class EntityResolver:
         else:
             name = source.organization or source.text
         return Entity(key=key, name=name, kind="organization", organization=name)
+
+
+def _canonical(source: Source) -> Source:
+    """A well-known person under the full name of the shared alias file ("Jokowi" -> "Joko Widodo")."""
+    if source.kind == "person" and source.who:
+        full = canonical_person(source.who)
+        if full and full != source.who:
+            return replace(source, who=full)
+    return source
 
 
 def _remember(table: dict, key: object, entity: Entity) -> None:  # type: ignore[type-arg]
