@@ -21,8 +21,9 @@ def test_every_data_file_loads_without_duplicates_or_malformed_lines(path: Path)
     assert len(set(entries)) == len(entries)
 
 
-def test_the_data_folder_holds_only_vocabulary_files() -> None:
-    assert {p.suffix for p in vocab.DATA_DIR.iterdir() if p.is_file()} <= {".txt", ".tsv"}
+def test_the_data_folder_holds_vocabulary_files_and_the_tagger_model() -> None:
+    others = {p.name for p in vocab.DATA_DIR.iterdir() if p.is_file() and p.suffix not in (".txt", ".tsv")}
+    assert others <= {"pos_tagger.crfsuite", "NOTICE"}
 
 
 @pytest.mark.parametrize(
