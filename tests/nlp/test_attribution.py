@@ -998,3 +998,48 @@ def test_the_shared_alias_file_names_well_known_people_and_bodies() -> None:
     # a body the alias file knows and bodies.tsv does not
     assert EntityResolver().resolve(parse_source("Mahkamah Agung")).name == "MA (Supreme Court)"  # type: ignore[arg-type]
     assert EntityResolver().resolve(parse_source("Kementan")).name == "Ministry of Agriculture"  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------
+# The tagger tells names from capitalised words
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menanggapi hal itu, warga mengatakan 300 rumah rusak.",
+        "Terlebih lagi, ia mengatakan 300 rumah rusak.",
+        "Marketplace itu mencatat 3 juta transaksi.",
+        "Balapan ini hanya membutuhkan empat lap.",
+    ],
+)
+def test_a_capitalised_word_that_is_no_name_is_no_source(text: str) -> None:
+    att = _attr(text)
+    assert att.who is None and att.organization is None
+
+
+def test_a_word_the_tagger_reads_as_no_name_is_left_out_of_the_source() -> None:
+    att = _attr("Menanggapi hal itu, Menteri Kesehatan Budi Sadikin mengatakan 12 kasus baru ditemukan.")
+    assert (att.who, att.role) == ("Budi Sadikin", "Health Minister")
+    att = _attr("Pembalap Rio Haryanto mengatakan ia sudah 3 tahun tidak balapan.")
+    assert att.who == "Rio Haryanto"  # "Pembalap" (racer) is a noun to the tagger, not a name
+
+
+def test_a_name_opening_its_sentence_is_kept_when_the_article_capitalises_it_elsewhere() -> None:
+    sentences = _article(
+        "Film itu diproduseri oleh Rama Adi. "
+        "Rama juga memaparkan bahwa film tersebut sudah didistribusikan ke 18 negara."
+    )
+    assert attribute(sentences, 1).who == "Rama"
+
+
+def test_the_speaker_of_a_quote_is_not_the_source_of_a_figure_in_the_clause_about_him() -> None:
+    att = _attr('"Otak sapi," kata Kobi, yang pernah menghabiskan 57 otak sapi dalam 15 menit.')
+    assert att.source is None
+
+
+def test_a_character_named_in_an_epithet_is_no_source_and_no_body() -> None:
+    att = _attr('"Syuting berlangsung 120 hari," kata Woody Harrelson, pemeran Tasu Leech.')
+    assert att.who == "Woody Harrelson" and att.organization is None
+    assert "Tasu Leech" not in EntityResolver().resolve(att.source).name

@@ -145,8 +145,10 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
         elif c.kind == "post":
             if c.start >= fe:
                 ranked.append((c.start - fe, c))
-            elif re.match(r"\s+[^,.;]{1,60},", text[c.end:]):
-                ranked.append((0, c))  # "Informasi itu, lanjut Awang, akan ...": a parenthetical
+            elif re.match(r"\s+[^,.;]{1,60},(?!\s*yang\b)", text[c.end:]) and not re.search(r"[“”\"]\s*$", text[: c.start]):
+                # "Informasi itu, lanjut Awang, akan ...": a parenthetical; not '"Otak sapi," kata
+                # Kobi, yang pernah menghabiskan 57 ...', where the quotation is what Kobi said
+                ranked.append((0, c))
         elif c.kind == "passive":
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:

@@ -19,6 +19,7 @@ from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, 
 from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.record import continues, last_named, named_in, same_role
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
+from bot.nlp.entities.tagged import article_names
 from bot.nlp.entities.values import Source, same_speaker
 
 
@@ -75,7 +76,7 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     text = sentences[position].text
     fig = figure if figure is not None else (sentences[position].figures[0] if sentences[position].figures else None)
     fspan = _figure_span(text, fig)
-    found = _attribute_text(text, fspan)
+    found = _attribute_text(text, fspan, article_names(tuple(s.text for s in sentences)))
 
     note = None
     source_pos: int | None = position if found.source is not None else None
@@ -193,21 +194,21 @@ def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] 
     )
 
 
-def _attribute_text(text: str, fspan: tuple[int, int] | None) -> Found:
+def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
     cues = find_cues(text)
     ranked = governing(cues, text, fspan)
     for dist, cue in ranked:
-        source, span, via = source_for(text, cue)
+        source, span, via = source_for(text, cue, names)
         if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
         found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), cue.stance)
         if source is None and not via and cue.kind in ("passive", "hedge"):
-            found = _outer_speaker(text, ranked, found) or found
-        return _closing_speaker(text, fspan, ranked, found) or found
+            found = _outer_speaker(text, ranked, found, names) or found
+        return _closing_speaker(text, fspan, ranked, found, names) or found
     return Found(None, None, None, media_in(text), Stance.REPORTED)
 
 
-def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found) -> Found | None:
+def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found, names: frozenset[str]) -> Found | None:
     """`BNPB mencatat 5.000 warga diperkirakan mengungsi`: an agentless hedge inside someone's statement.
 
     The source is the subject of the farther verb; the stance stays the hedge's when it
@@ -217,7 +218,7 @@ def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found) -> Fo
     for _, outer in ranked:
         if outer is inner.cue or outer.kind not in ("active", "according") or outer.start > inner.cue.start:
             continue
-        source, span, via = source_for(text, outer)
+        source, span, via = source_for(text, outer, names)
         if source is None and not via or source is not None and source.kind == "document":
             continue
         stance = inner.stance if inner.stance != Stance.REPORTED else outer.stance
@@ -229,7 +230,7 @@ def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found) -> Fo
 
 
 def _closing_speaker(
-    text: str, fspan: tuple[int, int] | None, ranked: list[tuple[int, Cue]], inner: Found
+    text: str, fspan: tuple[int, int] | None, ranked: list[tuple[int, Cue]], inner: Found, names: frozenset[str]
 ) -> Found | None:
     """`KPK menetapkan 3 tersangka, kata Jubir KPK X`: a closing "kata X" speaks the whole clause.
 
@@ -243,7 +244,7 @@ def _closing_speaker(
     if closing is None or re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
             and not re.search(r"[“”\"]", text[: inner.cue.start]):
         return None  # 'X mengatakan: "..."' is X's own quotation
-    source, span, via = source_for(text, closing)
+    source, span, via = source_for(text, closing, names)
     if source is None or source.kind in ("document", "pronoun"):
         return None
     via = tuple(dict.fromkeys(via + inner.via))

@@ -17,6 +17,7 @@ from bot.nlp.attribution.clean import (
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
 
 
@@ -29,13 +30,20 @@ class Found:
     stance: Stance
 
 
-def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+def source_for(
+    text: str, cue: Cue, names: frozenset[str] = frozenset()
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    """The source phrase `cue` points to in `text`, parsed; with the media named around it.
+
+    `names`: words the article writes with a capital inside a sentence somewhere, so a name
+    even where the tagger reads it otherwise at the start of this one ("Rama juga ...").
+    """
     if cue.kind == "hedge":
         return None, None, ()
     if cue.kind == "active":
         left = left_text(text, cue)
         start = cue.start - len(left)
-        found = _source_from_left(left, start, text, cue)
+        found = _source_from_left(left, start, text, cue, names)
         if found[0] is None and not found[2] and start > 0:
             # "Juru bicara X, Milena Sales, saat itu mengatakan", "Presiden X saat meninjau lokasi mengatakan":
             # the subject stands before the temporal clause
@@ -47,7 +55,7 @@ def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | No
                 for b in BOUNDARY_RE.finditer(before):
                     inner = b
                 seg_start = inner.end() if inner else 0
-                again = _source_from_left(before[seg_start:], seg_start, text, cue)
+                again = _source_from_left(before[seg_start:], seg_start, text, cue, names)
                 if again[0] is not None:
                     return again
         return found
@@ -82,6 +90,9 @@ def source_for(text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | No
     if source is None and cue.text.lower().endswith("nya"):
         return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), via
     return source, span, via
+
+
+_THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
 
 
 def _ends_clause(after: str) -> bool:
@@ -120,7 +131,9 @@ def left_text(text: str, cue: Cue) -> str:
     return segment
 
 
-def _source_from_left(left: str, start: int, text: str, cue: Cue) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+def _source_from_left(
+    left: str, start: int, text: str, cue: Cue, names: frozenset[str] = frozenset()
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
     segments = split_segments(left, start)
     via: list[str] = []
     run: list[tuple[str, int]] = []
@@ -133,6 +146,9 @@ def _source_from_left(left: str, start: int, text: str, cue: Cue) -> tuple[Sourc
             continue
         if not run:
             cleaned = before_verb(cleaned)
+            thing = _THING_RE.fullmatch(strip_opener(cleaned))
+            if thing and getattr(parse_source(thing.group(1)), "kind", None) == "person":
+                break  # "Marketplace itu mencatat ...": one capitalised word pointed back at is a thing
             inner = re.search(r"\s(?=(?:Seorang|Sebuah|Salah satu|Salah seorang|Para|Pihak)\s)", cleaned)
             if inner:
                 cleaned = cleaned[inner.end():]  # a title glued before the sentence
@@ -153,6 +169,11 @@ def _source_from_left(left: str, start: int, text: str, cue: Cue) -> tuple[Sourc
             head_src = parse_source(candidate[: rel.start()])
             if head_src is not None and head_src.kind != "document":
                 candidate = candidate[: rel.start()]  # "Sting yang pekan lalu merilis ..."
+        if candidate[:1].isupper():
+            named = strip_plain(candidate, plain_capitals(text) - names)
+            if named != candidate and run:
+                break  # "Terlebih lagi, Ciki": a word the tagger reads as no name opens a clause
+            candidate = named  # "Menanggapi hal itu" -> "hal itu"; "Pesinetron Eza Gionino" -> "Eza Gionino"
         if not np_like(candidate):
             break
         if run and RIGHT_VERB_RE.search(" " + candidate):

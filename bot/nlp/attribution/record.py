@@ -22,6 +22,7 @@ from bot.nlp.attribution.clean import clean_np, strip_dateline
 from bot.nlp.attribution.cues import Stance, find_cues
 from bot.nlp.attribution.phrases import Found, source_for
 from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
 
 #: How many sentences back the record is read.
@@ -102,8 +103,8 @@ def _subject(text: str) -> Found | None:
         if re.search(r"\s(?:ini|itu|tersebut)\s*$", body[: m.start()]):
             return None  # "Flores ini memiliki ...": a thing or a place, not a person
         phrase = clean_np(body[: m.start()])
-        if not phrase or len(phrase.split()) > 14:
-            return None
+        if not phrase or len(phrase.split()) > 14 or strip_plain(phrase, plain_capitals(text)) != phrase:
+            return None  # "Balapan ini ...": the tagger reads the opening word as no name
         source = parse_source(phrase)
         if source is None or source.kind != "person" or not source.who:
             return None

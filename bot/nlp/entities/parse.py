@@ -17,7 +17,7 @@ from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
     PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
-    ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
+    ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
 from bot.nlp.entities.values import Source
@@ -212,7 +212,7 @@ def parse_source(text: str) -> Source | None:
                 organization_id = org_text
                 affiliation = country[1]
                 org_key = "country:" + country[0]
-            elif re.search(r"[A-Z]", org_text) or longest_prefix(ORG_HEAD_PREFIX, org_text.lower()) is not None:
+            elif _names_a_body(org_text, role_key):
                 organization = translate_org(org_text)
                 organization_id = org_text
                 org_key = "org:" + norm(org_text)
@@ -278,6 +278,21 @@ def parse_source(text: str) -> Source | None:
     return None
 
 
+def _names_a_body(org_text: str, role_key: str | None) -> bool:
+    """Could these words name an organisation? Not lower-case words ("dan"), nor, with no role
+    before them, a bare place ("Jakarta Selatan") or a bare subject ("Kesehatan")."""
+    low = org_text.lower()
+    if longest_prefix(ORG_HEAD_PREFIX, low) is not None:
+        return True
+    if not re.search(r"[A-Z]", org_text):
+        return False
+    if role_key is not None:
+        return True
+    if all(w.strip(",.") in PLACES for w in low.split()):
+        return False
+    return not all(longest_prefix(ORG_WORD_PREFIX, w) is not None for w in low.split())
+
+
 def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | None:
     """"Sekjen NATO, Mark Rutte" or "John Foreman, mantan atase ...": a role and a name apart."""
     segments = [seg.strip() for seg in plain.split(",") if seg.strip()]
@@ -298,10 +313,13 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
             # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
             base = replace(base, organization=f"{base.organization} {base.who}",
                            organization_id=f"{base.organization_id} {base.who}", who=None)
-        elif base.who and base.who != who:
+        elif base.who and base.who != who and (base.role_id or "").lower() in ORG_LED_ROLES:
             # "pelatih Persija, Stefano Cugurra Teco": the word after the role names the organisation
             base = replace(base, organization=base.who, organization_id=base.who,
                            org_key="org:" + norm(base.who), who=None)
+        elif base.who and base.who != who:
+            # "Woody Harrelson, pemeran Tasu Leech": a character, a show or a product, never the source
+            base = replace(base, who=None)
         return replace(base, text=raw, who=who, kind="person", aliases=aliases or base.aliases)
     if len(with_role) == 1 and not name_only:
         return replace(base, text=raw, aliases=aliases or base.aliases)
