@@ -217,7 +217,13 @@ class PosTagger:
             return []
         feats = token_features(words)
         with self._lock:
-            return self._tagger.tag(feats)
+            try:
+                return self._tagger.tag(feats)
+            except (SystemError, UnicodeError):
+                # a lone surrogate (text decoded with errors="surrogateescape") cannot be
+                # encoded for crfsuite; such a word is tagged as the "?" it is shown as
+                clean = [w.encode("utf-8", "replace").decode("utf-8") for w in words]
+                return self._tagger.tag(token_features(clean))
 
     def tag_text(self, text: str) -> list[TaggedWord]:
         """Tokenise `text` as `token_spans` does and tag every token."""
