@@ -144,7 +144,8 @@ def token_features(words: Sequence[str]) -> list[list[str]]:
     -nya); the previous and next words and their shapes, and the word pairs they form.
     Their worth on held-out data is noted in `scripts/train_tagger.py`.
     """
-    lows = [w.lower().translate(_FOLD) for w in words]
+    lows = [w.lower() for w in words]
+    lows = [w if w.isascii() else w.translate(_FOLD) for w in lows]  # translate is slow
     shapes = [_shape(w) for w in words]
     n = len(words)
     out: list[list[str]] = []
