@@ -47,11 +47,10 @@ SAMPLE = ROOT / "tests" / "data" / "postag_heldout.tsv"
 #: the parent's peak over fork and exec on Linux)
 _COLD = """
 import json, sys, time
-t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 {body}
 hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")]
-print(json.dumps({{"s": time.perf_counter() - t0, "rss": int(hwm[0].split()[1]) if hwm else 0}}))
+print(json.dumps({{"cpu": time.process_time(), "rss": int(hwm[0].split()[1]) if hwm else 0}}))
 """
 _BASELINE_BODY = "from bot.corpus.segment import token_spans"
 _TAGGER_BODY = "from bot.nlp.tagging import default_tagger\ndefault_tagger()"
@@ -82,15 +81,17 @@ def p95(runs: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def cold(body: str, repeat: int) -> tuple[float, int]:
+def cold(body: str, repeat: int) -> tuple[float, float, int]:
+    """Median wall and CPU seconds of a fresh interpreter running `body`, and its peak RSS in KiB."""
     code = _COLD.format(root=str(ROOT), body=body)
     runs = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
         wall = time.perf_counter() - t0
-        runs.append((wall, json.loads(out.stdout)["rss"]))
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+        child = json.loads(out.stdout)
+        runs.append((wall, child["cpu"], child["rss"]))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs)
 
 
 def main() -> None:
@@ -168,12 +169,12 @@ def main() -> None:
 
     load, _ = median_time(PosTagger.load, args.repeat)
     print(f"\nload (warm process): {load * 1e3:.2f} ms CPU")
-    b_sec, b_rss = cold(_BASELINE_BODY, 5)
-    t_sec, t_rss = cold(_TAGGER_BODY, 5)
-    print(f"cold process, import word splitter only: {b_sec * 1e3:.0f} ms, peak RSS {b_rss / 1024:.1f} MiB")
-    print(f"cold process, import tagger + load model: {t_sec * 1e3:.0f} ms, peak RSS {t_rss / 1024:.1f} MiB "
-          f"(+{(t_sec - b_sec) * 1e3:.0f} ms, +{(t_rss - b_rss) / 1024:.1f} MiB)")
-
+    b_wall, b_cpu, b_rss = cold(_BASELINE_BODY, 5)
+    t_wall, t_cpu, t_rss = cold(_TAGGER_BODY, 5)
+    print(f"cold process, import word splitter only: {b_cpu * 1e3:.0f} ms CPU ({b_wall * 1e3:.0f} ms wall), "
+          f"peak RSS {b_rss / 1024:.1f} MiB")
+    print(f"cold process, import tagger + load model: {t_cpu * 1e3:.0f} ms CPU ({t_wall * 1e3:.0f} ms wall), "
+          f"peak RSS {t_rss / 1024:.1f} MiB (+{(t_cpu - b_cpu) * 1e3:.0f} ms CPU, +{(t_rss - b_rss) / 1024:.1f} MiB)")
 
 if __name__ == "__main__":
     main()

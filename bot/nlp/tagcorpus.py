@@ -21,7 +21,7 @@ Public API:
     read_sentences(text: str) -> list[list[tuple[str, str]]]   # "#" lines without a tab are comments
     align(sentence) -> list[tuple[str, str]]
     split(sentences) -> Split                     # every 10th group of near-repeats held out
-    score(gold, predicted, tags) -> Score
+    score(gold, predicted) -> Score                # token accuracy, per-tag precision and recall
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ __all__ = ["Score", "Split", "align", "read_sentences", "score", "split"]
 
 Tagged = list[tuple[str, str]]
 
-#: clitics the corpus splits from the word before them
+#: clitics the corpus splits from their host ("ku" may also open a verb: "ku inginkan")
 _SUFFIXES = frozenset({"nya", "lah", "kah", "mu", "ku"})
 #: how often a group of sentences is held out of training (the last of every ten)
 HOLD_OUT_EVERY = 10

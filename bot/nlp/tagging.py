@@ -144,7 +144,8 @@ def token_features(words: Sequence[str]) -> list[list[str]]:
     -nya); the previous and next words and their shapes, and the word pairs they form.
     Their worth on held-out data is noted in `scripts/train_tagger.py`.
     """
-    lows = [w.lower().translate(_FOLD) for w in words]
+    lows = [w.lower() for w in words]
+    lows = [w if w.isascii() else w.translate(_FOLD) for w in lows]  # translate is slow
     shapes = [_shape(w) for w in words]
     n = len(words)
     out: list[list[str]] = []
@@ -217,7 +218,13 @@ class PosTagger:
             return []
         feats = token_features(words)
         with self._lock:
-            return self._tagger.tag(feats)
+            try:
+                return self._tagger.tag(feats)
+            except (SystemError, UnicodeError):
+                # a lone surrogate (text decoded with errors="surrogateescape") cannot be
+                # encoded for crfsuite; such a word is tagged as the "?" it is shown as
+                clean = [w.encode("utf-8", "replace").decode("utf-8") for w in words]
+                return self._tagger.tag(token_features(clean))
 
     def tag_text(self, text: str) -> list[TaggedWord]:
         """Tokenise `text` as `token_spans` does and tag every token."""

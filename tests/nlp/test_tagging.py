@@ -164,6 +164,12 @@ def test_odd_characters_are_tokens_with_a_tag(tagger: PosTagger) -> None:
     assert all(t.tag in tagger.labels for t in tagged)
 
 
+def test_lone_surrogates_are_tagged_not_raised(tagger: PosTagger) -> None:
+    text = "Budi \udcff makan \ud800."
+    assert [t.word for t in tagger.tag_text(text)] == ["Budi", "\udcff", "makan", "\ud800", "."]
+    assert tagger.tag_text(text)[0].tag == "NNP"
+
+
 def test_very_long_sentence(tagger: PosTagger) -> None:
     text = ", ".join(f"Budi Santoso menyebut {i} orang" for i in range(1500)) + "."
     tagged = tagger.tag_text(text)
