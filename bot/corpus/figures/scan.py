@@ -103,10 +103,8 @@ _CANDIDATE_PATTERN = "|".join(
      *(_word_branch(first) for first in sorted({w[0] for w in (*VAGUE_MAGNITUDE, *FEW_WORDS, *NUMBER_STARTS)}))]
 )
 _PART_WORDS = tuple(sorted(DECIMAL_WORDS | MINUS_WORDS))
-#: run on lower-cased text (same length as the original, the usual case) ...
+#: run on the lower-cased text, which keeps every character where it was
 _CANDIDATE_RE = re.compile(_CANDIDATE_PATTERN)
-#: ... or on the original when lower-casing changes the length ("İ")
-_CANDIDATE_I_RE = re.compile(_CANDIDATE_PATTERN, re.IGNORECASE)
 #: when a text has no number word in it, only digits need looking for
 _DIGITS_ONLY_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -151,16 +149,14 @@ def find_figures(text: str) -> list[Figure]:
 def scan(text: str, query: bool) -> list[Figure]:
     """The figures of `text`; `query` reads it as a user's query (see the module docstring)."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        subject = lowered
-        if len(text) <= _SHORT or _may_hold_number_word(lowered):
-            candidates = _CANDIDATE_RE
-        elif _DIGIT_RE.search(lowered):
-            candidates = _DIGITS_ONLY_RE
-        else:
-            return []
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep such a character as it is
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    if len(text) <= _SHORT or _may_hold_number_word(lowered):
+        candidates = _CANDIDATE_RE
+    elif _DIGIT_RE.search(lowered):
+        candidates = _DIGITS_ONLY_RE
     else:
-        subject, candidates = text, _CANDIDATE_I_RE
+        return []
     parts = False  # whether the text has "koma" or "kurang", for a number written in parts
     for word in _PART_WORDS:
         if word in lowered:
@@ -170,7 +166,7 @@ def scan(text: str, query: bool) -> list[Figure]:
     pos = 0
     n = len(text)
     while pos < n:
-        m = candidates.search(subject, pos)
+        m = candidates.search(lowered, pos)
         if m is None:
             break
         start, pos = m.span()
