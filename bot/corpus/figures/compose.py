@@ -1,4 +1,9 @@
-"""Numbers written in several parts: "X kurang Y", "N koma D", "2 juta 500 ribu".
+"""Scale words after digits, and numbers written in several parts ("X kurang Y", "N koma D").
+
+`scale_after` reads the scale after digits: ribu/rb/k, juta/jt, miliar/milyar, triliun,
+English scales in a query ("1.5m", "2 bn"), "-an" forms meaning "about" ("10 ribuan"),
+and capital letters after money ("Rp 5 M" is 5 miliar, in a query too). The rest reads
+what may follow a number:
 
     lima juta kurang seratus ribu   4,900,000  (a number less a smaller one)
     Rp 5 juta kurang 100 ribu       4,900,000
@@ -20,10 +25,13 @@ from decimal import Decimal
 
 from bot.corpus.figures.numbers import parse_digits, words_value
 from bot.corpus.figures.vocab import (
+    APPROX_MULTIPLIERS,
     DECIMAL_WORDS,
     MINUS_WORDS,
+    MONEY_LETTERS,
     NUMBER_PARTS,
     NUMBER_STARTS,
+    QUERY_MULTIPLIERS,
     TEXT_MULTIPLIERS,
     UNITS,
     ZERO_WORDS,
@@ -38,9 +46,36 @@ _WORDS_AT_RE = re.compile(
     rf"(?:{alternation(NUMBER_STARTS)})(?!{L})(?:\s+(?:{alternation(NUMBER_PARTS)})(?!{L}))*", re.IGNORECASE
 )
 _DIGIT_WORD_RE = re.compile(rf"\s*({alternation([*UNITS, *ZERO_WORDS])})(?!{L})", re.IGNORECASE)
-_SCALE_AFTER_RE = re.compile(rf"\s*({L}+)(?!{L})")
+_SCALE_AFTER_RE = re.compile(rf"\s*({L}+)(?!{L})")  # also a scale glued to the digits
 _WORD_TOKEN_RE = re.compile(r"\S+")
 _DIGIT_VALUES = {**{w: str(v) for w, v in UNITS.items()}, **{w: "0" for w in ZERO_WORDS}}
+
+
+#: a money scale is written in capitals after an amount ("Rp 5 M", "Rp 3 T", "Rp 2 Jt")
+_MONEY_LETTER_AFTER_RE = re.compile(
+    rf"\s?({alternation({v for w in MONEY_LETTERS for v in (w.upper(), w.capitalize())})})(?!{L})"
+)
+
+
+def scale_after(text: str, e: int, unit: str | None, query: bool) -> tuple[int | None, int, bool]:
+    """A scale word after the digits: its power, where it ends, and whether it means "about"."""
+    if unit == "rp":  # Rp 5 M is 5 miliar, in a query too (where a bare "5 M" is 5 million)
+        money = _MONEY_LETTER_AFTER_RE.match(text, e)
+        if money:
+            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
+    mult = _SCALE_AFTER_RE.match(text, e)
+    if mult:
+        word = mult.group(1).lower()
+        table = QUERY_MULTIPLIERS if query else TEXT_MULTIPLIERS
+        if word in table and (query or word != "k"):
+            return table[word], mult.end(), False
+        if word in APPROX_MULTIPLIERS:
+            return APPROX_MULTIPLIERS[word], mult.end(), True
+    if unit is not None:
+        money = _MONEY_LETTER_AFTER_RE.match(text, e)
+        if money:
+            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
+    return None, e, False
 
 
 def scale_at(text: str, pos: int) -> tuple[int, int] | None:

@@ -27,6 +27,7 @@ from bot.corpus.figures.vocab import (
     alternation,
     CLOCK_WORDS,
     COMPARATIVES,
+    CURRENCIES,
     DESIGNATION_WORDS,
     ERA_WORDS,
     IDIOMS,
@@ -43,10 +44,8 @@ from bot.corpus.figures.vocab import (
     YEAR_WORDS,
 )
 
-_MONTH = rf"(?:{alternation(MONTH_NAMES)}|(?:{alternation(MONTH_STEMS)}){L}*)"
-
-MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
-MONTH_AFTER_RE = re.compile(rf"\s*{_MONTH}(?!{L})", re.IGNORECASE)
+_MONTH_NAMES = frozenset(MONTH_NAMES)
+_LETTERS_AFTER_RE = re.compile(rf"\s*({L}+)")
 TIME_AFTER_RE = re.compile(rf"\s*(?:{alternation(CLOCK_WORDS)})(?!{L})", re.IGNORECASE)
 PERCENT_AFTER_RE = re.compile(rf"\s*(%|{alternation(PERCENT_WORDS)})(?!{L})", re.IGNORECASE)
 MORE_AFTER_RE = re.compile(
@@ -59,6 +58,17 @@ _VERB_LIKE_RE = re.compile(r"(?:me|di|ber|ter)\w{4,}")
 
 #: qualifiers strong enough to make a year-like number a count ("sebanyak 2000")
 _COUNT_QUALIFIERS = frozenset({"as many as", "at least", "more than", "less than", "almost"})
+
+
+def is_month(word: str) -> bool:
+    """Whether a lower-cased word names a month ("juni", "okt", misspelt "oktoiber")."""
+    return word in _MONTH_NAMES or (word.startswith(MONTH_STEMS) and word.isalpha())
+
+
+def month_after(text: str, pos: int) -> bool:
+    """Whether the word right after `pos` names a month ("19 Juni", "21-28 Mei")."""
+    m = _LETTERS_AFTER_RE.match(text, pos)
+    return m is not None and is_month(m.group(1).lower())
 
 
 class Before:
@@ -99,7 +109,7 @@ class Before:
 
     def is_year_context(self) -> bool:
         last = self.last()
-        if last in YEAR_WORDS or MONTH_RE.fullmatch(last):
+        if last in YEAR_WORDS or is_month(last):
             return True
         return len(self.words) >= 2 and self.words[-2] in YEAR_PAIR_WORDS
 
@@ -123,11 +133,11 @@ def unit_after(text: str, pos: int) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
-    if word in NOT_UNITS or word in NEVER_UNITS or MONTH_AFTER_RE.fullmatch(word):
+    if word in NOT_UNITS or word in NEVER_UNITS or is_month(word):
         return None
     if word.endswith("nya") and len(word) > 5:
         word = word[:-3]
-    return currency_after(text, pos, word) or word
+    return currency_after(text, pos, word) if word in CURRENCIES else word
 
 
 def idiom_end(text: str, start: int, end: int, before: Before) -> int | None:
@@ -173,9 +183,9 @@ def not_a_count(text: str, e: int, raw: str, before: Before) -> bool:
         return True  # Pasal 5, No. 3, tanggal 5
     if last == "jam" and not (len(before.words) >= 2 and before.words[-2][:1].isdigit()):
         return True  # jam 10 pagi (but "3 jam 20 menit" is a duration)
-    if last and MONTH_RE.fullmatch(last):
+    if last and is_month(last):
         return True  # Januari 2025, Oktober 3
-    if len(raw) <= 2 and 1 <= int(raw) <= 31 and MONTH_AFTER_RE.match(text, e):
+    if len(raw) <= 2 and 1 <= int(raw) <= 31 and month_after(text, e):
         return True  # 19 Juni, 13 Oktober
     if len(raw) in (3, 4) and (last in TAHUN_WORDS or _ERA_AFTER_RE.match(text, e)):
         return True  # tahun 2022, 1438 Hijriah

@@ -7,7 +7,7 @@ English notation, and the unit as the article wrote it for money and percentages
     "€3 million"     "tens of thousands" (vague)   "more than 1,500"
 
 Amounts of a million and more read as "3 million", "4.9 million", "1.25 billion" when
-three decimals say them exactly; anything else keeps every digit ("1,234,567").
+two decimals say them exactly; anything else keeps every digit ("3,999,000").
 `figure_field(figure)` is the JSON object of a figure in an answer (value, text as
 written, qualifier, vague, unit, label) and `field_label(field)` its label again for a
 presenter that holds the JSON. `format_figure(value)` is the bare English notation
@@ -26,7 +26,7 @@ from bot.corpus.figures.vocab import VAGUE_ENGLISH
 from bot.models import Figure
 
 _SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))
-_THREE_PLACES = Decimal("0.001")
+_TWO_PLACES = Decimal("0.01")
 
 
 def format_figure(value: float) -> str:
@@ -45,7 +45,7 @@ def _amount(value: float) -> str:
     for power, word in _SCALES:
         if abs(value) >= 10**power:
             mantissa = Decimal(figure_key(value)).scaleb(-power)
-            if mantissa == mantissa.quantize(_THREE_PLACES) and abs(mantissa) < 1000:
+            if mantissa == mantissa.quantize(_TWO_PLACES) and abs(mantissa) < 1000:
                 return f"{format_figure(float(mantissa))} {word}"
             break
     return format_figure(value)

@@ -25,8 +25,11 @@ after it ("menang 3-1", "21-13") is a score, and "21-28 Mei" a date range.
 Not figures, besides what `context.not_a_count` rules out: dates ("27/2/2025",
 "2024-10-28"), clock times ("pukul 10.30", "10.30 WIB", "10:30"), ordinals ("ke-979"),
 designations ("KN-23", "F-16", "G7", "COVID-19", "roda dua"), phone numbers and codes
-with leading zeros, digits inside words, "sejumlah", "beberapa" alone, "salah satu",
-"satu sama lain", "satu-satunya". A query goes through the same scanner with the
+with leading zeros, digits inside words, negative numbers ("suhu -5 derajat"),
+"sejumlah", "beberapa" alone, "satu-satunya", and idioms (`data/idioms.txt`: "salah
+satu", "empat mata", "seribu satu alasan", "kaki lima"). Numbers written in several parts
+("lima juta kurang seratus ribu", "dua koma lima persen", "2 juta 500 ribu") are read
+whole (see `compose`). A query goes through the same scanner with the
 year/date/designation rules off (a user who asks for "2022" means 2022) and English
 scales on ("10k", "1.5m", "2 million").
 
@@ -39,26 +42,26 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from bot.corpus.figures.compose import decimals_after, minus_after, parts_after
+from bot.corpus.figures.compose import decimals_after, minus_after, parts_after, scale_after
 from bot.corpus.figures.context import (
-    MONTH_AFTER_RE,
     MORE_AFTER_RE,
     PERCENT_AFTER_RE,
     TIME_AFTER_RE,
     Before,
     idiom_end,
+    month_after,
     not_a_count,
     unit_after,
 )
 from bot.corpus.figures.numbers import parse_digits, to_float, words_value
-from bot.corpus.figures.units import CURRENCY_BEFORE_RE, GLUED_PREFIXES, currency_code, is_money
+from bot.corpus.figures.units import currency_before, is_money
 from bot.corpus.figures.vocab import (
-    APPROX_MULTIPLIERS,
     ATTACHED_UNITS,
     BIG_SCALES,
     DECIMAL_WORDS,
     FEW_MAGNITUDE,
     FEW_WORDS,
+    MINUS_WORDS,
     MONEY_LETTERS,
     NUMBER_PARTS,
     NUMBER_STARTS,
@@ -67,28 +70,43 @@ from bot.corpus.figures.vocab import (
     VAGUE_MAGNITUDE,
     ZERO_WORDS,
     L,
-    alternation,
+    trie,
 )
 from bot.models import Figure
 
-# Every candidate starts at a word boundary, which keeps the scan fast and leaves digits
-# glued to letters ("G7", "MH17") alone; a currency code ("Rp5", "RM5") is the one glued prefix.
-_CANDIDATE_PATTERN = rf"""
-    \b(?:
-      (?:(?:{alternation(GLUED_PREFIXES)})(?=[0-9]))?(?P<num>[0-9]+(?:[.,][0-9]+)*)
-    | (?P<vague>
-          (?:{alternation(VAGUE_MAGNITUDE)})\b (?:\s+(?:{alternation(BIG_SCALES)})\b)?
-        | (?:{alternation(FEW_WORDS)})\s+(?:{alternation(FEW_MAGNITUDE)})\b
-      )
-    | (?P<words>(?:{alternation(NUMBER_STARTS)})\b(?:\s+(?:{alternation(NUMBER_PARTS)})\b)*)
-    )
-"""
-#: run on lower-cased text (same length as the original, the usual case) ...
-_CANDIDATE_RE = re.compile(_CANDIDATE_PATTERN, re.VERBOSE)
-#: ... or on the original when lower-casing changes the length ("İ")
-_CANDIDATE_I_RE = re.compile(_CANDIDATE_PATTERN, re.VERBOSE | re.IGNORECASE)
+
+# A candidate is a run of digits (digits glued to letters, "G7", are rejected by the digit
+# reader, which also finds a glued currency: "Rp5", "RM5") or, at a word boundary, a vague
+# quantity or number words. Every branch opens with its own first character, so the regex
+# engine skips the positions no figure can start at; the group that matched says which
+# kind it is (v: vague, w: number words, none: digits).
+def _word_branch(first: str) -> str:
+    """The regex branch for the vague quantities and number words that start with `first`."""
+    def rests(words: object) -> list[str]:
+        return [w[1:] for w in words if w[0] == first]  # type: ignore[attr-defined]
+
+    kinds = []
+    if vague := rests(VAGUE_MAGNITUDE):
+        kinds.append(rf"(?:{trie(vague)})\b(?:\s+(?:{trie(BIG_SCALES)})\b)?")
+    if few := rests(FEW_WORDS):
+        kinds.append(rf"(?:{trie(few)})\s+(?:{trie(FEW_MAGNITUDE)})\b")
+    branch = []
+    if kinds:
+        branch.append(rf"(?P<v{ord(first)}>{'|'.join(kinds)})")
+    if starts := rests(NUMBER_STARTS):
+        branch.append(rf"(?P<w{ord(first)}>(?:{trie(starts)})\b(?:\s+(?:{trie(NUMBER_PARTS)})\b)*)")
+    return rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(branch)})"
+
+
+_CANDIDATE_PATTERN = "|".join(
+    [*(rf"{digit}[0-9]*(?:[.,][0-9]+)*" for digit in "0123456789"),
+     *(_word_branch(first) for first in sorted({w[0] for w in (*VAGUE_MAGNITUDE, *FEW_WORDS, *NUMBER_STARTS)}))]
+)
+_PART_WORDS = tuple(sorted(DECIMAL_WORDS | MINUS_WORDS))
+#: run on the lower-cased text, which keeps every character where it was
+_CANDIDATE_RE = re.compile(_CANDIDATE_PATTERN)
 #: when a text has no number word in it, only digits need looking for
-_DIGITS_ONLY_RE = re.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)")
+_DIGITS_ONLY_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _DIGIT_RE = re.compile(r"[0-9]")
 
 
@@ -98,11 +116,8 @@ def _word_stems(words: frozenset[str]) -> tuple[str, ...]:
 
 
 #: every number word and vague word contains one of these (a cheap test before the regex);
-#: a zero word is a figure only before a decimal word ("nol koma lima")
-_STEMS = _word_stems((NUMBER_PARTS - ZERO_WORDS) | frozenset(VAGUE_MAGNITUDE)) + tuple(
-    f"{zero} {mark}" for zero in sorted(ZERO_WORDS) for mark in sorted(DECIMAL_WORDS)
-)
-
+#: a zero word needs none: it is a figure only with a digit word after it ("nol koma lima")
+_STEMS = _word_stems((NUMBER_PARTS - ZERO_WORDS) | frozenset(VAGUE_MAGNITUDE))
 
 
 def _may_hold_number_word(lowered: str) -> bool:
@@ -115,16 +130,13 @@ def _may_hold_number_word(lowered: str) -> bool:
 _WORD_TOKEN_RE = re.compile(r"\S+")
 _ATTACHED_RE = re.compile(rf"{L}+")
 _MULTIPLIER_AFTER_RE = re.compile(rf"\s*({L}+)(?!{L})")
-#: a money scale is written in capitals after an amount ("Rp 5 M", "Rp 3 T", "Rp 2 Jt")
-_MONEY_LETTER_AFTER_RE = re.compile(
-    rf"\s?({alternation({v for w in MONEY_LETTERS for v in (w.upper(), w.capitalize())})})(?!{L})"
-)
 _RANGE_AFTER_RE = re.compile(r"[-–][0-9]+(?:[.,][0-9]+)*(?![0-9]|[.,][0-9]|\w)")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}|\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,5}){2,}")
 _DASH_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}-\d{1,2}-\d{4}(?!\d)")
 _GLUED_RE = re.compile(r"(?:\w|[.,/:-](?=\w))*")
 
 _CONTEXT = 48  # characters of left context examined for qualifiers, currencies, years
+_SHORT = 48  # a text this short (a query) goes straight to the full regex: no cheaper test first
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -137,32 +149,36 @@ def find_figures(text: str) -> list[Figure]:
 def scan(text: str, query: bool) -> list[Figure]:
     """The figures of `text`; `query` reads it as a user's query (see the module docstring)."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        subject = lowered
-        if _may_hold_number_word(lowered):
-            candidates = _CANDIDATE_RE
-        elif _DIGIT_RE.search(lowered):
-            candidates = _DIGITS_ONLY_RE
-        else:
-            return []
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep such a character as it is
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+    if len(text) <= _SHORT or _may_hold_number_word(lowered):
+        candidates = _CANDIDATE_RE
+    elif _DIGIT_RE.search(lowered):
+        candidates = _DIGITS_ONLY_RE
     else:
-        subject, candidates = text, _CANDIDATE_I_RE
+        return []
+    parts = False  # whether the text has "koma" or "kurang", for a number written in parts
+    for word in _PART_WORDS:
+        if word in lowered:
+            parts = True
+            break
     figures: list[Figure] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = candidates.search(subject, pos)
+        m = candidates.search(lowered, pos)
         if m is None:
             break
-        pos = m.end()
-        if m.group("num") is not None:
-            fig, resume = _digits_figure(text, m.start("num"), m.end("num"), query)
-        elif m.group("vague") is not None:
-            fig, resume = _vague_figure(text, m.start(), m.end())
+        start, pos = m.span()
+        kind = m.lastgroup
+        if kind is None:
+            fig, resume = _digits_figure(text, start, pos, query, parts)
+        elif kind[0] == "v":
+            fig, resume = _vague_figure(text, start, pos)
         else:
-            fig, resume = _words_figure(text, m.start(), m.group("words"), query)
+            fig, resume = _words_figure(text, start, m.group(), query, parts)
         if resume is not None:
-            pos = max(resume, m.start() + 1)
+            pos = max(resume, start + 1)
         if fig is not None:
             if fig.unit is None and figures and _ends_a_money_range(text, figures[-1], fig):
                 fig = replace(fig, unit=figures[-1].unit)  # USD 3-4 ribu: both ends are dollars
@@ -198,7 +214,7 @@ def _finish(
     )
 
 
-def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | None, int | None]:
+def _digits_figure(text: str, s: int, e: int, query: bool, parts: bool) -> tuple[Figure | None, int | None]:
     raw = text[s:e]
     prev = text[s - 1] if s else " "
     nxt = text[e] if e < len(text) else " "
@@ -224,11 +240,11 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
     head = text[max(0, s - _CONTEXT) : s]
     start = s
     unit: str | None = None
-    cur = CURRENCY_BEFORE_RE.search(head, max(0, len(head) - 8))
-    if cur:
-        start = s - (len(head) - cur.start())
-        unit = currency_code(cur.group(0))
-        head = head[: cur.start()]
+    cur = currency_before(head)
+    if cur is not None:
+        start = s - (len(head) - cur[0])
+        unit = cur[1]
+        head = head[: cur[0]]
     elif prev.isalpha() or prev == "_":
         return None, _skip_glued(text, e)  # glued to letters
     elif prev in "-–" and s >= 2 and text[s - 2].isalpha():
@@ -275,7 +291,7 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
             # second number applies to the first; "3-1", "21-13" (scores) and
             # "21-28 Mei" (dates) are not quantities at all.
             r_end = span.end()
-            if not query and MONTH_AFTER_RE.match(text, r_end):
+            if not query and month_after(text, r_end):
                 return None, r_end
             mult = _MULTIPLIER_AFTER_RE.match(text, r_end)
             power = TEXT_MULTIPLIERS.get(mult.group(1).lower()) if mult else None
@@ -288,14 +304,14 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
                 if unit is None and not query:
                     return None, r_end
     if end == e and power is None:
-        power, end, approximate = _scale_after(text, e, unit, query)
+        power, end, approximate = scale_after(text, e, unit, query)
     if power is not None:
         value *= Decimal(10) ** power
-        if end > e:
-            parts = parts_after(text, end, value, power)  # 2 juta 500 ribu
-            if parts is not None:
-                value, end = parts
-    elif end == e and raw.isdigit():
+        if end > e and text[end + 1 : end + 2].isdigit():
+            more = parts_after(text, end, value, power)  # 2 juta 500 ribu
+            if more is not None:
+                value, end = more
+    elif parts and end == e and raw.isdigit():
         spoken = decimals_after(text, e, value)  # 2 koma 5
         if spoken is not None:
             value, end, power = spoken[0], spoken[1], 0
@@ -310,7 +326,7 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
         elif "." in raw and TIME_AFTER_RE.match(text, e):
             return None, None  # 10.30 WIB
 
-    less = minus_after(text, end, value)  # 5 juta kurang 100 ribu
+    less = minus_after(text, end, value) if parts else None  # 5 juta kurang 100 ribu
     if less is not None:
         value, end = less
     number = to_float(value)
@@ -318,27 +334,6 @@ def _digits_figure(text: str, s: int, e: int, query: bool) -> tuple[Figure | Non
         return None, None
     fig = _finish(text, start, end, number, before=before, unit=unit, approximate=approximate)
     return fig, end
-
-
-def _scale_after(text: str, e: int, unit: str | None, query: bool) -> tuple[int | None, int, bool]:
-    """A scale word after the digits: its power, where it ends, and whether it means "about"."""
-    if unit == "rp":  # Rp 5 M is 5 miliar, in a query too (where a bare "5 M" is 5 million)
-        money = _MONEY_LETTER_AFTER_RE.match(text, e)
-        if money:
-            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
-    mult = _MULTIPLIER_AFTER_RE.match(text, e)
-    if mult:
-        word = mult.group(1).lower()
-        table = QUERY_MULTIPLIERS if query else TEXT_MULTIPLIERS
-        if word in table and (query or word != "k"):
-            return table[word], mult.end(), False
-        if word in APPROX_MULTIPLIERS:
-            return APPROX_MULTIPLIERS[word], mult.end(), True
-    if unit is not None:
-        money = _MONEY_LETTER_AFTER_RE.match(text, e)
-        if money:
-            return MONEY_LETTERS[money.group(1).lower()], money.end(), False
-    return None, e, False
 
 
 def _skip_glued(text: str, e: int) -> int:
@@ -362,7 +357,9 @@ def _vague_figure(text: str, s: int, e: int) -> tuple[Figure | None, int | None]
     return fig, e
 
 
-def _words_figure(text: str, s: int, phrase: str, query: bool) -> tuple[Figure | None, int | None]:
+def _words_figure(
+    text: str, s: int, phrase: str, query: bool, parts: bool
+) -> tuple[Figure | None, int | None]:
     spans = [(m.start() + s, m.end() + s) for m in _WORD_TOKEN_RE.finditer(phrase)]
     first_end = spans[0][1]
     prev = text[s - 1] if s else " "
@@ -385,14 +382,14 @@ def _words_figure(text: str, s: int, phrase: str, query: bool) -> tuple[Figure |
     if idiom is not None:
         return None, idiom  # empat mata, seribu satu alasan, salah satu, satu per satu
     if value < 1000 and value == value.to_integral_value():
-        spoken = decimals_after(text, end, value)  # dua koma lima
+        spoken = decimals_after(text, end, value) if parts else None  # dua koma lima
         if spoken is not None:
             value, end = spoken
         elif not value:
             return None, end
-    if not query and value <= 31 and MONTH_AFTER_RE.match(text, end):
+    if not query and value <= 31 and month_after(text, end):
         return None, end  # dua puluh Juni
-    less = minus_after(text, end, value)  # lima juta kurang seratus ribu
+    less = minus_after(text, end, value) if parts else None  # lima juta kurang seratus ribu
     if less is not None:
         value, end = less
     number = to_float(value)

@@ -28,30 +28,31 @@ from bot.corpus.figures.vocab import (
     MONEY_UNITS,
     UNIT_GROUPS,
     L,
+    trie,
 )
 
 
-def _prefix_pattern(surface: str) -> str:
-    if not surface[0].isalpha():
-        return re.escape(surface)
-    letters = surface.rstrip("$")
-    if letters != surface:
-        gap = r"\s?" if len(letters) > 1 else ""
-        return rf"(?<!{L}){re.escape(letters)}{gap}\$"
-    return rf"(?<!{L}){re.escape(surface)}"
+_LETTERS = sorted(p for p in CURRENCY_PREFIXES if p.isalpha())  # rp, usd, rm ...
+_DOLLARS = sorted(p[:-1] for p in CURRENCY_PREFIXES if p[:-1].isalpha() and p.endswith("$"))  # us, hk, s ...
+_SIGNS = sorted(p for p in CURRENCY_PREFIXES if not p[0].isalpha())  # $, €, £ ...
+# "US$", "US $", "Rp", "Rp.", "RM", "€": the letters as a prefix tree, each at the start of a word
+_WRITTEN = (
+    rf"(?<!{L})(?:(?:{trie(_LETTERS)})|(?:{trie(d for d in _DOLLARS if len(d) > 1)})\s?\$"
+    rf"|(?:{trie(d for d in _DOLLARS if len(d) == 1)})\$)(?!{L})|(?:{trie(_SIGNS)})"
+)
+_BEFORE_RE = re.compile(rf"(?:{_WRITTEN})\.?\s?$", re.IGNORECASE)
+_AT_START_RE = re.compile(rf"(?:{_WRITTEN})\.?\s?(?=[0-9])", re.IGNORECASE)
 
 
-_PREFIXES = sorted(CURRENCY_PREFIXES, key=lambda s: (-len(s), s))
-#: a currency written right before a number, searched at the end of the text before it
-CURRENCY_BEFORE_RE = re.compile(
-    rf"(?:{'|'.join(_prefix_pattern(s) for s in _PREFIXES)})\.?\s?$", re.IGNORECASE
-)
-#: the same, at the start of a figure's text ("US$ 3 juta" -> "US$")
-_CURRENCY_START_RE = re.compile(
-    rf"(?:{'|'.join(_prefix_pattern(s) for s in _PREFIXES)})\.?\s?(?=[0-9])", re.IGNORECASE
-)
-#: currency codes that may be glued to the digits ("Rp5", "RM5", "USD5")
-GLUED_PREFIXES = tuple(s for s in _PREFIXES if s.isalpha())
+def _written(m: re.Match[str]) -> str:
+    return "".join(m.group(0).split()).rstrip(".")
+
+
+def currency_before(head: str) -> tuple[int, str] | None:
+    """A currency written at the end of `head`, right before a number: (where it starts, code)."""
+    m = _BEFORE_RE.search(head, max(0, len(head) - 8))
+    return None if m is None else (m.start(), CURRENCIES[_written(m).lower()])
+
 
 #: currency names of several words after an amount ("dolar Singapura"), by their first word
 _PHRASES = sorted((s for s in CURRENCIES if " " in s), key=lambda s: (-len(s), s))
@@ -63,20 +64,13 @@ _PHRASE_AFTER_RE = re.compile(
 )
 
 
-def currency_code(written: str) -> str:
-    """The code of a currency as written before an amount ("US $" -> "usd", "Rp." -> "rp")."""
-    symbol = "".join(written.split()).rstrip(".").lower()
-    return CURRENCIES.get(symbol, symbol)
-
-
-def currency_after(text: str, pos: int, word: str) -> str | None:
-    """The currency named by `word` right after `pos` ("dolar" + "Singapura" -> "sgd"), or None."""
-    code = CURRENCIES.get(word)
+def currency_after(text: str, pos: int, word: str) -> str:
+    """The code of the currency `word` names right after `pos` ("dolar" + "Singapura" -> "sgd")."""
     if word in _PHRASE_HEADS:
         phrase = _PHRASE_AFTER_RE.match(text, pos)
         if phrase:
             return CURRENCIES[" ".join(phrase.group(1).lower().split())]
-    return code
+    return CURRENCIES[word]
 
 
 def is_money(unit: str | None) -> bool:
@@ -85,9 +79,9 @@ def is_money(unit: str | None) -> bool:
 
 
 def written_currency(text: str) -> str | None:
-    """The currency as the figure's text writes it before the digits ("US$ 3 juta" -> "US$")."""
-    m = _CURRENCY_START_RE.match(text)
-    return "".join(m.group(0).split()).rstrip(".") if m else None
+    """The currency as the figure's text writes it before the digits ("US $3 juta" -> "US$")."""
+    m = _AT_START_RE.match(text)
+    return None if m is None else _written(m)
 
 
 def currency_symbol(code: str) -> str:

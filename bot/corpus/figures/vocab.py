@@ -25,6 +25,23 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
+
+def trie(words: Iterable[str]) -> str:
+    """The same alternation as a prefix tree ("se(?:puluh|ribu)|satu"): fewer branches to try."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first in sorted(by_first):
+        rests = by_first[first]
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(re.escape(first))
+            continue
+        inner = trie(longer)
+        parts.append(re.escape(first) + f"(?:{inner})" + ("?" if "" in rests else ""))
+    return "|".join(parts)
+
 #: every data file and (number of fields, how many of them form the unique key)
 DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType({
     "number_words.tsv": (3, 1),
