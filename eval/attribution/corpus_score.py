@@ -68,7 +68,7 @@ async def _ask(judged: JudgedSet, figures: Sequence[str], folder: Path) -> dict[
         await kabar.index()
     answers = {}
     for number, figure in enumerate(dict.fromkeys(figures)):
-        # each figure is asked of a fresh copy of the index, as the first question of a session:
+        # each figure is asked of a fresh copy of the index, as the first question a new bot gets:
         # no answer cached for another figure can stand in for it
         db = folder / f"ask-{number}" / "kabar.db"
         db.parent.mkdir()

@@ -181,6 +181,8 @@ def _mention_problems(where: str, mention: Mention) -> list[str]:
         found += _source_problems(f"{where} source {n}", source)
     if any(not word.strip() for word in mention.must_not):
         found.append(f"{where}: an empty must_not word")
+    if any(len(word.strip()) == 1 for word in mention.must_not):
+        found.append(f"{where}: a one-letter must_not word (a word list split into letters?)")
     return found
 
 

@@ -214,12 +214,12 @@ def test_problems_name_what_is_wrong_with_a_set() -> None:
     broken = (
         first,
         Query(id=first.id, article="missing", split="tune", figure=" ",
-              mentions=(Mention("q", (bad_source,), ("",), stance_unnamed="reported"), Mention("q", (), ()))),
+              mentions=(Mention("q", (bad_source,), ("", "j"), stance_unnamed="reported"), Mention("q", (), ()))),
     )
     unsorted = dict(sorted(judged.articles.items(), reverse=True))
     found = "\n".join(problems(JudgedSet(unsorted, broken)))
     for expected in ("duplicate id", "not in articles.jsonl", "empty figure", "kind 'alien'", "strength 'near'",
                      "stance 'sure'", "scope 'all'", "canonical name", "only for a mention without sources",
-                     "needs stance_unnamed", "empty must_not", "the same quote twice", "no query in split",
+                     "needs stance_unnamed", "empty must_not", "one-letter must_not", "the same quote twice", "no query in split",
                      "not sorted by id"):
         assert expected in found, expected
