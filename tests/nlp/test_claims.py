@@ -293,3 +293,25 @@ def test_a_lead_states_the_figure_its_one_named_source_gives_later() -> None:
     )
     report = find_claims([("x", article)], parse_figure("135"))
     assert [m.sentence for m in report.unattributed] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla berharap bisa memproduksi 10.000 unit Model 3 setiap minggu.",
+        "Uang itu diserahkan kepada tersangka 3 yang mengurus dokumen.",
+        "Pemungutan suara putaran tiga digelar pekan depan.",
+        "Kedudukan agregat kedua tim 3-3 setelah laga itu.",
+        "Menteri menerbitkan Keputusan Menteri nomor 3 tahun ini.",
+    ],
+)
+def test_a_label_score_or_document_number_is_no_figure_to_attribute(text: str) -> None:
+    report = find_claims([("x", _article(text))], parse_figure("3"))
+    assert report.matches == ()
+
+
+def test_a_number_counting_something_is_still_a_figure() -> None:
+    report = find_claims([("x", _article("Polisi menangkap 3 tersangka dan menyita 3 unit mobil."))], parse_figure("3"))
+    assert len(report.matches) == 1
+    report = find_claims([("x", _article("Kapolres mengatakan sebanyak 3 orang ditangkap."))], parse_figure("3"))
+    assert len(report.matches) == 1

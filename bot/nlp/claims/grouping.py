@@ -24,13 +24,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.corpus.figures.query import figures_match, figures_related
+from bot.corpus.figures.query import figures_related
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.cues import Stance
 from bot.nlp.attribution.scope import Scope
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
 from bot.nlp.claims.match import ClaimMatch
+from bot.nlp.claims.matching import same_figure
 from bot.nlp.entities.gloss import anonymous_group_name
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.resolve import EntityResolver
@@ -86,7 +87,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     related: list[ClaimMatch] = []
     for article_id, sentences in articles:
         for pos, sentence in enumerate(sentences):
-            hit = next((f for f in sentence.figures if _same(f, figure)), None)
+            hit = next((f for f in sentence.figures if same_figure(sentence.text, f, figure)), None)
             if hit is not None:
                 exact.append(_match(article_id, sentences, pos, hit, seen))
                 continue
@@ -144,8 +145,8 @@ def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> l
 
     "Sebanyak 135 ABK ... membawa keluar 39 kapal" in the first sentence, then '"Sekitar
     135 orang asing ...," kata Kepala DKP Mimika Eddy Santoso': the lead reports Eddy's
-    figure. Only when every later sentence of that article giving the figure has one and
-    the same named source, for the figure itself (not its event), and none denies it:
+    figure. Only when the later sentences of that article that give the figure a source
+    all give the same named one, for the figure itself (not its event), and none denies it:
     unnamed officials cannot be told apart, so a lead is not credited to them.
     """
     by_article: dict[str, list[ClaimMatch]] = {}
@@ -160,7 +161,7 @@ def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> l
         later = [m for m in by_article[match.article] if m.sentence > match.sentence]
         givers = [m for m in later if m.attribution.source is not None]
         entities = {resolver.resolve(m.attribution.source, scope=m.article) for m in givers}  # type: ignore[arg-type]
-        if len({e.key for e in entities}) != 1 or len(givers) != len(later) or any(
+        if len({e.key for e in entities}) != 1 or any(
             e.kind == "anonymous" for e in entities) or any(
             m.attribution.scope != Scope.FIGURE or m.attribution.stance == Stance.DENIED for m in givers
         ):
@@ -180,13 +181,6 @@ def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> l
             source_sentence_text=giver.source_sentence_text or giver.text,
         ))
     return out
-
-
-def _same(found: Figure, wanted: Figure) -> bool:
-    """Same exact value; for a vague query ("puluhan ribu") the same vague quantity."""
-    if wanted.vague:
-        return found.vague and found.value == wanted.value and found.magnitude == wanted.magnitude
-    return figures_match(found, wanted)
 
 
 def _sentence_text(articles: Sequence[tuple[str, Sequence[Sentence]]], article: str, index: int) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
+    ORG_HEADS,
     PLACE_PHRASES,
     COUNTRIES, COUNTRY_PREFIX, NAMED_HEADS, ORG_CONTINUE, ORG_HEAD_PREFIX, ORG_HEAD_WORDS, PAREN_RE, PLACES,
     RANKS, ROLES, longest_prefix,
@@ -119,6 +120,7 @@ def name_from(text: str) -> str | None:
 
 
 _REGIONAL = vocab.words("regional_bodies")
+ORG_HEAD_WORDS_ALL = frozenset(k.split()[0] for k in ORG_HEADS)
 
 
 def regional_place(organization_id: str | None, name_part: str) -> tuple[str | None, str]:
@@ -155,10 +157,14 @@ def leading_place(text: str) -> str | None:
     return None
 
 
-def with_place(organization: str, place: str) -> str:
+def with_place(organization: str, place: str, written: str | None = None) -> str:
     """"KPU (General Elections Commission)" + "Jateng" -> "KPU Jateng (General Elections Commission)";
-    an English gloss takes the place in front: "Mimika Maritime Affairs and Fisheries Agency (DKP)"."""
+    an English gloss of our tables takes the place in front ("Mimika Maritime Affairs and
+    Fisheries Agency (DKP)"); a well-known body named in English keeps its branch as
+    written ("Golkar Purwakarta", not "Purwakarta Golkar Party")."""
     head, paren, gloss = organization.partition(" (")
     if head.isupper() or " " not in head:
         return f"{head} {place}{paren}{gloss}"
+    if written and written.split()[0].lower() not in ORG_HEAD_WORDS_ALL:
+        return f"{written} {place}"
     return f"{place} {organization.removeprefix('the ')}"

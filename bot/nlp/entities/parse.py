@@ -163,7 +163,7 @@ def parse_source(text: str) -> Source | None:
             place = leading_place(name_part)
             if place and not m.group(0) in ("pentagon", "kremlin", "nato"):
                 # "KPU Jateng", "BPBD Garut", "KPU Jawa Tengah": the regional branch is an organisation of its own
-                organization = with_place(organization, place)
+                organization = with_place(organization, place, organization_id)
                 organization_id = f"{organization_id} {place}"
                 org_key = f"org:{norm(organization_id)}"
                 name_part = " ".join(name_part.split()[len(place.split()):])
@@ -233,9 +233,10 @@ def parse_source(text: str) -> Source | None:
             affiliation = None
         name_part = rest[len(place):] if place and rest.lower().startswith(place.lower()) else rest
 
-    place, name_part = regional_place(organization_id, name_part)
+    place, name_part = regional_place(organization_id, name_part) if not (org_key or "").startswith("country:") \
+        else (None, name_part)
     if place and organization:
-        organization, organization_id = with_place(organization, place), f"{organization_id} {place}"
+        organization, organization_id = with_place(organization, place, organization_id), f"{organization_id} {place}"
         org_key = "org:" + norm(organization_id)
     who = name_from(name_part)
     if who and organization and who.lower() in organization.lower():
@@ -309,7 +310,9 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
     assert base is not None
     if name_only and base.role and base.kind in ("role", "anonymous", "organization", "country", "person"):
         who = parsed[name_only[0]].who  # type: ignore[union-attr]
-        if base.who and base.who != who and base.organization:
+        if base.who and base.who != who and (base.org_key or "").startswith("country:"):
+            base = replace(base, who=None)  # "Konsul Jenderal RI di Istanbul, Turki, X": a city, not the body
+        elif base.who and base.who != who and base.organization:
             # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
             base = replace(base, organization=f"{base.organization} {base.who}",
                            organization_id=f"{base.organization_id} {base.who}", who=None)
