@@ -1043,3 +1043,20 @@ def test_a_character_named_in_an_epithet_is_no_source_and_no_body() -> None:
     att = _attr('"Syuting berlangsung 120 hari," kata Woody Harrelson, pemeran Tasu Leech.')
     assert att.who == "Woody Harrelson" and att.organization is None
     assert "Tasu Leech" not in EntityResolver().resolve(att.source).name
+
+
+def test_a_plain_sentence_between_two_statements_of_one_source_is_part_of_its_account() -> None:
+    sentences = _article(
+        '"Kegiatan itu tidak mengganggu kuliah," ujar Prof Budi Setiabudiawan. '
+        "Setiap kamar akan diisi dua hingga empat mahasiswa. "
+        "Prof Budi menilai kapasitas asrama belum memadai."
+    )
+    att = attribute(sentences, 1)
+    assert att.who == "Budi Setiabudiawan" and att.source_sentence == 0
+    # two different sources around it: nobody's
+    sentences = _article(
+        "Kapolres Bogor AKBP Rio Wahyu mengatakan razia digelar semalam. "
+        "Sebanyak 40 motor terjaring. "
+        "Bupati Bogor Ade Yasin menyebut razia akan rutin."
+    )
+    assert attribute(sentences, 1).source is None

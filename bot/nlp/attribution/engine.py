@@ -17,7 +17,7 @@ from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import Cue, Stance, find_cues, governing
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
-from bot.nlp.attribution.record import continues, last_named, named_in, same_role
+from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
 from bot.nlp.entities.tagged import article_names
 from bot.nlp.entities.values import Source, same_speaker
@@ -115,6 +115,16 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             cue, source, span, via, stance = prev.cue, prev.source, prev.span, prev.via, Stance.REPORTED
             source_pos = cue_pos = position - 1
             note = "the sentence goes on with the previous sentence's statement"
+
+    if source is None and cue is None and not via and quoted is None:
+        around = between_statements(sentences, position)
+        if around is not None:
+            # "... , ujar Prof Budi. Setiap kamar diisi dua hingga empat mahasiswa. Prof Budi menilai ...":
+            # a plain sentence between two statements of one source is part of that source's account
+            source_pos, prev = around.position, around.found
+            cue, source, span, via, stance = prev.cue, prev.source, prev.span, prev.via, Stance.REPORTED
+            cue_pos = source_pos
+            note = "the sentence stands between two statements of the same source"
 
     if source is not None and source.kind == "document" and source.organization is None:
         # "Laporan yang diperoleh AFP ... menyebutkan": the report's source is named just before

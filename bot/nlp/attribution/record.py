@@ -23,7 +23,7 @@ from bot.nlp.attribution.cues import Stance, find_cues
 from bot.nlp.attribution.phrases import Found, source_for
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
-from bot.nlp.entities.values import Source
+from bot.nlp.entities.values import Source, same_speaker
 
 #: How many sentences back the record is read.
 REACH = 6
@@ -66,6 +66,34 @@ def last_named(sentences: Sequence[Sentence], position: int, *, person: bool = F
             if found.cue is None and src.who and " " not in src.who and not _named_in_full(sentences, pos, src.who):
                 continue
             return Named(pos, found)
+    return None
+
+
+#: How far a plain sentence may stand from the two statements around it (sentences each way).
+ACCOUNT_REACH = 2
+
+
+def between_statements(sentences: Sequence[Sentence], position: int) -> Named | None:
+    """The source of the statements just before and just after `position`, when they are one source's.
+
+    Only sources named by a reporting cue count, and only the nearest statement each way:
+    another source in between breaks the account.
+    """
+    before = _nearest_statement(sentences, range(position - 1, max(-1, position - 1 - ACCOUNT_REACH), -1))
+    after = _nearest_statement(sentences, range(position + 1, min(len(sentences), position + 1 + ACCOUNT_REACH)))
+    if before is None or after is None:
+        return None
+    a, b = before.found.source, after.found.source
+    if a is None or b is None or not (same_speaker(a, b) and same_speaker(b, a)):
+        return None
+    return before
+
+
+def _nearest_statement(sentences: Sequence[Sentence], positions: range) -> Named | None:
+    for pos in positions:
+        found = [f for f in named_in(sentences[pos].text) if f.cue is not None]
+        if found:
+            return Named(pos, found[-1] if positions.step < 0 else found[0])
     return None
 
 
