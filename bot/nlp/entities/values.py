@@ -42,5 +42,7 @@ def same_speaker(inner: Source | None, outer: Source) -> bool:
     if inner.org_key and inner.org_key == outer.org_key:
         return True
     if inner.who and outer.who:
-        return inner.who.split()[-1].lower() == outer.who.split()[-1].lower()
+        a, b = set(inner.who.lower().split()), set(outer.who.lower().split())
+        # "Budi" and "Budi Setiabudiawan", "Rutte" and "Mark Rutte": one name within the other
+        return a <= b or b <= a or inner.who.split()[-1].lower() == outer.who.split()[-1].lower()
     return False
