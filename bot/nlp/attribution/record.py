@@ -70,7 +70,7 @@ def last_named(sentences: Sequence[Sentence], position: int, *, person: bool = F
 
 
 #: How far a plain sentence may stand from the two statements around it (sentences each way).
-ACCOUNT_REACH = 2
+ACCOUNT_REACH = 3
 
 
 def between_statements(sentences: Sequence[Sentence], position: int) -> Named | None:
