@@ -1060,3 +1060,21 @@ def test_a_plain_sentence_between_two_statements_of_one_source_is_part_of_its_ac
         "Bupati Bogor Ade Yasin menyebut razia akan rutin."
     )
     assert attribute(sentences, 1).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "stance"),
+    [
+        ('"Ada 12 peserta tahun ini," tutupnya.', None, Stance.REPORTED),
+        ("Norman tidak terdaftar dalam 30 pelamar yang disebarkan PSSI ke media.", None, Stance.REPORTED),
+        ("Goldblum tidak menjelaskan apakah 3 tawaran itu ditolaknya.", "Goldblum", Stance.UNVERIFIED),
+        ('"Kami berharap 5.000 penonton datang," harap Ketua Panitia Andi Wijaya.', "Andi Wijaya", Stance.PREDICTED),
+    ],
+)
+def test_more_cue_forms(text: str, who: str | None, stance: Stance) -> None:
+    att = _attr(text)
+    assert att.stance == stance
+    if who is not None:
+        assert att.who == who
+    if "PSSI" in text:
+        assert att.source_text == "PSSI"

@@ -23,7 +23,7 @@ BOUNDARY_RE = re.compile(
 
 CUT_RE = re.compile(
     r"\s(?:pada|kepada|usai|seusai|saat|ketika|dalam|di hadapan|melalui|lewat|seperti|sebagaimana|"
-    r"terkait|mengenai|soal|setelah|sebelum|sejak|bahwa|karena|akibat|sehingga|dengan)\s",
+    r"terkait|mengenai|soal|setelah|sebelum|sejak|bahwa|karena|akibat|sehingga|dengan|ke)\s",
     re.I,
 )
 

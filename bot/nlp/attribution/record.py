@@ -93,7 +93,10 @@ def _nearest_statement(sentences: Sequence[Sentence], positions: range) -> Named
     for pos in positions:
         found = [f for f in named_in(sentences[pos].text) if f.cue is not None]
         if found:
-            return Named(pos, found[-1] if positions.step < 0 else found[0])
+            nearest = found[-1] if positions.step < 0 else found[0]
+            if nearest.stance in (Stance.UNVERIFIED, Stance.DENIED):
+                return None  # "Goldblum tidak menjelaskan ...": what he did not say is no account of his
+            return Named(pos, nearest)
     return None
 
 
