@@ -703,6 +703,11 @@ def test_a_quoted_paragraph_goes_on_with_the_previous_quotes_speaker() -> None:
 def test_passive_with_its_agent_then_a_verb_governs_what_follows() -> None:
     att = _attr("Dalam video itu, Aris disebut Miryam menemui anggota DPR dan meminta Rp 2 miliar.")
     assert att.who == "Miryam" and att.cue == "disebutkan"
+    assert att.stance == Stance.ALLEGED  # Miryam's account of what Aris did is an accusation
+
+
+def test_guaranteeing_that_something_did_not_happen_is_a_denial() -> None:
+    assert _attr("Kapolres Bogor AKBP Rio Wahyu menjamin tidak ada 5 korban jiwa.").stance == Stance.DENIED
 
 
 def test_capitalised_dan_before_a_name_is_part_of_the_name() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.clean import media_in
-from bot.nlp.attribution.cues import Cue, Stance, find_cues, governing
+from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues, governing
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
@@ -24,6 +24,9 @@ from bot.nlp.entities.values import Source, same_speaker
 
 
 _DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
+
+#: Passive report verbs that accuse when their agent is followed by what the subject did.
+_ACCUSING = frozenset({"disebutkan", "dituding oleh", "dikatakan"})
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,10 @@ def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[s
         source, span, via = source_for(text, cue, names)
         if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
-        found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), cue.stance)
+        stance = cue.stance
+        if cue.lemma in _ACCUSING and cue.kind == "passive" and AGENT_THEN_VERB_RE.match(text, cue.end):
+            stance = Stance.ALLEGED  # "Aris disebut Miryam meminta Rp 2 miliar": Miryam's accusation
+        found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
         if source is None and not via and cue.kind in ("passive", "hedge"):
             found = _outer_speaker(text, ranked, found, names) or found
         return _closing_speaker(text, fspan, ranked, found, names) or found
