@@ -1083,3 +1083,14 @@ def test_more_cue_forms(text: str, who: str | None, stance: Stance) -> None:
         assert att.who == who
     if "PSSI" in text:
         assert att.source_text == "PSSI"
+
+
+def test_a_nickname_aside_between_subject_and_verb_is_skipped() -> None:
+    assert _attr("Budi Gunadi Sadikin, sapaan akrab BGS, mengatakan 12 kasus baru ditemukan.").who == "Budi Gunadi Sadikin"
+
+
+def test_demikian_disampaikan_names_the_source_of_its_sentence_or_the_one_before() -> None:
+    assert _attr("Demikian disampaikan Kepala BNPB Suharyanto bahwa 25 orang meninggal.").who == "Suharyanto"
+    sentences = _article("Sebanyak 25 orang meninggal akibat banjir. Demikian disampaikan Kepala BNPB Suharyanto di Jakarta.")
+    att = attribute(sentences, 0)
+    assert (att.who, att.scope, att.source_sentence) == ("Suharyanto", "figure", 1)

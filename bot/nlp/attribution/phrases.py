@@ -92,13 +92,15 @@ def source_for(
     return source, span, via
 
 
+#: An aside between a subject and its verb: a relative clause or a nickname.
+_ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
 
 
 def _ends_clause(after: str) -> bool:
     """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
     m = re.match(
-        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak)\b)", after
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
     )
     return m is not None
 
@@ -138,8 +140,8 @@ def _source_from_left(
     via: list[str] = []
     run: list[tuple[str, int]] = []
     for seg, off in reversed(segments):
-        if re.match(r"(?i)yang\b", seg) and run == []:
-            continue  # "Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan"
+        if _ASIDE_RE.match(seg) and run == []:
+            continue  # "Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan", "X, sapaan akrab BGS, ..."
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
         if not cleaned:

@@ -48,7 +48,7 @@ def reference(phrase: str) -> Reference | None:
     words = re.findall(r"[\w-]+", phrase)
     low = [w.lower() for w in words]
     i = 0
-    while i < len(low) and low[i] in _OPENERS:
+    while i < len(low) and low[i] in _OPENERS and low[i] not in _ANAPHORA:
         i += 2 if low[i:i + 2] == ["selain", "itu"] else 1
     if i >= len(low):
         return None
