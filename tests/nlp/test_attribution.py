@@ -1094,3 +1094,17 @@ def test_demikian_disampaikan_names_the_source_of_its_sentence_or_the_one_before
     sentences = _article("Sebanyak 25 orang meninggal akibat banjir. Demikian disampaikan Kepala BNPB Suharyanto di Jakarta.")
     att = attribute(sentences, 0)
     assert (att.who, att.scope, att.source_sentence) == ("Suharyanto", "figure", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Kepala Pusat Data, Informasi dan Humas BNPB Sutopo Purwo Nugroho menyatakan 25 orang meninggal.",
+         "Sutopo Purwo Nugroho"),  # a comma inside the role
+        ("Dalam konferensi pers di Jakarta, Senin (12/6), Kepala BPS Suhariyanto mengumumkan inflasi 0,39 persen.",
+         "Suhariyanto"),  # a day is no name
+        ("Pengamat politik dari Universitas Indonesia Arbi Sanit menilai 10 partai akan lolos.", "Arbi Sanit"),
+    ],
+)
+def test_common_shapes_of_a_source_in_its_sentence(text: str, who: str) -> None:
+    assert _attr(text).who == who

@@ -94,6 +94,8 @@ def source_for(
 
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
+#: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
+_DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
 
 
@@ -140,8 +142,8 @@ def _source_from_left(
     via: list[str] = []
     run: list[tuple[str, int]] = []
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == []:
-            continue  # "Pejabat senior AS, yang berbicara dengan syarat anonim, mengatakan", "X, sapaan akrab BGS, ..."
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg):
+            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, sapaan akrab BGS, ...", "X, Sabtu menyatakan"
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
         if not cleaned:

@@ -19,12 +19,15 @@ from bot.nlp.entities.lexicon import (
 _STOP_NAME = vocab.words("name_stops")
 
 
+_CALENDAR = vocab.words("calendar")
+
+
 def _is_name_token(word: str) -> bool:
     bare = word.strip(".,'’()")
     if not bare or not bare[0].isupper():
         return False
     low = bare.lower()
-    if low in RANKS or low in _STOP_NAME or low in COUNTRIES or low in ROLES or low in PLACES:
+    if low in RANKS or low in _STOP_NAME or low in COUNTRIES or low in ROLES or low in PLACES or low in _CALENDAR:
         return False
     return not bare.isdigit()
 

@@ -69,7 +69,7 @@ def parse_source(text: str) -> Source | None:
     if not words_low:
         return None
 
-    if "," in plain:
+    if "," in plain and "," not in (longest_prefix(ROLE_PREFIX, plain_low) or ""):
         merged = _parse_segments(raw, plain, aliases)
         if merged is not None:
             return merged
@@ -132,6 +132,10 @@ def parse_source(text: str) -> Source | None:
         rest = rest[end:].strip(" ,")
     if acting and role_en:
         role_en, role_id = f"acting {role_en}", f"{acting.group(0).strip()} {role_id}"
+    modifier = re.match(r"(?:[a-z][\w-]*\s+){1,3}(?=(?:dari|di|pada)\s+[A-Z])", rest) if role_key else None
+    if modifier:
+        # "Pengamat politik dari Universitas Indonesia Arbi Sanit": the role's field, then its body
+        role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end():]
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
 
