@@ -1108,3 +1108,17 @@ def test_demikian_disampaikan_names_the_source_of_its_sentence_or_the_one_before
 )
 def test_common_shapes_of_a_source_in_its_sentence(text: str, who: str) -> None:
     assert _attr(text).who == who
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("BMKG memprakirakan hujan lebat terjadi di 20 provinsi.", Stance.PREDICTED),
+        ("Kepala BPS Suhariyanto menguraikan inflasi mencapai 3 persen.", Stance.REPORTED),
+        ("BPS menerbitkan data 27 juta penduduk miskin.", Stance.REPORTED),
+        ("Menteri Keuangan Sri Mulyani menjanjikan 5 juta lapangan kerja.", Stance.PREDICTED),
+    ],
+)
+def test_more_reporting_and_forecast_verbs_name_their_subject(text: str, stance: Stance) -> None:
+    att = _attr(text)
+    assert att.source is not None and att.stance == stance
