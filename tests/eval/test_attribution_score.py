@@ -174,7 +174,8 @@ def test_a_tally_adds_up_and_rates() -> None:
 def test_view_reads_who_organization_and_source() -> None:
     seen = view(item(2, who="Argo Yuwono", organization="Polda Metro Jaya", source="Argo (via AFP)"), "001")
     assert seen.label == "Argo Yuwono | Polda Metro Jaya | Argo"
-    assert seen.named and not seen.related and seen.cited == frozenset({2})
+    assert seen.named and not seen.related and seen.cited == frozenset({("001", 2)})
+    assert view(item(2, article="002"), "001").cited == frozenset()
     assert not view(unnamed(2), "001").named
 
 
@@ -213,11 +214,12 @@ def test_problems_name_what_is_wrong_with_a_set() -> None:
     broken = (
         first,
         Query(id=first.id, article="missing", split="tune", figure=" ",
-              mentions=(Mention("q", (bad_source,), ("",), stance_unnamed="reported"), Mention("q", (), ()))),
+              mentions=(Mention("q", (bad_source,), ("", "j"), stance_unnamed="reported"), Mention("q", (), ()))),
     )
-    found = "\n".join(problems(JudgedSet(judged.articles, broken)))
+    unsorted = dict(sorted(judged.articles.items(), reverse=True))
+    found = "\n".join(problems(JudgedSet(unsorted, broken)))
     for expected in ("duplicate id", "not in articles.jsonl", "empty figure", "kind 'alien'", "strength 'near'",
                      "stance 'sure'", "scope 'all'", "canonical name", "only for a mention without sources",
-                     "needs stance_unnamed", "empty must_not", "the same quote twice", "no query in split",
-                     "is used by no query"):
+                     "needs stance_unnamed", "empty must_not", "one-letter must_not", "the same quote twice", "no query in split",
+                     "not sorted by id"):
         assert expected in found, expected
