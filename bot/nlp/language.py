@@ -22,18 +22,23 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-# Words that PySastrawi's list lacks but that carry no topic in Indonesian news prose.
-_EXTRA_STOP_WORDS = frozenset(
-    """
-    kata ujar tutur ucap jelas ungkap sebut imbuh tambah lanjut terang papar tegas
-    katanya ujarnya tuturnya ucapnya jelasnya ungkapnya sebutnya imbuhnya tambahnya
-    lanjutnya terangnya paparnya tegasnya kepada dikutip mengutip via
-    senin selasa rabu kamis jumat sabtu minggu
-    januari februari maret april mei juni juli agustus september oktober november desember
-    jakarta cnn indonesia com co id antara antaranews kompas kumparan detik tribunnews
-    merdeka suara liputan6 okezone tempo kontan
-    yg dgn utk tsb
-    """.split()
+from bot.nlp import vocab
+
+# Words that PySastrawi's list lacks but that carry no topic in Indonesian news prose:
+# the verbs that close a quotation ("kata", "ujarnya"), month and day names (shared with
+# attribution, in bot/nlp/data), and dateline and abbreviation noise.
+_EXTRA_STOP_WORDS = (
+    vocab.words("speech_verbs")
+    | frozenset(verb + "nya" for verb in vocab.words("speech_verbs"))
+    | vocab.words("calendar")
+    | frozenset(
+        """
+        kepada dikutip mengutip via
+        jakarta cnn indonesia com co id antara antaranews kompas kumparan detik tribunnews
+        merdeka suara liputan6 okezone tempo kontan
+        yg dgn utk tsb
+        """.split()
+    )
 )
 
 # Words Indonesian outlets use interchangeably for the same fact, folded to one stem.

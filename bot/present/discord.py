@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.corpus.figures.render import field_label
 from bot.models import Answer, AnswerItem, Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,28 +141,17 @@ def refs(citations: Sequence[Citation]) -> str:
     return f"[{shown}{f', +{extra}' if extra > 0 else ''}]"
 
 
-def _figure_text(value: Any) -> str:
-    return field_label(value)
-
-
 def _item_line(item: AnswerItem, command: str, prefer: str) -> str:
     english = item.text_en if prefer == "en" else None
     body = english or item.text
     if command == "who-confirmed" and item.fields:
-        fields = item.fields
-        who = fields.get("who") or "unnamed source"
-        about = ", ".join(str(v) for v in (fields.get("role"), fields.get("organization")) if v)
-        head = f"**{who}**" + (f" ({about})" if about else "")
-        stance = fields.get("stance")
-        cue = fields.get("cue")
-        if stance:
-            head += f" — {stance}"
+        # one line per source, as the terminal shows it: the source in bold once, then its
+        # stance, scope and figure exactly as the item's text says them, then the cue
+        label = str(item.fields.get("source") or "no source named")
+        line = f"**{label}**{body[len(label):]}" if body.startswith(label) else body
+        cue = item.fields.get("cue")
         if cue:
-            head += f" (“{cue}”)"
-        figure = _figure_text(fields.get("figure"))
-        if figure:
-            head += f" · {figure}"
-        line = f"{head}\n{body}"
+            line += f" (“{cue}”)"
     else:
         line = f"• {body}"
     ref = refs(item.citations)

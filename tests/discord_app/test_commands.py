@@ -129,7 +129,8 @@ class FakeKabar:
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
         self.calls.append(("who-confirmed", figure))
         item = AnswerItem(text="Pentagon — confirmed: 10.000", citations=(cite("004", 5, "Pentagon membenarkan."),),
-                          fields={"who": "Pentagon", "stance": "confirmed", "cue": "membenarkan"})
+                          fields={"who": None, "source": "Pentagon", "stance": "confirmed", "scope": "figure",
+                                  "cue": "membenarkan"})
         return Answer(command="who-confirmed", query=figure, items=(item,))
 
     async def translate(self, article: str, lang: str = "en") -> Answer:

@@ -1,11 +1,10 @@
 """Today's `/who-confirmed` on the judged attribution set stays at or above its floors (all queries).
 
-Per article: the floors sit a little below what the engine reached when the set was made
-(the baseline is in eval/attribution/README.md). Corpus-wide: the 100 articles are indexed
-by kabar's own service and every corpus query is asked with `who_confirmed`, as a user
-asks; the floors sit a little below what that reached when the corpus queries were
-written. Both fail on a regression; raise them as the engine improves. Scope has no floor
-yet: the engine gives no `scope`, so every found source counts as wrong there (see the bench).
+Per article and corpus-wide (the 100 articles indexed by kabar's own service, every corpus
+query asked with `who_confirmed`, as a user asks). The floors sit a few points below what
+the reworked attribution engine measured over all queries (tune and held-out together;
+the figures per split are in eval/attribution/README.md), so the test fails on a
+regression; raise them as the engine improves.
 """
 
 from __future__ import annotations
@@ -16,29 +15,31 @@ from eval.attribution.corpus_score import score_corpus
 from eval.attribution.judged import load
 from eval.attribution.score import MEASURES, Tally, score
 
-FLOORS = {
-    "named precision": 0.85,
-    "named precision with clean labels": 0.70,
-    "recall, source in the sentence": 0.63,
-    "recall, source in neighbouring sentences": 0.40,
-    "stance on found sources": 0.82,
-    "stance on found sources, not 'reported'": 0.27,
-    "'no source named' right": 0.81,
-    "citations": 0.97,
+FLOORS = {  # measured: 94.9, 88.6, 87.5, 70.4, 93.1, 87.5, 100, 94.6, 100 (%)
+    "named precision": 0.92,
+    "named precision with clean labels": 0.85,
+    "recall, source in the sentence": 0.84,
+    "recall, source in neighbouring sentences": 0.66,
+    "stance on found sources": 0.90,
+    "stance on found sources, not 'reported'": 0.80,
+    "scope on found sources": 0.97,
+    "'no source named' right": 0.91,
+    "citations": 0.98,
 }
 CEILINGS = {"must_not_hits": 3, "stray_named": 0}
 
-CORPUS_FLOORS = {
-    "named precision": 0.88,
-    "named precision with clean labels": 0.74,
-    "recall, source in the sentence": 0.64,
-    "recall, source in neighbouring sentences": 0.23,
-    "stance on found sources": 0.87,
-    "stance on found sources, not 'reported'": 0.28,
-    "'no source named' right": 0.92,
-    "citations": 0.95,
+CORPUS_FLOORS = {  # measured: 100, 93.8, 81.6, 54.8, 92.5, 90.9, 100, 96.4, 98.4 (%)
+    "named precision": 0.96,
+    "named precision with clean labels": 0.90,
+    "recall, source in the sentence": 0.78,
+    "recall, source in neighbouring sentences": 0.51,
+    "stance on found sources": 0.89,
+    "stance on found sources, not 'reported'": 0.80,
+    "scope on found sources": 0.97,
+    "'no source named' right": 0.93,
+    "citations": 0.96,
 }
-CORPUS_CEILINGS = {"must_not_hits": 2, "other_source_hits": 1, "stray_named": 3, "noise_sentences": 21, "not_read": 4}
+CORPUS_CEILINGS = {"must_not_hits": 0, "other_source_hits": 0, "stray_named": 0, "noise_sentences": 4, "not_read": 3}
 
 
 FLOOR_CASES = [("per article", m) for m in sorted(FLOORS)] + [("corpus", m) for m in sorted(CORPUS_FLOORS)]
