@@ -31,7 +31,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot import __version__
 from bot.config import Settings
 from bot.errors import ArticleNotFound, QueryError, TranslationError
 from bot.models import (
@@ -44,6 +43,7 @@ from bot.models import (
     SearchHit,
 )
 from bot.present.text import counted
+from bot.stamp import engine_stamp
 
 T = TypeVar("T")
 
@@ -287,7 +287,8 @@ class Kabar:
         from bot.present.json import answer_from_json, answer_json
 
         version = await self._answers.version()
-        key = self._answers.key(__version__, *parts)  # a new release never serves an older release's answers
+        # neither a new release nor a changed engine (code, vocabulary, tagger) serves an older one's answers
+        key = self._answers.key(engine_stamp(), *parts)
         raw = await self._answers.get(key, version)
         if raw is not None:
             return answer_from_json(json.loads(raw))
