@@ -197,8 +197,10 @@ def test_disaster_toll_groups_by_agency_and_keeps_the_denier_apart() -> None:
     )
     c = _article("Sekitar 25 orang dilaporkan tewas, seperti dilansir Kompas.")
     result = find_claims([("a", a), ("b", b), ("c", c)], parse_figure("25"))
-    bnpb = _group(result, "BNPB")
-    assert bnpb.stance == "confirmed" and {m.article for m in bnpb.matches} == {"a", "b"}
+    # one source, two stances: two adjacent lines, the confirmation first, each with its own sentence
+    bnpb = [g for g in result.groups if "BNPB" in g.name]
+    assert [(g.stance, [m.article for m in g.matches]) for g in bnpb] == [("confirmed", ["b"]), ("reported", ["a"])]
+    assert result.groups[:2] == tuple(bnpb)
     denied = [g for g in result.groups if g.stance == "denied"]
     assert len(denied) == 1 and result.groups[-1] is denied[0]
     assert "BNPB" not in denied[0].name
@@ -315,3 +317,16 @@ def test_a_number_counting_something_is_still_a_figure() -> None:
     assert len(report.matches) == 1
     report = find_claims([("x", _article("Kapolres mengatakan sebanyak 3 orang ditangkap."))], parse_figure("3"))
     assert len(report.matches) == 1
+
+
+def test_a_source_with_two_stances_has_a_line_for_each_next_to_each_other() -> None:
+    a = _article("BPBD memperkirakan 300 rumah rusak akibat gempa. Polisi mengatakan jalan ditutup.")
+    b = _article("Polisi mengatakan 300 rumah rusak. BPBD mengatakan 300 rumah rusak dan ratusan warga mengungsi.")
+    result = find_claims([("a", a), ("b", b)], parse_figure("300"))
+    lines = [(g.key, str(g.stance), [m.article for m in g.matches]) for g in result.groups]
+    bpbd = [line for line in lines if line[0] == lines[0][0]]
+    assert [(stance, cited) for _, stance, cited in bpbd] == [("reported", ["b"]), ("estimated", ["a"])]
+    assert lines[:2] == bpbd  # the source's lines stay together, before the police's
+    items = claim_items(result)
+    assert [i.fields["stance"] for i in items[:2]] == ["reported", "estimated"]
+    assert [[c.article for c in i.citations] for i in items[:2]] == [["b"], ["a"]]
