@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues, governing
+from bot.nlp.attribution.origins import origin_of
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
@@ -208,6 +209,37 @@ def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] 
 
 
 def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
+    """The sentence's own source of the figure: its governing cue, else the origin it names."""
+    found = _governed(text, fspan, names)
+    origin = origin_of(text) if found.source is None or found.cue is None or found.cue.kind != "post" else None
+    if origin is None:
+        return found
+    unowned = found.source is not None and found.source.kind == "document" and found.source.organization is None
+    if found.source is not None and not (unowned and origin.source is not None):
+        outlet = origin.source is not None and (origin.source.org_key or "").startswith("outlet:")
+        if (origin.marker == "relay" or outlet) and origin.source is not None and origin.span is not None \
+                and not (found.span and found.span[0] <= origin.span[0] < found.span[1]):
+            # "Dilansir Parents, Cynthia menjelaskan ...", "Reuters melaporkan, Kepala Polisi X mengatakan
+            # ...": what the speaker's words were taken from is a medium
+            name = origin.source.organization if outlet else origin.source.organization_id or origin.source.text
+            return replace(found, via=tuple(dict.fromkeys(found.via + (str(name),))))
+        return found
+    via = tuple(v for v in dict.fromkeys(found.via + origin.via)
+                if origin.source is None or v != origin.source.organization)
+    if origin.source is None:
+        return replace(found, via=via)
+    start, end = origin.cue_span
+    marker = found.cue or Cue(start, end, text[start:end].strip(), _ORIGIN_LEMMAS[origin.marker], Stance.REPORTED, "according")
+    stance = found.stance if found.cue is not None and found.stance not in (Stance.CONFIRMED, Stance.REPORTED) \
+        else Stance.REPORTED  # "Menurut data BPS, 5.000 warga diperkirakan ...": BPS's estimate
+    return Found(marker, origin.source, origin.span, via, stance)
+
+
+#: The cue shown for an origin, by the kind of marker that named it.
+_ORIGIN_LEMMAS = {"according": "menurut", "report": "dilaporkan", "relay": "mengutip", "subject": "menyebutkan"}
+
+
+def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:
     cues = find_cues(text)
     ranked = governing(cues, text, fspan)
     for dist, cue in ranked:

@@ -1,0 +1,144 @@
+"""Where a statement comes from when nobody speaks in its sentence: a report, a site or an outlet.
+
+"Menurut laporan CNN, ...", "Berdasarkan dokumen Kemenhub, ...", "Menurut penelitian yang
+dilakukan oleh NASA, ...", "Mengutip American Pregnancy Association, ...", "Sebagaimana
+dilaporkan Goal UK, ...", "New York Times menyebut, ...": with no person or body speaking
+in the sentence, the named report, site or outlet is the origin of what it says, and so
+its source. Two rules keep relays apart from origins:
+
+- a verb of relaying ("dilansir", "dikutip", "mengutip", "melansir") makes a news outlet
+  or agency a `via` only ("Seperti dilansir dari Antara, ..."); a body, a site or a
+  journal named that way is the origin ("Mengutip Boldsky, berikut ...");
+- when the sentence has a speaker of its own ("Dilansir Parents, Cynthia menjelaskan ..."),
+  whatever it was taken from is `via`, never the source (the caller decides that: this
+  module is asked only when the sentence names no source).
+
+A report, study or document that names no one ("laporan terbaru", "data yang ada") has no
+origin here: "no source named".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.nlp import vocab
+from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
+from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.values import Source
+
+#: Markers that name where a statement comes from, and what kind of marker each is.
+_ORIGIN_MARK_RE = re.compile(
+    r"(?<![\w-])(?:(?P<according>menurut|berdasarkan|mengacu(?:\s+(?:pada|kepada))?|merujuk(?:\s+(?:pada|ke|kepada))?)"
+    r"|(?P<report>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilaporkan|diberitakan|dipublikasikan|diterbitkan)(?:\s+oleh)?)"
+    r"|(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|mengutip|melansir))"
+    r")(?:\s+(?:dari|oleh))?\s+",
+    re.I,
+)
+
+_DOC_NOUNS = vocab.alternation("report_nouns")
+
+#: "sebuah laporan terbaru", "hasil survei", "keterangan resmi yang diterima kumparan dari": the
+#: document before its owner's name (lower-case words only, with its relative clause).
+_DOCUMENT_RE = re.compile(
+    r"(?:(?:sebuah|salah\s+satu|hasil|data)\s+)?" + _DOC_NOUNS + r"(?:nya)?"
+    r"(?:\s+(?!yang\b|dari\b|oleh\b|milik\b)[a-z][\w-]*){0,4}"
+    r"(?:\s+yang\s+(?:di|ter)[a-z]+(?:\s+(?:oleh|dari|di|dalam|pada))?(?:\s+[a-z][\w-]*){0,3}?)?"
+    r"(?:\s+(?:dari|oleh|milik|versi))?\s+(?=[A-Z0-9])"
+)
+
+#: A name: capitalised words, with "dan", "&", "of", "the", "for", "de" between them and an
+#: acronym in parentheses ("Pusat Pengendalian ... ( CDC)", "Taylor& Francis Online").
+_NAME_RE = re.compile(
+    r"[A-Z0-9][\w.&'’-]*(?:(?:\s+|(?<=&))(?:(?:dan|and|of|the|for|de|&)\s+)?(?:[A-Z0-9][\w.&'’-]*|\(\s*[^()]{1,60}\)))*"
+)
+
+#: Report verbs an outlet speaks with when it is the subject ("New York Times menyebut, ...").
+_OUTLET_VERB_RE = re.compile(
+    r"\s+(?:juga\s+|sebelumnya\s+)?(?:me(?:nyebut(?:kan)?|laporkan|mberitakan|ngabarkan|nulis(?:kan)?|ngatakan|nyatakan"
+    r"|ngonfirmasi|mastikan|mbenarkan))\b"
+)
+
+#: Outlets that are the writer's own medium: never the origin of a statement ("yang diterima kumparan").
+_OWN = ("kumparan",)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The named origin of a sentence's statement: a source, or a relay that is only `via`."""
+
+    source: Source | None
+    span: tuple[int, int] | None
+    via: tuple[str, ...]
+    marker: str  # "according" | "report" | "relay" | "subject"
+    cue_span: tuple[int, int] = (0, 0)  # the marker ("Menurut", "dilaporkan", "menyebut")
+
+
+def origin_of(text: str) -> Origin | None:
+    """The origin a sentence names for what it says (see the module docstring), or None."""
+    for m in _ORIGIN_MARK_RE.finditer(text):
+        kind = str(m.lastgroup)
+        start = m.end()
+        doc = _DOCUMENT_RE.match(text, start)
+        if doc is not None:
+            start = doc.end()
+        name = _NAME_RE.match(text, start)
+        if name is None:
+            continue
+        found = _named(name.group(0).strip(), (name.start(), name.end()), kind, text, documented=doc is not None)
+        if found is not None:
+            return replace(found, cue_span=(m.start(), m.end()))
+    for outlet in _outlet_subjects(text):
+        return outlet
+    return None
+
+
+def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented: bool) -> Origin | None:
+    name = re.sub(r"\s*\(\s*", " (", name).replace("( ", "(").strip(" ,")
+    if not name or norm(name) in _OWN:
+        return None
+    outlet = find_medium(name) if is_medium(name) else None
+    if outlet is not None:
+        if kind == "relay" or outlet.lower() in _OWN:
+            return Origin(None, None, (outlet,), kind)  # "Seperti dilansir dari Antara": a relay
+        return Origin(_outlet_source(name, outlet), span, (), kind)
+    source = parse_source(_with_apposition(name, text, span[1]))
+    if source is None or source.kind in ("pronoun", "reporter", "medium"):
+        return None
+    if source.kind == "person" and not source.role and (documented or kind != "according"):
+        # "data Billboard", "Mengutip American Pregnancy Association", "diberitakan oleh Fox 35
+        # Orlando": what a report, a site or a relay is named after is a body, kept as written
+        return Origin(Source(text=name, kind="organization", organization=name, organization_id=name,
+                             org_key="org:" + norm(name)), span, (), kind)
+    return Origin(source, span, (), kind)
+
+
+def _with_apposition(name: str, text: str, end: int) -> str:
+    """"Mary Fagan, asisten profesor di University of Missouri, ...": the name with its role."""
+    rest = re.match(r",\s+((?:seorang\s+)?[a-z][^,.;:]{2,80})(?=,)", text[end:])
+    return f"{name}, {rest.group(1)}" if rest else name
+
+
+def _outlet_source(written: str, outlet: str) -> Source:
+    """An outlet as the origin of a report: an organisation shown by its usual name."""
+    return Source(text=written, kind="organization", organization=outlet, organization_id=written,
+                  org_key="outlet:" + norm(outlet))
+
+
+def _outlet_subjects(text: str) -> list[Origin]:
+    """"New York Times menyebut, ...": an outlet that is the subject of a report verb."""
+    out = []
+    for m in _SUBJECT_THEN_VERB_RE.finditer(text):
+        subject = m.group("subject").strip()
+        outlet = find_medium(subject) if is_medium(subject) else None
+        if outlet is not None and outlet.lower() not in _OWN:
+            out.append(Origin(_outlet_source(subject, outlet), (m.start("subject"), m.end("subject")), (), "subject",
+                              (m.end("subject"), m.end())))
+    return out
+
+
+#: A short capitalised subject at the start of the sentence or of a clause, then a report verb.
+_SUBJECT_THEN_VERB_RE = re.compile(
+    r"(?:^|(?<=,\s))(?P<subject>(?:[Hh]arian\s+|[Ss]itus\s+|[Mm]edia\s+|[Kk]antor\s+berita\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4})"
+    + _OUTLET_VERB_RE.pattern
+)
