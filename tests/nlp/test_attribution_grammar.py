@@ -50,3 +50,43 @@ def test_a_relaying_outlet_or_an_unnamed_report_names_no_source(text: str) -> No
 def test_a_site_a_speaker_was_quoted_from_is_the_medium() -> None:
     att = _attr("Dilansir Healthline, dokter gizi Anna Smith mengatakan 3 gelas sehari sudah cukup.")
     assert att.who == "Anna Smith" and att.via == ("Healthline",)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Bahkan lanjut Hendra, 3 unit sudah dikirim ke Surabaya.", "Hendra"),  # a fronted "lanjut X," after a connective
+        ("Dua gol itu, seperti kata Pratama, jadi bukti tim sudah pulih.", "Pratama"),  # "seperti kata X" inside
+        ("Sebagai kota yang punya pelabuhan besar, Surya menyebut 12 kapal tiba tiap hari.", "Surya"),  # a clause, then X
+        ("Aplikasi yang dikembangkan sejumlah BUMN, DompetKu, mengklaim punya 40 juta pengguna.", "DompetKu"),
+    ],
+)
+def test_the_speaker_after_a_fronted_or_inserted_clause(text: str, who: str) -> None:
+    assert _attr(text).who == who
+
+
+def test_seperti_yang_dikatakan_takes_its_agent_in_any_case() -> None:
+    att = _attr("Jumlah korban mencapai 12 orang, seperti yang dikatakan polisi.")
+    assert att.role == "police" and att.stance == "reported"
+
+
+def test_a_yang_clause_speaks_for_the_phrase_just_before_it() -> None:
+    att = _attr("Peneliti Budi Hartono mengumpulkan cerita dari warga setempat yang mengaku melihat harimau 30 tahun lalu.")
+    assert att.who is None  # the residents say so, not the researcher
+
+
+def test_denying_a_report_that_states_the_figure_is_a_denial() -> None:
+    att = _attr("Polisi menepis kabar yang menyebutkan 20 orang tewas dalam bentrokan itu.")
+    assert att.role == "police" and att.stance == "denied"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menurut Anda, apakah denda Rp 7 miliar itu masuk akal?",  # the reader, asked
+        "Persib tengah berjuang untuk memastikan tiga poin di laga terakhir.",  # an aim, not a statement
+        "Prasasti itu memuat 11 gambar yang diduga dibuat oleh suku Maya.",  # the agent of another verb
+    ],
+)
+def test_no_source_where_nobody_states_the_figure(text: str) -> None:
+    assert _attr(text).source is None

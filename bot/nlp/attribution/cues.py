@@ -91,17 +91,27 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
     for m in _CUE_RE.finditer(low, start):
         _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
         if kind == "post" and not _is_post_position(text, m.start()):
-            if not _FRONTED_POST_RE.match(text[m.end():]) or text[: m.start()].strip(" “\"'"):
+            if not _FRONTED_POST_RE.match(text[m.end():]) or not _opens_sentence(text[: m.start()]):
                 continue
-            kind = "according"  # "Kata Amran, produksi ...", "Lanjut dia, ...": fronted, governs the sentence
+            # "Kata Amran, produksi ...", "Lanjut dia, ...", "Bahkan lanjut Stanley, ...": fronted, governs the sentence
+            kind = "according"
         if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
             continue
         if kind == "passive" and _WHEN_ASKED_RE.search(low, 0, m.start()):
             continue  # "ketika dikonfirmasi (wartawan)": when asked, not who confirmed
+        if kind == "active" and _INTENT_RE.search(low, 0, m.start()):
+            continue  # "berjuang untuk memastikan diri lolos", "ingin menegaskan": an aim, not a statement
         if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
             continue
         found.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
     return found
+
+
+#: Words before a verb that make it an aim or a duty rather than something said.
+_INTENT_RE = re.compile(
+    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|harus)"
+    r"\s+(?:(?:bisa|dapat|segera|kembali|terus|lebih)\s+)?$"
+)
 
 
 _WHEN_ASKED_RE = re.compile(r"(?<![\w-])(?:ketika|saat|sewaktu|waktu|usai|seusai|setelah|begitu)\s+(?:di\w+\s+)?$")
@@ -112,8 +122,12 @@ _FRONTED_POST_RE = re.compile(r"\s+(?:[A-Z][\w.'-]*|dia|ia|beliau|mereka)(?:\s+[
 
 
 def _is_post_position(text: str, start: int) -> bool:
+    """After a comma or a closing quote, or "..., seperti kata X, ..." (the words are X's)."""
     before = text[:start].rstrip()
-    return bool(before) and before[-1] in ",\"”'’"
+    return bool(before) and (before[-1] in ",\"”'’" or _AS_SAID_RE.search(before) is not None)
+
+
+_AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:

@@ -250,7 +250,10 @@ def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -
         if cue.lemma in _ACCUSING and cue.kind == "passive" and AGENT_THEN_VERB_RE.match(text, cue.end):
             stance = Stance.ALLEGED  # "Aris disebut Miryam meminta Rp 2 miliar": Miryam's accusation
         found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
-        if source is None and not via and cue.kind in ("passive", "hedge"):
+        hearsay = source is not None and source.kind == "document" and source.organization is None \
+            and cue.kind == "active" and re.search(r"\byang\s*$", text[: cue.start]) is not None
+        if (source is None and not via and cue.kind in ("passive", "hedge")) or hearsay:
+            # "BNPB mencatat 5.000 warga diperkirakan mengungsi", "Rizky membantah kabar yang menyebut ..."
             found = _outer_speaker(text, ranked, found, names) or found
         return _closing_speaker(text, fspan, ranked, found, names) or found
     return Found(None, None, None, media_in(text), Stance.REPORTED)

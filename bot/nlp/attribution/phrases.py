@@ -63,6 +63,10 @@ def source_for(
         after = text[cue.end:]
         # "dikonfirmasi langsung oleh X", "dijatuhi hukuman 16 bulan penjara oleh X"
         m = re.match(r"(?:\s+[^\s,.;:]+){0,5}?\s+oleh\s+", after, re.I)
+        if m and re.search(r"\s(?:di|ter)[a-z]{3,}\s", after[: m.end()]):
+            return None, None, ()  # "diduga dibuat oleh suku Aztec": the agent of another verb
+        if not m and _AS_SAID_RE.search(text[: cue.start]):
+            m = re.match(r"\s+", after)  # "..., seperti yang dikatakan polisi": the agent follows, any case
         if not m:
             direct = re.match(r"\s+(?=[A-Z])", after)
             if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
@@ -92,6 +96,14 @@ def source_for(
     return source, span, via
 
 
+#: What ends the phrase a "yang" clause hangs on: a preposition or a verb before it.
+_CLAUSE_HEAD_RE = re.compile(
+    r"\s(?:dari|kepada|untuk|dengan|pada|di|ke|oleh|terhadap|tentang|bagi|(?:me|mem|men|meng|meny|ber|di)[a-z]{3,}(?:kan|i)?)\s"
+)
+
+#: "..., seperti (yang) dikatakan X": the words before are X's.
+_AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", re.I)
+
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
@@ -115,6 +127,18 @@ def left_text(text: str, cue: Cue) -> str:
     if last is None:
         return before
     segment = before[last.end():]
+    pieces = [p for p in segment.split(",") if p.strip()]
+    if last.group(0).lower() == "yang" and len(pieces) >= 2 and pieces[-1].strip()[:1].isupper() \
+            and not _DATE_RE.fullmatch(pieces[-1].strip()):
+        # "Sebagai motor yang punya roda empat, Budi menyebut", "Dompet digital yang dikembangkan
+        # BUMN, LinkAja, mengklaim": the relative clause ended at a comma; the name after it speaks
+        return segment[segment.rindex(pieces[-1]):]
+    if last.group(0).lower() == "yang" and not segment.strip(" ,"):
+        # "... dari penduduk setempat yang mengaku": the antecedent is the phrase just before "yang"
+        head = before[: last.start()].rstrip()
+        cut = list(_CLAUSE_HEAD_RE.finditer(head))
+        if cut and not re.search(r"[,(]", head[cut[-1].end():]):
+            return head[cut[-1].end():] + " " * (len(before) - len(head))
     if last.group(0).lower() == "yang" and segment.strip(" ,"):
         # "Laporan yang diperoleh AFP ... menyebutkan": the relative clause belongs to the subject
         head = before[: last.start()]

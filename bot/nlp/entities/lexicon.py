@@ -119,6 +119,10 @@ ANON_OPENERS: frozenset[str] = vocab.words("anonymous_openers")
 PRONOUNS: frozenset[str] = vocab.words("pronouns")
 
 
+#: The reader or the person spoken to ("Menurut Anda"): never a source.
+ADDRESSEES: frozenset[str] = vocab.words("addressees")
+
+
 #: Nouns for a document rather than a speaker ("Laporan yang diperoleh AFP").
 REPORT_NOUNS: frozenset[str] = vocab.words("report_nouns")
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
-    COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
+    ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
     PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
     ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
@@ -73,6 +73,8 @@ def parse_source(text: str) -> Source | None:
         merged = _parse_segments(raw, plain, aliases)
         if merged is not None:
             return merged
+    if words_low[0] in ADDRESSEES:
+        return None  # "Menurut Anda, ...": the reader is asked, nobody answers
     if words_low[0] in PRONOUNS or plain_low in PRONOUNS:
         return Source(text=raw, kind="pronoun")
     if words_low[0] in REPORT_NOUNS or (
