@@ -1,4 +1,4 @@
-"""Indonesian language resources for summaries: a cached stemmer and stop words.
+"""Indonesian language resources: a cached stemmer, its root dictionary and stop words.
 
 The stemmer is PySastrawi's (Nazief–Adriani style, dictionary based); building it
 loads a ~30k-word dictionary and stemming one word walks affix rules, so both the
@@ -8,6 +8,7 @@ Nothing here touches NLTK or the network.
 
 Public API:
     stem(word: str) -> str                 lower-cased stem; digits and figures stay as they are
+    is_root(word: str) -> bool             a root word of the stemmer's dictionary ("budi", "operasi")
     stop_words() -> frozenset[str]         lower-cased Indonesian stop words
     is_content_word(word: str) -> bool     not a stop word, has a letter or digit, not 1 letter
     content_stems(words: Iterable[str]) -> list[str]
@@ -76,6 +77,12 @@ def stem(word: str) -> str:
         return lowered
     stemmed = _sastrawi_stemmer().stem(lowered)
     return stemmed or lowered
+
+
+@lru_cache(maxsize=50_000)
+def is_root(word: str) -> bool:
+    """Is the lower-case `word` a root word of PySastrawi's Indonesian dictionary ("budi", "komunikasi")?"""
+    return bool(_sastrawi_stemmer().delegatedStemmer.get_dictionary().contains(word))
 
 
 @lru_cache(maxsize=1)

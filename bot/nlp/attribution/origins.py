@@ -103,9 +103,9 @@ def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented
             return Origin(None, None, (outlet,), kind)  # "Seperti dilansir dari Antara": a relay
         return Origin(_outlet_source(name, outlet), span, (), kind)
     source = parse_source(_with_apposition(name, text, span[1]))
-    if source is None or source.kind in ("pronoun", "reporter", "medium"):
+    if source is not None and source.kind in ("pronoun", "reporter", "medium"):
         return None
-    if source.kind == "person" and not source.role and (documented or kind != "according"):
+    if (source is None or source.kind == "person" and not source.role) and (documented or kind != "according"):
         # "data Billboard", "Mengutip American Pregnancy Association", "diberitakan oleh Fox 35
         # Orlando": what a report, a site or a relay is named after is a body, kept as written
         return Origin(Source(text=name, kind="organization", organization=name, organization_id=name,

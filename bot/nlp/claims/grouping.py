@@ -257,7 +257,7 @@ def _learn_from_mention(resolver: EntityResolver, text: str, name: str, scope: s
     while idx >= 0:
         window = text[max(0, idx - 90): idx]
         for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut"):
-            cut = window.rfind(stop)
+            cut = window.lower().rfind(stop)  # "Menurut Ahli Gizi, X" as well as "menurut"
             if cut >= 0:
                 window = window[cut + len(stop):]
         words = window.split()

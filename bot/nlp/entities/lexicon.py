@@ -28,8 +28,8 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(row[0] for row in _ROLE_TABLE.rows 
 ROLE_ORGS: dict[str, str] = _ROLE_TABLE.optional("body")
 
 
-#: Ranks, titles and honorifics stripped from names.
-RANKS: frozenset[str] = vocab.words("ranks")
+#: Ranks, titles and honorifics stripped from names, and the degrees written after them.
+RANKS: frozenset[str] = vocab.words("ranks") | vocab.words("degrees")
 
 
 #: Roles followed by the place they govern ("Bupati Bantul ...", "Kapolda Metro Jaya ...").

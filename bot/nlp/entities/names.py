@@ -8,6 +8,7 @@ Budi Sadikin" into the organisation and the name after it.
 from __future__ import annotations
 
 from bot.nlp import vocab
+from bot.nlp.entities.titles import person_name, word_kind
 from bot.nlp.entities.lexicon import (
     ORG_HEADS,
     PLACE_PHRASES,
@@ -92,34 +93,27 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
 
 
 def name_from(text: str) -> str | None:
+    """The person's name in what is left of a source phrase once its role and body are taken out.
+
+    The capitalised words up to the first lower-case word after them (ranks, titles, bodies
+    and places among them); `titles.person_name` picks the name out of that run.
+    """
     text = PAREN_RE.sub(" ", text)
     tokens = [t.strip(".,;:()") for t in text.replace(",", " ").split()]
-    names: list[str] = []
-    skipping = False
-    for i, tok in enumerate(tokens):
+    stretch: list[str] = []
+    for tok in tokens:
         if not tok:
             continue
-        if tok.lower().strip(".") in RANKS:
-            if names:
+        kind = word_kind(tok)
+        if kind == "lower" or (kind == "link" and tok.islower() and tok not in ("dan", "&", "of", "the", "and", "for")):
+            if any(word_kind(w) == "name" for w in stretch):
                 break
+            stretch = []
             continue
-        if tok.lower() in ORG_HEAD_WORDS and tok[:1].isupper():
-            names, skipping = [], True  # "... Polda Metro Jaya Argo Yuwono": the name follows the organisation
-            continue
-        if skipping and tok.lower() in ORG_CONTINUE:
-            continue
-        skipping = False
-        inner_capital = (  # "Dan Bartel": a capitalised "Dan" before a name is a name, not "dan"
-            tok == "Dan" and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
-        )
-        if _is_name_token(tok) or inner_capital or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
-            names.append(tok)
-        elif names:
-            break
-    if not names:
-        return None
-    # honorific suffixes such as "CBE" stay: they are part of how the name is printed
-    return " ".join(names)
+        if tok.lower() == "dan" and tok.islower() and any(word_kind(w) == "name" for w in stretch):
+            break  # "Joko Widodo dan Prabowo": the first person
+        stretch.append(tok)
+    return person_name(stretch) if stretch else None
 
 
 _REGIONAL = vocab.words("regional_bodies")
