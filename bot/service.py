@@ -126,7 +126,11 @@ class Kabar:
         return await self.index()
 
     async def warm_up(self) -> None:
-        """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
+        """Load the summariser, the stemmer, the attribution vocabulary and the tagger once, off the
+        loop, so the first question is not slow."""
+        from bot.corpus.figures.query import parse_figure
+        from bot.corpus.reader import parse_article
+        from bot.nlp.claims import find_claims
         from bot.nlp.summarize import Candidate, summarize_topic
 
         sample = [
@@ -134,6 +138,8 @@ class Kabar:
             Candidate("warm", 2, "Pemerintah mengonfirmasi kedatangan pasukan tersebut.", 0.5),
         ]
         await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
+        warm = parse_article("Judul\nKepala Dinas Kesehatan, Budi Santoso, mengatakan 12 warga dirawat.\n", "000_0000000000000000")
+        await self._cpu(find_claims, [(warm.id, warm.sentences)], parse_figure("12"))
         await asyncio.to_thread(self.translations.available, "id", "en")  # list the models once, off the loop
 
     async def articles(self, since: str | None = None) -> list[ArticleInfo]:

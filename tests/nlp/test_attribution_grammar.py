@@ -91,3 +91,17 @@ def test_denying_a_report_that_states_the_figure_is_a_denial() -> None:
 )
 def test_no_source_where_nobody_states_the_figure(text: str) -> None:
     assert _attr(text).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Menurut keterangan Kapolda Jawa Tengah, Irjen Ahmad Lutfi granat itu berasal dari 1 anggota.", "Ahmad Lutfi"),
+        ("Dokter kulit sekaligus pendiri klinik Derma, Anita Sari, SpKK, menyarankan 2 kali mandi sehari.", "Anita Sari"),
+        # a sentence end the splitter missed: the name after it, not the sentence before, speaks
+        ("Emas itu dititipkan ke PT Pegadaian (Persero). Kepala Divisi Emas Pegadaian Heri Santosa mengatakan "
+         "jumlahnya 60 ton.", "Heri Santosa"),
+    ],
+)
+def test_a_name_after_its_title(text: str, who: str) -> None:
+    assert _attr(text).who == who

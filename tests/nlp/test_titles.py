@@ -74,3 +74,28 @@ def test_source_phrases_keep_titles_out_of_the_name(phrase: str, who: str) -> No
 def test_a_body_named_as_written_is_an_organisation() -> None:
     source = parse_source("Pew Research Center")
     assert source is not None and (source.kind, source.who, source.organization) == ("organization", None, "Pew Research Center")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who", "role", "organization"),
+    [
+        ("Rhenald Kasali selaku pendiri Rumah Perubahan", "Rhenald Kasali", "founder", "Rumah Perubahan"),
+        ("Ria Miranda sebagai penyelenggara acara", "Ria Miranda", None, None),
+        ("seorang psikolog klinis asal Inggris Noel Cartwright", "Noel Cartwright", "psychologist", None),
+        ("Direktur Pemasaran PT Sinar Jaya, Amelia Tan", "Amelia Tan", "Direktur Pemasaran", "PT Sinar Jaya"),
+        ("Direktur Utama Garuda Tauberes Indonesia, Albert Surya", "Albert Surya", "President Director",
+         "Garuda Tauberes Indonesia"),
+        ("Kasat Lantas Polres Sleman, AKP Mega Putra", "Mega Putra", "traffic unit head", "Polres Sleman"),
+    ],
+)
+def test_appositions_and_fields_of_a_role(phrase: str, who: str, role: str | None, organization: str | None) -> None:
+    source = parse_source(phrase)
+    assert source is not None and source.who == who
+    if role is not None:
+        assert source.role == role
+    assert source.organization == organization
+
+
+def test_an_unnamed_source_stays_unnamed_when_it_says_so() -> None:
+    source = parse_source("seorang pejabat yang enggan disebut namanya")
+    assert source is not None and source.kind == "anonymous" and source.who is None

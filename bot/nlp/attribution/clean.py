@@ -16,7 +16,8 @@ from bot.nlp.entities.lexicon import (
 
 BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
-    r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]",
+    r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]"
+    r"|(?<=[a-z)][a-z)][a-z)])\.\s+(?=[A-Z])",  # a sentence end the splitter missed ("... (Persero). Kepala ...")
     re.I,
 )
 

@@ -17,6 +17,7 @@ from bot.nlp.attribution.clean import (
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.titles import word_kind
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
 
@@ -166,8 +167,8 @@ def _source_from_left(
     via: list[str] = []
     run: list[tuple[str, int]] = []
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg):
-            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, sapaan akrab BGS, ...", "X, Sabtu menyatakan"
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or all(word_kind(w) == "rank" for w in seg.split()):
+            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
         if not cleaned:
@@ -242,6 +243,7 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             continue
         np = clean_np(cleaned)
         if i == 0:
+            np = _STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
             verb = RIGHT_VERB_RE.search(np)
             if verb and verb.start() > 0:
                 np = np[: verb.start()]  # "kata Ilham menuturkan"
@@ -268,6 +270,9 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
                 break
             continue
         # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
+        named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}(?=[a-z])", np + " ")
+        if named and stop_at_comma and word_kind(np.split()[0]) in ("rank", "name"):
+            np = named.group(0).strip()  # "Menurut keterangan Kapolda X, Irjen Gatot Eddy Pramono granat ini ..."
         words = np.split()
         if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
             break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
@@ -288,6 +293,12 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     np = ", ".join(piece for piece, _ in run)
     span = (run[0][1], run[-1][1] + len(run[-1][0]))
     return _finish(np, span, tuple(dict.fromkeys(via)))
+
+
+#: A person's statement before the person: "keterangan (resmi) Kapolda ...", "pernyataan Menteri ...".
+_STATEMENT_RE = re.compile(
+    r"^(?:keterangan|pernyataan|penjelasan|penuturan|pengakuan|kesaksian)(?:\s+(?:resmi|tertulis|pers))?\s+(?=[A-Z])"
+)
 
 
 _AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")

@@ -13,9 +13,12 @@ from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
-    PLACE_PHRASES, known_entity, norm, norm_keep_case, longest_prefix,
+    PLACE_PHRASES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.values import Source
+
+#: The English labels of the role table: a role shown as written is none of these.
+_ENGLISH_ROLES = frozenset(english for english, _ in ROLES.values())
 
 
 def translate_org(text: str) -> str:
@@ -125,6 +128,8 @@ def _role_label(source: Source) -> str | None:
     org = source.organization
     if not org or (source.role_id or "").lower() in ("kapolri", "wakapolri", "panglima tni", "kasad"):
         return role
+    if role == source.role_id and org == source.organization_id and role not in _ENGLISH_ROLES:
+        return f"{role} {org}"  # a role and a body kept as written: "Direktur Pemasaran PT ADM", in one language
     if source.org_key and source.org_key.startswith("country:"):
         adj = COUNTRIES.get((source.organization_id or "").lower(), (org, org))[1]
         return f"{adj} {role}"

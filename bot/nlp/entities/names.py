@@ -81,13 +81,25 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         while n < caps - 1 and low[n] in ("tbk", "persero"):
             n += 1
     if n == 0:
-        # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
-        if after_role and len(words) >= 3 and all(w[:1].isupper() for w in words) and low[0] not in RANKS:
-            return words[0], " ".join(words[1:])
+        if after_role and all(w[:1].isupper() for w in words) and low[0] not in RANKS:
+            name = person_name(words)
+            if name is None:
+                return text, ""  # "Direktur Utama Garuda Tauberes Indonesia": all of it is the body
+            if len(words) >= 3:
+                return words[0], " ".join(words[1:])  # "Bupati Bantul Abdul Halim": a place word, then the name
         return None, text
     if low[0] in NAMED_HEADS and caps - n >= 3:
         # "PT Sinar Harapan Makmur Budi Santoso": the company's name keeps all but the last two words
         n = caps - 2
+    while 0 < n < len(words) and word_kind(words[n]) in ("common", "body", "acronym", "title"):
+        n += 1  # "Rumah Perubahan", "Departemen Operasi Divisi": the body's name runs on through its words
+    name = person_name(words[n:]) if n else None
+    if name is not None and n < caps:
+        start = len(words) - len(name.split())
+        while start > n and " ".join(words[start:start + len(name.split())]).strip(".,") != name:
+            start -= 1
+        if n < start <= caps:
+            n = start  # "Departemen Operasi Divisi Produk Emas Pegadaian Heri Prasongko": all before the name
     # a name must keep at least one word; the org stops before a rank
     return " ".join(words[:n]), " ".join(words[n:])
 

@@ -51,6 +51,10 @@ def parse_source(text: str) -> Source | None:
     """
     raw = norm_keep_case(text)
     raw = re.sub(r"^(?:pihak|kalangan)\s+", "", raw, flags=re.I)
+    # "Rhenald Kasali selaku pendiri ...", "Ria Miranda sebagai penyelenggara ...": a name and its role
+    raw = re.sub(r"(?<=[A-Za-z])\s+(?:selaku|sebagai)\s+(?=[a-zA-Z])", ", ", raw)
+    # "pendiri Rumah Perubahan sekaligus Guru Besar ...": the first of two offices held at once
+    raw = re.sub(r"(\s(?:dari|di)\s+[A-Z][^,]*?)\s+sekaligus\s+[^,]*", r"\1", raw)
     if not raw:
         return None
     low = raw.lower()
@@ -108,8 +112,8 @@ def parse_source(text: str) -> Source | None:
         if re.match(r"^(mantan|eks)\s", body, re.I):
             former = True
             body = body.split(" ", 1)[1]
-    if any(m in low for m in _ANON_MARKERS):
-        anonymous = True
+    marked = any(m in low for m in _ANON_MARKERS)  # "yang enggan disebut namanya": unnamed on purpose
+    anonymous = anonymous or marked
 
     # Role at the start ("Juru Bicara Pentagon ...", "Kapolda Metro Jaya ...")
     body_low = body.lower()
@@ -139,6 +143,15 @@ def parse_source(text: str) -> Source | None:
     if modifier:
         # "Pengamat politik dari Universitas Indonesia Arbi Sanit": the role's field, then its body
         role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end():]
+    field = _role_field(rest) if role_key and not modifier else None
+    also = re.match(r"(?:dan|&)\s+((?:[A-Z][\w-]*\s*){1,2})(?=,|$)", rest) if role_key and not field else None
+    if also and all(word_kind(w) in ("title", "common", "name") for w in also.group(1).split()) \
+            and not known_entity(also.group(1).lower()):
+        field = also.group(0).strip()  # "Ahli Gizi dan Olahraga": one role over two fields
+    if field:
+        # "Direktur Pemasaran PT ADM": the role's field, kept with the role as written
+        role_id, rest = f"{role_id} {field}", rest[len(field):].lstrip()
+        role_en = str(role_id)
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
 
@@ -248,8 +261,10 @@ def parse_source(text: str) -> Source | None:
     who = name_from(name_part)
     if who and organization and who.lower() in organization.lower():
         who = None
-    if who and anonymous:
+    if who and marked:
         who = None
+    elif who and anonymous:
+        anonymous = False  # "seorang psikolog klinis asal Inggris Noel McDermott": "a" psychologist, named
 
     if anonymous:
         if role_en is None and not organization:
@@ -358,6 +373,19 @@ def _job_apposition(raw: str, segments: list[str], parsed: list[Source | None],
     return Source(text=raw, kind="person", who=segments[names[0]], role=role or None, role_id=role or None,
                   organization=organization, organization_id=body or None,
                   org_key="org:" + norm(body) if body else None, aliases=aliases)
+
+
+def _role_field(rest: str) -> str | None:
+    """"Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
+    words = rest.split()
+    n = 0
+    while n < len(words) and word_kind(words[n]) == "common" and not known_entity(words[n].lower()):
+        n += 1
+    if n == 0 or n >= len(words) or word_kind(words[n]) not in ("body", "acronym"):
+        return None
+    if any(longest_prefix(ORG_WORD_PREFIX, w.lower()) for w in words[:n]):
+        return None  # "Kesehatan", "Keuangan": a body's own words, glossed with it ("Dinas Kesehatan")
+    return " ".join(words[:n])
 
 
 def _long_name_before_paren(raw: str, aliases: tuple[str, ...]) -> str:

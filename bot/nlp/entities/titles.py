@@ -116,8 +116,8 @@ def person_name(words: Sequence[str]) -> str | None:
         return None
     start, end = runs[-1]
     ranked = kinds[start - 1:start] == ["rank"]
-    if not ranked and any(k in ("title", "body") for k in kinds[end:]):
-        return None  # "Sony Picture VP", "Pew Research Center": a job or a body, not a person
+    if not ranked and any(k in ("title", "body", "common", "place") for k in kinds[end:]):
+        return None  # "Sony Picture VP", "Pew Research Center", "Rumah Perubahan": a job or a body
     if not ranked and any(kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(start - 1)):
         return None  # "Journal of Food Science", "University of Missouri": the body's own name
     if end - start >= 4 and words[start].lower() not in _NAME_PREFIXES and kinds[start - 1:start] != ["rank"]:
