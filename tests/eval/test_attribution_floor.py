@@ -43,17 +43,18 @@ CORPUS_FLOORS = {  # measured: 100, 93.8, 81.6, 54.8, 92.5, 90.9, 100, 96.4, 98.
 }
 CORPUS_CEILINGS = {"must_not_hits": 0, "other_source_hits": 0, "stray_named": 0, "noise_sentences": 4, "not_read": 3}
 
-SENTENCE_FLOORS = {  # measured: 83.0, 77.4, 62.9, 97.7, 100 (5/5), 100, 88.7, 99.5 (%)
+SENTENCE_FLOORS = {  # measured: 82.6, 76.7, 67.0, 97.2, 87.5 (7/8), 100, 93.4, 99.8 (%)
     "named precision": 0.80,
     "named precision with clean labels": 0.74,
-    "recall, source in the sentence": 0.59,
+    "recall, source in the sentence": 0.64,
     "stance on found sources": 0.94,
-    "stance on found sources, not 'reported'": 0.80,
+    "stance on found sources, not 'reported'": 0.74,
     "scope on found sources": 0.97,
-    "'no source named' right": 0.86,
+    "'no source named' right": 0.91,
     "citations": 0.98,
 }
-SENTENCE_CEILINGS = {"must_not_hits": 6, "stray_named": 0}
+SENTENCE_CEILINGS = {"must_not_hits": 8, "stray_named": 0}
+OUTSIDE_FLOOR = 0.95  # measured 74/75: an unnamed answer where the sentence does not name its speaker
 
 
 FLOORS_BY_SET = {"per article": FLOORS, "corpus": CORPUS_FLOORS, "sentences": SENTENCE_FLOORS}
@@ -81,3 +82,9 @@ def test_measure_stays_above_its_floor(overall: dict[str, Tally], which: str, me
 def test_bad_items_stay_below_their_ceiling(overall: dict[str, Tally], which: str, count: str) -> None:
     tally, ceiling = overall[which], CEILINGS_BY_SET[which][count]
     assert tally[count] <= ceiling, [f for f in tally.failures if f.what in ("named-wrong", "noise")]
+
+
+def test_a_speaker_outside_the_sentence_is_left_unnamed(overall: dict[str, Tally]) -> None:
+    tally = overall["sentences"]
+    rate = tally.rate("outside_right", "outside_total")
+    assert rate is not None and rate >= OUTSIDE_FLOOR, [f for f in tally.failures if f.what == "unnamed"][:12]

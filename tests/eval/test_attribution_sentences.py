@@ -48,20 +48,27 @@ def test_each_file_holds_its_own_split_only() -> None:
 
 def test_the_set_is_big_and_balanced(items: tuple[SentenceItem, ...]) -> None:
     cells = Counter((item.split, item.stratum) for item in items)
-    assert len(items) >= 150, cells
-    assert cells["tune", "cue"] >= 90 and cells["tune", "plain"] >= 20, cells
+    assert len(items) >= 400, cells
+    assert all(cells[split, kind] >= 80 for split in FILES for kind in ("cue", "plain")), cells
+    splits = Counter(item.split for item in items)
+    assert all(0.45 <= splits[split] / len(items) <= 0.55 for split in FILES), splits
+    cue = sum(1 for item in items if item.stratum == "cue") / len(items)
+    assert 0.55 <= cue <= 0.65, cue
 
 
 def test_sources_kinds_stances_and_unnamed_cases_all_occur(items: tuple[SentenceItem, ...]) -> None:
     mentions = [item.mention for item in items]
     sources = [s for m in mentions for s in m.sources]
     assert {"person", "organization", "anonymous", "document"} <= {s.kind for s in sources}
-    assert {"reported", "claimed", "confirmed", "estimated", "predicted", "alleged"} <= {s.stance for s in sources}
-    assert {"reported", "estimated", "predicted", "claimed", "alleged"} <= {m.stance_unnamed for m in mentions}
+    assert {"reported", "claimed", "confirmed", "estimated", "predicted", "alleged", "decided"} <= {
+        s.stance for s in sources}
+    assert {"reported", "estimated", "predicted", "claimed", "alleged", "confirmed", "decided"} <= {
+        m.stance_unnamed for m in mentions}
     outside = [m for m in mentions if m.speaker_outside]
-    assert len(outside) >= 15
+    assert len(outside) >= 50
     assert all(not m.sources and m.stance_unnamed for m in outside)
-    assert sum(1 for m in mentions if not m.sources and not m.speaker_outside) >= 40
+    assert sum(1 for m in mentions if not m.sources and not m.speaker_outside) >= 150
+    assert len(sources) >= 100 and {s.strength for s in sources} == {"sentence"}
 
 
 def test_an_outside_speaker_is_marked_by_the_exact_note(items: tuple[SentenceItem, ...]) -> None:
