@@ -105,3 +105,38 @@ def test_no_source_where_nobody_states_the_figure(text: str) -> None:
 )
 def test_a_name_after_its_title(text: str, who: str) -> None:
     assert _attr(text).who == who
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Melansir Cosmopolitan, 90 persen parfum pria beraroma segar.", "Cosmopolitan"),  # a magazine: the origin
+        ("Mengutip data perdagangan Reuters, dolar naik ke Rp 14.120.", "Reuters"),  # the agency's own data
+        ("Pada tahun ini, dari data penjualan Gaikindo, Toyota sudah menjual 62.628 unit.", "Gaikindo"),
+        ("Dalam studi yang dilakukan oleh Baylor College of Medicine, sebanyak 34 partisipan diperiksa.",
+         "Baylor College of Medicine"),
+    ],
+)
+def test_more_origins(text: str, organization: str) -> None:
+    att = _attr(text)
+    assert att.organization is not None and organization in att.organization
+
+
+def test_inside_a_clause_dilansir_is_a_launch_not_a_relay() -> None:
+    assert _attr("Jam tangan itu dilansir Samsung di Indonesia, berselang enam bulan dari generasi pertamanya.").source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perusahaan mengerahkan 30 unit BTS di lokasi yang diprediksi mengalami lonjakan trafik.",  # the locations
+        "Terowongan itu dihiasi 11 gambar yang diduga berusia ratusan tahun.",  # the pictures' age
+        "Sepuluh menit pertama begitu menjanjikan karena ada 4 percobaan.",  # an adjective
+        "Mesin 108 cc itu berpendingin udara yang menjanjikan tenaga 6,5 dk.",  # a thing's property
+        "Permintaannya adalah memastikan kenop pintu dibersihkan setiap dua jam.",  # a duty, not a statement
+        "Kiper itu menepis 19 dari 21 tembakan.",  # saves, not a denial
+    ],
+)
+def test_a_stance_word_that_does_not_govern_the_figure(text: str) -> None:
+    att = _attr(text)
+    assert att.source is None and att.stance == "reported"

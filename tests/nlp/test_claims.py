@@ -204,9 +204,10 @@ def test_disaster_toll_groups_by_agency_and_keeps_the_denier_apart() -> None:
     denied = [g for g in result.groups if g.stance == "denied"]
     assert len(denied) == 1 and result.groups[-1] is denied[0]
     assert "BNPB" not in denied[0].name
-    medium_only = [g for g in result.groups if g.kind == "medium"]
-    assert len(medium_only) == 1 and medium_only[0].via == ("Kompas",)
-    assert medium_only[0].stance == "reported" and medium_only[0].who is None
+    # an outlet that is the origin of a report nobody else in its sentence gives is its source
+    origin = [g for g in result.groups if g.organization == "Kompas"]
+    assert len(origin) == 1 and origin[0].via == () and {m.article for m in origin[0].matches} == {"c"}
+    assert origin[0].stance == "reported" and origin[0].who is None
 
 
 def test_police_figure_with_spokesperson_counts_for_the_police() -> None:

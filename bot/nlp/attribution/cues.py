@@ -101,6 +101,12 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
             continue  # "ketika dikonfirmasi (wartawan)": when asked, not who confirmed
         if kind == "active" and _INTENT_RE.search(low, 0, m.start()):
             continue  # "berjuang untuk memastikan diri lolos", "ingin menegaskan": an aim, not a statement
+        if kind == "active" and _DEGREE_RE.search(low, 0, m.start()):
+            continue  # "begitu menjanjikan", "sangat meyakini": an adjective, not a verb of saying
+        if kind == "active" and _THING_RELATIVE_RE.search(text, 0, m.start()):
+            continue  # "mesin ... yang menjanjikan tenaga 6,5 dk": a thing's property, not a statement
+        if lemma == "menepis" and re.match(r"\s+\d", text[m.end():]):
+            continue  # "menepis 19 dari 21 tembakan": a goalkeeper's saves, not a denial
         if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
             continue
         found.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
@@ -109,9 +115,18 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
 
 #: Words before a verb that make it an aim or a duty rather than something said.
 _INTENT_RE = re.compile(
-    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|harus)"
+    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|harus|adalah|ialah)"
     r"\s+(?:(?:bisa|dapat|segera|kembali|terus|lebih)\s+)?$"
 )
+
+#: A passive's agent right after it: "disebarkan PSSI", "dikatakan polisi", "dibenarkan oleh X".
+_AGENT_AFTER_RE = re.compile(r"\s+(?:oleh\s+)?(?:[A-Z]|(?:" + vocab.alternation("person_nouns") + r")\b)")
+
+#: Degree words that make the verb after them an adjective ("begitu menjanjikan").
+_DEGREE_RE = re.compile(r"(?<![\w-])(?:sangat|begitu|cukup|amat|paling|kurang|makin|semakin|sungguh)\s+$")
+
+#: "mesin berpendingin udara yang menjanjikan": a relative clause on a lower-case thing (not a person).
+_THING_RELATIVE_RE = re.compile(r"(?<![\w-])(?!(?:" + vocab.alternation("person_nouns") + r")\b)[a-z][\w-]*\s+yang\s+$")
 
 
 _WHEN_ASKED_RE = re.compile(r"(?<![\w-])(?:ketika|saat|sewaktu|waktu|usai|seusai|setelah|begitu)\s+(?:di\w+\s+)?$")
@@ -167,7 +182,10 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
                 ranked.append((fs - c.end, c))
-            elif c.start >= fe:
+            elif c.start >= fe and not (re.search(r"\byang\b", text[fe:c.start])
+                                         and not _AGENT_AFTER_RE.match(text, c.end)):
+                # not "11 gambar yang diduga dibuat ...", "lokasi yang diprediksi ...": an agentless
+                # relative clause on something after the figure says nothing about the number
                 ranked.append((c.start - fe, c))
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account

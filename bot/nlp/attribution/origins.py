@@ -6,9 +6,12 @@ dilaporkan Goal UK, ...", "New York Times menyebut, ...": with no person or body
 in the sentence, the named report, site or outlet is the origin of what it says, and so
 its source. Two rules keep relays apart from origins:
 
-- a verb of relaying ("dilansir", "dikutip", "mengutip", "melansir") makes a news outlet
-  or agency a `via` only ("Seperti dilansir dari Antara, ..."); a body, a site or a
-  journal named that way is the origin ("Mengutip Boldsky, berikut ...");
+- a verb of relaying ("dilansir", "dikutip", "mengutip", "melansir") at the start of a
+  clause makes a wire service a `via` only ("Seperti dilansir dari Antara, ...",
+  `news_agencies.txt`); any other outlet, a site, a body or a journal named that way is
+  the origin ("Mengutip Boldsky, berikut ...", "Melansir Cosmopolitan, ...", "Mengutip
+  data perdagangan Reuters, ...": data is the agency's own); inside a clause "dilansir
+  Samsung" is a launch, not a relay;
 - when the sentence has a speaker of its own ("Dilansir Parents, Cynthia menjelaskan ..."),
   whatever it was taken from is `via`, never the source (the caller decides that: this
   module is asked only when the sentence names no source).
@@ -28,15 +31,20 @@ from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.values import Source
 
 #: Markers that name where a statement comes from, and what kind of marker each is.
+_DOC_NOUNS = vocab.alternation("report_nouns")
+
 _ORIGIN_MARK_RE = re.compile(
-    r"(?<![\w-])(?:(?P<according>menurut|berdasarkan|mengacu(?:\s+(?:pada|kepada))?|merujuk(?:\s+(?:pada|ke|kepada))?)"
+    r"(?<![\w-])(?:(?P<according>menurut|berdasarkan|mengacu(?:\s+(?:pada|kepada))?|merujuk(?:\s+(?:pada|ke|kepada))?"
+    r"|(?:dalam|dari)(?=\s+(?:sebuah\s+)?" + _DOC_NOUNS + r"\b))"
     r"|(?P<report>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilaporkan|diberitakan|dipublikasikan|diterbitkan)(?:\s+oleh)?)"
-    r"|(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|mengutip|melansir))"
+    r"|(?:(?<=^)|(?<=[,;]\s)|(?<=seperti\s)|(?<=sebagaimana\s)|(?<=yang\s))"
+    r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|mengutip|melansir))"
     r")(?:\s+(?:dari|oleh))?\s+",
     re.I,
 )
 
-_DOC_NOUNS = vocab.alternation("report_nouns")
+#: Wire services: relays only, never the origin when named with a verb of relaying.
+_AGENCIES = vocab.words("news_agencies")
 
 #: "sebuah laporan terbaru", "hasil survei", "keterangan resmi yang diterima kumparan dari": the
 #: document before its owner's name (lower-case words only, with its relative clause).
@@ -99,9 +107,9 @@ def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented
         return None
     outlet = find_medium(name) if is_medium(name) else None
     if outlet is not None:
-        if kind == "relay" or outlet.lower() in _OWN:
-            return Origin(None, None, (outlet,), kind)  # "Seperti dilansir dari Antara": a relay
-        return Origin(_outlet_source(name, outlet), span, (), kind)
+        if kind == "relay" and not documented and outlet.lower() in _AGENCIES or outlet.lower() in _OWN:
+            return Origin(None, None, (outlet,), kind)  # "Seperti dilansir dari Antara": a wire service relays
+        return Origin(_outlet_source(name, outlet), span, (), kind)  # "Melansir Cosmopolitan", "data Reuters"
     source = parse_source(_with_apposition(name, text, span[1]))
     if source is not None and source.kind in ("pronoun", "reporter", "medium"):
         return None
