@@ -130,7 +130,9 @@ def test_inside_a_clause_dilansir_is_a_launch_not_a_relay() -> None:
     "text",
     [
         "Perusahaan mengerahkan 30 unit BTS di lokasi yang diprediksi mengalami lonjakan trafik.",  # the locations
-        "Terowongan itu dihiasi 11 gambar yang diduga berusia ratusan tahun.",  # the pictures' age
+        "Tol layang sepanjang 36,4 km itu dipastikan beroperasi saat libur Natal.",  # a measure of the subject
+        "Tol ini memangkas waktu tempuh menjadi 30 menit, sehingga diharapkan mendukung pelabuhan.",  # next clause
+        "Terowongan itu dihiasi 11 gambar yang diduga dibuat oleh suku Maya.",  # who made them, not how many
         "Sepuluh menit pertama begitu menjanjikan karena ada 4 percobaan.",  # an adjective
         "Mesin 108 cc itu berpendingin udara yang menjanjikan tenaga 6,5 dk.",  # a thing's property
         "Permintaannya adalah memastikan kenop pintu dibersihkan setiap dua jam.",  # a duty, not a statement
@@ -140,3 +142,23 @@ def test_inside_a_clause_dilansir_is_a_launch_not_a_relay() -> None:
 def test_a_stance_word_that_does_not_govern_the_figure(text: str) -> None:
     att = _attr(text)
     assert att.source is None and att.stance == "reported"
+
+
+def test_a_projection_of_the_figure_itself_keeps_its_stance() -> None:
+    assert _attr("30 persen dari itu yang diproyeksikan untuk belanja alat.").stance == "predicted"
+
+
+def test_a_descriptor_with_nobody_named_before_names_no_source() -> None:
+    # "Anggota Komisi X DPR itu" points back to someone; with nobody named earlier, the body is not the source
+    alone = _attr("Anggota Komisi III DPR itu menjelaskan, rapat akan membahas 5 rancangan undang-undang.")
+    assert alone.source is None
+    after = _attr("Anggota Komisi III DPR Arsul Sani mengatakan rapat sudah dijadwalkan. "
+                  "Anggota Komisi III DPR itu menjelaskan, rapat akan membahas 5 rancangan undang-undang.")
+    assert after.who == "Arsul Sani"
+
+
+def test_two_outlets_as_one_origin_and_no_appositive_after_menurut_x() -> None:
+    att = _attr("Mengutip data perdagangan Reuters dan Financial Times, dolar dibuka di Rp 14.048.")
+    assert att.organization is not None and "Reuters" in att.organization and "Financial Times" in att.organization
+    guide = _attr("Menurut pemandu wisata, Bulguksa punya program menginap dua hari.")
+    assert guide.who is None and guide.role == "guide"

@@ -182,10 +182,7 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
                 ranked.append((fs - c.end, c))
-            elif c.start >= fe and not (re.search(r"\byang\b", text[fe:c.start])
-                                         and not _AGENT_AFTER_RE.match(text, c.end)):
-                # not "11 gambar yang diduga dibuat ...", "lokasi yang diprediksi ...": an agentless
-                # relative clause on something after the figure says nothing about the number
+            elif c.start >= fe and _governs_back(text, fs, fe, c):
                 ranked.append((c.start - fe, c))
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
@@ -195,6 +192,26 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
+
+
+def _governs_back(text: str, fs: int, fe: int, cue: Cue) -> bool:
+    """Does a passive after the figure speak of it ("10.000 tentara dikonfirmasi oleh X", "30 persen
+    dari itu yang diproyeksikan ...")? Not an agentless one past a clause break ("..., sehingga
+    diharapkan"), in a relative clause on something further on ("... di lokasi yang diprediksi
+    mengalami lonjakan"), about another verb's agent ("yang diduga dibuat oleh"), or after a
+    figure that only measures the subject ("Tol ... sepanjang 36,4 km dipastikan beroperasi")."""
+    if _AGENT_AFTER_RE.match(text, cue.end):
+        return True
+    between = text[fe:cue.start]
+    if re.search(r",\s*(?:sehingga|dan|namun|tetapi|karena|agar|supaya|maka|lalu)\b", between):
+        return False
+    relative = re.search(r"\byang\b", between)
+    if relative and re.search(r"\b(?:di|ke|dari|pada|untuk|dengan|dalam)\s+(?!(?:itu|ini|tersebut)\b)\w",
+                              between[: relative.start()]):
+        return False  # the clause hangs on a noun after a preposition, not on the figure's own noun
+    if re.match(r"\s+(?:di|ter)[a-z]{3,}\s+oleh\b", text[cue.end:]):
+        return False
+    return not re.search(r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs])
 
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")

@@ -102,6 +102,10 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         if named is not None and named.found.source is not None and same_role(source, named.found.source):
             source, span, source_pos = named.found.source, named.found.span, named.position
             note = "'... tersebut' resolved to the person named last"
+        else:
+            # "Anggota Komisi I DPR itu menjelaskan": someone named before, not found; the body
+            # the descriptor mentions is not who spoke
+            source, span, source_pos = None, None, None
 
     if source is not None and source.kind == "pronoun":
         named = last_named(sentences, source_pos if source_pos is not None else position)

@@ -58,7 +58,7 @@ _DOCUMENT_RE = re.compile(
 #: A name: capitalised words, with "dan", "&", "of", "the", "for", "de" between them and an
 #: acronym in parentheses ("Pusat Pengendalian ... ( CDC)", "Taylor& Francis Online").
 _NAME_RE = re.compile(
-    r"[A-Z0-9][\w.&'’-]*(?:(?:\s+|(?<=&))(?:(?:dan|and|of|the|for|de|&)\s+)?(?:[A-Z0-9][\w.&'’-]*|\(\s*[^()]{1,60}\)))*"
+    r"[A-Z][\w.&'’-]*(?:(?:\s+|(?<=&))(?:(?:dan|and|of|the|for|de|&)\s+)?(?:[A-Z0-9][\w.&'’-]*|\(\s*[^()]{1,60}\)))*"
 )
 
 #: Report verbs an outlet speaks with when it is the subject ("New York Times menyebut, ...").
@@ -105,6 +105,11 @@ def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented
     name = re.sub(r"\s*\(\s*", " (", name).replace("( ", "(").strip(" ,")
     if not name or norm(name) in _OWN:
         return None
+    both = re.fullmatch(r"(.+?)\s+(?:dan|and|&)\s+(.+)", name)
+    if both and all(is_medium(part) for part in both.groups()):
+        # "data perdagangan Reuters dan Financial Times": two outlets, one report
+        outlets = [str(find_medium(part)) for part in both.groups()]
+        return Origin(_outlet_source(name, " and ".join(outlets)), span, (), kind)
     outlet = find_medium(name) if is_medium(name) else None
     if outlet is not None:
         if kind == "relay" and not documented and outlet.lower() in _AGENCIES or outlet.lower() in _OWN:

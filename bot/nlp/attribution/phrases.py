@@ -9,7 +9,7 @@ names with a cue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.nlp.attribution.clean import (
     BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
@@ -166,6 +166,7 @@ def _source_from_left(
     segments = split_segments(left, start)
     via: list[str] = []
     run: list[tuple[str, int]] = []
+    pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
         if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or all(word_kind(w) == "rank" for w in seg.split()):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
@@ -174,6 +175,7 @@ def _source_from_left(
         if not cleaned:
             continue
         if not run:
+            pointer = re.search(r"\s(itu|tersebut|ini)\s*$", cleaned)
             cleaned = before_verb(cleaned)
             thing = _THING_RE.fullmatch(strip_opener(cleaned))
             if thing and getattr(parse_source(thing.group(1)), "kind", None) == "person":
@@ -224,7 +226,11 @@ def _source_from_left(
         return None, None, tuple(dict.fromkeys(via))
     np = ", ".join(piece for piece, _ in run)
     span = (run[0][1], run[-1][1] + len(run[-1][0]))
-    return _finish(np, span, tuple(dict.fromkeys(via)))
+    source, span, found_via = _finish(np, span, tuple(dict.fromkeys(via)))
+    if source is not None and pointer is not None and not source.who and source.kind not in ("pronoun", "document"):
+        # "Anggota Komisi I DPR itu menjelaskan": a descriptor pointing back to someone named before
+        source = replace(source, text=f"{source.text} {pointer.group(1)}")
+    return source, span, found_via
 
 
 def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
@@ -271,8 +277,11 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             continue
         # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
         named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}(?=[a-z])", np + " ")
-        if named and stop_at_comma and word_kind(np.split()[0]) in ("rank", "name"):
+        last = i == len(segments) - 1
+        if named and stop_at_comma and last and word_kind(np.split()[0]) == "rank":
             np = named.group(0).strip()  # "Menurut keterangan Kapolda X, Irjen Gatot Eddy Pramono granat ini ..."
+        elif stop_at_comma and last:
+            break  # "Menurut pemandu wisata, Bulguksa memiliki ...": after "menurut X," the clause begins
         words = np.split()
         if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
             break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
