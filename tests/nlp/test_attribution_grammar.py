@@ -162,3 +162,26 @@ def test_two_outlets_as_one_origin_and_no_appositive_after_menurut_x() -> None:
     assert att.organization is not None and "Reuters" in att.organization and "Financial Times" in att.organization
     guide = _attr("Menurut pemandu wisata, Bulguksa punya program menginap dua hari.")
     assert guide.who is None and guide.role == "guide"
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Pew Research Center, pusat penelitian di AS, merilis, 13 persen wanita berpenghasilan lebih tinggi.",
+         "Pew Research Center"),  # a description between the name and its verb
+        ("Lembaga survei Indikator, lembaga riset politik, merilis, 40 persen responden belum memilih.", "Indikator"),
+    ],
+)
+def test_a_body_described_between_its_name_and_its_verb(text: str, organization: str) -> None:
+    att = _attr(text)
+    assert att.organization is not None and organization in att.organization
+
+
+def test_an_unnamed_salesperson_does_not_speak_for_the_company() -> None:
+    from bot.corpus.figures.query import parse_figure
+    from bot.nlp.claims import find_claims
+    from tests.nlp.test_attribution import _article
+
+    report = find_claims([("a", _article("Salah satu tenaga penjual Toyota mengatakan diskon mencapai Rp 20 juta."))],
+                         parse_figure("Rp 20 juta"))
+    assert [g.name for g in report.groups] == ["unnamed Toyota salesperson"]

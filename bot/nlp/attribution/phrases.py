@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from bot.nlp import vocab
 from bot.nlp.attribution.clean import (
     BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
     split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
@@ -107,6 +108,8 @@ _AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", r
 
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
+_DESCRIPTIONS = vocab.words("body_descriptions")
+
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
 _DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
@@ -170,6 +173,8 @@ def _source_from_left(
     for seg, off in reversed(segments):
         if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or all(word_kind(w) == "rank" for w in seg.split()):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
+        if not run and seg.split()[0] in _DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
+            continue  # "Pew Research Center, pusat penelitian tentang ..., merilis": a description of the name
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
         if not cleaned:

@@ -256,13 +256,15 @@ def _learn_from_mention(resolver: EntityResolver, text: str, name: str, scope: s
     idx = text.find(name)
     while idx >= 0:
         window = text[max(0, idx - 90): idx]
-        for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut"):
+        for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut", "yang"):
             cut = window.lower().rfind(stop)  # "Menurut Ahli Gizi, X" as well as "menurut"
             if cut >= 0:
                 window = window[cut + len(stop):]
         words = window.split()
         full = _full_name_at(text, idx)
         for start in range(max(0, len(words) - 10), len(words)):
+            if not words[start][:1].isupper():
+                continue  # a phrase naming someone's role opens with a capital ("Sekjen NATO, ...")
             source = parse_source(" ".join(words[start:]) + " " + full)
             if source is not None and source.kind == "person" and source.role and source.who and name in source.who:
                 resolver.learn(source, scope=scope)

@@ -8,7 +8,7 @@ Budi Sadikin" into the organisation and the name after it.
 from __future__ import annotations
 
 from bot.nlp import vocab
-from bot.nlp.entities.titles import person_name, word_kind
+from bot.nlp.entities.titles import NAME_PREFIXES, person_name, word_kind
 from bot.nlp.entities.lexicon import (
     ORG_HEADS,
     PLACE_PHRASES,
@@ -85,7 +85,7 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
             name = person_name(words)
             if name is None:
                 return text, ""  # "Direktur Utama Garuda Tauberes Indonesia": all of it is the body
-            if len(words) >= 3:
+            if len(words) >= 3 and low[0] not in NAME_PREFIXES:
                 return words[0], " ".join(words[1:])  # "Bupati Bantul Abdul Halim": a place word, then the name
         return None, text
     if low[0] in NAMED_HEADS and caps - n >= 3:

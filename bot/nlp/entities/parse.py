@@ -271,10 +271,12 @@ def parse_source(text: str) -> Source | None:
             return None
         if affiliation is None and org_key and org_key.startswith("country:"):
             affiliation = COUNTRIES.get((organization_id or "").lower(), (None, None))[1]
+        # an unnamed spokesperson or official speaks for the body; an unnamed salesperson does not
+        speaks_for = role_key is None or speaks or role_key in UNNAMED_SPEAKERS
         return Source(
             text=raw, kind="anonymous", role=role_en or "source", role_id=role_id,
             organization=organization, organization_id=organization_id, org_key=org_key,
-            affiliation=affiliation, speaks_for_org=True, former=former, aliases=aliases,
+            affiliation=affiliation, speaks_for_org=speaks_for, former=former, aliases=aliases,
         )
     if who:
         return Source(

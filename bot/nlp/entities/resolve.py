@@ -116,7 +116,7 @@ class EntityResolver:
                 return self._org_entity(source)
             return self._person_entity(source)
         if source.kind == "anonymous":
-            if source.org_key and not source.org_key.startswith("country:"):
+            if source.org_key and not source.org_key.startswith("country:") and source.speaks_for_org:
                 return self._org_entity(source)
             affiliation = source.affiliation or source.organization or "unidentified"
             return Entity(

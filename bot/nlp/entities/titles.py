@@ -9,7 +9,7 @@ it can be, from the vocabulary and from Indonesian word formation:
     title     a word of a role or a job title (roles.tsv, title_words.txt): "Kepala", "Head", "Divisi"
     body      a word that makes the phrase a body's name (org heads, body_words.txt): "Dinas", "Association"
     place     a place or country word: "Jakarta", "Jawa"
-    acronym   capitals only, or digits: "ADM", "KPK", "A330"
+    acronym   capitals only, digits or a Roman numeral: "ADM", "KPK", "A330", "Pelindo I"
     common    an Indonesian word formed from a root ("Penyelenggara", "Pegadaian", "Pemasaran":
               pe(N)-, per-, ke- ... -an) or a dictionary word in -si ("Komunikasi")
     link      a joining word: "dan", "&", "of", "the", "and", "for"
@@ -35,7 +35,8 @@ from bot.nlp import vocab
 from bot.nlp.entities.lexicon import COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, ORG_WORDS, PLACES, RANKS, ROLES
 from bot.nlp.language import is_root, stem
 
-_TITLE_WORDS = vocab.words("title_words") | frozenset(w for key in ROLES for w in key.split() if len(w) > 2)
+_JOB_WORDS = vocab.words("title_words")
+_ROLE_WORDS = frozenset(w for key in ROLES for w in key.split() if len(w) > 2)
 _BODY_WORDS = (
     vocab.words("body_words") | vocab.words("company_words") | vocab.words("named_heads")
     | frozenset(k for k in ORG_HEADS if " " not in k)
@@ -43,7 +44,7 @@ _BODY_WORDS = (
 _PLACE_WORDS = PLACES | frozenset(w for key in COUNTRIES for w in key.split())
 _ORG_WORDS = frozenset(w for key in ORG_WORDS for w in key.split() if len(w) > 3)
 _ENTITY_WORDS = frozenset(a for _, _, aliases in KNOWN_ENTITIES.values() for a in aliases if " " not in a)
-_NAME_PREFIXES = vocab.words("name_prefixes")
+NAME_PREFIXES = vocab.words("name_prefixes")
 _PROSE = (vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words")
           | vocab.words("speech_verbs") | {"menurut", "berdasarkan", "mengutip", "melansir", "dilansir"})
 _LINKS = frozenset({"dan", "&", "of", "the", "and", "for", "de", "di", "dari", "asal", "selaku", "sekaligus"})
@@ -69,10 +70,12 @@ def word_kind(word: str) -> str:
         return "link"
     if low in _PROSE:
         return "lower"  # "Menurut", "Sementara", "Kata": a sentence's opening word, capitalised
-    if low in _TITLE_WORDS:
-        return "title"
-    if len(bare) >= 2 and bare.isupper() or any(ch.isdigit() for ch in bare):
+    if low in _JOB_WORDS:
+        return "title"  # before acronyms: "VP", "GM"
+    if len(bare) >= 2 and bare.isupper() or any(ch.isdigit() for ch in bare) or re.fullmatch(r"[IVX]+", bare):
         return "acronym"  # "KPK", "ADM", "A330"; "LinkAja" or "DompetKu" is a name (of a brand)
+    if low in _ROLE_WORDS:
+        return "title"
     if low in _BODY_WORDS:
         return "body"
     if low in _PLACE_WORDS:
@@ -98,6 +101,8 @@ def person_name(words: Sequence[str]) -> str | None:
         if words[k][:1].isupper() and words[k].lower() in _PARTICLES and kinds[k + 1] == "name" \
                 and (k == 0 or kinds[k - 1] != "name"):
             kinds[k] = "name"  # "Dan Bartel", "De La Hoya", "Van Dijk": part of the name
+        if words[k] == "I" and words[k + 1].lower() in NAME_PREFIXES:
+            kinds[k] = "name"  # "I Gede Ngurah": Balinese, not the numeral of "Pelindo I"
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
@@ -120,7 +125,7 @@ def person_name(words: Sequence[str]) -> str | None:
         return None  # "Sony Picture VP", "Pew Research Center", "Rumah Perubahan": a job or a body
     if not ranked and any(kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(start - 1)):
         return None  # "Journal of Food Science", "University of Missouri": the body's own name
-    if end - start >= 4 and words[start].lower() not in _NAME_PREFIXES and kinds[start - 1:start] != ["rank"]:
+    if end - start >= 4 and words[start].lower() not in NAME_PREFIXES and kinds[start - 1:start] != ["rank"]:
         start += 1  # "Munas Melchias Marcus Mekeng": the title's last word, then the name
     return " ".join(w.strip(".,;:()") for w in words[start:end])
 
