@@ -185,3 +185,36 @@ def test_an_unnamed_salesperson_does_not_speak_for_the_company() -> None:
     report = find_claims([("a", _article("Salah satu tenaga penjual Toyota mengatakan diskon mencapai Rp 20 juta."))],
                          parse_figure("Rp 20 juta"))
     assert [g.name for g in report.groups] == ["unnamed Toyota salesperson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "stance"),
+    [
+        ("Penjualan itu sedikit di bawah target pangsa pasar Honda sebesar 20 persen.", "Honda", "predicted"),
+        ("Angka itu melampaui perkiraan Bank Dunia sebesar 5,1 persen.", "World Bank", "estimated"),
+        ("Menurut survei, pangsa pasarnya 21 persen (Canalys) dan 19 persen (IDC).", "Canalys", "reported"),
+        ("Dalam dakwaan terdakwa Budi Santoso, disebut 12 anggota dewan menerima suap.", "dakwaan", "alleged"),
+    ],
+)
+def test_a_source_tied_to_the_figure_itself(text: str, name: str, stance: str) -> None:
+    att = _attr(text)
+    assert att.organization is not None and name in att.organization and att.who is None
+    assert att.stance == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pelatih itu sangat menginginkan kembalinya pemain 27 tahun tersebut.",  # the writer's description
+        "Menurut pria 34 tahun itu, latihan berjalan lancar.",
+    ],
+)
+def test_an_age_that_points_back_to_someone_is_the_writers(text: str) -> None:
+    att = _attr(text)
+    assert att.source is None and att.stance == "reported"
+
+
+def test_a_hedge_before_another_verb_does_not_hedge_that_verbs_figure() -> None:
+    att = _attr("Ledakan diduga akibat granat asap melukai dua anggota TNI.")
+    assert att.stance == "reported"
+    assert _attr("Banjir diperkirakan merusak 500 rumah warga.").stance == "estimated"

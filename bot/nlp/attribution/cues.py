@@ -188,7 +188,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
             elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
-            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs):
+            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs) \
+                    and not _LATER_VERB_RE.match(text[c.end:fs]):
                 ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
@@ -220,6 +221,14 @@ AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]
 #: A channel phrase that holds the figure: "mengumumkan ... melalui Instagram dengan 15 juta
 #: pengikut" says nothing about the 15 million.
 _CHANNEL_RE = re.compile(r"\b(?:melalui|lewat|via)\s[^,;:“”\"]*$")
+
+#: A hedge's complement ends before a verb that does not follow it at once: "ledakan diduga akibat
+#: granat asap melukai dua anggota" (the cause is suspected, not the count), while "diperkirakan
+#: merusak 500 rumah" and "ditaksir mencapai Rp 5 miliar" hedge the figure.
+_LATER_VERB_RE = re.compile(
+    r"\s+[^\s,]+(?:\s+[^\s,]+)*?\s+(?!(?:mencapai|menembus|menjadi|meningkat|menurun|bertambah|berkurang|berjumlah"
+    r"|berkisar|melonjak|merosot|sebesar|sebanyak|senilai)\b)(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
+)
 
 #: What ends a clause between a passive and a figure after it.
 _CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"]|\b(?:bahwa|namun|tetapi|sedangkan|sementara|dan|karena)\b")

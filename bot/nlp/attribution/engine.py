@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.models import Figure, Sentence
+from bot.nlp import vocab
 from bot.nlp.attribution.clean import media_in
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues, governing
-from bot.nlp.attribution.origins import origin_of
+from bot.nlp.attribution.origins import bracketed_source, forecast_of, origin_of
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
@@ -25,6 +26,10 @@ from bot.nlp.entities.values import Source, same_speaker
 
 
 _DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
+
+#: After a figure: "... tahun tersebut/itu/ini", an age that points back to someone.
+_AGE_DESCRIPTOR_RE = re.compile(r"\s+tahun\s+(?:tersebut|itu|ini)")
+_PERSON_BEFORE_RE = re.compile(r"(?<![\w-])(?:berusia|berumur|" + vocab.alternation("person_nouns") + r")\s+$")
 
 #: Passive report verbs that accuse when their agent is followed by what the subject did.
 _ACCUSING = frozenset({"disebutkan", "dituding oleh", "dikatakan"})
@@ -80,6 +85,10 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     text = sentences[position].text
     fig = figure if figure is not None else (sentences[position].figures[0] if sentences[position].figures else None)
     fspan = _figure_span(text, fig)
+    if fspan is not None and _AGE_DESCRIPTOR_RE.match(text, fspan[1]) and _PERSON_BEFORE_RE.search(text[: fspan[0]]):
+        # "pemain 27 tahun tersebut", "pria 34 tahun itu": the writer's description of someone
+        return Attribution(position=position, stance=Stance.REPORTED, figure_span=fspan,
+                           note="an age the writer gives to describe someone")
     found = _attribute_text(text, fspan, article_names(tuple(s.text for s in sentences)))
 
     note = None
@@ -217,7 +226,7 @@ def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[s
     found = _governed(text, fspan, names)
     origin = origin_of(text) if found.source is None or found.cue is None or found.cue.kind != "post" else None
     if origin is None:
-        return found
+        return _figure_origin(text, fspan, found)
     unowned = found.source is not None and found.source.kind == "document" and found.source.organization is None
     if found.source is not None and not (unowned and origin.source is not None):
         outlet = origin.source is not None and (origin.source.org_key or "").startswith("outlet:")
@@ -233,14 +242,38 @@ def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[s
     if origin.source is None:
         return replace(found, via=via)
     start, end = origin.cue_span
-    marker = found.cue or Cue(start, end, text[start:end].strip(), _ORIGIN_LEMMAS[origin.marker], Stance.REPORTED, "according")
+    lemma = _ORIGIN_LEMMAS.get(origin.marker, origin.marker.split(":")[-1])
+    own = Stance(_LEGAL_STANCES.get(lemma, "reported"))
+    marker = found.cue or Cue(start, end, text[start:end].strip(), lemma, own, "according")
     stance = found.stance if found.cue is not None and found.stance not in (Stance.CONFIRMED, Stance.REPORTED) \
-        else Stance.REPORTED  # "Menurut data BPS, 5.000 warga diperkirakan ...": BPS's estimate
+        else own  # "Menurut data BPS, 5.000 warga diperkirakan ...": BPS's estimate
     return Found(marker, origin.source, origin.span, via, stance)
+
+
+def _figure_origin(text: str, fspan: tuple[int, int] | None, found: Found) -> Found:
+    """A source tied to the figure itself: its bracketed body ("26,2 persen (IDC)"), or the owner
+    of the target or estimate it is ("target pasar ADM sebesar 17 persen")."""
+    unowned = found.source is not None and found.source.kind == "document" and found.source.organization is None
+    if found.source is not None and not unowned or fspan is None:
+        return found
+    bracket = bracketed_source(text, fspan)
+    if bracket is not None and bracket.source is not None:
+        cue = Cue(*bracket.cue_span, text[slice(*bracket.cue_span)], "menurut", Stance.REPORTED, "according")
+        return Found(found.cue or cue, bracket.source, bracket.span, found.via, found.stance)
+    forecast = forecast_of(text, fspan)
+    if forecast is not None:
+        origin, stance = forecast
+        start, end = origin.cue_span
+        cue = Cue(start, end, text[start:end], text[start:end].lower(), Stance(stance), "according")
+        return Found(cue, origin.source, origin.span, found.via, Stance(stance))
+    return found
 
 
 #: The cue shown for an origin, by the kind of marker that named it.
 _ORIGIN_LEMMAS = {"according": "menurut", "report": "dilaporkan", "relay": "mengutip", "subject": "menyebutkan"}
+
+#: The stance a court document gives what it states ("dakwaan" alleges, "putusan" decides).
+_LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided"}
 
 
 def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:

@@ -84,6 +84,9 @@ class Origin:
 
 def origin_of(text: str) -> Origin | None:
     """The origin a sentence names for what it says (see the module docstring), or None."""
+    legal = _LEGAL_RE.search(text)
+    if legal is not None:
+        return _legal(text, legal)
     for m in _ORIGIN_MARK_RE.finditer(text):
         kind = str(m.lastgroup)
         start = m.end()
@@ -155,3 +158,68 @@ _SUBJECT_THEN_VERB_RE = re.compile(
     r"(?:^|(?<=,\s))(?P<subject>(?:[Hh]arian\s+|[Ss]itus\s+|[Mm]edia\s+|[Kk]antor\s+berita\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4})"
     + _OUTLET_VERB_RE.pattern
 )
+
+
+#: "dalam dakwaan ...", "berdasarkan putusan ...": a court document, by itself or with its author.
+_LEGAL_RE = re.compile(
+    r"(?<![\w-])(?:[Dd]alam|[Mm]enurut|[Bb]erdasarkan)\s+(?:surat\s+)?(?P<doc>dakwaan|tuntutan|putusan|gugatan|vonis)\b"
+    r"(?:\s+(?P<author>(?:jaksa|JPU|hakim|majelis|pengadilan|Pengadilan|Jaksa|Majelis)(?:\s+[\w]+){0,5}?)(?=[,.]))?"
+)
+
+#: The stance a court document gives what it states.
+_LEGAL_STANCE = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided"}
+
+
+def _legal(text: str, m: re.Match[str]) -> Origin | None:
+    """"Namun dalam dakwaan pemilik PT X, ..., disebut 22 anggota DPRD menerima suap": the indictment
+    states it, not the defendant named after it; its author when named ("tuntutan jaksa KPK")."""
+    author = parse_source(m.group("author")) if m.group("author") else None
+    if author is not None and author.kind not in ("pronoun", "document", "medium"):
+        return Origin(author, m.span("author"), (), "legal:" + m.group("doc"), m.span())
+    doc = m.group("doc")
+    source = Source(text=doc, kind="document", organization=doc, organization_id=doc, org_key="document:" + doc)
+    return Origin(source, m.span("doc"), (), "legal:" + doc, m.span())
+
+
+#: "target penguasaan pasar ADM sebesar 17 persen": a target's or an estimate's owner, before the figure.
+_FORECAST_RE = re.compile(
+    r"(?<![\w-])(?P<noun>target|sasaran|proyeksi|prediksi|perkiraan|estimasi|taksiran|rencana)(?:nya)?"
+    r"(?:\s+[a-z][\w-]*){0,3}\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s+(?:sebesar|senilai|sebanyak|yakni|yaitu|mencapai|di\s+angka|hingga|ialah|adalah)?\s*$"
+)
+
+
+def forecast_of(text: str, fspan: tuple[int, int]) -> tuple[Origin, str] | None:
+    """The owner of a target or an estimate that holds the figure, with the stance it gives."""
+    m = _FORECAST_RE.search(text[: fspan[0]])
+    if m is None:
+        return None
+    source = parse_source(m.group("name"))
+    if source is None or source.kind in ("pronoun", "document", "medium", "reporter"):
+        return None
+    if source.kind == "person" and not source.role:
+        name = m.group("name")
+        source = Source(text=name, kind="organization", organization=name, organization_id=name,
+                        org_key="org:" + norm(name))
+    stance = "estimated" if m.group("noun") in ("perkiraan", "estimasi", "taksiran") else "predicted"
+    return Origin(source, m.span("name"), (), "forecast", m.span("noun")), stance
+
+
+#: "23 persen (Canalys) dan 26,2 persen (IDC)": a figure with its source in brackets.
+_BRACKETED_RE = re.compile(r"\s*(?:[a-z%]+\s+){0,2}\(\s*([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]+){0,2})\s*\)")
+_BRACKET_CONTEXT_RE = re.compile(r"(?i)\b(?:laporan|data|riset|survei|lembaga|versi|catatan|menurut|studi|penelitian)\b")
+
+
+def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
+    """The body named in brackets right after the figure, in a sentence about reports or data."""
+    m = _BRACKETED_RE.match(text, fspan[1])
+    if m is None or not _BRACKET_CONTEXT_RE.search(text):
+        return None
+    name = m.group(1)
+    if not (name.isupper() and len(name) >= 3) and find_medium(name) is None and parse_source(name) is None:
+        return None
+    source = parse_source(name)
+    if source is None or source.kind in ("person", "pronoun", "medium", "reporter"):
+        source = Source(text=name, kind="organization", organization=name, organization_id=name,
+                        org_key="org:" + norm(name))
+    return Origin(source, m.span(1), (), "bracket", m.span(1))

@@ -19,7 +19,7 @@ from bot.nlp.entities.lexicon import (
     PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
     ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
-from bot.nlp.entities.titles import is_title, names_a_body, person_name, split_title, word_kind
+from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
 from bot.nlp.entities.values import Source
 
@@ -332,7 +332,7 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
                  and src.kind not in ("medium", "reporter")
                  and not (src.role is None and src.org_key is not None and src.org_key.startswith("org:")
                           and (src.organization_id or "").lower() in PLACES)]
-    job = _job_apposition(raw, segments, parsed, aliases)
+    job = job_apposition(raw, segments, parsed, aliases)
     if job is not None:
         return job
     if not with_role:
@@ -358,23 +358,6 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
     if len(with_role) == 1 and not name_only:
         return replace(base, text=raw, aliases=aliases or base.aliases)
     return replace(base, text=raw, aliases=aliases or base.aliases)
-
-
-def _job_apposition(raw: str, segments: list[str], parsed: list[Source | None],
-                    aliases: tuple[str, ...]) -> Source | None:
-    """"Jake Zim, Sony Pictures VP", "Career Coach asal New York, Jamie Terran": a name and a job
-    title the role table does not read, the title and its body kept as written."""
-    names = [i for i, seg in enumerate(segments) if person_name(seg.split()) == " ".join(seg.split())]
-    jobs = [i for i, (seg, src) in enumerate(zip(segments, parsed))
-            if is_title(seg.split()) and (src is None or src.role is None)
-            and "title" in (word_kind(seg.split()[0]), word_kind(seg.split()[-1]))]
-    if not names or not jobs:
-        return None
-    role, body = split_title(segments[jobs[0]].split())
-    organization = translate_org(body) if body else None
-    return Source(text=raw, kind="person", who=segments[names[0]], role=role or None, role_id=role or None,
-                  organization=organization, organization_id=body or None,
-                  org_key="org:" + norm(body) if body else None, aliases=aliases)
 
 
 def _role_field(rest: str) -> str | None:

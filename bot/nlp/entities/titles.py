@@ -22,7 +22,8 @@ name words, unless the run ends the phrase's title ("Sony Picture VP") or a body
 opens names ("Ni Wayan ...", "Muhammad ..."): "Munas Melchias Marcus Mekeng" is the
 Munas's chair Melchias Marcus Mekeng. `is_title(words)` says whether a comma-separated
 piece names a job rather than a person ("Head of Hospitality dari Full Color Entertainment"),
-and `split_title` cuts such a piece into the job and the body it is held at.
+and `split_title` cuts such a piece into the job and the body it is held at;
+`job_apposition` makes the source of a name and such a job ("Jake Zim, Sony Pictures VP").
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.nlp import vocab
-from bot.nlp.entities.lexicon import COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, ORG_WORDS, PLACES, RANKS, ROLES
+from bot.nlp.entities.gloss import translate_org
+from bot.nlp.entities.lexicon import COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, ORG_WORDS, PLACES, RANKS, ROLES, norm
+from bot.nlp.entities.values import Source
 from bot.nlp.language import is_root, stem
 
 _JOB_WORDS = vocab.words("title_words")
@@ -165,3 +168,20 @@ def names_a_body(words: Sequence[str]) -> bool:
         return False
     return kinds[-1] == "body" or any(
         kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(len(words) - 1))
+
+
+def job_apposition(raw: str, segments: list[str], parsed: list[Source | None],
+                   aliases: tuple[str, ...]) -> Source | None:
+    """"Jake Zim, Sony Pictures VP", "Career Coach asal New York, Jamie Terran": a name and a job
+    title the role table does not read, the title and its body kept as written."""
+    names = [i for i, seg in enumerate(segments) if person_name(seg.split()) == " ".join(seg.split())]
+    jobs = [i for i, (seg, src) in enumerate(zip(segments, parsed))
+            if is_title(seg.split()) and (src is None or src.role is None)
+            and "title" in (word_kind(seg.split()[0]), word_kind(seg.split()[-1]))]
+    if not names or not jobs:
+        return None
+    role, body = split_title(segments[jobs[0]].split())
+    organization = translate_org(body) if body else None
+    return Source(text=raw, kind="person", who=segments[names[0]], role=role or None, role_id=role or None,
+                  organization=organization, organization_id=body or None,
+                  org_key="org:" + norm(body) if body else None, aliases=aliases)
