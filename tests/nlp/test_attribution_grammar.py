@@ -218,3 +218,24 @@ def test_a_hedge_before_another_verb_does_not_hedge_that_verbs_figure() -> None:
     att = _attr("Ledakan diduga akibat granat asap melukai dua anggota TNI.")
     assert att.stance == "reported"
     assert _attr("Banjir diperkirakan merusak 500 rumah warga.").stance == "estimated"
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "organization", "stance"),
+    [
+        ("Manajer tim, Andi Wijaya, menampik kabar bahwa gaji pemain tertunggak 3 bulan.", "Andi Wijaya", None, "denied"),
+        ("PSSI menampik tudingan pengaturan skor di 5 pertandingan.", None, "PSSI", "denied"),
+        ("Setidaknya 10 orang tewas dalam serangan itu, lapor kantor berita Yonhap.", None, "Yonhap", "reported"),
+        ("Survei Litbang Kompas menunjukkan 60 persen responden puas.", None, "Litbang Kompas", "reported"),
+        ("Berdasarkan catatan kepolisian, ada 15 kecelakaan selama mudik.", None, "Police", "reported"),
+        ("Menurut Kepala Pusat Data, Informasi, dan Humas BNPB Agus Wibowo, 21 orang meninggal.", "Agus Wibowo",
+         "BNPB", "reported"),
+        ("Pengamat dari Institute for Development of Economics and Finance (Indef), Bhima Yudhistira, memperkirakan "
+         "inflasi 3 persen.", "Bhima Yudhistira", "Institute for Development of Economics and Finance", "estimated"),
+    ],
+)
+def test_more_shapes_of_a_source(text: str, who: str | None, organization: str | None, stance: str) -> None:
+    att = _attr(text)
+    assert att.who == who and att.stance == stance
+    if organization is not None:
+        assert att.organization is not None and organization in att.organization

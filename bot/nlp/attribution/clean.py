@@ -10,7 +10,7 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, find_medium, is_medium,
+    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
 )
 
 
@@ -46,8 +46,9 @@ MONTHS = vocab.words("calendar")
 
 
 def split_segments(text: str, offset: int) -> list[tuple[str, int]]:
-    """Comma-separated pieces (commas inside parentheses kept), with their offsets."""
+    """Comma-separated pieces (commas inside parentheses or a title's list of fields kept), with their offsets."""
     pieces: list[tuple[str, int]] = []
+    kept = {i for m in TITLE_LIST_RE.finditer(text) for i in range(m.start(), m.end())}
     depth = 0
     start = 0
     for i, ch in enumerate(text):
@@ -55,7 +56,7 @@ def split_segments(text: str, offset: int) -> list[tuple[str, int]]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
+        elif ch == "," and depth == 0 and i not in kept:
             pieces.append((text[start:i], offset + start))
             start = i + 1
     pieces.append((text[start:], offset + start))
@@ -202,10 +203,8 @@ def document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
     """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
     genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
     if genitive and not re.search(r"\byang\b", np):
-        origin = clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0])
-        if is_medium(origin):
-            return None, (str(find_medium(origin)),)
-        return origin, ()
+        # "Laporan Bloomberg", "Survei Litbang Kompas": the owner is the origin, an outlet too
+        return clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0]), ()
     m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
     if not m:
         # "data triwulanan BPS terus melambat ...": the first name after the noun, before any verb

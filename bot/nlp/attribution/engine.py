@@ -309,7 +309,8 @@ def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found, names
         source, span, via = source_for(text, outer, names)
         if source is None and not via or source is not None and source.kind == "document":
             continue
-        stance = inner.stance if inner.stance != Stance.REPORTED else outer.stance
+        # "PSSI menampik tudingan ...": a denial of the allegation is a denial
+        stance = outer.stance if outer.stance == Stance.DENIED or inner.stance == Stance.REPORTED else inner.stance
         if source is None and stance == Stance.CONFIRMED:
             stance = Stance.REPORTED
         return Found(inner.cue if stance == inner.stance else outer, source, span,

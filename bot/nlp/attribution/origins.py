@@ -55,6 +55,9 @@ _DOCUMENT_RE = re.compile(
     r"(?:\s+(?:dari|oleh|milik|versi))?\s+(?=[A-Z0-9])"
 )
 
+#: A report of a body named in lower case: "catatan kepolisian", "data pemerintah".
+_LOWER_BODY_RE = re.compile(r"(?:sebuah\s+)?" + _DOC_NOUNS + r"(?:nya)?\s+((?:pihak\s+)?[a-z]+)(?=[\s,.])")
+
 #: A name: capitalised words, with "dan", "&", "of", "the", "for", "de" between them and an
 #: acronym in parentheses ("Pusat Pengendalian ... ( CDC)", "Taylor& Francis Online").
 _NAME_RE = re.compile(
@@ -94,6 +97,11 @@ def origin_of(text: str) -> Origin | None:
         if doc is not None:
             start = doc.end()
         name = _NAME_RE.match(text, start)
+        if name is None and doc is None:
+            body = _LOWER_BODY_RE.match(text, m.end())  # "Berdasarkan catatan kepolisian, ..."
+            source = parse_source(body.group(1)) if body else None
+            if body and source is not None and source.kind in ("organization", "anonymous"):
+                return Origin(source, body.span(1), (), kind, (m.start(), m.end()))
         if name is None:
             continue
         found = _named(name.group(0).strip(), (name.start(), name.end()), kind, text, documented=doc is not None)
@@ -142,10 +150,10 @@ def _outlet_source(written: str, outlet: str) -> Source:
 
 
 def _outlet_subjects(text: str) -> list[Origin]:
-    """"New York Times menyebut, ...": an outlet that is the subject of a report verb."""
+    """"New York Times menyebut, ...", "..., lapor kantor berita AFP": an outlet that is the subject of a report verb."""
     out = []
-    for m in _SUBJECT_THEN_VERB_RE.finditer(text):
-        subject = m.group("subject").strip()
+    for m in (*_SUBJECT_THEN_VERB_RE.finditer(text), *_VERB_THEN_SUBJECT_RE.finditer(text)):
+        subject = m.group("subject").strip(" .,")
         outlet = find_medium(subject) if is_medium(subject) else None
         if outlet is not None and outlet.lower() not in _OWN:
             out.append(Origin(_outlet_source(subject, outlet), (m.start("subject"), m.end("subject")), (), "subject",
@@ -223,3 +231,10 @@ def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
         source = Source(text=name, kind="organization", organization=name, organization_id=name,
                         org_key="org:" + norm(name))
     return Origin(source, m.span(1), (), "bracket", m.span(1))
+
+
+#: "..., lapor kantor berita AFP.": a report verb closing the sentence, then the outlet.
+_VERB_THEN_SUBJECT_RE = re.compile(
+    r"[,\"”]\s*(?:lapor|tulis|sebut|kata)\s+(?P<subject>(?:[Kk]antor\s+berita\s+|[Hh]arian\s+|[Ss]itus\s+|[Mm]edia\s+)?"
+    r"[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4})\s*[.,]?\s*$"
+)

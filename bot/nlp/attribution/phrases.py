@@ -17,6 +17,7 @@ from bot.nlp.attribution.clean import (
     split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
+from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.titles import word_kind
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
@@ -328,6 +329,11 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
     if src.kind == "document":
         origin, media = document_origin(np)
         via = tuple(dict.fromkeys(via + media))
+        if origin and is_medium(origin):
+            outlet = str(find_medium(origin))  # "Laporan Bloomberg menyebutkan": the outlet's own report
+            shown = outlet if norm(origin) in OUTLETS[outlet] else origin  # "Litbang Kompas" as written
+            return Source(text=np, kind="organization", organization=shown, organization_id=origin,
+                          org_key="outlet:" + outlet.lower()), span, via
         if origin:
             origin_src = parse_source(origin)
             if origin_src is not None and (

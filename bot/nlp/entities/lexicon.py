@@ -150,6 +150,10 @@ ORG_HEAD_WORDS = frozenset(k for k in ORG_HEADS if " " not in k and k not in ("p
 PAREN_RE = re.compile(r"\(([^()]{1,80})\)")
 
 
+#: A list of one-word fields inside a title, commas and all: "Pusat Data, Informasi, dan Humas".
+TITLE_LIST_RE = re.compile(r"[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)+,?\s+dan\s+[A-Z][\w-]+")
+
+
 def norm(text: str) -> str:
     text = text.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
     text = re.sub(r"[.,;:]+$", "", text.strip())

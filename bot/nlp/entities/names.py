@@ -8,7 +8,7 @@ Budi Sadikin" into the organisation and the name after it.
 from __future__ import annotations
 
 from bot.nlp import vocab
-from bot.nlp.entities.titles import NAME_PREFIXES, person_name, word_kind
+from bot.nlp.entities.titles import NAME_PREFIXES, names_a_body, person_name, word_kind
 from bot.nlp.entities.lexicon import (
     ORG_HEADS,
     PLACE_PHRASES,
@@ -52,6 +52,12 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         return org, (leftover + " " + tail).strip()
     words = text.split()
     low = [w.lower().strip(".") for w in words]
+    if len(words) > 2 and word_kind(words[0]) == "body" and low[1] in ("for", "of", "on", "and", "&"):
+        # "Institute for Development of Economics and Finance Bhima Y": an English body's name, then a person's
+        name = None if names_a_body(words) else person_name(words[2:])  # "Journal of Food Science": all body
+        k = len(words) - len(name.split()) if name and " ".join(words[-len(name.split()):]) == name else len(words)
+        k = max(k, 3)  # the body's name goes on after its link at least one word ("University of Oxford")
+        return " ".join(words[:k]), " ".join(words[k:])
     # a country or place phrase at the start
     joined = " ".join(low)
     name = longest_prefix(COUNTRY_PREFIX, joined)

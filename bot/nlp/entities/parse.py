@@ -16,7 +16,7 @@ from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
     ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
-    PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
+    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
     ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
@@ -51,6 +51,8 @@ def parse_source(text: str) -> Source | None:
     """
     raw = norm_keep_case(text)
     raw = re.sub(r"^(?:pihak|kalangan)\s+", "", raw, flags=re.I)
+    # "Kepala Pusat Data, Informasi, dan Humas BNPB": a title's list of fields, not appositions
+    raw = TITLE_LIST_RE.sub(lambda m: re.sub(r",\s+(?:dan\s+)?", lambda c: " dan " if "dan" in c.group(0) else " ", m.group(0)), raw)
     # "Rhenald Kasali selaku pendiri ...", "Ria Miranda sebagai penyelenggara ...": a name and its role
     raw = re.sub(r"(?<=[A-Za-z])\s+(?:selaku|sebagai)\s+(?=[a-zA-Z])", ", ", raw)
     # "pendiri Rumah Perubahan sekaligus Guru Besar ...": the first of two offices held at once
