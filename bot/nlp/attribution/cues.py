@@ -226,7 +226,9 @@ _CHANNEL_RE = re.compile(r"\b(?:melalui|lewat|via)\s[^,;:“”\"]*$")
 #: granat asap melukai dua anggota" (the cause is suspected, not the count), while "diperkirakan
 #: merusak 500 rumah" and "ditaksir mencapai Rp 5 miliar" hedge the figure.
 _LATER_VERB_RE = re.compile(
-    r"\s+[^\s,]+(?:\s+[^\s,]+)*?\s+(?!(?:mencapai|menembus|menjadi|meningkat|menurun|bertambah|berkurang|berjumlah"
+    r"(?:\s+(?:akan|telah|sudah|bakal|tengah|sedang|masih|juga|pun|bisa|dapat|mampu|segera|kembali))*"
+    r"\s+(?!(?:akan|telah|sudah|bakal|tengah|sedang|masih|juga|pun|bisa|dapat|mampu|segera|kembali)\b)"
+    r"[^\s,]+(?:\s+[^\s,]+)*?\s+(?!(?:mencapai|menembus|menjadi|meningkat|menurun|bertambah|berkurang|berjumlah"
     r"|berkisar|melonjak|merosot|sebesar|sebanyak|senilai)\b)(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
 )
 
