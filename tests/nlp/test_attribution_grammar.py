@@ -239,3 +239,33 @@ def test_more_shapes_of_a_source(text: str, who: str | None, organization: str |
     assert att.who == who and att.stance == stance
     if organization is not None:
         assert att.organization is not None and organization in att.organization
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Tata, Head of Hospitality dari Full Color Entertainment, mengaku menyiapkan 5 kamar.", "Tata"),
+        ("Zulkifli mengatakan, ada 20 peserta yang mendaftar.", "Zulkifli"),  # a word no dictionary lists
+        ('"Ada 20 peserta," ujar pria yang akrab disapa Kang Emil itu.', "Kang Emil"),
+    ],
+)
+def test_a_speaker_named_once_at_the_start_or_by_a_nickname(text: str, who: str) -> None:
+    assert _attr(text).who == who
+
+
+@pytest.mark.parametrize("text", ["Lagu itu menyebut 3 kota.", "Desainnya menunjukkan 4 lapisan."])
+def test_a_common_word_opening_the_sentence_is_no_speaker(text: str) -> None:
+    assert _attr(text).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Menurut perkiraan BPS, jumlah penduduk miskin mencapai 25 juta orang.", "estimated"),
+        ("Berdasarkan proyeksi Bank Dunia, ekonomi tumbuh 5 persen.", "predicted"),
+        ("Asian Development Bank memangkas proyeksi pertumbuhan menjadi 5 persen.", "predicted"),
+        ("Apple dikabarkan akan merilis 3 iPhone baru.", "unverified"),
+    ],
+)
+def test_documents_and_verbs_that_forecast(text: str, stance: str) -> None:
+    assert _attr(text).stance == stance

@@ -101,8 +101,8 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
             continue  # "ketika dikonfirmasi (wartawan)": when asked, not who confirmed
         if kind == "active" and _INTENT_RE.search(low, 0, m.start()):
             continue  # "berjuang untuk memastikan diri lolos", "ingin menegaskan": an aim, not a statement
-        if kind == "active" and _DEGREE_RE.search(low, 0, m.start()):
-            continue  # "begitu menjanjikan", "sangat meyakini": an adjective, not a verb of saying
+        if lemma == "menjanjikan" and _DEGREE_RE.search(low, 0, m.start()):
+            continue  # "begitu menjanjikan": "promising", an adjective, not a promise
         if kind == "active" and _THING_RELATIVE_RE.search(text, 0, m.start()):
             continue  # "mesin ... yang menjanjikan tenaga 6,5 dk": a thing's property, not a statement
         if lemma == "menepis" and re.match(r"\s+\d", text[m.end():]):
@@ -115,14 +115,14 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
 
 #: Words before a verb that make it an aim or a duty rather than something said.
 _INTENT_RE = re.compile(
-    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|harus|adalah|ialah)"
+    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|adalah|ialah)"
     r"\s+(?:(?:bisa|dapat|segera|kembali|terus|lebih)\s+)?$"
 )
 
 #: A passive's agent right after it: "disebarkan PSSI", "dikatakan polisi", "dibenarkan oleh X".
 _AGENT_AFTER_RE = re.compile(r"\s+(?:oleh\s+)?(?:[A-Z]|(?:" + vocab.alternation("person_nouns") + r")\b)")
 
-#: Degree words that make the verb after them an adjective ("begitu menjanjikan").
+#: Degree words that make "menjanjikan" after them an adjective ("begitu menjanjikan").
 _DEGREE_RE = re.compile(r"(?<![\w-])(?:sangat|begitu|cukup|amat|paling|kurang|makin|semakin|sungguh)\s+$")
 
 #: "mesin berpendingin udara yang menjanjikan": a relative clause on a lower-case thing (not a person).

@@ -224,6 +224,10 @@ def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] 
 def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
     """The sentence's own source of the figure: its governing cue, else the origin it names."""
     found = _governed(text, fspan, names)
+    if found.cue is not None and found.cue.kind == "according" and found.stance == Stance.REPORTED:
+        noun = _FORECAST_DOC_RE.match(text, found.cue.end)
+        if noun is not None:  # "Menurut perkiraan BPS, ...": BPS's estimate
+            found = replace(found, stance=Stance(_LEGAL_STANCES[noun.group(1).lower()]))
     origin = origin_of(text) if found.source is None or found.cue is None or found.cue.kind != "post" else None
     if origin is None:
         return _figure_origin(text, fspan, found)
@@ -269,11 +273,16 @@ def _figure_origin(text: str, fspan: tuple[int, int] | None, found: Found) -> Fo
     return found
 
 
+#: "Menurut perkiraan X", "berdasarkan proyeksi X": a document that estimates or forecasts.
+_FORECAST_DOC_RE = re.compile(r"\s+(?:data\s+|hasil\s+)?(perkiraan|estimasi|taksiran|prediksi|proyeksi)\b", re.I)
+
 #: The cue shown for an origin, by the kind of marker that named it.
 _ORIGIN_LEMMAS = {"according": "menurut", "report": "dilaporkan", "relay": "mengutip", "subject": "menyebutkan"}
 
-#: The stance a court document gives what it states ("dakwaan" alleges, "putusan" decides).
-_LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided"}
+#: The stance a document gives what it states ("dakwaan" alleges, "putusan" decides, "perkiraan" estimates).
+_LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided",
+                  "perkiraan": "estimated", "estimasi": "estimated", "taksiran": "estimated", "prediksi": "predicted",
+                  "proyeksi": "predicted"}
 
 
 def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:

@@ -43,6 +43,9 @@ _ORIGIN_MARK_RE = re.compile(
     re.I,
 )
 
+#: Documents that say how firmly they state their figures: "perkiraan BPS" estimates.
+_FORECAST_NOUN_RE = re.compile(r"\b(?:perkiraan|estimasi|taksiran|prediksi|proyeksi)\b", re.I)
+
 #: Wire services: relays only, never the origin when named with a verb of relaying.
 _AGENCIES = vocab.words("news_agencies")
 
@@ -106,7 +109,9 @@ def origin_of(text: str) -> Origin | None:
             continue
         found = _named(name.group(0).strip(), (name.start(), name.end()), kind, text, documented=doc is not None)
         if found is not None:
-            return replace(found, cue_span=(m.start(), m.end()))
+            noun = _FORECAST_NOUN_RE.search(doc.group(0)) if doc is not None else None
+            marker = noun.group(0).lower() if noun else found.marker  # "Menurut perkiraan BPS": an estimate
+            return replace(found, cue_span=(m.start(), m.end()), marker=marker)
     for outlet in _outlet_subjects(text):
         return outlet
     return None

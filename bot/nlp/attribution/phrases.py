@@ -20,6 +20,7 @@ from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.titles import word_kind
+from bot.nlp.language import is_root, stem
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
 
@@ -206,7 +207,7 @@ def _source_from_left(
             head_src = parse_source(candidate[: rel.start()])
             if head_src is not None and head_src.kind != "document":
                 candidate = candidate[: rel.start()]  # "Sting yang pekan lalu merilis ..."
-        if candidate[:1].isupper():
+        if candidate[:1].isupper() and not _lone_speaker(candidate, text, off, cue, run):
             named = strip_plain(candidate, plain_capitals(text) - names)
             if named != candidate and run:
                 break  # "Terlebih lagi, Ciki": a word the tagger reads as no name opens a clause
@@ -239,6 +240,24 @@ def _source_from_left(
     return source, span, found_via
 
 
+def _lone_speaker(candidate: str, text: str, off: int, cue: Cue, run: list[tuple[str, int]]) -> bool:
+    """One capitalised word opening the sentence and speaking is a name, whatever the tagger reads:
+    "Indah mengatakan, ...", "Tata, Head of Hospitality dari X, mengaku ..." (not "Menanggapi ...")."""
+    low = candidate.lower()
+    if " " in candidate or text[:off].strip(" “\"'") or low in _PROSE_WORDS or low.endswith(("nya", "lah", "kah")):
+        return False
+    if not run:
+        # right before its verb, only a word no dictionary lists ("Desainnya", "Lagu" stay common words)
+        return text[off + len(candidate): cue.start].strip() == "" and cue.stance != Stance.UNVERIFIED \
+            and not is_root(low) and stem(low) == low
+    described = parse_source(", ".join(piece for piece, _ in run))
+    return described is not None and not described.who and (described.role is not None or described.kind == "organization")
+
+
+#: Sentence openers that are never a speaker's name.
+_PROSE_WORDS = vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words") | vocab.words("pronouns")
+
+
 def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
     body = re.split(r"[.;:!?](?:\s|$)|[“\"]", after, maxsplit=1)[0]
     segments = split_segments(body, start)
@@ -253,7 +272,8 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             break
         if not cleaned:
             continue
-        np = clean_np(cleaned)
+        nickname = _NICKNAME_RE.search(cleaned) if i == 0 else None
+        np = nickname.group(1) if nickname else clean_np(cleaned)  # "pria yang akrab disapa Kang Emil itu"
         if i == 0:
             np = _STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
             verb = RIGHT_VERB_RE.search(np)
@@ -309,6 +329,12 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     span = (run[0][1], run[-1][1] + len(run[-1][0]))
     return _finish(np, span, tuple(dict.fromkeys(via)))
 
+
+#: "pria yang akrab disapa Kang Emil itu": a person known by a name.
+_NICKNAME_RE = re.compile(
+    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil|dikenal\s+dengan)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
 
 #: A person's statement before the person: "keterangan (resmi) Kapolda ...", "pernyataan Menteri ...".
 _STATEMENT_RE = re.compile(
