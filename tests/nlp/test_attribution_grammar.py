@@ -269,3 +269,26 @@ def test_a_common_word_opening_the_sentence_is_no_speaker(text: str) -> None:
 )
 def test_documents_and_verbs_that_forecast(text: str, stance: str) -> None:
     assert _attr(text).stance == stance
+
+
+def test_degrees_after_a_name_are_not_the_name() -> None:
+    att = _attr("Direktur RSUD Prof Dr Budi Santoso, dr., Sp. A(K), M.Kes., mengatakan, ada 2 program baru.")
+    assert att.who == "Budi Santoso"
+
+
+def test_a_quote_closed_with_a_pronoun_is_the_speakers_words_not_the_quoted_subjects() -> None:
+    att = _attr('Kepala Humas Polda Bali Hengky Widjaja mengatakan pelaku sudah ditangkap. '
+                '"Setelah ditunggu, tersangka tidak kembali dan melaporkan 2 kejadian itu," jelasnya.', "2")
+    assert att.who == "Hengky Widjaja"
+
+
+def test_a_list_its_origin_introduced_is_the_origins() -> None:
+    att = _attr("Mengutip Healthline, berikut beberapa manfaat kulit jeruk. Kulit jeruk punya banyak nutrisi. "
+                "Dalam 100 gram kulit jeruk ada 135 miligram vitamin C.", "135")
+    assert att.organization == "Healthline" and att.source_sentence == 0
+
+
+def test_a_plain_sentence_between_a_statement_and_the_same_speakers_quote_is_the_speakers() -> None:
+    att = _attr('Ruth Subekti, pengelola warung itu, mengaku bisa menjual 250 mangkok. '
+                'Satu porsi dipatok harga Rp 9.000. "Kalau pakai tape lebih mahal," ujarnya.', "Rp 9.000")
+    assert att.who == "Ruth Subekti"

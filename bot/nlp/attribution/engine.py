@@ -19,7 +19,7 @@ from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues,
 from bot.nlp.attribution.origins import bracketed_source, forecast_of, origin_of
 from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
 from bot.nlp.attribution.scope import Reference, Scope
-from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
+from bot.nlp.attribution.record import between_statements, continued, last_named, same_role
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
 from bot.nlp.entities.tagged import article_names
 from bot.nlp.entities.values import Source, same_speaker
@@ -124,14 +124,14 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         else:
             source, span, source_pos = None, None, None
 
-    if source is None and cue is None and not via and position > 0 and continues(text):
-        # "Pengamat X mengatakan ... . Sebab, Flores memiliki 16 titik ...": X goes on
-        before = [f for f in named_in(sentences[position - 1].text) if f.cue is not None]
-        if before:
-            prev = before[-1]
+    if source is None and cue is None and not via and position > 0:
+        # "Pengamat X mengatakan ... . Sebab, Flores memiliki 16 titik ...": X goes on; "Mengutip Boldsky,
+        # berikut beberapa manfaat ... . Dalam 100 gram kulit jeruk ...": the list is the site's
+        went_on = continued(sentences, position)
+        if went_on is not None:
+            prev, note = went_on.found, went_on.note
             cue, source, span, via, stance = prev.cue, prev.source, prev.span, prev.via, Stance.REPORTED
-            source_pos = cue_pos = position - 1
-            note = "the sentence goes on with the previous sentence's statement"
+            source_pos = cue_pos = went_on.position
 
     if source is None and cue is None and not via and quoted is None:
         around = between_statements(sentences, position)
@@ -343,8 +343,9 @@ def _closing_speaker(
             and not re.search(r"[“”\"]", text[: inner.cue.start]):
         return None  # 'X mengatakan: "..."' is X's own quotation
     source, span, via = source_for(text, closing, names)
-    if source is None or source.kind in ("document", "pronoun"):
-        return None
+    quoted = re.match(r"\s*[“\"]", text) is not None and not re.search(r"[”\"]", text[1: inner.cue.start])
+    if source is None or source.kind == "document" or source.kind == "pronoun" and not quoted:
+        return None  # '"Setelah itu, tersangka melaporkan ...," jelasnya': the quoted verb is the speaker's words
     via = tuple(dict.fromkeys(via + inner.via))
     if inner.stance != Stance.REPORTED and same_speaker(inner.source, source):
         return Found(inner.cue, source, span, via, inner.stance)

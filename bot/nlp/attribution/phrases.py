@@ -112,6 +112,9 @@ _AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", r
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
 _DESCRIPTIONS = vocab.words("body_descriptions")
 
+#: Degrees written after a name, set off by commas: "dr.", "Sp. A(K)", "M.Kes.", "S.H., M.H."
+_DEGREE_SEGMENT_RE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}|dr|drg)\.\s*)+[A-Z]{0,4}(?:\([A-Z]+\))?\.?")
+
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
 _DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
@@ -173,7 +176,8 @@ def _source_from_left(
     run: list[tuple[str, int]] = []
     pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or all(word_kind(w) == "rank" for w in seg.split()):
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or _DEGREE_SEGMENT_RE.fullmatch(seg) \
+                or all(word_kind(w) == "rank" for w in seg.split()):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
         if not run and seg.split()[0] in _DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
             continue  # "Pew Research Center, pusat penelitian tentang ..., merilis": a description of the name
