@@ -292,3 +292,12 @@ def test_a_plain_sentence_between_a_statement_and_the_same_speakers_quote_is_the
     att = _attr('Ruth Subekti, pengelola warung itu, mengaku bisa menjual 250 mangkok. '
                 'Satu porsi dipatok harga Rp 9.000. "Kalau pakai tape lebih mahal," ujarnya.', "Rp 9.000")
     assert att.who == "Ruth Subekti"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gol Eder di menit akhir memastikan kemenangan Inter 2-1 atas 10 pemain lawan.",
+     "Ia harus mengakui keunggulan lawan yang mencetak 21 poin."],
+)
+def test_securing_or_conceding_is_no_confirmation(text: str) -> None:
+    assert _attr(text).stance == "reported"

@@ -99,3 +99,26 @@ def test_appositions_and_fields_of_a_role(phrase: str, who: str, role: str | Non
 def test_an_unnamed_source_stays_unnamed_when_it_says_so() -> None:
     source = parse_source("seorang pejabat yang enggan disebut namanya")
     assert source is not None and source.kind == "anonymous" and source.who is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who", "organization"),
+    [
+        ("MCM Live", None, "MCM Live"),  # an acronym and a word: a body
+        ("XL Axiata", None, "XL Axiata"),
+        ("Program Director MCM Live, Oktoberi Surbakti", "Oktoberi Surbakti", "MCM Live"),
+        ("Camat Kecamatan Fatuleu Lambertus Paut", "Lambertus Paut", "Kecamatan Fatuleu"),
+        ("Kepala Bidang Humas Polda Metro Jaya Raden Prabowo Yuwono", "Prabowo Yuwono", None),
+        ("Presenter Jimmy Kimmel", "Jimmy Kimmel", None),
+        ("Sekretaris Kabinet Pramono Anung", "Pramono Anung", None),
+    ],
+)
+def test_bodies_places_and_honorifics_around_names(phrase: str, who: str | None, organization: str | None) -> None:
+    source = parse_source(phrase)
+    assert source is not None and source.who == who
+    if organization is not None:
+        assert source.organization == organization
+
+
+def test_one_of_them_is_nobody() -> None:
+    assert parse_source("Salah satunya") is None

@@ -91,6 +91,8 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
             name = person_name(words)
             if name is None:
                 return text, ""  # "Direktur Utama Garuda Tauberes Indonesia": all of it is the body
+            if len(words) >= 4 and low[0] in ("kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi"):
+                return " ".join(words[:2]), " ".join(words[2:])  # "Camat Kecamatan Fatuleu Lambertus Paut"
             if len(words) >= 3 and low[0] not in NAME_PREFIXES:
                 return words[0], " ".join(words[1:])  # "Bupati Bantul Abdul Halim": a place word, then the name
         return None, text

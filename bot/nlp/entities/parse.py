@@ -80,8 +80,8 @@ def parse_source(text: str) -> Source | None:
         merged = _parse_segments(raw, plain, aliases)
         if merged is not None:
             return merged
-    if words_low[0] in ADDRESSEES:
-        return None  # "Menurut Anda, ...": the reader is asked, nobody answers
+    if words_low[0] in ADDRESSEES or re.fullmatch(r"salah\s+(?:satu|seorang)(?:nya|\s+di\s+antaranya)", plain_low):
+        return None  # "Menurut Anda, ...": the reader is asked, nobody answers; "Salah satunya": one of them
     if words_low[0] in PRONOUNS or plain_low in PRONOUNS:
         return Source(text=raw, kind="pronoun")
     if words_low[0] in REPORT_NOUNS or (
@@ -92,6 +92,10 @@ def parse_source(text: str) -> Source | None:
         return Source(text=raw, kind="reporter", role="reporter")
     if is_medium(plain) and not known_entity(plain_low):
         return Source(text=raw, kind="medium", organization=find_medium(plain))
+    if len(words_low) == 2 and word_kind(plain.split()[0]) == "acronym" and word_kind(plain.split()[1]) == "name" \
+            and words_low[0] not in ROLES:
+        # "XL Axiata", "MCM Live", "BRI Syariah": an acronym and a word name a body, not a person
+        return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + norm(plain))
     if _WEB_NAME_RE.fullmatch(plain):
         # "Dompetku.id mencatat ...": a company named like its web address, not an outlet
         return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + plain_low)

@@ -54,6 +54,7 @@ _LINKS = frozenset({"dan", "&", "of", "the", "and", "for", "de", "di", "dari", "
 _INNER_LINKS = frozenset({"bin", "binti", "van", "von", "de", "al", "el", "da", "di"})
 #: Capitalised, these open a name ("Dan Bartel", "De La Hoya", "Van Dijk", "Di Maria").
 _PARTICLES = _INNER_LINKS | {"dan", "la", "le", "del", "dos", "das", "du", "ten", "ter"}
+_PLACE_HEADS = frozenset({"kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "kampung", "dusun"})
 _WHERE = frozenset({"asal", "dari", "di", "pada", "at", "from", "of", "in"})
 _DERIVED_RE = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}$")
 
@@ -100,6 +101,9 @@ def _common(low: str) -> bool:
 def person_name(words: Sequence[str]) -> str | None:
     """The person's name in a run of capitalised words (see the module docstring), or None."""
     kinds = [word_kind(w) for w in words]
+    for k in range(len(words) - 1):
+        if words[k].lower() in _PLACE_HEADS and kinds[k + 1] == "name":
+            kinds[k], kinds[k + 1] = "place", "place"  # "Kecamatan Fatuleu Lambertus Paut": a place, then the name
     for k in range(len(words) - 2, -1, -1):
         if words[k][:1].isupper() and words[k].lower() in _PARTICLES and kinds[k + 1] == "name" \
                 and (k == 0 or kinds[k - 1] != "name"):
@@ -153,9 +157,16 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
 
 
 def is_title(words: Sequence[str]) -> bool:
-    """Does this piece name a job rather than a person ("Head of Hospitality dari ...", "Sony Picture VP")?"""
+    """Does this piece name a job rather than a person ("Head of Hospitality dari ...", "Sony Picture VP",
+    "Program Director MCM Live": a title, then the body it is held at)?"""
     kinds = [word_kind(w) for w in words]
-    return "title" in kinds and person_name(words) is None
+    if "title" not in kinds:
+        return False
+    name = person_name(words)
+    if name is None:
+        return True
+    start = len(words) - len(name.split())
+    return kinds[0] == "title" and start > 0 and kinds[start - 1] in ("acronym", "body")
 
 
 def names_a_body(words: Sequence[str]) -> bool:
