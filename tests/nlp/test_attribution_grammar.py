@@ -301,3 +301,13 @@ def test_a_plain_sentence_between_a_statement_and_the_same_speakers_quote_is_the
 )
 def test_securing_or_conceding_is_no_confirmation(text: str) -> None:
     assert _attr(text).stance == "reported"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Menurut data terbaru, harga naik 5 persen (YoY) bulan lalu.",
+     "Menurut laporan itu, harga naik 5 persen (Senin).",
+     "Menurut laporan itu, nilainya Rp 5 miliar (USD 350 ribu)."],
+)
+def test_a_code_or_a_unit_in_brackets_is_no_source(text: str) -> None:
+    assert _attr(text).source is None

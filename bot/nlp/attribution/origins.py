@@ -26,8 +26,9 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.nlp import vocab
-from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
+from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, known_entity, norm
 from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.titles import word_kind
 from bot.nlp.entities.values import Source
 
 #: Markers that name where a statement comes from, and what kind of marker each is.
@@ -220,6 +221,8 @@ def forecast_of(text: str, fspan: tuple[int, int]) -> tuple[Origin, str] | None:
 
 #: "23 persen (Canalys) dan 26,2 persen (IDC)": a figure with its source in brackets.
 _BRACKETED_RE = re.compile(r"\s*(?:[a-z%]+\s+){0,2}\(\s*([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]+){0,2})\s*\)")
+_CODES = vocab.words("bracket_codes")
+_CALENDAR = vocab.words("calendar")
 _BRACKET_CONTEXT_RE = re.compile(r"(?i)\b(?:laporan|data|riset|survei|lembaga|versi|catatan|menurut|studi|penelitian)\b")
 
 
@@ -229,8 +232,10 @@ def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
     if m is None or not _BRACKET_CONTEXT_RE.search(text):
         return None
     name = m.group(1)
-    if not (name.isupper() and len(name) >= 3) and find_medium(name) is None and parse_source(name) is None:
-        return None
+    known = known_entity(name.lower()) is not None or find_medium(name) is not None
+    single = " " not in name and len(name) >= 4 and word_kind(name) == "name" and name.lower() not in _CALENDAR
+    if name.lower() in _CODES or not (known or single or name.isupper() and len(name) >= 3):
+        return None  # "5 persen (YoY)", "Rp 5 miliar (USD 350 ribu)": a code or a unit, not a source
     source = parse_source(name)
     if source is None or source.kind in ("person", "pronoun", "medium", "reporter"):
         source = Source(text=name, kind="organization", organization=name, organization_id=name,
