@@ -331,3 +331,17 @@ def test_a_source_with_two_stances_has_a_line_for_each_next_to_each_other() -> N
     items = claim_items(result)
     assert [i.fields["stance"] for i in items[:2]] == ["reported", "estimated"]
     assert [[c.article for c in i.citations] for i in items[:2]] == [["b"], ["a"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "line"),
+    [
+        ("Jake Zim, Sony Pictures VP, mengatakan film itu ditonton 5 juta orang.", "5 juta", "Jake Zim, VP Sony Pictures"),
+        ("Kepala Departemen Operasi Divisi Produk Emas Pegadaian Heri Santosa mengatakan stoknya 60 ton.", "60 ton",
+         "Heri Santosa, Kepala Departemen Operasi Divisi Produk Emas Pegadaian"),
+        ("Camat Kecamatan Fatuleu Lambertus Paut mengatakan 40 rumah rusak.", "40", "Lambertus Paut, Camat Kecamatan Fatuleu"),
+    ],
+)
+def test_a_label_kept_as_written_stays_in_one_language(text: str, figure: str, line: str) -> None:
+    [item] = claim_items(find_claims([("a", _article(text))], parse_figure(figure)))
+    assert item.text.startswith(line + " — reported")

@@ -19,7 +19,7 @@ from bot.nlp.attribution.clean import (
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
 from bot.nlp.entities.parse import parse_source
-from bot.nlp.entities.titles import word_kind
+from bot.nlp.entities.titles import is_title, word_kind
 from bot.nlp.language import is_root, stem
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
@@ -223,12 +223,12 @@ def _source_from_left(
         src = parse_source(candidate) if candidate else None
         if src is None and run:
             break
-        if src is None:
+        if src is None and not is_title(candidate.split()):
             # the nearest piece is no source: maybe a document ("Laporan yang diperoleh AFP ...")
             src = parse_source(clean_np(candidate))
             if src is None:
                 break
-            candidate = clean_np(candidate)
+            candidate = clean_np(candidate)  # (a job title alone, "Sony Pictures VP", waits for its name)
         seg_off = off + seg.find(candidate.split()[0]) if candidate.split() else off
         run.insert(0, (candidate, max(seg_off, off)))
         if opened != cleaned:

@@ -105,6 +105,13 @@ def translate_org(text: str) -> str:
     return name
 
 
+def _indonesian_name(org: str) -> bool:
+    """Does a body's name as written open with an Indonesian head ("Departemen ...", "Kecamatan ...")?"""
+    first = org.split()[0].lower() if org.split() else ""
+    return first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank") or first in (
+        "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian")
+
+
 def _possessive(place: str) -> str:
     place = place.removeprefix("the ")
     return f"{place}'" if place.endswith("s") else f"{place}'s"
@@ -130,6 +137,10 @@ def _role_label(source: Source) -> str | None:
         return role
     if role == source.role_id and org == source.organization_id and role not in _ENGLISH_ROLES:
         return f"{role} {org}"  # a role and a body kept as written: "Direktur Pemasaran PT ADM", in one language
+    if org == source.organization_id and source.role_id and _indonesian_name(org):
+        # "Kepala Departemen Operasi ... Pegadaian", "Camat Kecamatan Fatuleu": an untranslated body keeps its role
+        # in Indonesian too, so that the label stays in one language
+        return f"{source.role_id} {org}"
     if source.org_key and source.org_key.startswith("country:"):
         adj = COUNTRIES.get((source.organization_id or "").lower(), (org, org))[1]
         return f"{adj} {role}"
