@@ -16,6 +16,7 @@ from bot.nlp.entities.lexicon import (
     PLACE_PHRASES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.values import Source
+from bot.nlp.language import is_formed_word
 
 #: The English labels of the role table: a role shown as written is none of these.
 _ENGLISH_ROLES = frozenset(english for english, _ in ROLES.values())
@@ -107,9 +108,11 @@ def translate_org(text: str) -> str:
 
 def _indonesian_name(org: str) -> bool:
     """Does a body's name as written open with an Indonesian head ("Departemen ...", "Kecamatan ...")?"""
-    first = org.split()[0].lower() if org.split() else ""
+    words = [w.lower().strip(",.()") for w in org.split()]
+    first = words[0] if words else ""
     return first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank") or first in (
-        "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian")
+        "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian") or any(
+        is_formed_word(w) for w in words)  # "Sumber Daya Akademik dan Perpustakaan Unpad"
 
 
 def _possessive(place: str) -> str:

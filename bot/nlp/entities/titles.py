@@ -36,7 +36,7 @@ from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, ORG_WORDS, PLACES, RANKS, ROLES, norm
 from bot.nlp.entities.values import Source
-from bot.nlp.language import is_root, stem
+from bot.nlp.language import is_formed_word
 
 _JOB_WORDS = vocab.words("title_words")
 _ROLE_WORDS = frozenset(w for key in ROLES for w in key.split() if len(w) > 2)
@@ -56,7 +56,6 @@ _INNER_LINKS = frozenset({"bin", "binti", "van", "von", "de", "al", "el", "da", 
 _PARTICLES = _INNER_LINKS | {"dan", "la", "le", "del", "dos", "das", "du", "ten", "ter"}
 _PLACE_HEADS = frozenset({"kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "kampung", "dusun"})
 _WHERE = frozenset({"asal", "dari", "di", "pada", "at", "from", "of", "in"})
-_DERIVED_RE = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}$")
 
 
 @lru_cache(maxsize=8192)
@@ -84,18 +83,9 @@ def word_kind(word: str) -> str:
         return "body"
     if low in _PLACE_WORDS:
         return "place"
-    if low in _ORG_WORDS or low in _ENTITY_WORDS or _common(low):
+    if low in _ORG_WORDS or low in _ENTITY_WORDS or is_formed_word(low):
         return "common"
     return "name"
-
-
-def _common(low: str) -> bool:
-    """An Indonesian word formed from a root ("penyelenggara", "pegadaian") or a dictionary word in -si."""
-    if _DERIVED_RE.match(low):
-        root = stem(low)
-        if root != low and len(root) <= len(low) - 3 and is_root(root):
-            return True
-    return low.endswith("si") and len(low) >= 6 and is_root(low)
 
 
 def person_name(words: Sequence[str]) -> str | None:
