@@ -140,10 +140,10 @@ def _role_label(source: Source) -> str | None:
         return role
     if role == source.role_id and org == source.organization_id and role not in _ENGLISH_ROLES:
         return f"{role} {org}"  # a role and a body kept as written: "Direktur Pemasaran PT ADM", in one language
-    if org == source.organization_id and source.role_id and _indonesian_name(org):
+    if org.split(" (")[0] == source.organization_id and source.role_id and _indonesian_name(source.organization_id):
         # "Kepala Departemen Operasi ... Pegadaian", "Camat Kecamatan Fatuleu": an untranslated body keeps its role
         # in Indonesian too, so that the label stays in one language
-        return f"{source.role_id} {org}"
+        return f"{source.role_id} {source.organization_id}"
     if source.org_key and source.org_key.startswith("country:"):
         adj = COUNTRIES.get((source.organization_id or "").lower(), (org, org))[1]
         return f"{adj} {role}"
