@@ -311,3 +311,8 @@ def test_securing_or_conceding_is_no_confirmation(text: str) -> None:
 )
 def test_a_code_or_a_unit_in_brackets_is_no_source(text: str) -> None:
     assert _attr(text).source is None
+
+
+@pytest.mark.parametrize("text", ["Ronaldo mencatat 2 gol dalam laga tersebut.", "Persib mencatat 5 kemenangan beruntun."])
+def test_recording_an_achievement_is_no_report(text: str) -> None:
+    assert _attr(text).source is None
