@@ -218,6 +218,7 @@ def test_a_hedge_before_another_verb_does_not_hedge_that_verbs_figure() -> None:
     att = _attr("Ledakan diduga akibat granat asap melukai dua anggota TNI.")
     assert att.stance == "reported"
     assert _attr("Banjir diperkirakan merusak 500 rumah warga.").stance == "estimated"
+    assert _attr("Ia diduga kuat menerima suap Rp 2 miliar dari pengusaha itu.").stance == "alleged"
 
 
 @pytest.mark.parametrize(

@@ -222,14 +222,14 @@ AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]
 #: pengikut" says nothing about the 15 million.
 _CHANNEL_RE = re.compile(r"\b(?:melalui|lewat|via)\s[^,;:“”\"]*$")
 
-#: A hedge's complement ends before a verb that does not follow it at once: "ledakan diduga akibat
+#: A hedge whose complement is a phrase of its own ends before the next verb: "ledakan diduga akibat
 #: granat asap melukai dua anggota" (the cause is suspected, not the count), while "diperkirakan
-#: merusak 500 rumah" and "ditaksir mencapai Rp 5 miliar" hedge the figure.
+#: merusak 500 rumah", "diduga kuat menerima Rp 2 miliar" and "ditaksir mencapai Rp 5 miliar"
+#: hedge the figure.
 _LATER_VERB_RE = re.compile(
-    r"(?:\s+(?:akan|telah|sudah|bakal|tengah|sedang|masih|juga|pun|bisa|dapat|mampu|segera|kembali))*"
-    r"\s+(?!(?:akan|telah|sudah|bakal|tengah|sedang|masih|juga|pun|bisa|dapat|mampu|segera|kembali)\b)"
-    r"[^\s,]+(?:\s+[^\s,]+)*?\s+(?!(?:mencapai|menembus|menjadi|meningkat|menurun|bertambah|berkurang|berjumlah"
-    r"|berkisar|melonjak|merosot|sebesar|sebanyak|senilai)\b)(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
+    r"\s+(?:akibat|karena|dari|oleh|sebagai|di|ke|pada|dengan|dalam)\s+[^,]*?\s+(?!(?:mencapai|menembus|menjadi"
+    r"|meningkat|menurun|bertambah|berkurang|berjumlah|berkisar|melonjak|merosot|sebesar|sebanyak|senilai)\b)"
+    r"(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
 )
 
 #: What ends a clause between a passive and a figure after it.
