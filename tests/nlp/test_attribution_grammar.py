@@ -317,3 +317,20 @@ def test_a_code_or_a_unit_in_brackets_is_no_source(text: str) -> None:
 @pytest.mark.parametrize("text", ["Ronaldo mencatat 2 gol dalam laga tersebut.", "Persib mencatat 5 kemenangan beruntun."])
 def test_recording_an_achievement_is_no_report(text: str) -> None:
     assert _attr(text).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role", "stance"),
+    [
+        ("Sebanyak 6 juta wisatawan datang tahun ini, diungkapkan Kepala Dinas Pariwisata Bali Putu Astawa.",
+         "Putu Astawa", "Head", "reported"),
+        ("Tim kuasa hukum terdakwa membantah kliennya menerima Rp 5 miliar.", None, "legal team", "denied"),
+        ("Terdakwa dituntut 10 tahun penjara oleh jaksa penuntut umum KPK.", None, "public prosecutor", "alleged"),
+        ("Berdasarkan hasil penyelidikan sementara, kerugian ditaksir mencapai Rp 2 miliar.", None, None, "estimated"),
+        ("Menurut data BPS, 5.000 warga diperkirakan mengungsi.", None, None, "estimated"),
+    ],
+)
+def test_passives_legal_wording_and_hedges_under_a_named_origin(text: str, who: str | None, role: str | None,
+                                                               stance: str) -> None:
+    att = _attr(text)
+    assert (att.who, att.role, att.stance) == (who, role, stance)

@@ -224,6 +224,15 @@ def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] 
 def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
     """The sentence's own source of the figure: its governing cue, else the origin it names."""
     found = _governed(text, fspan, names)
+    unowned = found.source is None or found.source.kind == "document" and found.source.organization is None
+    according = found.cue is not None and found.cue.kind == "according"
+    if (unowned or according) and found.stance == Stance.REPORTED:
+        # "Berdasarkan hasil penyelidikan, kerugian ditaksir mencapai Rp 2 miliar" (nobody named: the
+        # hedge stays); "Menurut data BPS, 5.000 warga diperkirakan mengungsi" (BPS's estimate)
+        hedge = next((c for _, c in governing(find_cues(text), text, fspan)
+                      if c.kind in ("passive", "hedge") and c.stance not in (Stance.REPORTED, Stance.CONFIRMED)), None)
+        if hedge is not None:
+            found = replace(found, cue=hedge if unowned else found.cue, stance=hedge.stance)
     if found.cue is not None and found.cue.kind == "according" and found.stance == Stance.REPORTED:
         noun = _FORECAST_DOC_RE.match(text, found.cue.end)
         if noun is not None:  # "Menurut perkiraan BPS, ...": BPS's estimate

@@ -123,7 +123,7 @@ _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|
 def _ends_clause(after: str) -> bool:
     """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
     m = re.match(
-        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,8})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
     )
     return m is not None
 
