@@ -32,7 +32,8 @@ stance "reported".
 
 Modules: `cues` (cues and stance), `clean` (trimming phrases), `phrases` (the source
 phrase of a cue), `origins` (reports, sites and outlets as the origin of a statement),
-`speakers` (quotations, pronouns, neighbours), `engine` (`attribute`).
+`sentence` (one sentence's own source of its figure), `record` and `speakers` (earlier
+sources, quotations, pronouns, neighbours), `scope`, `engine` (`attribute`).
 
 Public API:
     attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | None = None) -> Attribution

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.nlp import vocab
-from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, known_entity, norm
+from bot.nlp.entities.lexicon import find_medium, is_medium, known_entity, norm
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.titles import word_kind
 from bot.nlp.entities.values import Source
