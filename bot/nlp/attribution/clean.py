@@ -236,3 +236,21 @@ def media_in(text: str) -> tuple[str, ...]:
         if medium:
             media.append(medium)
     return tuple(dict.fromkeys(media))
+
+
+#: Pieces of a source phrase that are not its source (read by `phrases`).
+DESCRIPTIONS = vocab.words("body_descriptions")
+
+#: Degrees written after a name, set off by commas: "dr.", "Sp. A(K)", "M.Kes.", "S.H., M.H."
+DEGREE_SEGMENT_RE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}|dr|drg)\.\s*)+[A-Z]{0,4}(?:\([A-Z]+\))?\.?")
+
+#: "pria yang akrab disapa Kang Emil itu": a person known by a name.
+NICKNAME_RE = re.compile(
+    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil|dikenal\s+dengan)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+
+#: A person's statement before the person: "keterangan (resmi) Kapolda ...", "pernyataan Menteri ...".
+STATEMENT_RE = re.compile(
+    r"^(?:keterangan|pernyataan|penjelasan|penuturan|pengakuan|kesaksian)(?:\s+(?:resmi|tertulis|pers))?\s+(?=[A-Z])"
+)

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import (
-    BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
-    split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
+    BOUNDARY_RE, CUT_RE, DEGREE_SEGMENT_RE, DESCRIPTIONS, MONTHS, NICKNAME_RE, RIGHT_VERB_RE, STATEMENT_RE,
+    WITHIN_DOCUMENT_RE, before_verb, clean_np, document_origin, np_like, split_segments, strip_dateline, strip_medium,
+    strip_opener, strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
@@ -110,11 +111,6 @@ _AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", r
 
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
-_DESCRIPTIONS = vocab.words("body_descriptions")
-
-#: Degrees written after a name, set off by commas: "dr.", "Sp. A(K)", "M.Kes.", "S.H., M.H."
-_DEGREE_SEGMENT_RE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}|dr|drg)\.\s*)+[A-Z]{0,4}(?:\([A-Z]+\))?\.?")
-
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
 _DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
@@ -176,10 +172,10 @@ def _source_from_left(
     run: list[tuple[str, int]] = []
     pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or _DEGREE_SEGMENT_RE.fullmatch(seg) \
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or DEGREE_SEGMENT_RE.fullmatch(seg) \
                 or all(word_kind(w) == "rank" for w in seg.split()):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
-        if not run and seg.split()[0] in _DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
+        if not run and seg.split()[0] in DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
             continue  # "Pew Research Center, pusat penelitian tentang ..., merilis": a description of the name
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
@@ -276,10 +272,10 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             break
         if not cleaned:
             continue
-        nickname = _NICKNAME_RE.search(cleaned) if i == 0 else None
+        nickname = NICKNAME_RE.search(cleaned) if i == 0 else None
         np = nickname.group(1) if nickname else clean_np(cleaned)  # "pria yang akrab disapa Kang Emil itu"
         if i == 0:
-            np = _STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
+            np = STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
             verb = RIGHT_VERB_RE.search(np)
             if verb and verb.start() > 0:
                 np = np[: verb.start()]  # "kata Ilham menuturkan"
@@ -334,16 +330,7 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     return _finish(np, span, tuple(dict.fromkeys(via)))
 
 
-#: "pria yang akrab disapa Kang Emil itu": a person known by a name.
-_NICKNAME_RE = re.compile(
-    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil|dikenal\s+dengan)\s+"
-    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
-)
 
-#: A person's statement before the person: "keterangan (resmi) Kapolda ...", "pernyataan Menteri ...".
-_STATEMENT_RE = re.compile(
-    r"^(?:keterangan|pernyataan|penjelasan|penuturan|pengakuan|kesaksian)(?:\s+(?:resmi|tertulis|pers))?\s+(?=[A-Z])"
-)
 
 
 _AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
