@@ -24,6 +24,8 @@ KINDS = ("person", "organization", "anonymous", "country", "document")
 STRENGTHS = ("sentence", "neighbour")
 SCOPES = ("figure", "event")
 SPLITS = ("tune", "held-out")
+#: the note of a mention whose speaker is a pronoun or "ujarnya" its own sentence does not name
+SPEAKER_OUTSIDE = "speaker outside the sentence"
 
 
 def split_for(article_id: str) -> str:
@@ -68,7 +70,11 @@ class Mention:
     sources: tuple[ExpectedSource, ...]  # empty: the article names no source for it
     must_not: tuple[str, ...]  # words that must not appear in a source label citing this sentence
     stance_unnamed: str | None = None  # the stance an unnamed answer should carry (only without sources)
-    note: str | None = None
+    note: str | None = None  # SPEAKER_OUTSIDE: any unnamed answer is right (the speaker cannot be named from here)
+
+    @property
+    def speaker_outside(self) -> bool:
+        return self.note == SPEAKER_OUTSIDE
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ def _source(raw: dict) -> ExpectedSource:
     )
 
 
-def _mention(raw: dict) -> Mention:
+def read_mention(raw: dict) -> Mention:
     return Mention(
         quote=raw["quote"], sources=tuple(_source(s) for s in raw["sources"]), must_not=tuple(raw["must_not"]),
         stance_unnamed=raw.get("stance_unnamed"), note=raw.get("note"),
@@ -145,12 +151,12 @@ def load(directory: Path = HERE) -> JudgedSet:
         articles[raw["id"]] = JudgedArticle(raw["id"], raw["source"], raw["source_url"], raw["category"], raw["text"])
     queries = tuple(
         Query(id=raw["id"], article=raw["article"], split=raw["split"], figure=raw["figure"],
-              mentions=tuple(_mention(m) for m in raw["mentions"]), note=raw.get("note"))
+              mentions=tuple(read_mention(m) for m in raw["mentions"]), note=raw.get("note"))
         for raw in _lines(directory / "judged.jsonl")
     )
     corpus = tuple(
         CorpusQuery(id=raw["id"], figure=raw["figure"], note=raw.get("note"),
-                    mentions=tuple(CorpusMention(m["article"], _mention(m)) for m in raw["mentions"]))
+                    mentions=tuple(CorpusMention(m["article"], read_mention(m)) for m in raw["mentions"]))
         for raw in _lines(directory / "corpus.jsonl")
     )
     return JudgedSet(articles=articles, queries=queries, corpus=corpus)
@@ -169,7 +175,7 @@ def _source_problems(where: str, source: ExpectedSource) -> list[str]:
     return found
 
 
-def _mention_problems(where: str, mention: Mention) -> list[str]:
+def mention_problems(where: str, mention: Mention) -> list[str]:
     found = []
     if not mention.quote.strip():
         found.append(f"{where}: empty quote")
@@ -179,6 +185,8 @@ def _mention_problems(where: str, mention: Mention) -> list[str]:
         found.append(f"{where}: a mention without sources needs stance_unnamed, one of {', '.join(STANCES)}")
     for n, source in enumerate(mention.sources, 1):
         found += _source_problems(f"{where} source {n}", source)
+    if mention.speaker_outside and mention.sources:
+        found.append(f"{where}: a speaker outside the sentence, yet sources named")
     if any(not word.strip() for word in mention.must_not):
         found.append(f"{where}: an empty must_not word")
     if any(len(word.strip()) == 1 for word in mention.must_not):
@@ -206,7 +214,7 @@ def _common_problems(query: Query | CorpusQuery, places: list[tuple[str, Mention
     if len(set(quotes)) != len(quotes):
         found.append(f"{where}: the same quote twice")
     for n, (_, mention) in enumerate(places, 1):
-        found += _mention_problems(f"{where} mention {n}", mention)
+        found += mention_problems(f"{where} mention {n}", mention)
     return found
 
 
@@ -245,5 +253,5 @@ def problems(judged: JudgedSet) -> list[str]:
 
 __all__ = [
     "CorpusMention", "CorpusQuery", "ExpectedSource", "JudgedArticle", "JudgedSet", "KINDS", "Mention", "Query",
-    "SCOPES", "SPLITS", "STANCES", "STRENGTHS", "load", "problems", "split_for",
+    "SCOPES", "SPEAKER_OUTSIDE", "SPLITS", "STANCES", "STRENGTHS", "load", "mention_problems", "problems", "read_mention", "split_for",
 ]

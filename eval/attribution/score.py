@@ -27,7 +27,8 @@ Rules, in short:
   stance and scope are then right when one such item carries the expected value
   (an Enum's value is compared; a missing scope counts as wrong);
 - a mention without a source is right when some item cites it, none that cites it names
-  a source, and one of them carries `stance_unnamed`;
+  a source, and one of them carries `stance_unnamed`; when its note is SPEAKER_OUTSIDE (a
+  pronoun or "ujarnya" speaker its own sentence does not name) any unnamed answer is right;
 - a mention's citation is right when some item (not related) cites its sentence.
 
 Sentences are keyed by (kabar article id, 1-based sentence index) throughout.
@@ -164,7 +165,7 @@ COUNTS = (
     "queries", "mentions", "named", "named_right", "named_clean", "must_not_hits", "other_source_hits", "stray_named",
     "who_extra", "sentence_total", "sentence_found", "neighbour_total", "neighbour_found",
     "stance_total", "stance_right", "marked_total", "marked_right", "scope_total", "scope_right", "scope_missing",
-    "unnamed_total", "unnamed_right", "citation_total", "citation_right",
+    "unnamed_total", "unnamed_right", "outside_total", "outside_right", "citation_total", "citation_right",
     "noise_sentences", "noise_items", "related_exact", "not_read", "read_idle",
 )
 
@@ -311,9 +312,15 @@ def score_source(query_id: str, mention: Mention, source: ExpectedSource, citing
 
 
 def score_unnamed(query_id: str, mention: Mention, citing: list[ItemView], tally: Tally) -> None:
+    """Right when an item cites the sentence, none citing it names a source, and one carries the
+    wording's stance; for a speaker outside the sentence any unnamed answer is right."""
     tally.bump("unnamed_total")
-    if citing and not any(v.named for v in citing) and any(v.stance == mention.stance_unnamed for v in citing):
+    if mention.speaker_outside:
+        tally.bump("outside_total")
+    stance_ok = mention.speaker_outside or any(v.stance == mention.stance_unnamed for v in citing)
+    if citing and not any(v.named for v in citing) and stance_ok:
         tally.bump("unnamed_right")
+        tally.bump("outside_right", int(mention.speaker_outside))
         return
     got = "; ".join(f"{v.label if v.named else 'no source named'} ({v.stance})" for v in citing) or "not cited"
     tally.failures.append(Failure(query_id, "unnamed", f"«{mention.quote}»: {_expected(mention)}", got))

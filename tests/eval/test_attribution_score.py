@@ -8,7 +8,9 @@ import pytest
 
 from bot.corpus.reader import parse_article
 from bot.models import AnswerItem, Article, Citation
-from eval.attribution.judged import ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for
+from eval.attribution.judged import (
+    SPEAKER_OUTSIDE, ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for,
+)
 from eval.attribution.score import Tally, names, normalise, quote_sentences, score, score_query, view
 
 TEXT = (
@@ -223,3 +225,26 @@ def test_problems_name_what_is_wrong_with_a_set() -> None:
                      "needs stance_unnamed", "empty must_not", "one-letter must_not", "the same quote twice", "no query in split",
                      "not sorted by id"):
         assert expected in found, expected
+
+
+def test_a_speaker_outside_the_sentence_is_right_unnamed_whatever_the_stance(article: Article) -> None:
+    outside = Mention("Sekitar 1.000 orang diperkirakan menonton", (), ("Argo",), stance_unnamed="estimated",
+                      note=SPEAKER_OUTSIDE)
+    query = Query(id="q3", article="x", split="tune", figure="1.000", mentions=(outside,))
+    plain = score_query(query, article, [unnamed(5, stance="reported")])
+    assert (plain["unnamed_right"], plain["outside_right"], plain["outside_total"]) == (1, 1, 1)
+    named = score_query(query, article, [item(5, who="Argo Yuwono", source="Argo Yuwono")])
+    assert (named["unnamed_right"], named["outside_right"], named["named_right"]) == (0, 0, 0)
+    assert score_query(query, article, [])["unnamed_right"] == 0  # not cited is still wrong
+    strict = score_query(Query(id="q4", article="x", split="tune", figure="1.000", mentions=(WATCHED,)), article,
+                         [unnamed(5, stance="reported")])
+    assert (strict["unnamed_right"], strict["outside_total"]) == (0, 0)  # elsewhere the stance must match
+
+
+def test_a_speaker_outside_the_sentence_names_no_source() -> None:
+    judged = _set(_one_of_each_split())
+    first = judged.queries[0]
+    broken = Query(id="q9", article=first.article, split=first.split, figure="1.000",
+                   mentions=(Mention("q", (argo("sentence"),), (), note=SPEAKER_OUTSIDE),))
+    assert "a speaker outside the sentence, yet sources named" in "\n".join(
+        problems(JudgedSet(judged.articles, (first, broken))))
