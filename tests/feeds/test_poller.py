@@ -10,6 +10,7 @@ from bot.feeds.fetch import FetchPolicy, HttpFetcher
 from bot.feeds.poller import FeedPoll, FeedSpec, FetchedArticle, Seen, poll_feed, poll_feeds
 from bot.feeds.urls import canonical_url
 from tests.feeds.localsite import LocalSite
+from tests.feeds.memory import Feeds, MemorySeen
 from tests.feeds.test_extract import CHROME
 
 ARTICLE_A = "/berita/2025/03/banjir-rob-pesisir-utara.html"
@@ -17,40 +18,6 @@ ARTICLE_B = "/berita/2025/03/harga-beras-turun.html"
 DISALLOWED = "/terlarang/2025/03/rapat-tertutup.html"
 VIDEO = "/video/2025/03/cuplikan-banjir-rob.html"
 MERAK = "/berita/2025/03/pelabuhan-merak-arus-mudik.html"
-
-
-class MemorySeen:
-    """A store stand-in: remembers the GUIDs and canonical URLs of the articles it was given."""
-
-    def __init__(self) -> None:
-        self.guids: set[tuple[str, str]] = set()
-        self.urls: set[str] = set()
-        self.asked = 0
-
-    async def seen(self, feed_url: str, guid: str | None, url: str | None) -> bool:
-        self.asked += 1
-        return (guid is not None and (feed_url, guid) in self.guids) or (url is not None and url in self.urls)
-
-    def keep(self, poll: FeedPoll) -> None:
-        for article in poll.articles:
-            if article.guid:
-                self.guids.add((article.feed_url, article.guid))
-            if article.url:
-                self.urls.add(article.url)
-
-
-class Feeds:
-    """Feed specs with their validators, kept after each poll as the store would keep them."""
-
-    def __init__(self, seen: MemorySeen) -> None:
-        self.specs: dict[str, FeedSpec] = {}
-        self.seen = seen
-
-    async def poll(self, url: str, fetcher: HttpFetcher) -> FeedPoll:
-        poll = await poll_feed(self.specs.get(url, FeedSpec(url)), fetcher, self.seen)
-        self.seen.keep(poll)
-        self.specs[url] = FeedSpec(url, etag=poll.etag, last_modified=poll.last_modified)
-        return poll
 
 
 @pytest.fixture
