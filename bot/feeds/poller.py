@@ -8,7 +8,8 @@ Public API:
     await poll_feed(spec, fetcher, seen, ...) -> FeedPoll
     await poll_feeds(specs, fetcher, seen, concurrency=4, ...) -> list[FeedPoll]
 
-For each item the poller asks `seen` first, so known items cost nothing. A new item's
+For each item the poller asks `seen` first, so known items cost nothing; at most
+`max_new` new items are read per feed and poll (the rest wait, as a burst would). A new item's
 page is fetched (robots.txt honoured) and its article extracted off the event loop. When
 the page cannot be fetched, is disallowed, or yields fewer than `min_words` words, the
 feed's own text is used instead and the article says why (`method="feed"`, `note`). An
@@ -25,7 +26,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from bot.errors import FeedError, FetchError
 from bot.feeds.extract import PageText, extract_page, word_count
@@ -43,6 +44,8 @@ Clock = Callable[[], dt.datetime]
 MIN_PAGE_WORDS = 50
 #: a feed item's own text shorter than this is not an article either
 MIN_FEED_WORDS = 12
+#: new items read from one feed in one poll; the rest wait for the next poll
+MAX_NEW_ITEMS = 25
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,6 +92,7 @@ class FeedPoll:
     title: str | None = None
 
 
+@runtime_checkable
 class Seen(Protocol):
     """What the store knows: is this item (by GUID or canonical URL) already held for this feed?"""
 
@@ -108,6 +112,7 @@ async def poll_feeds(
     cpu: Cpu = asyncio.to_thread,
     clock: Clock = _utc_now,
     min_words: int = MIN_PAGE_WORDS,
+    max_new: int = MAX_NEW_ITEMS,
 ) -> list[FeedPoll]:
     """Poll several feeds, a few at a time (the fetcher keeps each host to one request at a time)."""
     slots = asyncio.Semaphore(max(1, concurrency))
@@ -115,7 +120,7 @@ async def poll_feeds(
     async def one(spec: FeedSpec) -> FeedPoll:
         async with slots:
             try:
-                return await poll_feed(spec, fetcher, seen, cpu=cpu, clock=clock, min_words=min_words)
+                return await poll_feed(spec, fetcher, seen, cpu=cpu, clock=clock, min_words=min_words, max_new=max_new)
             except FeedError as exc:  # pragma: no cover - poll_feed reports these itself
                 return FeedPoll(spec.url, "failed", reason=exc.user_message, error=exc)
             except Exception as exc:  # a bug must not stop the other feeds
@@ -134,6 +139,7 @@ async def poll_feed(
     cpu: Cpu = asyncio.to_thread,
     clock: Clock = _utc_now,
     min_words: int = MIN_PAGE_WORDS,
+    max_new: int = MAX_NEW_ITEMS,
 ) -> FeedPoll:
     """Poll one feed: conditional request, parse, then each unseen item's page."""
     try:
@@ -155,10 +161,16 @@ async def poll_feed(
     warnings = list(parsed.warnings)
     articles: list[FetchedArticle] = []
     deferred = False
+    tried = 0
     for entry in parsed.entries:
         url = canonical_url(entry.link) if entry.link else None
         if await seen.seen(spec.url, entry.guid, url):
             continue
+        if tried >= max_new:
+            warnings.append(f"more than {max_new} new items: the rest are read at the next poll")
+            deferred = True
+            break
+        tried += 1
         article, problem, retry = await _article(spec, entry, url, fetcher, cpu, clock, min_words)
         if article is not None:
             articles.append(article)

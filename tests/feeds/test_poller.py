@@ -36,8 +36,8 @@ def by_path(poll: FeedPoll, site: LocalSite) -> dict[str | None, FetchedArticle]
 
 
 def test_the_memory_store_is_a_seen(seen: MemorySeen) -> None:
-    checked: Seen = seen
-    assert checked is seen
+    assert isinstance(seen, Seen)
+    assert not isinstance(object(), Seen)
 
 
 async def test_first_poll_adds_each_linked_article_once(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
@@ -104,6 +104,18 @@ async def test_a_new_item_adds_exactly_one_article(site: LocalSite, fetcher: Htt
     assert second.outcome == "new"
     assert [a.url for a in second.articles] == [site.url(MERAK)]
     assert site.paths()[before:] == ["/rss/terkini.xml", MERAK]
+
+
+async def test_a_burst_of_new_items_is_read_a_few_per_poll(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+    feeds = Feeds(seen)
+    first = await feeds.poll(site.url("/rss/terkini.xml"), fetcher, max_new=2)
+    assert len(first.articles) == 2 and first.etag is None  # the feed is read again next time
+    assert any("more than 2 new items" in w for w in first.warnings)
+    second = await feeds.poll(site.url("/rss/terkini.xml"), fetcher, max_new=2)
+    third = await feeds.poll(site.url("/rss/terkini.xml"), fetcher, max_new=2)
+    titles = [a.title for poll in (first, second, third) for a in poll.articles]
+    assert len(titles) == len(set(titles)) == 5
+    assert third.etag is not None and not any("new items" in w for w in third.warnings)
 
 
 async def test_a_link_with_tracking_parameters_is_the_same_article(
