@@ -67,6 +67,9 @@ def extract_page(html: bytes | str, url: str) -> PageText | None:
     except (ValueError, TypeError, lxml.etree.LxmlError) as exc:  # a page trafilatura cannot parse
         log.info("extraction failed for %s: %s", url, exc)
         return None
+    except Exception:  # a fault inside the extractor: this page falls back, the feed goes on
+        log.warning("the extractor failed on %s", url, exc_info=True)
+        return None
     if doc is None:
         return None
     text = _tidy(str(getattr(doc, "text", "") or ""))

@@ -127,7 +127,6 @@ class HttpFetcher:
         self.policy = policy
         self.gate = HostGate(policy.host_delay, clock=clock, sleep=sleep)
         self.robots = RobotsRules(self._robots_txt, agent=ROBOTS_AGENT, gate=self.gate, clock=clock)
-        self.requests = 0
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(
                 connect=policy.connect_timeout,
@@ -228,7 +227,6 @@ class HttpFetcher:
     async def _once(self, url: str, headers: dict[str, str], max_bytes: int) -> _Raw:
         """One request through the host gate, under the whole-request deadline, body capped."""
         async with self.gate.turn(host_key(url)):
-            self.requests += 1
             try:
                 async with asyncio.timeout(self.policy.total_timeout):
                     return await self._stream(url, headers, max_bytes)

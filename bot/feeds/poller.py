@@ -215,7 +215,7 @@ async def _article(
         if page is not None and word_count(page.text) >= min_words:
             return _from_page(spec, entry, url, page, clock()), None, False
         if note is None:
-            note = "the page yields too little text"
+            note = "the page yields too little text" if page is not None else "no article text found on the page"
     page_text = page.text if page else ""
     fallback = entry.text if word_count(entry.text) >= word_count(page_text) else page_text
     if word_count(fallback) < MIN_FEED_WORDS:

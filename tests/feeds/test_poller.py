@@ -174,6 +174,23 @@ async def test_a_failed_page_with_a_short_teaser_is_tried_again(site: LocalSite,
     assert poll.etag is None and poll.last_modified is None  # so the next poll reads the feed again
 
 
+async def test_an_extractor_fault_falls_back_to_the_feed_text(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("extractor fault")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    poll = await poll_feed(FeedSpec(site.url("/rss/terkini.xml")), fetcher, seen)
+    got = by_path(poll, site)
+    assert poll.outcome == "new"
+    for path in (ARTICLE_A, ARTICLE_B, VIDEO):
+        assert got[path].method == "feed" and got[path].note == "no article text found on the page"
+    assert got[ARTICLE_A].text.startswith("Banjir rob merendam 12 RT")  # the feed's teaser, marked as such
+
+
 async def test_a_bug_in_one_feed_does_not_stop_the_others(site: LocalSite, fetcher: HttpFetcher) -> None:
     class Broken(MemorySeen):
         async def seen(self, feed_url: str, guid: str | None, url: str | None) -> bool:
