@@ -42,7 +42,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
-from bot.corpus.figures import describe_figure
+from bot.corpus.figures.render import figure_label
 from bot.corpus.segment import split_words
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems
@@ -239,9 +239,7 @@ def _pick_sentences(article: Article, n: int) -> list[int]:
 
 def _figure_label(figure: Any) -> str:
     """'about 10,000 tentara', '20%': the figure in English notation with its counted noun."""
-    label = describe_figure(figure)
-    unit = figure.unit or ""
-    return f"{label} {unit}" if unit.isalpha() and len(unit) > 3 else label
+    return figure_label(figure, noun=True)
 
 
 def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:

@@ -7,6 +7,7 @@
     │   └── MalformedArticle        a file that cannot be read as an article
     ├── QueryError                  empty, huge or unusable user input
     ├── StoreError                  the SQLite database cannot be used
+    ├── TaggerModelError            the part-of-speech model is missing or damaged
     ├── TranslationError            anything about translation
     │   ├── ModelNotInstalled       no package for the language pair
     │   ├── ModelCorrupt            a package that is partial or broken
@@ -67,6 +68,10 @@ class QueryError(KabarError):
 
 class StoreError(KabarError):
     """The database cannot be opened, migrated or queried."""
+
+
+class TaggerModelError(KabarError):
+    """The part-of-speech model file is missing, unreadable or not a model."""
 
 
 class TranslationError(KabarError):

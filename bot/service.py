@@ -231,19 +231,18 @@ class Kabar:
         )
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
-        from bot.corpus.figures import parse_figure
+        from bot.corpus.figures.query import read_figure_query
 
         text = self._check_query(figure, "figure", example="10000")
-        wanted = parse_figure(text)
-        if wanted is None:
-            raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
-        key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, explain)
+        wanted = read_figure_query(text)
+        key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, wanted.unit, explain)
         answer = await self._cached(key, lambda: self._who_confirmed(text, wanted, explain))
         answer = await self._translated(answer, "en", notes=False)
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures import describe_figure, format_figure
+        from bot.corpus.figures.query import other_units
+        from bot.corpus.figures.render import figure_label
         from bot.nlp.claims import claim_items, find_claims
 
         found = await self._search.figure_articles(wanted.value, include_vague=True)
@@ -251,13 +250,17 @@ class Kabar:
         chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
         articles = [await self._articles.get(a) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
-        shown = describe_figure(wanted) if wanted.vague else format_figure(wanted.value)
+        shown = figure_label(wanted, qualifier=False, noun=True)
         items = list(claim_items(report))
         main = [item for item in items if item.fields.get("kind") != "related"]
         related = [item for item in items if item.fields.get("kind") == "related"]
         notes: list[str] = []
         if not main:
             notes.append(f"No indexed sentence gives the figure {shown}.")
+        left_out = other_units([f for a in articles for s in a.sentences for f in s.figures], wanted)
+        if left_out:
+            bare = figure_label(dataclasses.replace(wanted, unit=None), qualifier=False)
+            notes.append(f"Left out: {bare} as {', '.join(left_out[:5])}; ask for {bare} alone to see every unit.")
         if len(exact_ids) > len(chosen):
             notes.append(
                 f"The figure appears in {len(exact_ids)} articles; sources are drawn from the "
@@ -271,7 +274,7 @@ class Kabar:
                 + ")."
             )
         meta: dict[str, Any] = {
-            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier},
+            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier, "unit": wanted.unit},
             "related": related,
             "articles": [a.id for a in articles],
         }

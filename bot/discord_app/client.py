@@ -92,6 +92,10 @@ class KabarBot(discord.Client):
                 f"page_timeout must be over 0 and at most {MAX_PAGE_TIMEOUT:.0f} s: after 15 minutes Discord "
                 "no longer lets the bot edit an answer, so its buttons could not be disabled"
             )
+        # kabar only sends and reads text: without this, discord.py warns at every start that
+        # the voice libraries (PyNaCl, davey) are missing
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             intents=intents(),
             allowed_mentions=discord.AllowedMentions.none(),

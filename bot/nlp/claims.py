@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.corpus.figures import describe_figure, figures_match, figures_related
+from bot.corpus.figures.query import figures_match, figures_related
+from bot.corpus.figures.render import figure_field, figure_label
 from bot.models import AnswerItem, Citation, Figure, Sentence
 from bot.nlp.attribution import STANCES, Attribution, attribute, sources_in
 from bot.nlp.entities import Entity, EntityResolver, Source, anonymous_group_name, parse_source
@@ -296,7 +297,7 @@ def _affiliation(source: Source | None) -> str:
 
 
 def _figure_field(fig: Figure) -> dict[str, object]:
-    return {"value": fig.value, "text": fig.text, "qualifier": fig.qualifier, "vague": fig.vague}
+    return figure_field(fig)
 
 
 def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
@@ -308,7 +309,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
     """
     items: list[AnswerItem] = []
     for group in report.groups:
-        figures = tuple(dict.fromkeys(describe_figure(m.figure) for m in group.matches))
+        figures = tuple(dict.fromkeys(figure_label(m.figure) for m in group.matches))
         text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
         items.append(AnswerItem(
             text=text,
@@ -322,7 +323,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
     for match in report.unattributed:
         att = match.attribution
         items.append(AnswerItem(
-            text=f"no source named — {att.stance}: {describe_figure(match.figure)}",
+            text=f"no source named — {att.stance}: {figure_label(match.figure)}",
             citations=_citations((match,)),
             fields={"who": None, "role": None, "organization": None, "stance": att.stance,
                     "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),
@@ -332,7 +333,7 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
         att = match.attribution
         who = match.source_name
         items.append(AnswerItem(
-            text=f"related: {describe_figure(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
+            text=f"related: {figure_label(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
             citations=_citations((match,)),
             fields={"who": att.who, "role": att.role, "organization": att.organization, "stance": att.stance,
                     "cue": att.cue, "via": list(att.via), "figure": _figure_field(match.figure),

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Sequence
 
-from bot.corpus.figures import find_figures
+from bot.corpus.figures.scan import find_figures
 from bot.corpus.segment import IndonesianTokenizer, split_words
 from bot.nlp.language import content_stems, is_content_word, stem, stop_words
 
@@ -235,7 +235,7 @@ def _quote_shares(sentences: Sequence[str]) -> list[float]:
 def figure_keys(text: str) -> frozenset[float]:
     """Exact quantities of 100 or more in `text`, as values ("10.000", "10,000", "10 ribu" -> 10000.0).
 
-    Read with `bot.corpus.figures.find_figures` (years, dates and times are not figures);
+    Read with `bot.corpus.figures.scan.find_figures` (years, dates and times are not figures);
     vague quantities ("puluhan ribu") and small numbers are too common to say two
     sentences tell the same fact, so they are left out.
     """

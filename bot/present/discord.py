@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.corpus.figures.render import field_label
 from bot.models import Answer, AnswerItem, Citation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -142,11 +143,7 @@ def refs(citations: Sequence[Citation]) -> str:
 
 
 def _figure_text(value: Any) -> str:
-    if isinstance(value, dict):
-        text = str(value.get("text") or value.get("value") or "")
-        qualifier = value.get("qualifier")
-        return f"{qualifier} {text}".strip() if qualifier else text
-    return "" if value is None else str(value)
+    return field_label(value)
 
 
 def _item_line(item: AnswerItem, command: str, prefer: str) -> str:

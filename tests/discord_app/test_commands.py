@@ -196,6 +196,15 @@ async def test_create_bot_passes_guild_ready_timeout_to_discord_py(db) -> None:
     assert default._connection.guild_ready_timeout == 2.0
 
 
+async def test_a_new_bot_does_not_warn_about_voice_support(db, monkeypatch, caplog) -> None:
+    # discord.py warns once per process, so make this the first client it sees
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    with caplog.at_level("WARNING", logger="discord"):
+        create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
+    assert not [r for r in caplog.records if "voice" in r.getMessage()]
+
+
 async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
     """Run the bot's setup_hook with command sync captured; the guild argument of every sync."""
     synced: list[Any] = []

@@ -149,7 +149,7 @@ def test_who_confirmed_items_show_source_stance_and_cue() -> None:
     )
     [page] = render_answer(Answer(command="who-confirmed", query="10000", items=(item,)))
     body = page.embed.description
-    assert "**Pentagon** (Departemen Pertahanan AS) — confirmed (“membenarkan”) · 10.000" in body
+    assert "**Pentagon** (Departemen Pertahanan AS) — confirmed (“membenarkan”) · 10,000" in body
     assert "[004·5]" in body
 
 

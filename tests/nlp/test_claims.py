@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus.figures import find_figures, parse_figure
+from bot.corpus.figures.query import parse_figure
+from bot.corpus.figures.scan import find_figures
 from bot.corpus.reader import read_article
 from bot.corpus.segment import split_sentences
 from bot.models import Sentence

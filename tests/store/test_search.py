@@ -135,7 +135,7 @@ async def test_by_figure_exact_and_vague(store, search):
     )
     await store.put(dataclasses.replace(article, sentences=(thousands, vague, article.sentences[2])), T0)
     assert [h.sentence for h in await search.by_figure(25000)] == [3]
-    # vague quantities within two orders of magnitude, as bot.corpus.figures.figures_related decides
+    # vague quantities within two orders of magnitude, as bot.corpus.figures.query.figures_related decides
     assert [h.sentence for h in await search.by_figure(25000, include_vague=True)] == [1, 2, 3]
     assert [h.sentence for h in await search.by_figure(10000)] == []
     assert [h.sentence for h in await search.by_figure(10000, include_vague=True)] == [1, 2]
