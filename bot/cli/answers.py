@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, log_file, on_index, run, service, start
+from bot.cli.common import consoles, emit_json, log_file, on_index, run, service, start, tell_index
 from bot.errors import KabarError, QueryError
 
 log = logging.getLogger("kabar.chat")
@@ -46,7 +46,7 @@ def ask(
     if explain and "explain:" not in line:
         line = f"{line} explain:yes"
 
-    answer = on_index(cfg, lambda kabar: kabar.ask(line), index=False)  # ask indexes when it needs to
+    answer = on_index(cfg, lambda kabar: kabar.ask(line, check_sources=False))
     if as_json:
         emit_json(answer)
     else:
@@ -75,7 +75,9 @@ async def chat_loop(cfg, read=None) -> None:
     async with service(cfg) as kabar:
         report = await kabar.ensure_indexed()
         infos = await kabar.articles()
-        out.print(f"kabar — {len(infos)} articles indexed from {cfg.seeds_dir}. Type /help for commands, /quit to leave.")
+        sources = [s.location for s in await kabar.sources()]
+        where = sources[0] if len(sources) == 1 else f"{len(sources)} sources"
+        out.print(f"kabar — {len(infos)} articles indexed from {where}. Type /help for commands, /quit to leave.")
         if report is not None:
             for warning in report.warnings:
                 err.print(f"warning: {warning}")
@@ -97,7 +99,8 @@ async def chat_loop(cfg, read=None) -> None:
             if not interactive:
                 out.print(f"kabar> {line}", markup=False)
             try:
-                answer = await kabar.ask(line)
+                tell_index(await kabar.ensure_indexed())  # files dropped in while chatting are found
+                answer = await kabar.ask(line, check_sources=False)
             except KabarError as exc:
                 err.print(f"{exc.user_message}" + (f" ({exc.hint})" if exc.hint else ""), markup=False)
                 continue

@@ -135,16 +135,36 @@ def start() -> tuple[Settings, Console, Console]:
 
 
 def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool = True) -> T:
-    """Run `call(kabar)` on an open service, once the index is up to date with the seeds
-    folder (`index=False`: as it is, for calls that index on their own or need no index)."""
+    """Run `call(kabar)` on an open service, once the index is up to date with its sources
+    (`index=False`: as it is, for calls that index on their own or need no index)."""
 
     async def go() -> T:
         async with service(cfg) as kabar:
             if index:
-                await kabar.ensure_indexed()
+                tell_index(await kabar.ensure_indexed())
             return await call(kabar)
 
     return run(go)
+
+
+def tell_index(report: Any) -> None:
+    """What a command's own check of the sources found that the user must know, on stderr:
+    sources whose articles were kept despite a problem, and how many files were skipped."""
+    if report is None:
+        return
+    _, err = consoles()
+    for line in report.kept:
+        err.print(f"warning: {line}")
+    if report.skipped:
+        err.print(f"warning: {len(report.skipped)} file(s) not indexed (`kabar articles --skipped` says why).")
+
+
+def sub_app(name: str, help: str) -> typer.Typer:
+    """A command group (`kabar models ...`, `kabar sources ...`) laid out like the main app."""
+    return typer.Typer(
+        name=name, help=help, no_args_is_help=False, invoke_without_command=True, add_completion=False,
+        pretty_exceptions_enable=False, rich_markup_mode=None,
+    )
 
 
 def emit_json(value: Any) -> None:
