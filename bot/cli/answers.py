@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, log_file, on_index, run, service, start, tell_index
+from bot.cli.common import OFF_SCREEN, consoles, emit_json, log_file, on_index, run, service, start, tell_index
 from bot.errors import KabarError, QueryError
 
 log = logging.getLogger("kabar.chat")
@@ -105,7 +105,7 @@ async def chat_loop(cfg, read=None) -> None:
                 err.print(f"{exc.user_message}" + (f" ({exc.hint})" if exc.hint else ""), markup=False)
                 continue
             except Exception:  # noqa: BLE001 - keep the conversation alive
-                log.exception("unexpected error answering %r", line)
+                log.error("unexpected error answering %r", line, exc_info=True, extra=OFF_SCREEN)
                 err.print(f"Sorry, something went wrong answering that. The details are in {log_file()}.", markup=False)
                 continue
             out.print(render(answer), end="", markup=False)

@@ -22,22 +22,33 @@ from rich.markup import escape
 
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, KabarError
+from bot.present.text import escape_controls
 
 T = TypeVar("T")
 
 log = logging.getLogger("kabar")
 
 
+class PlainConsole(Console):
+    """A rich Console that shows text as written: no emoji codes (`:x:` stays `:x:`), markup only
+    where a call asks for it, and control characters escaped (a file name holding ESC [2J prints
+    as `\\x1b[2J`, never clears the screen), on a terminal and when piped alike."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(highlight=False, soft_wrap=True, markup=False, emoji=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Any:
+        kwargs["emoji"] = False
+        return super().render_str(escape_controls(text), **kwargs)
+
+
 def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) rich consoles; highlighting and markup off so article text prints as is.
+    """(stdout, stderr) consoles that print article text and file names as written.
 
     Article text and user input may hold brackets (`[Reuters]`, `[/x]`) that rich would
     read as markup, so markup is opt-in per call.
     """
-    return (
-        Console(highlight=False, soft_wrap=True, markup=False),
-        Console(stderr=True, highlight=False, soft_wrap=True, markup=False),
-    )
+    return PlainConsole(), PlainConsole(stderr=True)
 
 
 def settings(**overrides: Any) -> Settings:
@@ -53,6 +64,21 @@ def settings(**overrides: Any) -> Settings:
     except OSError as exc:
         fail(ConfigError(f"Cannot read the .env file: {exc.strerror or exc}.", hint="fix or remove .env (see .env.example)"))
         raise
+
+
+#: pass as `extra=` to log something the caller already told the user in its own line
+OFF_SCREEN = {"screen": False}
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log records on the screen: one line each, never a traceback (that goes to the log file)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage().strip().splitlines()
+        line = f"{record.levelname}: {escape_controls(message[0] if message else '')}"
+        if record.exc_info or len(message) > 1:
+            line += f" (details in {log_file()})"
+        return line
 
 
 def setup_logging(settings: Settings) -> Path:
@@ -73,7 +99,8 @@ def setup_logging(settings: Settings) -> Path:
         pass
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.WARNING)
-    stderr_handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    stderr_handler.setFormatter(OneLineFormatter())
+    stderr_handler.addFilter(lambda record: getattr(record, "screen", True))
     root.addHandler(stderr_handler)
     root._kabar_configured = True  # type: ignore[attr-defined]
     return log_path
@@ -100,7 +127,7 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except Exception:  # noqa: BLE001 - the last line of defence
-        log.exception("unexpected error")
+        log.error("unexpected error", exc_info=True, extra=OFF_SCREEN)
         _, err = consoles()
         err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
         raise typer.Exit(70) from None
