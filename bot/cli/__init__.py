@@ -45,5 +45,16 @@ def build_app() -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    build_app()(prog_name="kabar")
+    """Console-script entry point: whatever escapes a command is still one line on the screen."""
+    import os
+    import sys
+
+    try:
+        build_app()(prog_name="kabar")
+    except BrokenPipeError:  # `kabar articles | head -1`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception:  # noqa: BLE001 - the last line of defence, outside any command's own
+        from bot.cli.common import crash
+
+        sys.exit(crash())

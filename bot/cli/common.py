@@ -66,6 +66,8 @@ def settings(**overrides: Any) -> Settings:
         raise
 
 
+LOG_HANDLER = "kabar-log-file"
+
 #: pass as `extra=` to log something the caller already told the user in its own line
 OFF_SCREEN = {"screen": False}
 
@@ -92,6 +94,7 @@ def setup_logging(settings: Settings) -> Path:
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.FileHandler(log_path, encoding="utf-8")
+        file_handler.set_name(LOG_HANDLER)
         file_handler.setLevel(level)
         file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(file_handler)
@@ -127,16 +130,22 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except Exception:  # noqa: BLE001 - the last line of defence
-        log.error("unexpected error", exc_info=True, extra=OFF_SCREEN)
-        _, err = consoles()
-        err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
-        raise typer.Exit(70) from None
+        raise typer.Exit(crash()) from None
+
+
+def crash() -> int:
+    """Report the exception being handled: its traceback to the log file, one line with the
+    log's path to the screen; returns the exit code (70)."""
+    log.error("unexpected error", exc_info=True, extra=OFF_SCREEN)
+    _, err = consoles()
+    err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
+    return 70
 
 
 def log_file() -> str:
     """Where the log file really is (it follows KABAR_DB), for messages that point to it."""
     for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler):
+        if isinstance(handler, logging.FileHandler) and handler.get_name() == LOG_HANDLER:
             return handler.baseFilename
     return "the log (no log file could be opened)"
 
