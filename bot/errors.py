@@ -6,7 +6,9 @@
     │   ├── ArticleNotFound         an id or key that is not indexed
     │   └── MalformedArticle        a file that cannot be read as an article
     ├── QueryError                  empty, huge or unusable user input
+    │   └── NoInput                 standard input is closed or unreadable
     ├── StoreError                  the SQLite database cannot be used
+    ├── DiscordUnavailable          Discord cannot be reached (network, DNS, an outage)
     ├── TaggerModelError            the part-of-speech model is missing or damaged
     ├── TranslationError            anything about translation
     │   ├── ModelNotInstalled       no package for the language pair
@@ -66,8 +68,20 @@ class QueryError(KabarError):
     exit_code = 2
 
 
+class NoInput(QueryError):
+    """Standard input is closed (`kabar <&-`) or cannot be read, where input is needed."""
+
+    exit_code = 66  # EX_NOINPUT
+
+
 class StoreError(KabarError):
     """The database cannot be opened, migrated or queried."""
+
+
+class DiscordUnavailable(KabarError):
+    """Discord cannot be reached: no network, a name that does not resolve, a refused connection, an outage."""
+
+    exit_code = 69  # EX_UNAVAILABLE
 
 
 class TaggerModelError(KabarError):

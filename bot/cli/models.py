@@ -7,17 +7,9 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import emit_json, fail, on_index, run, start
+from bot.cli.common import emit_json, fail, on_index, run, start, sub_app
 
-models_app = typer.Typer(
-    name="models",
-    help="Offline translation models (Argos packages): list, install, remove.",
-    no_args_is_help=False,
-    invoke_without_command=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+models_app = sub_app("models", "Offline translation models (Argos packages): list, install, remove.")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,7 @@ Public API (other modules rely on these names):
     ARTICLE_GLOB = "*.txt"
     parse_key(filename: str) -> tuple[str, str]   # "003_89031a1fd86b0abb.txt" -> ("003", "003_89031a1fd86b0abb")
     read_article(path: Path) -> Article          # raises MalformedArticle with a clear message
+    article_from_bytes(data: bytes, name: str, path: str = "") -> Article   # the bytes of one read
     parse_article(text: str, key: str, path: str = "") -> Article
 
 An article file is UTF-8 text, one paragraph per line (blank lines are ignored).
@@ -47,7 +48,7 @@ from bot.corpus.segment import split_sentences
 from bot.errors import MalformedArticle
 from bot.models import Article, Paragraph, Removal, Sentence
 
-__all__ = ["ARTICLE_GLOB", "parse_article", "parse_key", "read_article"]
+__all__ = ["ARTICLE_GLOB", "article_from_bytes", "parse_article", "parse_key", "read_article"]
 
 ARTICLE_GLOB = "*.txt"
 
@@ -162,9 +163,14 @@ def read_article(path: Path) -> Article:
         raise MalformedArticle(f"{name} is a folder, not an article file") from None
     except OSError as exc:
         raise MalformedArticle(f"{name} cannot be read ({exc.strerror or exc})") from None
+    return article_from_bytes(data, name, str(path))
+
+
+def article_from_bytes(data: bytes, name: str, path: str = "") -> Article:
+    """Parse the bytes of file `name` (NNN_<hash>.txt); its `content_hash` is the sha256 of these
+    same bytes, so what is stored and the hash it is stored under can never disagree."""
     text = _decode(data, name)
-    article = _parse(text, parse_key(name)[1], str(path), hashlib.sha256(data).hexdigest(), name)
-    return article
+    return _parse(text, parse_key(name)[1], path, hashlib.sha256(data).hexdigest(), name)
 
 
 def parse_article(text: str, key: str, path: str = "") -> Article:
