@@ -162,10 +162,13 @@ async def poll_feed(
     articles: list[FetchedArticle] = []
     deferred = False
     tried = 0
+    taken: set[tuple[str, str]] = set()  # an item listed twice in one feed is read once
     for entry in parsed.entries:
         url = canonical_url(entry.link) if entry.link else None
-        if await seen.seen(spec.url, entry.guid, url):
+        names = {(kind, value) for kind, value in (("url", url), ("guid", entry.guid)) if value}
+        if names & taken or await seen.seen(spec.url, entry.guid, url):
             continue
+        taken |= names
         if tried >= max_new:
             warnings.append(f"more than {max_new} new items: the rest are read at the next poll")
             deferred = True

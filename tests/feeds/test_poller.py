@@ -129,6 +129,24 @@ async def test_a_link_with_tracking_parameters_is_the_same_article(
     assert site.paths().count(ARTICLE_A) == 1
 
 
+async def test_an_item_listed_twice_in_one_feed_is_read_once(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+    site.put(
+        "/rss/ganda.xml",
+        f"""<rss version="2.0"><channel><title>Ganda</title>
+        <item><title>Banjir rob</title><link>{{{{BASE}}}}{ARTICLE_A}</link></item>
+        <item><title>Banjir rob (lagi)</title><link>{{{{BASE}}}}{ARTICLE_A}?utm_source=rss#atas</link></item>
+        <item><title>Harga beras</title><link>{{{{BASE}}}}{ARTICLE_B}</link><guid>beras-1</guid></item>
+        <item><title>Harga beras (lagi)</title><link>{{{{BASE}}}}{ARTICLE_B}?versi=2</link><guid>beras-1</guid></item>
+        </channel></rss>""",
+    )
+    poll = await poll_feed(FeedSpec(site.url("/rss/ganda.xml")), fetcher, seen)
+    assert [a.title for a in poll.articles] == [
+        "Banjir rob rendam 12 RT di pesisir utara Jakarta",
+        "Harga beras medium turun Rp500 per kilogram di pasar induk",
+    ]
+    assert site.paths().count(ARTICLE_A) == site.paths().count(ARTICLE_B) == 1
+
+
 async def test_each_feed_reports_its_own_outcome(
     site: LocalSite, other_site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
 ) -> None:
