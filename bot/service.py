@@ -11,6 +11,7 @@ Public API (adapters rely on these names):
     await kabar.ensure_indexed() -> IndexReport | None   # the cheap check before a command
     await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
     await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
+    kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
@@ -75,6 +76,7 @@ class Kabar:
         self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self.feeds: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
 
@@ -87,6 +89,7 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
@@ -100,8 +103,11 @@ class Kabar:
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
         self.translations = Translations(self.settings, self.db)
+        self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
     async def close(self) -> None:
+        if self.feeds is not None:
+            await self.feeds.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -178,6 +184,7 @@ class Kabar:
         ref = (ref or "").strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
+        ref = await self.feeds.resolve(ref)  # an article's URL names it too
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
         try:

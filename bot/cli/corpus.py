@@ -8,6 +8,8 @@ from typing import Optional
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.present.feeds import origin_lines
+from bot.present.json import plain
 from bot.present.text import counted
 
 
@@ -89,20 +91,27 @@ def articles(
 
 
 def show(
-    ref: str = typer.Argument(..., metavar="ID", help="Article id (003) or full key (003_89031a1fd86b0abb)."),
+    ref: str = typer.Argument(..., metavar="ID", help="Article id (003, f001), full key (003_89031a1fd86b0abb) or URL."),
     raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show an article's numbered sentences."""
     cfg, out, _ = start()
-    art = on_index(cfg, lambda kabar: kabar.article(ref))
+
+    async def read(kabar):
+        found = await kabar.article(ref)
+        return found, await kabar.feeds.provenance(found.id)
+
+    art, origin = on_index(cfg, read)
     if as_json:
-        emit_json(art)
+        emit_json(art if origin is None else {**plain(art), "origin": origin})
         return
     out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
     meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]
     if meta:
         out.print("   " + " · ".join(meta))
+    for line in origin_lines(origin) if origin else ():
+        out.print("   " + line)
     paragraph = None
     for sentence in art.sentences:
         if sentence.paragraph != paragraph:

@@ -11,18 +11,23 @@ chain), moved.xml (one 301 to the RSS feed), ke-terlarang (302 into the disallow
 answer for `slow_seconds`), trickle (one byte every 0.2 s), huge and huge-chunked (50 MB,
 with and without Content-Length), bomb.xml (50 MB that gzip shrinks to ~50 KB), 404.
 
-Run it by hand to try kabar against it: `python -m tests.feeds.localsite [--port 8321]`.
+`site_in_thread()` serves it from a thread of its own, for callers that run their own event
+loop (the command line). Run it by hand to try kabar against it:
+`python -m tests.feeds.localsite [--port 8321]`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import email.utils
 import gzip
 import hashlib
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from aiohttp import web
@@ -245,6 +250,24 @@ def _not_newer(modified: str, since: str) -> bool:
         return email.utils.parsedate_to_datetime(modified) <= email.utils.parsedate_to_datetime(since)
     except (TypeError, ValueError):
         return False
+
+
+@contextlib.contextmanager
+def site_in_thread(host: str = "127.0.0.1") -> Iterator[LocalSite]:
+    """The site served from its own thread and event loop, for code that runs its own loop
+    (the command line, `asyncio.run`); its controls and logs are read from the test's thread."""
+    loop = asyncio.new_event_loop()
+    site = LocalSite(host)
+    thread = threading.Thread(target=loop.run_forever, name=f"localsite-{host}", daemon=True)
+    thread.start()
+    try:
+        asyncio.run_coroutine_threadsafe(site.start(), loop).result(10)
+        yield site
+    finally:
+        asyncio.run_coroutine_threadsafe(site.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
 
 
 async def _serve(port: int) -> None:
