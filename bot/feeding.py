@@ -246,19 +246,24 @@ class Feeding:
 
     # ------------------------------------------------------------------ polling
     async def poll(self, *, forced: bool = True) -> list[FeedReport]:
-        """Poll the feeds that are due (every feed when `forced`) and store what is new."""
+        """Poll the feeds that are due and store what is new; report each feed polled.
+
+        `forced` (by hand): every feed is asked now, except paused ones and those a server asked
+        to wait, which are reported with the reason. Otherwise (the bot's schedule) a feed is
+        asked once its interval has passed since its last poll and its back-off is over.
+        """
         now = self.clock()
         feeds = await self.store.active()
         reports: dict[int, FeedReport] = {}
         wanted: list[FeedRow] = []
         for feed in feeds:
             ok, why = due(feed_health(feed), now, forced=forced)
-            if not ok:
+            if ok and (forced or self._interval_passed(feed, now)):
+                wanted.append(feed)
+            elif not ok and forced:  # asked by hand: say why a feed was not asked; the bot just waits
                 outcome = "paused" if feed.paused else "waiting"
                 reports[feed.id] = FeedReport(feed.url, outcome, reason=why, failures=feed.failures,
                                               paused=feed.paused, next_attempt=feed.retry_at or feed.next_attempt)
-            elif forced or self._interval_passed(feed, now):
-                wanted.append(feed)
         if wanted:
             fetcher = self.fetcher()
             slots = asyncio.Semaphore(FEEDS_AT_ONCE)
