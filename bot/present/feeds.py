@@ -1,11 +1,14 @@
 """Feeds and feed polls -> plain lines, shared by the terminal and Discord (which adds its own markup).
 
-    feed_line(feed) -> str                  # one line of `feeds list`
+    feed_line(feed, chat=False) -> str      # one line of `feeds list`
     report_lines(report) -> list[str]       # one feed's poll: its outcome, then indented details
     poll_summary(reports) -> str            # "Polled 3 feeds: 6 articles added, 1 unchanged, 1 failed."
-    schedule_note(interval_minutes) -> str  # how often the bot polls (or that it does not)
-    added_message(feed, state, interval_minutes) / removed_message(feed, ids) / pause_notice(feed)
+    schedule_note(interval_minutes, chat=False) -> str   # how often the bot polls (or that it does not)
+    added_message(feed, state, interval_minutes, chat=False) / removed_message(feed, ids) / pause_notice(feed)
+    origin_lines(origin) -> list[str]       # where a feed article came from (`kabar show`)
     failed(reports) -> bool                 # a poll worth a non-zero exit code
+
+`chat=True` names the chat commands (/feeds add) instead of the terminal's (kabar feeds add).
 """
 
 from __future__ import annotations
@@ -33,17 +36,25 @@ def when(value: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def schedule_note(interval_minutes: float) -> str:
+def schedule_note(interval_minutes: float, *, chat: bool = False) -> str:
+    if chat:
+        if not interval_minutes:
+            return "Polling is off (KABAR_FEED_INTERVAL=off): feeds are polled only from the terminal."
+        return f"kabar polls each feed every {interval_minutes:g} minutes; new articles reach the next digest."
     if not interval_minutes:
         return "Polling is off (KABAR_FEED_INTERVAL=off): `kabar feeds poll` polls every feed now."
     return (f"The bot polls each feed every {interval_minutes:g} minutes (KABAR_FEED_INTERVAL); "
             "`kabar feeds poll` polls every feed now.")
 
 
-def _state(feed: Any) -> str:
+def _resume(url: str, chat: bool) -> str:
+    return "/feeds add with the same address resumes it" if chat else f"`kabar feeds add {url}` resumes it"
+
+
+def _state(feed: Any, chat: bool) -> str:
     if feed.paused:
         return (f"PAUSED after {counted(feed.failures, 'failure')} in a row (last: {feed.last_error}); "
-                f"`kabar feeds add {feed.url}` resumes it")
+                f"{_resume(feed.url, chat)}")
     if feed.failures:
         return (f"FAILING, {feed.failures} in a row: {feed.last_error}; next try after {when(feed.next_attempt)}")
     if feed.polled_at is None:
@@ -51,11 +62,11 @@ def _state(feed: Any) -> str:
     return "ok"
 
 
-def feed_line(feed: Any) -> str:
+def feed_line(feed: Any, *, chat: bool = False) -> str:
     """`URL (outlet): 4 articles, last polled 2025-03-11 08:00 UTC (new), ok`."""
     outlet = f" ({feed.outlet})" if feed.outlet else ""
     polled = f", last polled {when(feed.polled_at)} ({feed.outcome})" if feed.polled_at else ""
-    return f"{feed.url}{outlet}: {counted(feed.articles, 'article')}{polled}, {_state(feed)}"
+    return f"{feed.url}{outlet}: {counted(feed.articles, 'article')}{polled}, {_state(feed, chat)}"
 
 
 def report_lines(report: Any) -> list[str]:
@@ -98,14 +109,14 @@ def failed(reports: Sequence[Any]) -> bool:
     return any(r.outcome in FAILED for r in reports)
 
 
-def added_message(feed: Any, state: str, interval_minutes: float) -> str:
+def added_message(feed: Any, state: str, interval_minutes: float, *, chat: bool = False) -> str:
     outlet = f" ({feed.outlet})" if feed.outlet else ""
     first = {
         "added": f"Added the feed {feed.url}{outlet}; nothing is fetched until it is polled.",
         "resumed": f"Resumed the feed {feed.url}{outlet}: it is polled again from now on.",
         "already": f"{feed.url}{outlet} is already a feed kabar polls.",
     }[state]
-    return f"{first} {schedule_note(interval_minutes)}"
+    return f"{first} {schedule_note(interval_minutes, chat=chat)}"
 
 
 def removed_message(feed: Any, ids: Sequence[str]) -> str:
@@ -115,8 +126,8 @@ def removed_message(feed: Any, ids: Sequence[str]) -> str:
 
 def pause_notice(feed: Any) -> str:
     """What the digest channel is told once when a feed is paused."""
-    return (f"kabar stopped polling the feed {feed.url}: it failed {feed.failures} times in a row "
-            f"(last: {feed.last_error}). `/feeds add` with the same address resumes it.")
+    return (f"kabar stopped polling the feed {feed.url}: it failed {counted(feed.failures, 'time')} in a row "
+            f"(last: {feed.last_error}). {_resume(feed.url, True)}.")
 
 
 def origin_lines(origin: Any) -> list[str]:

@@ -222,6 +222,7 @@ async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
     monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
     await kabar_bot.setup_hook()
     await kabar_bot.digest_loop.stop()
+    await kabar_bot.feed_loop.stop()
     return synced
 
 
@@ -230,7 +231,7 @@ async def test_setup_hook_syncs_to_the_configured_guild(db, monkeypatch) -> None
     synced = await run_setup_hook(kabar_bot, monkeypatch)
     assert [g.id for g in synced] == [4242]
     names = {c.name for c in kabar_bot.tree.get_commands(guild=discord.Object(id=4242))}
-    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
 
 
 async def test_setup_hook_syncs_globally_without_a_guild(db, monkeypatch) -> None:
@@ -248,10 +249,13 @@ async def test_run_bot_without_a_token_points_to_chat() -> None:
 
 def test_command_shapes() -> None:
     cmds = commands_by_name()
-    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
     digest = cmds["digest"]
     assert {c.name for c in digest.commands} == {"preview", "channel", "time", "off"}
     assert digest.default_permissions.manage_guild and digest.guild_only
+    feeds = cmds["feeds"]
+    assert {c.name for c in feeds.commands} == {"add", "list", "remove"}
+    assert feeds.default_permissions.manage_guild and feeds.guild_only
     params = {p.name: p for p in cmds["summary"].parameters}
     assert params["topic"].required and not params["sentences"].required
     assert [c.value for c in params["lang"].choices] == ["en", "id"]
