@@ -32,50 +32,9 @@ sys.path.insert(0, str(ROOT))
 from bench.discord_load import LagMeter  # noqa: E402
 from bot.feeds.fetch import FetchPolicy, HttpFetcher  # noqa: E402
 from bot.feeds.poller import FeedPoll  # noqa: E402
-from tests.feeds.localsite import ROOT as SITE, LocalSite  # noqa: E402
+from tests.feeds.heavy import publish  # noqa: E402
+from tests.feeds.localsite import LocalSite  # noqa: E402
 from tests.feeds.memory import Feeds, MemorySeen  # noqa: E402
-
-PAGES = [
-    "berita/2025/03/banjir-rob-pesisir-utara.html",
-    "berita/2025/03/harga-beras-turun.html",
-    "read/2025/03/11/081500/krl-tambah-perjalanan.html",
-    "detak/d-7812345/gempa-guncang-maluku-tengah.html",
-    "berita/2025/03/pelabuhan-merak-arus-mudik.html",
-]
-
-
-def padding(kilobytes: int) -> str:
-    """Page weight as real outlets carry it: menus of links, inline scripts and related blocks."""
-    block = (
-        "<ul class='menu'>" + "".join(f"<li><a href='/kanal/{n}'>Kanal {n}</a></li>" for n in range(30)) + "</ul>"
-        "<script>window.__iklan = " + "{\"slot\": \"atas\", \"ukuran\": [300, 250]}, " * 20 + "null;</script>"
-        "<section class='terkait'><h2>Berita Terkait</h2>"
-        + "".join(f"<article><a href='/berita/{n}'>Judul berita terkait nomor {n} yang cukup panjang</a></article>" for n in range(10))
-        + "</section>"
-    )
-    return block * max(0, kilobytes * 1024 // len(block))
-
-
-def publish(site: LocalSite, feeds: int, items: int, page_kb: int) -> list[str]:
-    """Put `feeds` feeds of `items` distinct pages each on the site; return the feed URLs."""
-    pad = padding(page_kb)
-    sources = [(SITE / p).read_text(encoding="utf-8").replace("</body>", pad + "</body>") for p in PAGES]
-    urls = []
-    for f in range(feeds):
-        entries = []
-        for i in range(items):
-            path = f"/bench/{f}/{i}.html"
-            page = sources[(f + i) % len(sources)].replace("</h1>", f" ({f}-{i})</h1>", 1)
-            page = page.replace("</p>", f" Catatan nomor {f * 1000 + i}.</p>", 1)
-            site.put(path, page, "text/html; charset=utf-8")
-            entries.append(
-                f"<item><title>Berita {f}-{i}</title><link>{{{{BASE}}}}{path}</link>"
-                f"<guid>{{{{BASE}}}}{path}</guid><description>Ringkasan {f}-{i}.</description></item>"
-            )
-        site.put(f"/bench/{f}.xml", f"<rss version='2.0'><channel><title>Bench {f}</title>{''.join(entries)}</channel></rss>")
-        urls.append(site.url(f"/bench/{f}.xml"))
-    return urls
-
 
 async def inline(func: Any, *args: Any) -> Any:
     return func(*args)

@@ -5,7 +5,7 @@ Public API:
     await feeding.add(url, outlet=None) -> tuple[FeedRow, str]   # "added" | "resumed" | "already"
     await feeding.remove(url) -> tuple[FeedRow, list[str]]       # the ids that left the index
     await feeding.feeds() -> list[FeedRow]
-    await feeding.poll(forced=True) -> list[FeedReport]          # one report per feed, in list order
+    await feeding.poll(forced=True, cpu=None) -> list[FeedReport]   # one report per feed, in list order
     await feeding.resolve(ref) -> str                             # an article URL or f7 -> its id; else ref
     await feeding.provenance(article_id) -> ArticleOrigin | None
     await feeding.pauses_to_report() -> list[FeedRow]; await feeding.pause_reported(feed)
@@ -24,8 +24,8 @@ cross-links kept out), then stored once:
 - otherwise it is stored (`ArticleStore.put`, indexed now, so the digest picks it up) under
   the id it had before, if it was ever read, or the next `f001`-style id. Its content hash
   is the fingerprint, so an article read again unchanged keeps its first indexed time.
-All parsing and extraction go through `cpu` (the service's bounded work threads); storing
-is serialised. A failing feed backs off and is paused after `KABAR_FEED_MAX_FAILURES`
+All parsing and extraction go through `cpu` (the service's bounded work threads, or what
+the caller passes to `poll`: the bot runs them in a worker process); storing is serialised. A failing feed backs off and is paused after `KABAR_FEED_MAX_FAILURES`
 failures in a row (`bot.feeds.health`); nothing one feed does stops the others.
 """
 
@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from bot.config import Settings
 from bot.corpus.reader import parse_article
 from bot.errors import ArticleNotFound, CorpusError, FeedError, KabarError, QueryError
-from bot.feeds.fetch import Fetcher, FetchPolicy, HttpFetcher, user_agent
+from bot.feeds.fetch import Fetcher, FetchPolicy, make_fetcher, user_agent
 from bot.feeds.health import FeedHealth, after_failure, after_success, due
 from bot.feeds.poller import FeedPoll, FeedSpec, FetchedArticle, poll_feeds
 from bot.feeds.urls import canonical_url, content_fingerprint, is_web_url
@@ -175,11 +175,18 @@ class Feeding:
         minutes = self.settings.feed_interval
         return dt.timedelta(minutes=minutes) if minutes else DEFAULT_INTERVAL
 
-    def fetcher(self) -> Fetcher:
-        """The HTTP fetcher, made on first use and kept (its politeness and robots.txt memory with it)."""
+    async def fetcher(self) -> Fetcher:
+        """The HTTP fetcher, made on first use and kept (its politeness and robots.txt memory with it).
+
+        It is made in a thread: its TLS context loads certificates from disk, and httpx imports
+        its transport at the first request (`make_fetcher` does both first).
+        """
         if self._fetcher is None:
-            self._fetcher = HttpFetcher(fetch_policy(self.settings))
-            self._own_fetcher = True
+            made = await asyncio.to_thread(make_fetcher, fetch_policy(self.settings))
+            if self._fetcher is None:
+                self._fetcher, self._own_fetcher = made, True
+            else:  # pragma: no cover - two polls started at once
+                await made.aclose()
         return self._fetcher
 
     async def close(self) -> None:
@@ -245,13 +252,15 @@ class Feeding:
         return ArticleOrigin(found, tuple(await self.store.sightings(article_id)))
 
     # ------------------------------------------------------------------ polling
-    async def poll(self, *, forced: bool = True) -> list[FeedReport]:
+    async def poll(self, *, forced: bool = True, cpu: Cpu | None = None) -> list[FeedReport]:
         """Poll the feeds that are due and store what is new; report each feed polled.
 
         `forced` (by hand): every feed is asked now, except paused ones and those a server asked
         to wait, which are reported with the reason. Otherwise (the bot's schedule) a feed is
         asked once its interval has passed since its last poll and its back-off is over.
+        `cpu` runs this poll's parsing and extraction instead of the one given at construction.
         """
+        cpu = cpu or self.cpu
         now = self.clock()
         feeds = await self.store.active()
         reports: dict[int, FeedReport] = {}
@@ -265,14 +274,14 @@ class Feeding:
                 reports[feed.id] = FeedReport(feed.url, outcome, reason=why, failures=feed.failures,
                                               paused=feed.paused, next_attempt=feed.retry_at or feed.next_attempt)
         if wanted:
-            fetcher = self.fetcher()
+            fetcher = await self.fetcher()
             slots = asyncio.Semaphore(FEEDS_AT_ONCE)
 
             async def one(feed: FeedRow) -> None:
                 async with slots:
                     spec = FeedSpec(feed.url, feed.outlet, feed.etag, feed.last_modified)
-                    [result] = await poll_feeds([spec], fetcher, self.store, cpu=self.cpu, clock=self.clock)
-                    reports[feed.id] = await self._keep(feed, result)
+                    [result] = await poll_feeds([spec], fetcher, self.store, cpu=cpu, clock=self.clock)
+                    reports[feed.id] = await self._keep(feed, result, cpu)
 
             await asyncio.gather(*(one(feed) for feed in wanted))
         return [reports[feed.id] for feed in feeds if feed.id in reports]
@@ -281,7 +290,7 @@ class Feeding:
         last = _parse_time(feed.polled_at)
         return last is None or now - last >= self.interval
 
-    async def _keep(self, feed: FeedRow, poll: FeedPoll) -> FeedReport:
+    async def _keep(self, feed: FeedRow, poll: FeedPoll, cpu: Cpu) -> FeedReport:
         """Store one feed's new articles and record how its poll went."""
         async with self._lock:
             if not await self.store.is_active(feed.id):  # removed while it was being polled
@@ -294,7 +303,7 @@ class Feeding:
             for fetched in poll.articles:
                 label = fetched.title or fetched.url or fetched.guid or "an item"
                 try:
-                    kept = await self._store_article(feed, poll, fetched, now)
+                    kept = await self._store_article(feed, poll, fetched, now, cpu)
                 except KabarError as exc:
                     warnings.append(f"{label}: not indexed ({exc.user_message.rstrip('.')})")
                     continue
@@ -310,7 +319,7 @@ class Feeding:
             return await self._record(feed, poll, now, added, already, warnings, retry)
 
     async def _store_article(
-        self, feed: FeedRow, poll: FeedPoll, fetched: FetchedArticle, now: dt.datetime
+        self, feed: FeedRow, poll: FeedPoll, fetched: FetchedArticle, now: dt.datetime, cpu: Cpu
     ) -> AddedArticle | str:
         """Store one article, or return the id of the indexed article it already is."""
         stamp = stored_time(now)
@@ -319,7 +328,7 @@ class Feeding:
         if held is not None:  # found under its URL through another feed while this one was polled
             await self.store.sighted(dataclasses.replace(sighting, article=held))
             return held
-        article = await self.cpu(read_fetched, fetched)
+        article = await cpu(read_fetched, fetched)
         prints = fingerprint(article)
         held = await self.store.holding_content(prints)
         if held is not None:  # a syndicated copy, or the same story under another address

@@ -6,6 +6,7 @@ Public API:
     Response                             # url (after redirects), status (200 or 304), body, headers we keep
     class Fetcher(Protocol)              # what the poller needs: get() and aclose()
     HttpFetcher(policy, clock=..., sleep=...)
+    make_fetcher(policy) -> HttpFetcher      # the same, warmed up; call it in a thread
 
 `HttpFetcher.get(url, etag=..., last_modified=..., robots=...)`:
 - sends If-None-Match / If-Modified-Since when given, and returns status 304 with no body;
@@ -24,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import importlib
 import time
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -265,6 +267,22 @@ class HttpFetcher:
     async def _robots_txt(self, url: str) -> tuple[int, bytes]:
         response = await self.get(url, accept="text/plain", max_bytes=ROBOTS_MAX_BYTES)
         return response.status, response.body
+
+
+#: modules httpx loads lazily at its first request (the async backend, the HTTP/1.1 connection)
+_FIRST_REQUEST_IMPORTS = ("anyio._backends._asyncio", "httpcore._async.http11", "httpcore._async.connection_pool")
+
+
+def make_fetcher(policy: FetchPolicy) -> HttpFetcher:
+    """An HttpFetcher with everything its first request would load already loaded: made in a
+    thread (`asyncio.to_thread(make_fetcher, policy)`), the event loop never waits for the TLS
+    context's certificates or those imports."""
+    for name in _FIRST_REQUEST_IMPORTS:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # pragma: no cover - another httpx release; it is only a warm-up
+            pass
+    return HttpFetcher(policy)
 
 
 def _too_large(url: str, max_bytes: int) -> FetchError:

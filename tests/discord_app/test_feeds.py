@@ -102,7 +102,7 @@ class FakeFeeds:
         self.pauses = pauses
         self.polls: list[bool] = []
 
-    async def poll(self, *, forced: bool = True) -> list[FeedReport]:
+    async def poll(self, *, forced: bool = True, cpu: Any = None) -> list[FeedReport]:
         self.polls.append(forced)
         return [FeedReport(p.url, "failed", reason=p.last_error, failures=p.failures, paused=True) for p in self.pauses]
 
@@ -149,3 +149,18 @@ async def test_the_loop_does_not_start_when_polling_is_off(db) -> None:
     kabar_bot.feed_loop.start()
     assert kabar_bot.feed_loop._task is not None
     await kabar_bot.feed_loop.stop()
+
+
+async def test_the_loop_computes_in_a_worker_process_under_the_work_semaphore(bot) -> None:
+    import asyncio
+    import os
+
+    bot.work = asyncio.Semaphore(1)
+    async with bot.work:
+        job = asyncio.create_task(bot.feed_loop.cpu(os.getpid))
+        await asyncio.sleep(0.2)
+        assert not job.done(), "a feed job waits for a work slot like a command"
+    child = await asyncio.wait_for(job, 60)
+    assert child != os.getpid()
+    assert await bot.feed_loop.cpu(os.getpid) == child, "the worker process is kept between jobs"
+    await bot.feed_loop.stop()
