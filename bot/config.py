@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     translate_batch_size: int = Field(16, ge=1, le=512)
     translate_max_ratio: float = Field(2.0, gt=0, le=16, allow_inf_nan=False)  # max output tokens per input token
     translate_concurrency: int = Field(1, ge=1, le=8)
+    model_max_mb: int = Field(1024, ge=1, le=65536)  # what a package may unpack to, in all
+    model_max_ratio: float = Field(20.0, ge=1, le=10_000, allow_inf_nan=False)  # unpacked/packed size of a member
 
     # --- discord --------------------------------------------------------------------
     discord_token: SecretStr | None = Field(

@@ -6,6 +6,7 @@
     │   ├── ArticleNotFound         an id or key that is not indexed
     │   └── MalformedArticle        a file that cannot be read as an article
     ├── QueryError                  empty, huge or unusable user input
+    │   ├── AmbiguousArticle        a reference that names several articles (3: 003 and 0003)
     │   └── NoInput                 standard input is closed or unreadable
     ├── StoreError                  the SQLite database cannot be used
     ├── DiscordUnavailable          Discord cannot be reached (network, DNS, an outage)
@@ -66,6 +67,10 @@ class QueryError(KabarError):
     """User input that cannot be answered as given (empty, too long, unusable)."""
 
     exit_code = 2
+
+
+class AmbiguousArticle(QueryError):
+    """A reference that several articles answer to ("3" when both 003 and 0003 are indexed)."""
 
 
 class NoInput(QueryError):

@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bot.corpus.folder import Entry, FolderScan, read_entry, scan_folder
+from bot.corpus.folder import Entry, FolderScan, display_name, read_entry, scan_folder
 from bot.corpus.reader import article_from_bytes, parse_key
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport, Skipped, Source
@@ -81,8 +81,13 @@ def file_hash(data: bytes) -> str:
 
 
 def folder_location(directory: str | os.PathLike[str]) -> str:
-    """The absolute path (user folder expanded, links kept) a folder source is recorded under."""
-    return os.path.abspath(os.path.expanduser(os.fspath(directory)))
+    """The absolute path (user folder expanded, links kept) a folder source is recorded under;
+    CorpusError when it is not UTF-8 (the store keeps text)."""
+    location = os.path.abspath(os.path.expanduser(os.fspath(directory)))
+    if display_name(location) != location:
+        raise CorpusError(f"The folder {display_name(location)} has a path that is not UTF-8; kabar cannot record it.",
+                          hint="rename the folder (or one above it) with UTF-8 characters")
+    return location
 
 
 def _reason(message: str, name: str) -> str:

@@ -29,6 +29,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,6 +58,16 @@ log = logging.getLogger(__name__)
 RETRIEVAL_LIMIT = 400
 #: how many articles /who-confirmed reads sources from (the most recent ones)
 CLAIM_ARTICLE_LIMIT = 40
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def plain_text(text: str | None) -> str:
+    """User input as text the store can hold: bytes that were not UTF-8 (lone surrogates in a
+    command-line argument) become U+FFFD."""
+    text = text or ""
+    return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
 
 
 def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
@@ -181,7 +192,7 @@ class Kabar:
         return await self._articles.list()
 
     async def article(self, ref: str) -> Article:
-        ref = (ref or "").strip()
+        ref = plain_text(ref).strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
         ref = await self.feeds.resolve(ref)  # an article's URL names it too
@@ -200,11 +211,11 @@ class Kabar:
         )
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        self._check_query(query, "search")
+        query = self._check_query(query, "search")
         return await self._search.search(query, limit=limit)
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
-        text = " ".join((text or "").split())
+        text = " ".join(plain_text(text).split())
         if not text:
             raise QueryError(f"Give the {what} something to look for, for example: {example}.")
         if len(text) > self.settings.max_query_chars:
@@ -426,7 +437,7 @@ class Kabar:
         """
         from bot.commands import help_lines, parse
 
-        cmd = parse(line, max_chars=self.settings.max_query_chars)
+        cmd = parse(plain_text(line), max_chars=self.settings.max_query_chars)
         if cmd.name == "help":
             return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
         if check_sources:

@@ -112,9 +112,9 @@ def setup_logging(settings: Settings) -> Path:
 def fail(exc: KabarError) -> None:
     """Print a KabarError as a clear message and exit with its code."""
     _, err = consoles()
-    err.print(f"[bold red]error:[/] {escape(exc.user_message)}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(escape_controls(exc.user_message, lines=False))}", markup=True)
     if exc.hint:
-        err.print(f"[dim]hint:[/] {escape(exc.hint)}", markup=True)
+        err.print(f"[dim]hint:[/] {escape(escape_controls(exc.hint, lines=False))}", markup=True)
     raise typer.Exit(exc.exit_code)
 
 

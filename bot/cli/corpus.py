@@ -31,12 +31,16 @@ def index(
 ) -> None:
     """Check article folders fully: new and changed files are indexed, deleted ones removed."""
     cfg, out, err = start()
-    if directory is not None and not directory.is_dir():
+    if directory is not None:
         from bot.cli.common import fail
         from bot.errors import QueryError
 
-        what = "is a file, not a folder" if directory.exists() else "does not exist"
-        fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
+        try:
+            what = None if directory.is_dir() else "is a file, not a folder" if directory.exists() else "does not exist"
+        except OSError as exc:  # a name too long for the file system, a loop of links ...
+            what = f"cannot be used ({exc.strerror or exc})"
+        if what:
+            fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
 
     async def go():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

@@ -63,7 +63,8 @@ def install(
 
     async def go():
         if file is not None:
-            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file)
+            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file,
+                                           max_bytes=cfg.model_max_mb << 20, max_ratio=cfg.model_max_ratio)
         return await asyncio.to_thread(packages.install_from_index, cfg, src, tgt)
 
     package = run(go)

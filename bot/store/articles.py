@@ -9,7 +9,7 @@ Public API:
     await repo.delete_many(keys) -> int
     await repo.list() -> list[ArticleInfo]                # ordered by id (numerically)
     await repo.get(ref) -> Article                        # "003", "3", "003_89031a1fd86b0abb"(.txt)
-    await repo.resolve(ref) -> str                        # the article id for a ref
+    await repo.resolve(ref) -> str                        # the article id for a ref (AmbiguousArticle: "3" = 003, 0003)
     await repo.since(iso_ts) -> list[ArticleInfo]         # indexed strictly after a time
     await repo.count() -> int
 
@@ -25,7 +25,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from bot.errors import ArticleNotFound
+from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Paragraph, Removal, Sentence
 from bot.store.db import Database, iso_utc
 
@@ -216,12 +216,17 @@ class ArticleStore:
                 row = await self.db.fetchone("SELECT id FROM articles WHERE lower(key) = lower(?)", (text,))
             if row is not None:
                 return row[0]
-            if text.isdigit():
+            if text.isdigit() and text.isascii() and len(text) < 19:
                 rows = await self.db.fetchall(
-                    "SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*'", (int(text),)
+                    f"SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*' {_ORDER}", (int(text),)
                 )
                 if len(rows) == 1:
                     return rows[0][0]
+                if rows:
+                    ids = [row[0] for row in rows]
+                    named = ", ".join(ids[:-1]) + " and " + ids[-1]
+                    raise AmbiguousArticle(f"Article {text} is ambiguous: {named} are {'both' if len(ids) == 2 else 'all'} "
+                                           "indexed. Give the whole id.")
         raise ArticleNotFound(await self._not_found_message(ref), hint="`kabar articles` lists them")
 
     async def _not_found_message(self, ref: str) -> str:
