@@ -105,6 +105,8 @@ async def remove_folder(
     sources = SourceStore(db)
     source = await find_folder(sources, folder_location(directory))
     if source is None:
+        if str(directory).lower().startswith(("http:", "https:")):
+            raise QueryError("A feed is not a folder source.", hint="`kabar feeds remove URL` stops a feed")
         raise QueryError(f"{directory} is not a source.", hint="`kabar sources list` shows the sources")
     now = iso_utc(clock()) if clock else utc_now()  # type: ignore[arg-type]
     return source, await sources.remove(source.id, now)

@@ -229,6 +229,9 @@ def test_list_and_remove(feeds, news: LocalSite, news2: LocalSite) -> None:
     assert len(articles_json(feeds)) == 5 + 5
     code, out, err = feeds("feeds", "remove", news2.url(ATOM))
     assert code == 2 and out == "" and err.splitlines()[0] == f"error: {news2.url(ATOM)} is not a feed kabar polls."
+    code, out, err = feeds("sources", "remove", news.url(TERKINI))
+    assert code == 2 and err.splitlines() == ["error: A feed is not a folder source.",
+                                              "hint: `kabar feeds remove URL` stops a feed"]
     code, out, err = feeds("feeds", "add", "ftp://example.org/rss")
     assert code == 2 and err.splitlines()[0] == "error: 'ftp://example.org/rss' is not a feed address; give its http:// or https:// URL."
 
