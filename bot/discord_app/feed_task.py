@@ -35,6 +35,19 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 
+def _started_worker() -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of one spawned process, started here: called in a thread, the event loop never
+    waits for the process to start nor for the feeds code to be imported in it."""
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool.submit(_warm_up).result()
+    return pool
+
+
+def _warm_up() -> None:
+    """Import the parsing and extraction code in the worker before its first page."""
+    import bot.feeding  # noqa: F401
+
+
 class FeedLoop(Periodic):
     """The bot's background task polling the news feeds."""
 
@@ -59,9 +72,7 @@ class FeedLoop(Periodic):
         """Run `func(*args)` in the worker process, under the bot's work semaphore."""
         async with self._worker, self.bot.work:
             if self._pool is None:
-                self._pool = concurrent.futures.ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn")
-                )
+                self._pool = await asyncio.to_thread(_started_worker)
             try:
                 return await asyncio.get_running_loop().run_in_executor(self._pool, func, *args)
             except BrokenProcessPool:
