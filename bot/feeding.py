@@ -386,7 +386,7 @@ class Feeding:
 def feed_location(url: str) -> str:
     """The canonical URL a feed is recorded under; QueryError for anything but an http(s) URL."""
     text = (url or "").strip()
-    if len(text) > 2000 or not is_web_url(text):
+    if len(text) > 2000 or not text.isprintable() or not is_web_url(text):
         shown = text[:80] + ("…" if len(text) > 80 else "")
         raise QueryError(f"{shown!r} is not a feed address; give its http:// or https:// URL.")
     return canonical_url(text)
