@@ -330,20 +330,18 @@ class Feeding:
             return held
         article = await cpu(read_fetched, fetched)
         prints = fingerprint(article)
-        held = await self.store.holding_content(prints)
-        if held is not None:  # a syndicated copy, or the same story under another address
-            await self.store.sighted(dataclasses.replace(sighting, article=held))
-            return held
-        aid = await self.store.remembered(feed.id, fetched.guid, fetched.url, prints) or await self.store.next_id()
         outlet = feed.outlet or article.outlet or fetched.site or poll.title or feed.title or _host(fetched.url)
+        provenance = Provenance(
+            article="", feed=feed.id, url=fetched.url, fetched_at=stored_time(fetched.fetched_at),
+            method=fetched.method, fingerprint=prints, outlet=outlet, published=fetched.published,
+            author=fetched.author, note=fetched.note,
+        )
+        aid, store_it = await self.store.claim(provenance, sighting)
+        if not store_it:  # a syndicated copy, or the same story under another address
+            return aid
         article = dataclasses.replace(
             article, id=aid, key=aid, path=fetched.url or fetched.link or "", content_hash=prints, outlet=outlet
         )
-        provenance = Provenance(
-            article=aid, feed=feed.id, url=fetched.url, fetched_at=stored_time(fetched.fetched_at), method=fetched.method,
-            fingerprint=prints, outlet=outlet, published=fetched.published, author=fetched.author, note=fetched.note,
-        )
-        await self.store.remember(provenance, dataclasses.replace(sighting, article=aid))
         await self.articles.put(article, now, feed.id)
         return AddedArticle(aid, article.title, fetched.url, fetched.method, fetched.note)
 

@@ -13,7 +13,7 @@ Public API:
     await store.holding_content(fingerprint) -> str | None      # the indexed article with this text
     await store.remembered(feed_id, guid, url, fingerprint) -> str | None   # its id, indexed or not
     await store.next_id() -> str                                # f001, f002 ... never given twice
-    await store.remember(provenance, sighting)                  # before the article is stored
+    await store.claim(provenance, sighting) -> (id, store_it)   # id and provenance in one transaction
     await store.sighted(sighting)                               # one more URL/GUID for an article
     await store.provenance(article) -> Provenance | None
     await store.sightings(article) -> list[Sighting]
@@ -257,17 +257,27 @@ class FeedStore:
         number = int(row[0] or 0) + 1 if row else 1
         return f"{ID_PREFIX}{number:03d}"
 
-    async def remember(self, provenance: Provenance, sighting: Sighting) -> None:
-        """Record an article's provenance (replacing an earlier one) and the sighting that brought it."""
-        p = provenance
+    async def claim(self, provenance: Provenance, sighting: Sighting) -> tuple[str, bool]:
+        """Give a fetched article its id and record where it came from, in ONE write transaction,
+        so two processes polling at once (the bot and `kabar feeds poll`) never give one id to
+        two articles nor store one article twice. `provenance.article` and `sighting.article`
+        are ignored. Returns (id, True) for an article to store now under that id (the one it
+        had before, or a new one), or (id, False) when it is an indexed article already (a
+        copy: the sighting is recorded beside it)."""
+        p, s = provenance, sighting
         async with self.db.transaction():
+            held = await self.holding(p.feed, s.guid, s.url) or await self.holding_content(p.fingerprint)
+            if held is not None:
+                await self._sight(dataclasses.replace(s, article=held))
+                return held, False
+            aid = await self.remembered(p.feed, s.guid, s.url, p.fingerprint) or await self.next_id()
             await self.db.execute(
                 "INSERT OR REPLACE INTO feed_articles (article, feed, url, outlet, published, author, fetched_at,"
                 " method, note, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (p.article, p.feed, p.url, p.outlet, p.published, p.author, p.fetched_at, p.method, p.note,
-                 p.fingerprint),
+                (aid, p.feed, p.url, p.outlet, p.published, p.author, p.fetched_at, p.method, p.note, p.fingerprint),
             )
-            await self._sight(sighting)
+            await self._sight(dataclasses.replace(s, article=aid))
+        return aid, True
 
     async def sighted(self, sighting: Sighting) -> None:
         """One more URL or GUID under which an article was seen (kept once)."""

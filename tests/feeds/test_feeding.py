@@ -3,6 +3,7 @@ polling follows the interval and back-off; all parsing goes through the service'
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator
 from typing import Any
@@ -137,3 +138,17 @@ async def test_the_bot_polls_each_feed_once_per_interval_and_backs_off_a_failing
             assert state == "resumed" and [f.paused for f in await feeding.feeds()] == [False, False]
         finally:
             await feeding.close()
+
+
+async def test_two_processes_polling_at_once_store_each_article_once(settings: Settings, site: LocalSite) -> None:
+    """The bot's poll and `kabar feeds poll` at the same moment: two connections to one database."""
+    cfg = settings.model_copy(update={"feed_host_delay": 0.0})
+    async with Kabar(cfg) as bot, Kabar(cfg) as cli:
+        await bot.ensure_indexed()
+        await bot.feeds.add(site.url(TERKINI))
+        await bot.feeds.add(site.url(ATOM))
+        first, second = await asyncio.gather(bot.feeds.poll(), cli.feeds.poll())
+        stored = [a for a in await bot.articles() if a.id.startswith("f")]
+        assert len(stored) == 6 and len({a.title for a in stored}) == 6
+        added = [a.id for reports in (first, second) for r in reports for a in r.added]
+        assert sorted(set(added)) == sorted(a.id for a in stored)

@@ -18,8 +18,9 @@ def article(aid: str, text: str) -> Article:
 
 
 async def keep(store: FeedStore, feed: int, aid: str, url: str, guid: str | None = None) -> None:
-    provenance = Provenance(aid, feed, url, NOW, "page", f"print-{aid}")
-    await store.remember(provenance, Sighting(aid, feed, url, guid, url, NOW))
+    """Claim an id for an article as a poll does (checking it is the one expected), then store it."""
+    provenance = Provenance("", feed, url, NOW, "page", f"print-{aid}")
+    assert await store.claim(provenance, Sighting("", feed, url, guid, url, NOW)) == (aid, True)
     await ArticleStore(store.db).put(article(aid, f"Kalimat berita {aid} yang cukup panjang."), NOW, feed)
 
 
@@ -43,7 +44,14 @@ async def test_ids_are_given_once_even_after_their_articles_left(db) -> None:
     assert await store.next_id() == "f002"
     assert await store.remembered(feed.id, None, "https://contoh.id/a", "other") == "f001"
     assert await store.holding(feed.id, None, "https://contoh.id/a") is None  # remembered, not indexed
-    await store.remember(Provenance("f999", feed.id, None, NOW, "feed", "x"), Sighting("f999", feed.id, None, "g", None, NOW))
+    # read again (its feed added again): the same id; its text again under another address: a copy
+    assert await store.claim(Provenance("", feed.id, "https://contoh.id/a", NOW, "page", "print-f001"),
+                             Sighting("", feed.id, "https://contoh.id/a", None, None, NOW)) == ("f001", True)
+    await ArticleStore(db).put(article("f001", "Kalimat berita f001 yang cukup panjang."), NOW, feed.id)
+    assert await store.claim(Provenance("", feed.id, "https://contoh.id/salinan", NOW, "page", "print-f001"),
+                             Sighting("", feed.id, "https://contoh.id/salinan", None, None, NOW)) == ("f001", False)
+    await db.execute("INSERT INTO feed_articles (article, feed, fetched_at, method, fingerprint)"
+                     " VALUES ('f999', ?, ?, 'feed', 'x')", (feed.id, NOW))
     assert await store.next_id() == "f1000"
 
 
