@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.feeds.poller import Seen
 from bot.models import Article, Paragraph, Sentence
 from bot.store.articles import ArticleStore
 from bot.store.feeds import FeedStore, Provenance, Sighting
@@ -26,6 +27,7 @@ async def keep(store: FeedStore, feed: int, aid: str, url: str, guid: str | None
 
 async def test_feeds_are_sources_of_kind_feed(db) -> None:
     store = FeedStore(db)
+    assert isinstance(store, Seen), "the store is what the poller asks"
     feed = await store.add("https://contoh.id/rss", "Contoh", NOW)
     [source] = await SourceStore(db).active()
     assert (source.kind, source.location, source.id) == ("feed", "https://contoh.id/rss", feed.id)
