@@ -163,4 +163,11 @@ async def test_the_loop_computes_in_a_worker_process_under_the_work_semaphore(bo
     child = await asyncio.wait_for(job, 60)
     assert child != os.getpid()
     assert await bot.feed_loop.cpu(os.getpid) == child, "the worker process is kept between jobs"
+    from bot.errors import FeedUnusable
+    from bot.feeds.parse import parse_feed
+
+    with pytest.raises(FeedUnusable) as info:  # the worker's own errors come back whole
+        await bot.feed_loop.cpu(parse_feed, b"<!doctype html><html><body>Beranda</body></html>", "https://contoh.id/",
+                                "text/html")
+    assert info.value.user_message.startswith("https://contoh.id/ is an HTML page, not a feed")
     await bot.feed_loop.stop()
