@@ -8,8 +8,10 @@ summarising, claim extraction, decoding) runs off the event loop through
 Public API (adapters rely on these names):
     async with Kabar(settings) as kabar: ...
     kabar.settings, kabar.db, kabar.translations
-    await kabar.ensure_indexed()                     # index the seeds on first use
-    await kabar.index(directory=None, progress=None) -> IndexReport
+    await kabar.ensure_indexed() -> IndexReport | None   # the cheap check before a command
+    await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
+    await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
+    kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
@@ -18,7 +20,7 @@ Public API (adapters rely on these names):
     await kabar.translate(article, lang="en") -> Answer
     await kabar.summarize_text(text, sentences=3, method=None) -> Answer
     await kabar.about() -> dict
-    await kabar.ask(line) -> Answer                  # chat syntax: "/summary kursk"
+    await kabar.ask(line, check_sources=True) -> Answer   # chat syntax: "/summary kursk"
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,6 +45,8 @@ from bot.models import (
     Citation,
     IndexReport,
     SearchHit,
+    Skipped,
+    Source,
 )
 from bot.present.text import counted
 
@@ -53,6 +58,16 @@ log = logging.getLogger(__name__)
 RETRIEVAL_LIMIT = 400
 #: how many articles /who-confirmed reads sources from (the most recent ones)
 CLAIM_ARTICLE_LIMIT = 40
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def plain_text(text: str | None) -> str:
+    """User input as text the store can hold: bytes that were not UTF-8 (lone surrogates in a
+    command-line argument) become U+FFFD."""
+    text = text or ""
+    return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
 
 
 def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
@@ -69,11 +84,12 @@ class Kabar:
         self.db: Any = None
         self.translations: Any = None
         self._articles: Any = None
+        self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self.feeds: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
-        self._indexed_once = False
 
     # ------------------------------------------------------------------ lifecycle
     async def __aenter__(self) -> "Kabar":
@@ -84,19 +100,25 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
+        from bot.store.sources import SourceStore
         from bot.translate.api import Translations
 
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
+        self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
         self.translations = Translations(self.settings, self.db)
+        self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
     async def close(self) -> None:
+        if self.feeds is not None:
+            await self.feeds.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -112,18 +134,45 @@ class Kabar:
     async def index(
         self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
     ) -> IndexReport:
+        """Check a folder fully, adding it as a source if new; without one, check every source fully."""
         from bot.indexing import index_folder
+        from bot.sources import refresh
 
         async with self._index_lock:
-            report = await index_folder(self.db, directory or self.settings.seeds_dir, progress=progress)
-            self._indexed_once = True
-            return report
+            if directory is not None:
+                return await index_folder(self.db, directory, progress=progress)
+            report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress)
+            return report or IndexReport()
 
     async def ensure_indexed(self) -> IndexReport | None:
-        """Bring the index up to date with the seeds folder once per process."""
-        if self._indexed_once:
-            return None
-        return await self.index()
+        """The cheap check before a command: fully check only the sources whose folder changed.
+
+        On a database that never had a source, KABAR_SEEDS_DIR becomes the first one and is
+        indexed. Returns None when nothing needed a look.
+        """
+        from bot.sources import refresh
+
+        async with self._index_lock:
+            return await refresh(self.db, self.settings.seeds_dir)
+
+    async def sources(self) -> list[Source]:
+        """The sources indexed, with their article and skipped counts and state."""
+        from bot.sources import list_sources
+
+        return await list_sources(self.db)
+
+    async def remove_source(self, directory: Path) -> tuple[Source, list[str]]:
+        """Stop indexing a folder on purpose; returns it and the ids of the articles that left the index."""
+        from bot.sources import remove_folder
+
+        async with self._index_lock:
+            return await remove_folder(self.db, directory)
+
+    async def skipped(self) -> list[Skipped]:
+        """Every entry of the sources that is not indexed, with its reason."""
+        from bot.sources import list_skipped
+
+        return await list_skipped(self.db)
 
     async def warm_up(self) -> None:
         """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
@@ -143,19 +192,30 @@ class Kabar:
         return await self._articles.list()
 
     async def article(self, ref: str) -> Article:
-        ref = (ref or "").strip()
+        ref = plain_text(ref).strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
+        ref = await self.feeds.resolve(ref)  # an article's URL names it too
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
-        return await self._articles.get(ref)
+        try:
+            return await self._articles.get(ref)
+        except ArticleNotFound:
+            skipped = await self._sources.skipped_for(ref)
+            if not skipped:
+                raise
+        entry = skipped[0]
+        raise ArticleNotFound(
+            f"Article {entry.id or ref} is not indexed: its file {entry.name} was skipped ({entry.reason}).",
+            hint="`kabar articles --skipped` lists every skipped file",
+        )
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        self._check_query(query, "search")
+        query = self._check_query(query, "search")
         return await self._search.search(query, limit=limit)
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
-        text = " ".join((text or "").split())
+        text = " ".join(plain_text(text).split())
         if not text:
             raise QueryError(f"Give the {what} something to look for, for example: {example}.")
         if len(text) > self.settings.max_query_chars:
@@ -369,14 +429,19 @@ class Kabar:
         }
 
     # ------------------------------------------------------------------ chat syntax
-    async def ask(self, line: str) -> Answer:
-        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`."""
+    async def ask(self, line: str, *, check_sources: bool = True) -> Answer:
+        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`.
+
+        Commands that read the index first run the cheap check of the sources
+        (`ensure_indexed`), unless the caller has just done it (`check_sources=False`).
+        """
         from bot.commands import help_lines, parse
 
-        cmd = parse(line, max_chars=self.settings.max_query_chars)
+        cmd = parse(plain_text(line), max_chars=self.settings.max_query_chars)
         if cmd.name == "help":
             return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
-        await self.ensure_indexed()
+        if check_sources:
+            await self.ensure_indexed()
         if cmd.name == "summary":
             return await self.summary(
                 cmd.text,
