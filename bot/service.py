@@ -132,16 +132,20 @@ class Kabar:
 
     # ------------------------------------------------------------------ corpus
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
+        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        reread: bool = False,
     ) -> IndexReport:
-        """Check a folder fully, adding it as a source if new; without one, check every source fully."""
+        """Check a folder fully, adding it as a source if new; without one, check every source fully.
+
+        A file whose stat has not changed since it was stored is not read again, unless `reread`.
+        """
         from bot.indexing import index_folder
         from bot.sources import refresh
 
         async with self._index_lock:
             if directory is not None:
-                return await index_folder(self.db, directory, progress=progress)
-            report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress)
+                return await index_folder(self.db, directory, progress=progress, reread=reread)
+            report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress, reread=reread)
             return report or IndexReport()
 
     async def ensure_indexed(self) -> IndexReport | None:

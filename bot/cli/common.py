@@ -185,14 +185,14 @@ def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool 
 
 def tell_index(report: Any) -> None:
     """What a command's own check of the sources found that the user must know, on stderr:
-    sources whose articles were kept despite a problem, and how many files were skipped."""
+    sources whose articles were kept despite a problem, and files skipped since the last check."""
     if report is None:
         return
     _, err = consoles()
     for line in report.kept:
         err.print(f"warning: {line}")
-    if report.skipped:
-        err.print(f"warning: {len(report.skipped)} file(s) not indexed (`kabar articles --skipped` says why).")
+    for entry in report.newly_skipped:
+        err.print(f"warning: {entry.line}")
 
 
 def sub_app(name: str, help: str) -> typer.Typer:

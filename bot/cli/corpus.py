@@ -27,6 +27,8 @@ def index(
         help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
              "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
     ),
+    reread: bool = typer.Option(False, "--reread", help="Read and hash every file, even those whose size and times "
+                                "are unchanged since they were indexed."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Check article folders fully: new and changed files are indexed, deleted ones removed."""
@@ -47,12 +49,13 @@ def index(
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                return await kabar.index(directory)
+                return await kabar.index(directory, reread=reread)
             with Progress(
                 TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
             ) as bar:
                 task = bar.add_task("index", total=None)
-                return await kabar.index(directory, progress=lambda done, total: bar.update(task, completed=done, total=total))
+                return await kabar.index(directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                                         reread=reread)
 
     report = run(go)
     if as_json:

@@ -35,7 +35,7 @@ _MAX_LISTED_IDS = 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, key, path, title, title_derived, outlet, dateline, editor, content_hash,"
-    " indexed_at, words, sentences, removed, warnings, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " indexed_at, words, sentences, removed, warnings, source, file_stat) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_PARAGRAPH = 'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?,?,?,?)'
 _INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start, figure_terms) VALUES (?,?,?,?,?,?)"
@@ -89,7 +89,8 @@ class Rows:
         for article in articles:
             self.add(article)
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, file_stat: str | None = None) -> None:
+        """Add one article's rows; `file_stat` is its file's stat (see bot.corpus.folder.Entry.stat)."""
         aid = article.id
         self.ids.append(aid)
         self.keys.append(article.key)
@@ -100,6 +101,7 @@ class Rows:
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
             article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
             len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
+            file_stat,
         ))
         self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
         for sentence, start in zip(article.sentences, _sentence_starts(article)):
