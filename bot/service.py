@@ -127,7 +127,7 @@ class Kabar:
 
     async def warm_up(self) -> None:
         """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
-        from bot.nlp.summarize import Candidate, summarize_topic
+        from bot.nlp.topic import Candidate, summarize_topic
 
         sample = [
             Candidate("warm", 1, "Pasukan tiba di wilayah perbatasan pada Senin.", 0.0),
@@ -166,7 +166,7 @@ class Kabar:
     async def summary(
         self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
     ) -> Answer:
-        from bot.nlp.summarize import METHODS
+        from bot.nlp.ranking import METHODS
 
         topic = self._check_query(topic, "topic")
         n = sentences or self.settings.summary_sentences
@@ -179,7 +179,7 @@ class Kabar:
         return await self._translated(answer, lang)
 
     async def _summary(self, topic: str, n: int, method: str) -> Answer:
-        from bot.nlp.summarize import Candidate, summarize_topic
+        from bot.nlp.topic import Candidate, summarize_topic
 
         hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
         if not hits:
