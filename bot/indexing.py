@@ -33,6 +33,7 @@ from bot.corpus.reader import ARTICLE_GLOB, parse_key, read_article
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport
 from bot.store.articles import ArticleStore, Rows
+from bot.store.boilerplate import BoilerplateStore
 from bot.store.db import Database, iso_utc, utc_now
 
 log = logging.getLogger(__name__)
@@ -248,6 +249,7 @@ async def index_folder(
                 pass
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+    await BoilerplateStore(db).refresh(changed=bool(added or updated or removed))
     return IndexReport(
         added=tuple(added),
         updated=tuple(updated),

@@ -71,6 +71,7 @@ class Kabar:
         self._articles: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self._boilerplate: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
         self._indexed_once = False
@@ -86,6 +87,7 @@ class Kabar:
     async def open(self) -> None:
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
+        from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
         from bot.translate.api import Translations
@@ -94,6 +96,7 @@ class Kabar:
         self._articles = ArticleStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
+        self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
@@ -148,7 +151,14 @@ class Kabar:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
-        return await self._articles.get(ref)
+        return await self._stored(ref)
+
+    async def _stored(self, ref: str) -> Article:
+        """The stored article with its learned boilerplate listed among its removals."""
+        from bot.corpus.boilerplate import with_learned
+
+        art = await self._articles.get(ref)
+        return with_learned(art, await self._boilerplate.for_article(art.id))
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self._check_query(query, "search")
@@ -182,6 +192,8 @@ class Kabar:
         from bot.nlp.topic import Candidate, summarize_topic
 
         hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
+        hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         if not hits:
             close = await self._search.suggest(topic)
             note = f"No indexed article mentions {topic!r}."
@@ -249,7 +261,9 @@ class Kabar:
         found = await self._search.figure_articles(wanted.value, include_vague=True)
         exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
         chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
-        articles = [await self._articles.get(a) for a in chosen]
+        from bot.corpus.boilerplate import without_boilerplate
+
+        articles = [without_boilerplate(await self._stored(a)) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
         shown = describe_figure(wanted) if wanted.vague else format_figure(wanted.value)
         items = list(claim_items(report))
