@@ -189,6 +189,7 @@ class Kabar:
         return await self._translated(answer, lang)
 
     async def _summary(self, topic: str, n: int, method: str) -> Answer:
+        from bot.nlp.standalone import needs_context
         from bot.nlp.topic import Candidate, summarize_topic
 
         hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
@@ -201,12 +202,15 @@ class Kabar:
                 note += " Close terms: " + ", ".join(close) + "."
             return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
         sizes = await self._articles.sentence_counts({h.article for h in hits})
+        # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
+        contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
         candidates = [
             Candidate(
                 article=h.article,
                 sentence=h.sentence,
                 text=h.text,
                 position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
+                context=contexts.get((h.article, h.sentence), ()),
             )
             for h in hits
         ]
@@ -214,11 +218,11 @@ class Kabar:
         result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
         items = []
         for pick in result.items:
-            cites = [Citation(article=pick.main.article, sentence=pick.main.sentence, text=pick.main.text)]
-            cites += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in pick.also]
+            shown = [c for c in (pick.before, pick.main) if c is not None]
+            cites = [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in [*shown, *pick.also]]
             also = sorted({c.article for c in pick.also if c.article != pick.main.article})
             fields: dict[str, Any] = {"also_reported_by": also} if also else {}
-            items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
+            items.append(AnswerItem(text=pick.text, citations=tuple(cites), fields=fields))
         used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
@@ -308,7 +312,7 @@ class Kabar:
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
-        items = await self._with_english(answer.items, lang)
+        items = await self._with_english(answer.items, lang, shown=answer.command == "summary")
         extra = self._translation_notes(items, lang) if notes and items else []
         return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
@@ -428,13 +432,17 @@ class Kabar:
         raise QueryError(f"/{cmd.name} is not available here.")
 
     # ------------------------------------------------------------------ translation of answers
-    async def _with_english(self, items: Sequence[AnswerItem], lang: str) -> list[AnswerItem]:
-        """Attach translations to every citation when a model for id->lang is installed."""
+    async def _with_english(self, items: Sequence[AnswerItem], lang: str, shown: bool = False) -> list[AnswerItem]:
+        """Attach translations to every citation when a model for id->lang is installed.
+
+        With `shown`, an item's own text is Indonesian as shown (a sentence with a marked
+        change, or two sentences) and is translated as a whole.
+        """
         items = list(items)
         lang = (lang or "en").lower()
         if not items or lang == "id" or not self.translations.available("id", lang):
             return items
-        texts = sorted({c.text for item in items for c in item.citations})
+        texts = sorted({c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set()))
         try:
             done = await self.translations.translate_texts(texts, src="id", tgt=lang)
         except TranslationError as exc:
@@ -454,7 +462,7 @@ class Kabar:
                 )
                 for c in item.citations
             )
-            main_en = cites[0].text_en if cites and item.text == cites[0].text else None
+            main_en = by_text[item.text].text_en if item.text in by_text else None
             out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
         return out
 

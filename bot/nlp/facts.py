@@ -1,218 +1,196 @@
 """Which candidate sentences tell the same fact, so a fact told by several outlets is one item.
 
-Pure and synchronous. `fact_clusters` groups a topic's candidates by complete linkage over
-`linked`, which asks `same_fact` for sentences of different articles and allows only near
-repeats (or one source's confirmation told twice) inside one article.
+Two sentences are one fact only when they agree on what happened, not merely share words
+(`same_fact`): the same exact figures (or none), no denial set against a non-denial, and
+the same source whenever either names one ("Pentagon membenarkan ..." is not "Korea Utara
+mengirim ..." told by nobody, nor what a Western diplomat said); the same people or
+bodies acting; and wording close enough for the case. A sentence whose content is only a
+pointer to the sentence before it ("Namun hal itu dibantah oleh Kremlin") says nothing
+that could be compared, and joins nothing but a near repeat.
+
+The thresholds are set on the tuning part of the judged pairs in eval/merges/ and checked
+on its held-out part (`bench/merges.py` prints both).
 
 Public API:
-    Support                          what a sentence says beyond its words: figures, names, stance, sources
-    supports(texts) -> list[Support]  (names and phrases are "rare" relative to these texts)
-    claim_of(text) -> (stance, actor keys)
+    Support                          what a sentence says beyond its words
+    supports(texts) -> Supports                       (a sequence of Support, worked out when first read)
     same_fact(a, b, support_a, support_b) -> bool     a, b: TF-IDF vectors of the two sentences
-    linked(articles, vectors, support, i, j) -> bool
+    linked(articles, vectors, support, i, j) -> bool  same_fact, or a near repeat inside one article
     fact_clusters(articles, vectors, support) -> list[list[int]]
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from collections.abc import Sequence
 
-from bot.nlp.aliases import load_aliases
-from bot.nlp.language import content_stems, is_content_word
-from bot.nlp.textvec import cosine, figure_keys, folded, stems, words
+from bot.nlp.aliases import fold_word, load_aliases
+from bot.nlp.backrefs import back_reference
+from bot.nlp.language import content_stems
+from bot.nlp.textvec import cosine, figure_keys, folded, words
+from bot.nlp.voices import Voice, same_voice, voice_of
 
-# Merging across articles: two sentences tell the same fact when their canonical stems
-# (IDF-weighted over the candidates) have a cosine of at least MERGE_COSINE; of at
-# least MERGE_COSINE_FIGURE when they share an exact figure; of at least
-# MERGE_COSINE_NAMES when they share two rare names (found in at most RARE_NAME_SHARE of
-# the candidates). Chosen on the seeds: the Pentagon's 10,000 (000/001, cosine 0.32,
-# same figure) and Rutte's confirmation (000/001/004, 0.30-0.40, "Mark Rutte", "NATO")
-# merge, while unrelated sentences of the one story reach 0.2-0.3 sharing a single
-# name (Kursk, NATO: the Kremlin's denial vs Rutte's confirmation is 0.21) and stay apart.
-MERGE_COSINE = 0.4
-MERGE_COSINE_FIGURE = 0.15
-MERGE_COSINE_NAMES = 0.28
-RARE_NAME_SHARE = 0.25
-# The same source (person's surname or organisation) behind both sentences lowers the bar
-# to MERGE_COSINE_ACTOR (Rutte calling it an "eskalasi signifikan" in 001 and 004: 0.40);
-# within one article two sentences are one fact only when nearly repeated.
-MERGE_COSINE_ACTOR = 0.25
-# A short sentence whose figure and lower-case words all recur in a longer one is the same
-# fact whatever the cosine ("Korea Utara mengirim 10.000 pasukan ke Rusia." in a long lead).
-FIGURE_TERMS_COVERED = 2 / 3
-MERGE_COSINE_SAME_ARTICLE = 0.6
-
-
-@lru_cache(maxsize=16384)
-def _capitalised(text: str) -> tuple[tuple[str, str], ...]:
-    """(lower-cased word, canonical stem) for each capitalised content word of `text`."""
-    out = []
-    for word in folded(text):
-        if word[:1].isupper() and is_content_word(word) and any(ch.isalpha() for ch in word):
-            out.extend((word.lower(), key) for key in content_stems([word]))
-    return tuple(out)
-
-
-def _names(text: str, lower_forms: set[str]) -> frozenset[str]:
-    """Canonical stems of the names in `text`: capitalised words never seen in lower case.
-
-    `lower_forms` holds every word written in lower case anywhere in the texts compared, so
-    "Keterlibatan" at a sentence start is not a name when "keterlibatan" occurs elsewhere.
-    """
-    return frozenset(key for lowered, key in _capitalised(text) if lowered not in lower_forms)
-
-
-@dataclass(frozen=True)
-class Support:
-    figures: frozenset[float]
-    names: frozenset[str]
-    stance: str | None = None  # "denied", "confirmed", "reported" or None (no reporting cue)
-    actors: frozenset[str] = frozenset()  # who stands behind the sentence: "rutte", "nato", "kremlin"
-    phrases: frozenset[tuple[str, str]] = frozenset()  # rare adjacent content stems: ("eskalasi", "signifikan")
-    terms: frozenset[str] = frozenset()  # stems of its lower-case content words: what happens, not who
-    runs: tuple[frozenset[str], ...] = ()  # the stems of each multi-word name ("Kim Jong Un")
-
-
-@lru_cache(maxsize=16384)
-def claim_of(text: str) -> tuple[str | None, frozenset[str]]:
-    """The stance of a sentence's reporting cues and the keys of the sources it names.
-
-    Stance is "denied" when any cue denies ("membantah", "menepis"; "tidak menyangkal"
-    is not a denial), else "confirmed" when any cue confirms ("membenarkan",
-    "mengonfirmasi"), else "reported" when it has any cue, else None. Actor keys are a
-    person's surname, else an organisation's key ("Sekjen NATO, Mark Rutte" -> rutte);
-    countries are left out: a country stands behind too many different statements.
-    """
-    from bot.nlp.attribution import find_cues, sources_in
-
-    stances = {cue.stance for cue in find_cues(text)}
-    if not stances:
-        return None, frozenset()
-    stance = "denied" if "denied" in stances else "confirmed" if "confirmed" in stances else "reported"
-    actors: set[str] = set()
-    for source in sources_in(text):
-        if source.kind in ("pronoun", "document", "medium"):
-            continue
-        if source.who:  # a person speaks for themself: two spokespeople of one ministry differ
-            actors.add(source.who.split()[-1].lower())
-        elif source.org_key and not source.org_key.startswith("country:"):
-            actors.add(source.org_key)
-    return stance, frozenset(actors)
-
-
-def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, support_b: Support) -> bool:
-    """True when two sentences tell the same fact.
-
-    `a`/`b` are IDF-weighted stem vectors; `support_*` their exact figures, rare names,
-    stance and actors. Never the same fact: a denial and anything that is not a denial,
-    or two sentences with exact figures none of which they share. The same source
-    confirming (or denying) in both is the same fact whatever the wording ("Pentagon
-    membenarkan ..." / "Pentagon mengonfirmasi ..."); the same source saying anything at
-    all needs MERGE_COSINE_ACTOR or a rare phrase in common ("eskalasi signifikan"). Otherwise a cosine of MERGE_COSINE is enough on its
-    own; a shared figure with two shared lower-case words (what happens to it: "dikirim",
-    "tentara") lowers the bar to MERGE_COSINE_FIGURE, two shared rare names
-    ("Mark Rutte") to MERGE_COSINE_NAMES.
-    """
-    if (support_a.stance == "denied") != (support_b.stance == "denied"):
-        return False
-    shared_figure = bool(support_a.figures & support_b.figures)
-    if support_a.figures and support_b.figures and not shared_figure:
-        return False
-    similarity = cosine(a, b)
-    same_actor = bool(support_a.actors & support_b.actors)
-    if same_actor and support_a.stance == support_b.stance and support_a.stance in ("confirmed", "denied"):
-        return True
-    if same_actor and (similarity >= MERGE_COSINE_ACTOR or support_a.phrases & support_b.phrases):
-        return True
-    if similarity >= MERGE_COSINE:
-        return True
-    if shared_figure:  # the same figure and the same thing happening to it (not only "10.000 tentara")
-        common = len(support_a.terms & support_b.terms)
-        shorter = min(len(support_a.terms), len(support_b.terms))
-        if common >= 2 and (similarity >= MERGE_COSINE_FIGURE or common >= FIGURE_TERMS_COVERED * shorter):
-            return True
-    return similarity >= MERGE_COSINE_NAMES and _shared_names(support_a, support_b) >= 2
-
-
-def _shared_names(a: Support, b: Support) -> int:
-    """How many names two sentences share, a multi-word name counting once ("Kim Jong Un" is one)."""
-    shared = a.names & b.names
-    if not shared:
-        return 0
-    return min(sum(1 for run in side.runs if run & shared) or len(shared) for side in (a, b))
-
+#: at this cosine two sentences are the same sentence told twice (only figures and denials still count)
+NEAR_REPEAT = 0.8
+#: the same named source, confirming (or denying) in both: the wording may differ a lot
+#: ("membenarkan pengiriman 10,000 prajurit" / "mengonfirmasi ... 10.000 tentara dikirim")
+SAME_SOURCE_FIRM = 0.2
+#: ... or, when they share fewer than SHARED_TERMS lower-case words, this close
+SAME_SOURCE_FIRM_WORDS = 0.4
+#: the same named source saying something in both: close wording with a phrase in common
+#: ("eskalasi signifikan"), or closer wording still
+SAME_SOURCE = 0.3
+SAME_SOURCE_NO_PHRASE = 0.5
+#: nobody named in either: only a close restatement is the same fact
+UNSOURCED = 0.65
+#: inside one article two sentences are one item only when nearly repeated
+SAME_ARTICLE = 0.6
+#: a sentence pointing back with fewer content words than this has no content of its own
+HOLLOW_TERMS = 4
+#: below a near repeat, two sentences share at least this many lower-case content words (what happens)
+SHARED_TERMS = 2
 
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 
 
-@lru_cache(maxsize=16384)
-def _name_runs(text: str) -> tuple[frozenset[str], ...]:
-    """Stems of each run of capitalised words; punctuation ends a run ("NATO, Mark Rutte" is two)."""
-    runs = (frozenset(content_stems(load_aliases().fold(words(m.group())))) for m in _NAME_RUN.finditer(text))
-    return tuple(run for run in runs if run)
+@dataclass(frozen=True)
+class Support:
+    """What a sentence says beyond its words: exact figures, who stands behind it, who acts."""
 
-
-def supports(texts: Sequence[str]) -> list[Support]:
-    """Each text's exact figures and rare names (rare among these texts)."""
-    lower_forms = {w for t in texts for w in words(t) if w.islower()}
-    names = [_names(t, lower_forms) for t in texts]
-    name_df = Counter(n for ns in names for n in ns)
-    rare = {n for n, d in name_df.items() if d <= max(1.0, RARE_NAME_SHARE * len(texts))}
-    # phrases: two adjacent content stems, not both parts of a name ("Korea Utara")
-    phrases = [frozenset(p for p in _phrases(t) if not (p[0] in names[i] and p[1] in names[i])) for i, t in enumerate(texts)]
-    phrase_df = Counter(p for ps in phrases for p in ps)
-    rare_phrase = {p for p, d in phrase_df.items() if d <= max(2.0, RARE_NAME_SHARE * len(texts))}
-    out = []
-    for i, text in enumerate(texts):
-        stance, actors = claim_of(text)
-        out.append(
-            Support(figure_keys(text), names[i] & rare, stance, actors, phrases[i] & rare_phrase, _terms(text),
-                    _name_runs(text))
-        )
-    return out
+    figures: frozenset[float]
+    voice: Voice
+    actors: tuple[frozenset[str], ...] = ()  # name words of each person or body named (not places)
+    hollow: bool = False  # points back and has next to no content of its own
+    phrases: frozenset[tuple[str, str]] = frozenset()  # adjacent lower-case content stems
+    terms: frozenset[str] = frozenset()  # lower-case content stems: what happens, not who
 
 
 @lru_cache(maxsize=16384)
 def _terms(text: str) -> frozenset[str]:
-    return frozenset(content_stems([w for w in folded(text) if w.islower() and w.isalpha()]))
+    """Stems of the lower-case content words: what happens, not who.
+
+    The first word counts when only its position capitalises it ("Kedatangan tentara ...").
+    """
+    found = list(folded(text))
+    if found and found[0][:1].isupper() and load_aliases().lookup(found[0]) is None:
+        found[0] = found[0].lower()
+    return frozenset(content_stems([w for w in found if w.islower() and w.replace("-", "").isalpha()]))
+
+
+@lru_cache(maxsize=16384)
+def _actors(text: str) -> tuple[frozenset[str], ...]:
+    """The people and bodies a sentence names (capitalised runs, known places left out)."""
+    table = load_aliases()
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        run = words(m.group())
+        if m.start() == 0 and len(run) == 1:
+            continue  # a capitalised first word is usually just the sentence's first word
+        for span in table.spans(run) or [None]:
+            if span is not None and span.alias.kind in ("place", "role", "term"):
+                continue
+            part = run if span is None else run[span.start : span.end]
+            name = frozenset(fold_word(w) for w in part) | ({f"key:{span.alias.key}"} if span else set())
+            found.append(name)
+    return tuple(found)
 
 
 @lru_cache(maxsize=16384)
 def _phrases(text: str) -> frozenset[tuple[str, str]]:
-    found = stems(text)
-    return frozenset(zip(found, found[1:]))
+    keyed = [(stem, word.islower()) for word in folded(text) for stem in content_stems([word])]
+    return frozenset((a, b) for (a, lower_a), (b, lower_b) in zip(keyed, keyed[1:]) if lower_a and lower_b)
 
 
-_NONE: frozenset[Any] = frozenset()
+@lru_cache(maxsize=16384)
+def _support(text: str) -> Support:
+    back = back_reference(text)
+    hollow = back is not None and back.kind != "connective" and len(_terms(text)) < HOLLOW_TERMS
+    return Support(figure_keys(text), voice_of(text), _actors(text), hollow, _phrases(text), _terms(text))
+
+
+class Supports(Sequence[Support]):
+    """The Support of each text, worked out when first asked for (most candidates of a large
+    topic are only ever compared by their words)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = list(texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return Supports(self._texts[index])
+        return _support(self._texts[index])
+
+
+def supports(texts: Sequence[str]) -> Supports:
+    """Each text's Support (computed lazily, cached per text)."""
+    return Supports(texts)
+
+
+def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    keys = {w for w in a | b if w.startswith("key:")}
+    if keys and (a & keys) and (b & keys):
+        return bool(a & b & keys)
+    plain_a = {w for w in a if not w.startswith("key:")}
+    plain_b = {w for w in b if not w.startswith("key:")}
+    return plain_a <= plain_b or plain_b <= plain_a
+
+
+def _same_actors(a: Support, b: Support) -> bool:
+    """Everyone one sentence names as acting is named by the other too (when both name anyone)."""
+    if not a.actors or not b.actors:
+        return True
+    return all(any(_same_name(x, y) for y in b.actors) for x in a.actors) or all(
+        any(_same_name(y, x) for x in a.actors) for y in b.actors
+    )
+
+
+def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, support_b: Support) -> bool:
+    """True when two sentences (TF-IDF vectors `a`, `b`) tell the same fact (see the module docstring)."""
+    if (support_a.voice.stance == "denied") != (support_b.voice.stance == "denied"):
+        return False
+    if support_a.figures != support_b.figures:
+        return False
+    similarity = cosine(a, b)
+    if similarity >= NEAR_REPEAT:
+        return True
+    if support_a.hollow or support_b.hollow or support_a.voice.unresolved or support_b.voice.unresolved:
+        return False
+    shared_terms = len(support_a.terms & support_b.terms) >= SHARED_TERMS
+    va, vb = support_a.voice, support_b.voice
+    if va.named or vb.named:
+        if not same_voice(va, vb) or va.stance != vb.stance:
+            return False
+        if va.stance in ("confirmed", "denied"):
+            return similarity >= SAME_SOURCE_FIRM and (shared_terms or similarity >= SAME_SOURCE_FIRM_WORDS)
+        shared_phrase = bool(support_a.phrases & support_b.phrases)
+        return shared_terms and similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
+    return shared_terms and similarity >= UNSOURCED and _same_actors(support_a, support_b)
 
 
 def linked(
     articles: Sequence[str], vectors: Sequence[dict[str, float]], support: Sequence[Support], i: int, j: int
 ) -> bool:
     """True when candidates i and j (of `articles[i]`, `articles[j]`) may be one item."""
-    # within one article only a near-repeat, or the same source's confirmation (denial)
-    # told twice, merges: shared names and figures there are the article's subject
+    if cosine(vectors[i], vectors[j]) < SAME_SOURCE_FIRM:
+        return False  # below every bar: no need to read who said what
     if articles[i] == articles[j]:
+        # within one article: a near repeat, or one source's confirmation (denial) told twice
         a, b = support[i], support[j]
-        if cosine(vectors[i], vectors[j]) >= MERGE_COSINE_SAME_ARTICLE:
-            return same_fact(vectors[i], vectors[j], Support(_NONE, _NONE, a.stance), Support(_NONE, _NONE, b.stance))
-        return (
-            a.stance == b.stance
-            and a.stance in ("confirmed", "denied")
-            and bool(a.actors & b.actors)
-            and same_fact(vectors[i], vectors[j], a, b)
-        )
+        firm = a.voice.stance in ("confirmed", "denied") and a.voice.named and b.voice.named
+        if cosine(vectors[i], vectors[j]) < SAME_ARTICLE and not firm:
+            return False
     return same_fact(vectors[i], vectors[j], support[i], support[j])
 
 
 def fact_clusters(
     articles: Sequence[str], vectors: Sequence[dict[str, float]], support: Sequence[Support]
 ) -> list[list[int]]:
-    """Group candidates that tell the same fact (complete linkage over `same_fact`).
+    """Group candidates that tell the same fact (complete linkage over `linked`).
 
     Pairs are joined most similar first, and two groups join only when every pair across
     them tells the same fact, so a chain A~B~C never merges A with an unrelated C.
@@ -236,4 +214,3 @@ def fact_clusters(
                 group[x] = gi
             members[gi].extend(members.pop(gj))
     return [sorted(m) for m in members.values()]
-

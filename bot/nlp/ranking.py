@@ -69,6 +69,8 @@ def sumy_ranking(sentences: Sequence[str], method: str) -> list[tuple[int, float
     with warnings.catch_warnings():
         # LSA warns when a short text has fewer distinct words than sentences; it still ranks
         warnings.filterwarnings("ignore", message="Number of words", category=UserWarning)
+        # LexRank's power method divides by a zero norm when no two sentences share a word
+        warnings.filterwarnings("ignore", message="invalid value encountered", category=RuntimeWarning)
         _sumy_summarizer(method)(document, capture)
     if len(captured) < len(sentences):  # sumy gave up (e.g. no content words): fall back to order
         seen = {i for i, _ in captured}

@@ -7,6 +7,7 @@ import pytest
 from bot.nlp.textvec import figure_keys
 from bot.nlp.topic import Candidate, TopicSummary, summarize_topic
 from tests.nlp.seeds import find as _find
+from tests.nlp.seeds import invented
 from tests.nlp.seeds import seed_candidates
 
 
@@ -140,30 +141,34 @@ def test_candidates_beyond_the_ranked_head_still_join_their_fact(monkeypatch: py
 # ----------------------------------------------------------------------------- what counts as one fact
 
 
-def test_rutte_quoted_confirmation_joins_the_confirmation_item() -> None:
+def test_rutte_quoted_confirmation_is_never_a_second_item_beside_the_confirmation() -> None:
+    # the quote confirms what the confirmation item says: it joins it, or is dropped as a restatement
     cands = seed_candidates()
     for method in ("lexrank", "news"):
         summary = summarize_topic(cands, n=20, method=method)
         confirm = _item_of(summary, _find(cands, "001", "dikonfirmasi oleh Sekjen NATO, Mark Rutte"))
         quoted = _item_of(summary, _find(cands, "004", "Hari ini saya dapat mengonfirmasi"))
-        assert confirm is not None and confirm == quoted, method
+        assert confirm is not None and quoted in (None, confirm), method
 
 
-def _about(*words: str) -> list[Candidate]:
+def _about(*words: str, context: bool = False) -> list[Candidate]:
     """The seed sentences naming any of `words`, as retrieval hands them over."""
-    return [c for c in seed_candidates() if any(w.lower() in c.text.lower() for w in words)]
+    return [c for c in seed_candidates(context) if any(w.lower() in c.text.lower() for w in words)]
 
 
-def test_the_kremlins_denials_are_one_item_and_never_join_a_confirmation() -> None:
-    cands = _about("Kremlin", "membenarkan")
+def test_the_kremlins_two_denials_stay_apart_and_never_join_a_confirmation() -> None:
+    # 002 denies Ukraine's claim to have killed six officers, 004 denies the deployment
+    cands = _about("Kremlin", "membenarkan", context=True)
     summary = summarize_topic(cands, n=20, method="lexrank")
     denial_002 = _item_of(summary, _find(cands, "002", "dibantah oleh Kremlin"))
     denial_004 = _item_of(summary, _find(cands, "004", "Kremlin dengan tegas telah menepis"))
-    assert denial_002 is not None and denial_002 == denial_004
-    # shown by the sentence that reads on its own, not by "Namun hal itu langsung dibantah ..."
-    assert summary.items[denial_002].main.article == "004"
+    assert denial_002 is not None and denial_004 is not None and denial_002 != denial_004
+    # "Namun hal itu langsung dibantah ..." is shown after the claim it denies
+    pick = summary.items[denial_002]
+    assert pick.before is not None and pick.before.sentence == pick.main.sentence - 1
+    assert "menewaskan enam perwira" in pick.before.text and pick.text.endswith("dibantah oleh Kremlin.")
     for confirmation in ("Mark Rutte membenarkan", "Pentagon) membenarkan"):
-        assert _item_of(summary, _find(cands, "000", confirmation)) != denial_002
+        assert _item_of(summary, _find(cands, "000", confirmation)) not in (denial_002, denial_004)
 
 
 def test_the_same_speaker_with_the_same_phrase_is_one_item() -> None:
@@ -178,24 +183,21 @@ def test_the_same_speaker_with_the_same_phrase_is_one_item() -> None:
     assert letter != not_denied
 
 
-def test_a_shared_figure_needs_the_same_thing_happening_to_it() -> None:
+def test_a_shared_figure_needs_the_same_source_and_the_same_thing_happening_to_it() -> None:
     cands = seed_candidates()
     summary = summarize_topic(cands, n=20, method="lexrank")
     sent = _item_of(summary, _find(cands, "002", "Korea Utara mengirim 10.000 pasukan ke Rusia."))
     arrived = _item_of(summary, _find(cands, "004", "dilaporkan tiba di Kursk"))
     pentagon = _item_of(summary, _find(cands, "001", "Pentagon mengonfirmasi bahwa sekitar 10.000"))
-    assert sent is not None and sent == pentagon  # "sent 10,000 to Russia" twice
-    assert arrived != sent  # "10,000 arrived in Kursk" is another fact
-
-
-def _invented(*rows: tuple[str, int, str]) -> list[Candidate]:
-    return [Candidate(article, sentence, text, (sentence - 1) / 10) for article, sentence, text in rows]
+    assert pentagon is not None
+    assert sent != pentagon  # 002 credits Western officials, never the Pentagon
+    assert arrived != sent and arrived != pentagon  # "10,000 arrived in Kursk" is another fact
 
 
 def test_sentences_of_one_article_about_one_subject_stay_apart() -> None:
-    cands = _invented(
-        ("050", 1, "Rangkaian konser itu dimulai dari empat konser di dua lokasi di Jepang pada 25-30 April."),
-        ("050", 2, "Tiga dari empat konser itu diselenggarakan di Tokyo Dome, lokasi konser terbesar di Jepang."),
+    cands = invented(
+        ("050", 1, "Rangkaian konser BTS dimulai dari empat konser di dua lokasi di Jepang pada 25-30 April."),
+        ("050", 2, "Tiga dari empat konser BTS diselenggarakan di Tokyo Dome, lokasi konser terbesar di Jepang."),
         ("051", 1, "Harga tiket kereta cepat naik mulai bulan depan di Jepang."),
         ("052", 1, "Festival bunga sakura di Jepang menarik ribuan wisatawan."),
     )
@@ -204,7 +206,7 @@ def test_sentences_of_one_article_about_one_subject_stay_apart() -> None:
 
 
 def test_two_spokespeople_of_one_ministry_are_two_sources() -> None:
-    cands = _invented(
+    cands = invented(
         ("060", 1, "Juru bicara Kementerian Luar Negeri, Budi Santoso, mengatakan delegasi akan tiba di Tokyo pekan depan."),
         ("061", 1, "Juru bicara Kementerian Luar Negeri, Sari Wulandari, mengatakan visa pelajar akan dipermudah."),
         ("062", 1, "Kementerian Luar Negeri membantah kabar penutupan kedutaan di Tokyo."),
@@ -221,7 +223,7 @@ def test_two_spokespeople_of_one_ministry_are_two_sources() -> None:
 
 
 def test_a_multi_word_topic_leaves_out_sentences_with_its_words_scattered() -> None:
-    cands = _invented(
+    cands = invented(
         ("070", 1, "Buffon mengatakan Piala Dunia 2018 kemungkinan menjadi turnamen terakhirnya."),
         ("071", 3, "Kiatisuk mundur karena gagal membawa timnya ke Piala Dunia 2018."),
         ("072", 2, "Lee akan bermain di Piala Thomas dan kejuaraan dunia tahun depan."),
@@ -231,19 +233,22 @@ def test_a_multi_word_topic_leaves_out_sentences_with_its_words_scattered() -> N
 
 
 def test_pieces_of_quotations_are_shown_only_when_nothing_else_is_left() -> None:
-    cands = _invented(
-        ("080", 2, '"Kami menghimbau para prajurit yang dikirim untuk mendukung rezim Putin.'),
+    piece = ("080", 2, '"Kami menghimbau para prajurit yang dikirim untuk mendukung rezim Putin.')
+    cands = invented(
+        piece,
         ("081", 1, "Putin menggelar pertemuan BRICS bersama China dan India di Kazan."),
         ("082", 1, "Putin menandatangani pakta pertahanan bersama dengan Pyongyang tahun lalu."),
     )
-    summary = summarize_topic(cands, n=2, method="lexrank", query_terms=("putin",))
-    assert {p.main.article for p in summary.items} == {"081", "082"}
-    assert len(summarize_topic(cands, n=3, method="lexrank", query_terms=("putin",)).items) == 3
+    for n in (2, 3):  # a free slot is no reason to show a piece of a quotation
+        summary = summarize_topic(cands, n=n, method="lexrank", query_terms=("putin",))
+        assert {p.main.article for p in summary.items} == {"081", "082"}
+    alone = summarize_topic(invented(piece), n=3, method="lexrank", query_terms=("putin",))
+    assert [p.main.article for p in alone.items] == ["080"]
 
 
 def test_items_read_in_the_order_the_articles_lead_with_them() -> None:
     cands = [
-        Candidate("090", 9, "Bagi Ukraina perkembangan ini kabar buruk di wilayah Kursk yang digempur.", 0.8),
+        Candidate("090", 9, "Bagi Ukraina, kedatangan tentara Korea Utara kabar buruk di wilayah Kursk yang digempur.", 0.8),
         Candidate("091", 1, "Rutte membenarkan keberadaan tentara Korea Utara di wilayah Kursk.", 0.0),
         Candidate("092", 4, "Juru bicara Pentagon menyebut tentara Korea Utara berada dekat Kursk.", 0.3),
     ]
@@ -253,7 +258,7 @@ def test_items_read_in_the_order_the_articles_lead_with_them() -> None:
 
 def test_an_outlets_footer_is_not_news() -> None:
     footer = "DailySocial.id adalah portal berita startup dan inovasi teknologi."
-    cands = [Candidate(f"10{k}", 9, footer, 0.9) for k in range(4)] + _invented(
+    cands = [Candidate(f"10{k}", 9, footer, 0.9) for k in range(4)] + invented(
         ("110", 1, "Startup asal Malaysia makin banyak yang melakukan ekspansi ke Indonesia."),
         ("111", 2, "Startup pembayaran digital itu meraih pendanaan seri A pekan lalu."),
     )
@@ -262,12 +267,18 @@ def test_an_outlets_footer_is_not_news() -> None:
 
 
 def test_items_of_one_article_stay_together_in_their_order() -> None:
-    cands = _invented(
-        ("120", 1, "Tiga poin dihasilkan pada Rapat Pleno DPD Golkar Purwakarta."),
+    first = "Tiga poin dihasilkan pada Rapat Pleno DPD Golkar Purwakarta."
+    cands = invented(
+        ("120", 1, first),
         ("121", 1, "Hakim memutuskan melanjutkan kasus korupsi dengan terdakwa mantan Ketua Umum Golkar."),
-        ("120", 2, "Salah satunya, menetapkan dukungan Golkar terhadap calon gubernur Jawa Barat."),
         ("120", 5, "Poin kedua, Golkar memutuskan panitia Rakerda dan pelantikan pengurus."),
-    )
+    ) + [Candidate("120", 2, "Salah satunya, menetapkan dukungan Golkar terhadap calon gubernur Jawa Barat.", 0.1,
+                   (first,))]
     summary = summarize_topic(cands, n=4, method="lexrank", query_terms=("golkar",))
     shown = [(p.main.article, p.main.sentence) for p in summary.items]
     assert shown == [("120", 1), ("120", 2), ("120", 5), ("121", 1)]
+    # "Salah satunya, ..." follows the sentence it needs, which is not repeated
+    assert summary.items[1].before is None and summary.items[1].text.startswith("Salah satunya")
+    alone = summarize_topic(cands[1:], n=4, method="lexrank", query_terms=("golkar",))
+    pick = next(p for p in alone.items if p.main.sentence == 2)
+    assert pick.before is not None and pick.text == f"{first} {pick.main.text}"
