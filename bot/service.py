@@ -161,8 +161,10 @@ class Kabar:
         return with_learned(art, await self._boilerplate.for_article(art.id))
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        from bot.nlp.aliases import load_aliases
+
         self._check_query(query, "search")
-        return await self._search.search(query, limit=limit)
+        return await self._search.search(query, limit=limit, variants=load_aliases().query_variants(query))
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
         text = " ".join((text or "").split())
@@ -185,14 +187,21 @@ class Kabar:
         method = (method or self.settings.summary_method).lower()
         if method not in METHODS:
             raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
-        answer = await self._cached(("summary", topic.lower(), n, method), lambda: self._summary(topic, n, method))
+        from bot.topic_query import english_topic
+
+        translate = english_topic(topic) and self.translations.available("en", "id")
+        answer = await self._cached(
+            ("summary", topic.lower(), n, method, translate), lambda: self._summary(topic, n, method, translate)
+        )
         return await self._translated(answer, lang)
 
-    async def _summary(self, topic: str, n: int, method: str) -> Answer:
+    async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
         from bot.nlp.standalone import needs_context
         from bot.nlp.topic import Candidate, summarize_topic
+        from bot.topic_query import prepare
 
-        hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        query = await prepare(topic, self.translations, translate)
+        hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
         learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
         hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         if not hits:
@@ -200,7 +209,7 @@ class Kabar:
             note = f"No indexed article mentions {topic!r}."
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
-            return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
+            return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
         sizes = await self._articles.sentence_counts({h.article for h in hits})
         # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
         contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
@@ -214,8 +223,7 @@ class Kabar:
             )
             for h in hits
         ]
-        terms = tuple(topic.split())
-        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
+        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=query.terms)
         items = []
         for pick in result.items:
             shown = [c for c in (pick.before, pick.main) if c is not None]
@@ -230,6 +238,7 @@ class Kabar:
             f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
+            *query.notes,
         ]
         return Answer(
             command="summary",

@@ -1,6 +1,8 @@
-"""Topic summaries on the seeds as a reader meets them."""
+"""Topic summaries on the seeds as a reader meets them, and names found under their other forms."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from bot.config import Settings
 from bot.service import Kabar
@@ -37,3 +39,26 @@ async def test_kursk_and_rutte_do_not_open_with_a_report_not_shown(settings: Set
         answer = await _summary(settings, topic)
         assert answer.items and not answer.items[0].text.startswith("Laporan ini juga"), topic
         assert not any(item.text.startswith(("Laporan ini", "Ia ", "Namun hal itu")) for item in answer.items)
+
+
+def _add(seeds: Path, number: int, lines: list[str]) -> None:
+    (seeds / f"{number:03d}_{number:016x}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+async def test_names_are_found_under_their_other_forms(settings: Settings) -> None:
+    _add(settings.seeds_dir, 200, ["Tol baru diresmikan", "Presiden Joko Widodo meresmikan jalan tol Semarang-Demak."])
+    _add(settings.seeds_dir, 201, ["Sidang ditunda", "Basuki Tjahaja Purnama menghadiri sidang di Jakarta Utara."])
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        assert {h.article for h in await kabar.search("Jokowi")} == {"200"}
+        assert {h.article for h in await kabar.search("Ahok")} == {"201"}
+        summary = await kabar.summary("Jokowi")
+        assert [c.article for item in summary.items for c in item.citations] == ["200"]
+
+
+async def test_an_english_topic_without_a_model_is_searched_by_its_indonesian_names(settings: Settings) -> None:
+    answer = await _summary(settings, "north korea")
+    assert answer.items
+    assert any("looks English" in note and "Korea Utara" in note and "kabar models" in note for note in answer.notes)
+    # the Indonesian topic gives no such note
+    assert not any("looks English" in note for note in (await _summary(settings, "korea utara")).notes)
