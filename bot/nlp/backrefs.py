@@ -29,7 +29,7 @@ REFERENT_WINDOW = 7
 #: "ini" after these means now, not "the thing said before" ("hari ini", "saat ini")
 _TIME_WORDS = frozenset(
     "hari saat kali tahun pekan minggu bulan malam pagi siang sore sejauh selama musim abad era masa detik"
-    " sampai hingga".split()
+    " sampai hingga baru-baru".split()
 )
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LEAD = re.compile(r"^[\s\"“”'‘’(\[–—-]*")

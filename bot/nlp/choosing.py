@@ -8,8 +8,8 @@ does not read on its own at all (a piece of a quotation, a bare headline, a foot
   and what does not read on its own at all is shown only when nothing else is;
 - sentences naming the whole topic come first;
 - several articles are heard before any article gives a second item (coverage);
-- a fact that restates one already chosen is dropped: close wording from a compatible
-  source, or the same source confirming (denying) the same thing, or saying it with a
+- a fact that restates one already chosen is dropped: close wording from the same source
+  (or from nobody named), or the same source confirming (denying) the same thing, or saying it with a
   phrase in common ("eskalasi signifikan"), in other words.
 
 Public API:
@@ -44,7 +44,7 @@ BOILERPLATE_POSITION = 0.5
 # Sentences of this tier or worse (leaning on something not shown, fragments) are shown
 # only when no other sentence is left.
 UNREADABLE_TIER = 2
-# A fact this close to one already chosen restates it (when their sources do not differ).
+# A fact this close to one already chosen restates it (when both name the same source, or neither does).
 RESTATEMENT = 0.5
 
 
@@ -123,7 +123,8 @@ def _restates(i: int, j: int, vectors: Sequence[dict[str, float]], support: Sequ
         firm = a.stance in ("confirmed", "denied")
         if len(support[i].terms & support[j].terms) >= SHARED_TERMS and (firm or support[i].phrases & support[j].phrases):
             return True
-    compatible = not (a.named and b.named) or same_voice(a, b)
+    # a source named by one and not the other is a difference worth showing
+    compatible = same_voice(a, b) if a.named and b.named else not (a.named or b.named)
     return compatible and cosine(vectors[i], vectors[j]) >= RESTATEMENT
 
 
