@@ -37,6 +37,10 @@ def test_an_opening_pronoun_becomes_the_name_in_brackets() -> None:
 def test_a_quotation_shows_its_speaker() -> None:
     quote = '"Kami akan memanggil saksi lain pekan depan," katanya.'
     assert readable(quote, [FEBRI]).text == '"Kami akan memanggil saksi lain pekan depan," kata [Febri Diansyah].'
+    # a quotation with no speaker at all comes after the sentence naming who speaks, or not at all
+    bare = '"Kami akan memanggil saksi lain pekan depan."'
+    assert readable(bare, [FEBRI]).before == FEBRI
+    assert readable(bare, ["Pemeriksaan berlangsung delapan jam di gedung KPK."]).tier == 2
 
 
 def test_what_points_at_the_sentence_before_is_shown_after_it() -> None:
