@@ -49,6 +49,7 @@ from bot.feeds.poller import FeedPoll, FeedSpec, FetchedArticle, poll_feeds
 from bot.feeds.urls import canonical_url, content_fingerprint, is_web_url
 from bot.models import Article
 from bot.store.articles import ArticleStore
+from bot.store.boilerplate import BoilerplateStore
 from bot.store.db import Database
 from bot.store.db import iso_utc as stored_time  # the form every stored time takes
 from bot.store.feeds import FeedRow, FeedStore, Provenance, Sighting
@@ -220,7 +221,10 @@ class Feeding:
             feed = await self.store.get(location)
             if feed is None:
                 raise QueryError(f"{location} is not a feed kabar polls.", hint="`kabar feeds list` shows the feeds")
-            return feed, await self.store.remove(feed, stored_time(self.clock()))
+            removed = await self.store.remove(feed, stored_time(self.clock()))
+        if removed:
+            await BoilerplateStore(self.db).refresh()  # what recurred in them may no longer recur
+        return feed, removed
 
     async def feeds(self) -> list[FeedRow]:
         return await self.store.active()
@@ -284,6 +288,8 @@ class Feeding:
                     reports[feed.id] = await self._keep(feed, result, cpu)
 
             await asyncio.gather(*(one(feed) for feed in wanted))
+            if any(report.added for report in reports.values()):
+                await BoilerplateStore(self.db).refresh()  # new articles can make a sentence recur
         return [reports[feed.id] for feed in feeds if feed.id in reports]
 
     def _interval_passed(self, feed: FeedRow, now: dt.datetime) -> bool:

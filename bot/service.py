@@ -88,6 +88,7 @@ class Kabar:
         self._search: Any = None
         self._answers: Any = None
         self.feeds: Any = None
+        self._boilerplate: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
 
@@ -103,6 +104,7 @@ class Kabar:
         from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
+        from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
         from bot.store.sources import SourceStore
@@ -113,6 +115,7 @@ class Kabar:
         self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
+        self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
         self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
@@ -180,7 +183,7 @@ class Kabar:
 
     async def warm_up(self) -> None:
         """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
-        from bot.nlp.summarize import Candidate, summarize_topic
+        from bot.nlp.topic import Candidate, summarize_topic
 
         sample = [
             Candidate("warm", 1, "Pasukan tiba di wilayah perbatasan pada Senin.", 0.0),
@@ -203,7 +206,7 @@ class Kabar:
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
         try:
-            return await self._articles.get(ref)
+            return await self._stored(ref)
         except ArticleNotFound:
             skipped = await self._sources.skipped_for(ref)
             if not skipped:
@@ -214,9 +217,18 @@ class Kabar:
             hint="`kabar articles --skipped` lists every skipped file",
         )
 
+    async def _stored(self, ref: str) -> Article:
+        """The stored article with its learned boilerplate listed among its removals."""
+        from bot.corpus.boilerplate import with_learned
+
+        art = await self._articles.get(ref)
+        return with_learned(art, await self._boilerplate.for_article(art.id))
+
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        from bot.nlp.aliases import load_aliases
+
         query = self._check_query(query, "search")
-        return await self._search.search(query, limit=limit)
+        return await self._search.search(query, limit=limit, variants=load_aliases().query_variants(query))
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
         text = " ".join(plain_text(text).split())
@@ -230,7 +242,7 @@ class Kabar:
     async def summary(
         self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
     ) -> Answer:
-        from bot.nlp.summarize import METHODS
+        from bot.nlp.ranking import METHODS
 
         topic = self._check_query(topic, "topic")
         n = sentences or self.settings.summary_sentences
@@ -239,38 +251,50 @@ class Kabar:
         method = (method or self.settings.summary_method).lower()
         if method not in METHODS:
             raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
-        answer = await self._cached(("summary", topic.lower(), n, method), lambda: self._summary(topic, n, method))
+        from bot.topic_query import english_topic
+
+        translate = english_topic(topic) and self.translations.available("en", "id")
+        answer = await self._cached(
+            ("summary", topic.lower(), n, method, translate), lambda: self._summary(topic, n, method, translate)
+        )
         return await self._translated(answer, lang)
 
-    async def _summary(self, topic: str, n: int, method: str) -> Answer:
-        from bot.nlp.summarize import Candidate, summarize_topic
+    async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
+        from bot.nlp.standalone import needs_context
+        from bot.nlp.topic import Candidate, summarize_topic
+        from bot.topic_query import prepare
 
-        hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        query = await prepare(topic, self.translations, translate)
+        hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
+        learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
+        hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         if not hits:
             close = await self._search.suggest(topic)
             note = f"No indexed article mentions {topic!r}."
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
-            return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
+            return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
         sizes = await self._articles.sentence_counts({h.article for h in hits})
+        # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
+        contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
         candidates = [
             Candidate(
                 article=h.article,
                 sentence=h.sentence,
                 text=h.text,
                 position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
+                context=contexts.get((h.article, h.sentence), ()),
             )
             for h in hits
         ]
-        terms = tuple(topic.split())
-        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
+        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=query.terms)
         items = []
         for pick in result.items:
-            cites = [Citation(article=pick.main.article, sentence=pick.main.sentence, text=pick.main.text)]
-            cites += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in pick.also]
+            shown = [c for c in (pick.before, pick.main) if c is not None]
+            cites = [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in [*shown, *pick.also]]
             also = sorted({c.article for c in pick.also if c.article != pick.main.article})
             fields: dict[str, Any] = {"also_reported_by": also} if also else {}
-            items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
+            items.append(AnswerItem(text=pick.text, citations=tuple(cites), fields=fields))
         used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
@@ -278,6 +302,7 @@ class Kabar:
             f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
+            *query.notes,
         ]
         return Answer(
             command="summary",
@@ -312,7 +337,9 @@ class Kabar:
         found = await self._search.figure_articles(wanted.value, include_vague=True)
         exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
         chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
-        articles = [await self._articles.get(a) for a in chosen]
+        from bot.corpus.boilerplate import without_boilerplate
+
+        articles = [without_boilerplate(await self._stored(a)) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
         shown = figure_label(wanted, qualifier=False, noun=True)
         items = list(claim_items(report))
@@ -361,7 +388,7 @@ class Kabar:
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
-        items = await self._with_english(answer.items, lang)
+        items = await self._with_english(answer.items, lang, shown=answer.command == "summary")
         extra = self._translation_notes(items, lang) if notes and items else []
         return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
@@ -486,13 +513,17 @@ class Kabar:
         raise QueryError(f"/{cmd.name} is not available here.")
 
     # ------------------------------------------------------------------ translation of answers
-    async def _with_english(self, items: Sequence[AnswerItem], lang: str) -> list[AnswerItem]:
-        """Attach translations to every citation when a model for id->lang is installed."""
+    async def _with_english(self, items: Sequence[AnswerItem], lang: str, shown: bool = False) -> list[AnswerItem]:
+        """Attach translations to every citation when a model for id->lang is installed.
+
+        With `shown`, an item's own text is Indonesian as shown (a sentence with a marked
+        change, or two sentences) and is translated as a whole.
+        """
         items = list(items)
         lang = (lang or "en").lower()
         if not items or lang == "id" or not self.translations.available("id", lang):
             return items
-        texts = sorted({c.text for item in items for c in item.citations})
+        texts = sorted({c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set()))
         try:
             done = await self.translations.translate_texts(texts, src="id", tgt=lang)
         except TranslationError as exc:
@@ -512,7 +543,7 @@ class Kabar:
                 )
                 for c in item.citations
             )
-            main_en = cites[0].text_en if cites and item.text == cites[0].text else None
+            main_en = by_text[item.text].text_en if item.text in by_text else None
             out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
         return out
 

@@ -131,8 +131,15 @@ def show(
     if raw:
         out.print("")
         out.print("Kept out of the sentences:")
+        learned = [r for r in art.removed if r.sentence is not None]
         for removal in art.removed:
-            out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}")
+            if removal.sentence is None:
+                out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}", markup=False)
+        if learned:
+            out.print("")
+            out.print("Kept out of summaries, digests and /who-confirmed:")
+            for removal in learned:
+                out.print(f"  sentence {removal.sentence:>3}  {removal.kind} ({removal.reason}): {removal.text}", markup=False)
         for warning in art.warnings:
             out.print(f"  warning: {warning}")
 
