@@ -38,11 +38,18 @@ class Figure:
 
 @dataclass(frozen=True)
 class Removal:
-    """Something the reader took out of an article's body, and why."""
+    """Something kept out of an article's body, and why.
+
+    The reader's removals name the file line. Boilerplate learned from the corpus (a
+    sentence recurring across different stories) stays a numbered sentence: it names
+    that `sentence` (line 0) and the `reason`, and is kept out of every answer.
+    """
 
     kind: str  # cross-link | editor | byline | disclaimer | subheading | dateline | title | boilerplate | separator
     text: str
-    line: int  # 1-based line number in the file
+    line: int  # 1-based line number in the file (0: not a line the reader removed)
+    sentence: int | None = None  # the learned boilerplate's sentence index
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,36 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A place kabar indexes articles from: a folder (feeds to come), recorded in the store."""
+
+    id: int
+    kind: str  # "folder"
+    location: str  # the folder's absolute path
+    added_at: str
+    checked_at: str | None = None  # the last full check (ISO-8601 UTC), None before the first
+    state: str = "new"  # new | ok | missing | unreadable | empty (a problem keeps its articles)
+    detail: str | None = None  # the problem, in words
+    articles: int = 0
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of a source that is not indexed, and why (kept until the next full check)."""
+
+    name: str  # the entry's file name as found in the folder
+    reason: str  # "it is a link to a file outside the source folder"
+    id: str | None = None  # the article id its name carries, if any
+    source: str = ""  # the source's location
+
+    @property
+    def line(self) -> str:
+        """"NAME: skipped, REASON" (the form `kabar index` prints)."""
+        return f"{self.name}: skipped, {self.reason}"
+
+
+@dataclass(frozen=True)
 class IndexReport:
     """What one indexing run did."""
 
@@ -167,5 +204,9 @@ class IndexReport:
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     unchanged: int = 0
-    warnings: tuple[str, ...] = ()  # per-file problems; they never stop the run
+    warnings: tuple[str, ...] = ()  # per-file and per-source problems; they never stop the run
     seconds: float = 0.0
+    skipped: tuple[Skipped, ...] = ()  # entries not indexed, each with its reason (also in warnings)
+    sources: tuple[str, ...] = ()  # the locations checked
+    kept: tuple[str, ...] = ()  # sources that could not be used and whose articles were kept (also in warnings)
+    newly_skipped: tuple[Skipped, ...] = ()  # skipped now, not at the source's previous check

@@ -8,8 +8,10 @@ summarising, claim extraction, decoding) runs off the event loop through
 Public API (adapters rely on these names):
     async with Kabar(settings) as kabar: ...
     kabar.settings, kabar.db, kabar.translations
-    await kabar.ensure_indexed()                     # index the seeds on first use
-    await kabar.index(directory=None, progress=None) -> IndexReport
+    await kabar.ensure_indexed() -> IndexReport | None   # the cheap check before a command
+    await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
+    await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
+    kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
@@ -18,7 +20,7 @@ Public API (adapters rely on these names):
     await kabar.translate(article, lang="en") -> Answer
     await kabar.summarize_text(text, sentences=3, method=None) -> Answer
     await kabar.about() -> dict
-    await kabar.ask(line) -> Answer                  # chat syntax: "/summary kursk"
+    await kabar.ask(line, check_sources=True) -> Answer   # chat syntax: "/summary kursk"
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +44,8 @@ from bot.models import (
     Citation,
     IndexReport,
     SearchHit,
+    Skipped,
+    Source,
 )
 from bot.present.text import counted
 from bot.stamp import engine_stamp
@@ -53,6 +58,16 @@ log = logging.getLogger(__name__)
 RETRIEVAL_LIMIT = 400
 #: how many articles /who-confirmed reads sources from (the most recent ones)
 CLAIM_ARTICLE_LIMIT = 40
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def plain_text(text: str | None) -> str:
+    """User input as text the store can hold: bytes that were not UTF-8 (lone surrogates in a
+    command-line argument) become U+FFFD."""
+    text = text or ""
+    return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
 
 
 def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
@@ -69,11 +84,13 @@ class Kabar:
         self.db: Any = None
         self.translations: Any = None
         self._articles: Any = None
+        self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self.feeds: Any = None
+        self._boilerplate: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
-        self._indexed_once = False
 
     # ------------------------------------------------------------------ lifecycle
     async def __aenter__(self) -> "Kabar":
@@ -84,19 +101,27 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
+        from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
+        from bot.store.sources import SourceStore
         from bot.translate.api import Translations
 
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
+        self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
+        self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
+        self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
     async def close(self) -> None:
+        if self.feeds is not None:
+            await self.feeds.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -110,20 +135,51 @@ class Kabar:
 
     # ------------------------------------------------------------------ corpus
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
+        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        reread: bool = False,
     ) -> IndexReport:
+        """Check a folder fully, adding it as a source if new; without one, check every source fully.
+
+        A file whose stat has not changed since it was stored is not read again, unless `reread`.
+        """
         from bot.indexing import index_folder
+        from bot.sources import refresh
 
         async with self._index_lock:
-            report = await index_folder(self.db, directory or self.settings.seeds_dir, progress=progress)
-            self._indexed_once = True
-            return report
+            if directory is not None:
+                return await index_folder(self.db, directory, progress=progress, reread=reread)
+            report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress, reread=reread)
+            return report or IndexReport()
 
     async def ensure_indexed(self) -> IndexReport | None:
-        """Bring the index up to date with the seeds folder once per process."""
-        if self._indexed_once:
-            return None
-        return await self.index()
+        """The cheap check before a command: fully check only the sources whose folder changed.
+
+        On a database that never had a source, KABAR_SEEDS_DIR becomes the first one and is
+        indexed. Returns None when nothing needed a look.
+        """
+        from bot.sources import refresh
+
+        async with self._index_lock:
+            return await refresh(self.db, self.settings.seeds_dir)
+
+    async def sources(self) -> list[Source]:
+        """The sources indexed, with their article and skipped counts and state."""
+        from bot.sources import list_sources
+
+        return await list_sources(self.db)
+
+    async def remove_source(self, directory: Path) -> tuple[Source, list[str]]:
+        """Stop indexing a folder on purpose; returns it and the ids of the articles that left the index."""
+        from bot.sources import remove_folder
+
+        async with self._index_lock:
+            return await remove_folder(self.db, directory)
+
+    async def skipped(self) -> list[Skipped]:
+        """Every entry of the sources that is not indexed, with its reason."""
+        from bot.sources import list_skipped
+
+        return await list_skipped(self.db)
 
     async def warm_up(self) -> None:
         """Load the summariser, the stemmer, the attribution vocabulary and the tagger once, off the
@@ -131,7 +187,7 @@ class Kabar:
         from bot.corpus.figures.query import parse_figure
         from bot.corpus.reader import parse_article
         from bot.nlp.claims import find_claims
-        from bot.nlp.summarize import Candidate, summarize_topic
+        from bot.nlp.topic import Candidate, summarize_topic
 
         sample = [
             Candidate("warm", 1, "Pasukan tiba di wilayah perbatasan pada Senin.", 0.0),
@@ -149,19 +205,39 @@ class Kabar:
         return await self._articles.list()
 
     async def article(self, ref: str) -> Article:
-        ref = (ref or "").strip()
+        ref = plain_text(ref).strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
+        ref = await self.feeds.resolve(ref)  # an article's URL names it too
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
-        return await self._articles.get(ref)
+        try:
+            return await self._stored(ref)
+        except ArticleNotFound:
+            skipped = await self._sources.skipped_for(ref)
+            if not skipped:
+                raise
+        entry = skipped[0]
+        raise ArticleNotFound(
+            f"Article {entry.id or ref} is not indexed: its file {entry.name} was skipped ({entry.reason}).",
+            hint="`kabar articles --skipped` lists every skipped file",
+        )
+
+    async def _stored(self, ref: str) -> Article:
+        """The stored article with its learned boilerplate listed among its removals."""
+        from bot.corpus.boilerplate import with_learned
+
+        art = await self._articles.get(ref)
+        return with_learned(art, await self._boilerplate.for_article(art.id))
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        self._check_query(query, "search")
-        return await self._search.search(query, limit=limit)
+        from bot.nlp.aliases import load_aliases
+
+        query = self._check_query(query, "search")
+        return await self._search.search(query, limit=limit, variants=load_aliases().query_variants(query))
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
-        text = " ".join((text or "").split())
+        text = " ".join(plain_text(text).split())
         if not text:
             raise QueryError(f"Give the {what} something to look for, for example: {example}.")
         if len(text) > self.settings.max_query_chars:
@@ -172,7 +248,7 @@ class Kabar:
     async def summary(
         self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
     ) -> Answer:
-        from bot.nlp.summarize import METHODS
+        from bot.nlp.ranking import METHODS
 
         topic = self._check_query(topic, "topic")
         n = sentences or self.settings.summary_sentences
@@ -181,38 +257,50 @@ class Kabar:
         method = (method or self.settings.summary_method).lower()
         if method not in METHODS:
             raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
-        answer = await self._cached(("summary", topic.lower(), n, method), lambda: self._summary(topic, n, method))
+        from bot.topic_query import english_topic
+
+        translate = english_topic(topic) and self.translations.available("en", "id")
+        answer = await self._cached(
+            ("summary", topic.lower(), n, method, translate), lambda: self._summary(topic, n, method, translate)
+        )
         return await self._translated(answer, lang)
 
-    async def _summary(self, topic: str, n: int, method: str) -> Answer:
-        from bot.nlp.summarize import Candidate, summarize_topic
+    async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
+        from bot.nlp.standalone import needs_context
+        from bot.nlp.topic import Candidate, summarize_topic
+        from bot.topic_query import prepare
 
-        hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        query = await prepare(topic, self.translations, translate)
+        hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
+        learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
+        hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         if not hits:
             close = await self._search.suggest(topic)
             note = f"No indexed article mentions {topic!r}."
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
-            return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
+            return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
         sizes = await self._articles.sentence_counts({h.article for h in hits})
+        # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
+        contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
         candidates = [
             Candidate(
                 article=h.article,
                 sentence=h.sentence,
                 text=h.text,
                 position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
+                context=contexts.get((h.article, h.sentence), ()),
             )
             for h in hits
         ]
-        terms = tuple(topic.split())
-        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
+        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=query.terms)
         items = []
         for pick in result.items:
-            cites = [Citation(article=pick.main.article, sentence=pick.main.sentence, text=pick.main.text)]
-            cites += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in pick.also]
+            shown = [c for c in (pick.before, pick.main) if c is not None]
+            cites = [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in [*shown, *pick.also]]
             also = sorted({c.article for c in pick.also if c.article != pick.main.article})
             fields: dict[str, Any] = {"also_reported_by": also} if also else {}
-            items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
+            items.append(AnswerItem(text=pick.text, citations=tuple(cites), fields=fields))
         used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
@@ -220,6 +308,7 @@ class Kabar:
             f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
+            *query.notes,
         ]
         return Answer(
             command="summary",
@@ -254,7 +343,9 @@ class Kabar:
         found = await self._search.figure_articles(wanted.value, include_vague=True)
         exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
         chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
-        articles = [await self._articles.get(a) for a in chosen]
+        from bot.corpus.boilerplate import without_boilerplate
+
+        articles = [without_boilerplate(await self._stored(a)) for a in chosen]
         report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
         shown = figure_label(wanted, qualifier=False, noun=True)
         items = list(claim_items(report))
@@ -304,7 +395,7 @@ class Kabar:
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
-        items = await self._with_english(answer.items, lang)
+        items = await self._with_english(answer.items, lang, shown=answer.command == "summary")
         extra = self._translation_notes(items, lang) if notes and items else []
         return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
@@ -376,14 +467,19 @@ class Kabar:
         }
 
     # ------------------------------------------------------------------ chat syntax
-    async def ask(self, line: str) -> Answer:
-        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`."""
+    async def ask(self, line: str, *, check_sources: bool = True) -> Answer:
+        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`.
+
+        Commands that read the index first run the cheap check of the sources
+        (`ensure_indexed`), unless the caller has just done it (`check_sources=False`).
+        """
         from bot.commands import help_lines, parse
 
-        cmd = parse(line, max_chars=self.settings.max_query_chars)
+        cmd = parse(plain_text(line), max_chars=self.settings.max_query_chars)
         if cmd.name == "help":
             return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
-        await self.ensure_indexed()
+        if check_sources:
+            await self.ensure_indexed()
         if cmd.name == "summary":
             return await self.summary(
                 cmd.text,
@@ -424,13 +520,17 @@ class Kabar:
         raise QueryError(f"/{cmd.name} is not available here.")
 
     # ------------------------------------------------------------------ translation of answers
-    async def _with_english(self, items: Sequence[AnswerItem], lang: str) -> list[AnswerItem]:
-        """Attach translations to every citation when a model for id->lang is installed."""
+    async def _with_english(self, items: Sequence[AnswerItem], lang: str, shown: bool = False) -> list[AnswerItem]:
+        """Attach translations to every citation when a model for id->lang is installed.
+
+        With `shown`, an item's own text is Indonesian as shown (a sentence with a marked
+        change, or two sentences) and is translated as a whole.
+        """
         items = list(items)
         lang = (lang or "en").lower()
         if not items or lang == "id" or not self.translations.available("id", lang):
             return items
-        texts = sorted({c.text for item in items for c in item.citations})
+        texts = sorted({c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set()))
         try:
             done = await self.translations.translate_texts(texts, src="id", tgt=lang)
         except TranslationError as exc:
@@ -450,7 +550,7 @@ class Kabar:
                 )
                 for c in item.citations
             )
-            main_en = cites[0].text_en if cites and item.text == cites[0].text else None
+            main_en = by_text[item.text].text_en if item.text in by_text else None
             out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
         return out
 

@@ -8,6 +8,8 @@ from typing import Optional
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.present.feeds import origin_lines
+from bot.present.json import plain
 from bot.present.text import counted
 
 
@@ -20,30 +22,40 @@ def register(app: typer.Typer) -> None:
 
 
 def index(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR", help="Folder of NNN_<hash>.txt articles (default: KABAR_SEEDS_DIR or ./seeds)."),
+    directory: Optional[Path] = typer.Argument(
+        None, metavar="DIR",
+        help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
+             "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
+    ),
+    reread: bool = typer.Option(False, "--reread", help="Read and hash every file, even those whose size and times "
+                                "are unchanged since they were indexed."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Index (or re-index) a folder of articles; unchanged files are skipped."""
+    """Check article folders fully: new and changed files are indexed, deleted ones removed."""
     cfg, out, err = start()
-    folder = directory or cfg.seeds_dir
-    if directory is not None and not directory.is_dir():
+    if directory is not None:
         from bot.cli.common import fail
         from bot.errors import QueryError
 
-        what = "is a file, not a folder" if directory.exists() else "does not exist"
-        fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
+        try:
+            what = None if directory.is_dir() else "is a file, not a folder" if directory.exists() else "does not exist"
+        except OSError as exc:  # a name too long for the file system, a loop of links ...
+            what = f"cannot be used ({exc.strerror or exc})"
+        if what:
+            fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
 
     async def go():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                return await kabar.index(folder)
+                return await kabar.index(directory, reread=reread)
             with Progress(
                 TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
             ) as bar:
                 task = bar.add_task("index", total=None)
-                return await kabar.index(folder, progress=lambda done, total: bar.update(task, completed=done, total=total))
+                return await kabar.index(directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                                         reread=reread)
 
     report = run(go)
     if as_json:
@@ -51,42 +63,62 @@ def index(
         return
     for warning in report.warnings:
         err.print(f"warning: {warning}")
+    where = report.sources[0] if len(report.sources) == 1 else f"{counted(len(report.sources), 'source')}"
     out.print(
-        f"Indexed {folder}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"Indexed {where}: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)."
         + (f" {counted(len(report.warnings), 'warning')} above." if report.warnings else "")
     )
 
 
-def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the indexed articles."""
+def articles(
+    skipped: bool = typer.Option(False, "--skipped", help="List the files that were not indexed, and why."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the indexed articles (or, with --skipped, the files that were not indexed)."""
     cfg, out, _ = start()
+    if skipped:
+        entries = on_index(cfg, lambda kabar: kabar.skipped())
+        if as_json:
+            emit_json(entries)
+        elif not entries:
+            out.print("No file was skipped: every NNN_<hash>.txt file of every source is indexed.")
+        for entry in [] if as_json else entries:
+            out.print(f"{entry.source}/{entry.name}: {entry.reason}")
+        return
     infos = on_index(cfg, lambda kabar: kabar.articles())
     if as_json:
         emit_json(infos)
         return
     if not infos:
-        out.print(f"No articles indexed. Put NNN_<hash>.txt files in {cfg.seeds_dir} and run `kabar index`.")
+        out.print("No articles indexed. Put NNN_<hash>.txt files in a folder and run `kabar index FOLDER`.")
         return
     for info in infos:
         out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {counted(info.sentences, 'sentence')})")
 
 
 def show(
-    ref: str = typer.Argument(..., metavar="ID", help="Article id (003) or full key (003_89031a1fd86b0abb)."),
+    ref: str = typer.Argument(..., metavar="ID", help="Article id (003, f001), full key (003_89031a1fd86b0abb) or URL."),
     raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show an article's numbered sentences."""
     cfg, out, _ = start()
-    art = on_index(cfg, lambda kabar: kabar.article(ref))
+
+    async def read(kabar):
+        found = await kabar.article(ref)
+        return found, await kabar.feeds.provenance(found.id)
+
+    art, origin = on_index(cfg, read)
     if as_json:
-        emit_json(art)
+        emit_json(art if origin is None else {**plain(art), "origin": origin})
         return
     out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
     meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]
     if meta:
         out.print("   " + " · ".join(meta))
+    for line in origin_lines(origin) if origin else ():
+        out.print("   " + line)
     paragraph = None
     for sentence in art.sentences:
         if sentence.paragraph != paragraph:
@@ -99,8 +131,15 @@ def show(
     if raw:
         out.print("")
         out.print("Kept out of the sentences:")
+        learned = [r for r in art.removed if r.sentence is not None]
         for removal in art.removed:
-            out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}")
+            if removal.sentence is None:
+                out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}", markup=False)
+        if learned:
+            out.print("")
+            out.print("Kept out of summaries, digests and /who-confirmed:")
+            for removal in learned:
+                out.print(f"  sentence {removal.sentence:>3}  {removal.kind} ({removal.reason}): {removal.text}", markup=False)
         for warning in art.warnings:
             out.print(f"  warning: {warning}")
 

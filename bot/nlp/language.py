@@ -11,6 +11,7 @@ Public API:
     is_root(word: str) -> bool             a root word of the stemmer's dictionary ("budi", "operasi")
     is_formed_word(word: str) -> bool      formed from a root ("pegadaian") or a dictionary word in -si
     stop_words() -> frozenset[str]         lower-cased Indonesian stop words
+    root_words() -> frozenset[str]         PySastrawi's dictionary of Indonesian root words
     is_content_word(word: str) -> bool     not a stop word, has a letter or digit, not 1 letter
     content_stems(words: Iterable[str]) -> list[str]
         stems of the content words, with figures written one way ("10.000", "10,000" -> "10000")
@@ -54,6 +55,7 @@ _SYNONYMS = {  # looked up on stems
     "prajurit": "tentara",
     "benar": "konfirmasi",  # membenarkan = mengonfirmasi
     "kerah": "kirim",  # mengerahkan ~ mengirim (troops)
+    "datang": "tiba",  # kedatangan ~ tiba (arrival)
 }
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _HAS_ALNUM = re.compile(r"\w", re.UNICODE)
@@ -108,6 +110,14 @@ def stop_words() -> frozenset[str]:
 
     words = {w.strip().lower() for w in StopWordRemoverFactory().get_stop_words() if w.strip()}
     return frozenset(words | _EXTRA_STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """PySastrawi's dictionary of Indonesian root words (the one its stemmer uses), lower-cased."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(w.strip().lower() for w in StemmerFactory().get_words() if w.strip())
 
 
 def is_content_word(word: str) -> bool:

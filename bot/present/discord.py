@@ -286,14 +286,17 @@ def render_articles(infos: Sequence[Any]) -> list[Page]:
     for info in infos:
         outlet = f", {info.outlet}" if getattr(info, "outlet", None) else ""
         lines.append(neutralise(f"`{info.id}` {info.title} ({info.sentences} sentences{outlet})"))
-    if not lines:
-        lines = ["*No articles are indexed yet.*"]
-    bodies = _pack([(line, ()) for line in lines], PAGE_BUDGET)
+    return render_lines("Indexed articles", lines, f"{len(infos)} articles", empty="*No articles are indexed yet.*")
+
+
+def render_lines(title: str, lines: Sequence[str], count: str, *, empty: str) -> list[Page]:
+    """A listing (lines already neutralised) as pages of one embed each, `count · page n/m` below."""
+    bodies = _pack([(line, ()) for line in lines or [empty]], PAGE_BUDGET)
     pages = []
     for number, (body, _) in enumerate(bodies, start=1):
         body = body.replace("\n\n", "\n")
-        footer = f"{len(infos)} articles" + (f" · page {number}/{len(bodies)}" if len(bodies) > 1 else "")
-        pages.append(Page(_embed("Indexed articles", body, footer)))
+        footer = count + (f" · page {number}/{len(bodies)}" if len(bodies) > 1 else "")
+        pages.append(Page(_embed(title, body, footer)))
     return pages
 
 

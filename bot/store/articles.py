@@ -3,15 +3,16 @@
 Public API:
     repo = ArticleStore(db)                               # also importable as Articles
     await repo.hashes() -> dict[str, str]                 # key -> content_hash
-    await repo.put(article, indexed_at)                   # replace one article, one transaction
-    await repo.put_many(articles, indexed_at)             # replace several, one transaction
+    await repo.put(article, indexed_at, source=None)      # replace one article, one transaction
+    await repo.put_many(articles, indexed_at, source=None)   # replace several, one transaction
     await repo.delete(key) -> bool
     await repo.delete_many(keys) -> int
     await repo.list() -> list[ArticleInfo]                # ordered by id (numerically)
     await repo.get(ref) -> Article                        # "003", "3", "003_89031a1fd86b0abb"(.txt)
-    await repo.resolve(ref) -> str                        # the article id for a ref
+    await repo.resolve(ref) -> str                        # the article id for a ref (AmbiguousArticle: "3" = 003, 0003)
     await repo.since(iso_ts) -> list[ArticleInfo]         # indexed strictly after a time
     await repo.count() -> int
+    await repo.sentences_before(pairs, count=3) -> dict[(id, idx), tuple[str, ...]]   # nearest last
 
 An article's id is unique: storing an article whose id is already held by another key
 replaces that article (a renamed file). `indexed_at` is normalised to ISO-8601 UTC.
@@ -25,7 +26,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from bot.errors import ArticleNotFound
+from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Paragraph, Removal, Sentence
 from bot.store.db import Database, iso_utc
 
@@ -35,7 +36,7 @@ _MAX_LISTED_IDS = 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, key, path, title, title_derived, outlet, dateline, editor, content_hash,"
-    " indexed_at, words, sentences, removed, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " indexed_at, words, sentences, removed, warnings, source, file_stat) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_PARAGRAPH = 'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?,?,?,?)'
 _INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start, figure_terms) VALUES (?,?,?,?,?,?)"
@@ -72,10 +73,14 @@ def _sentence_starts(article: Article) -> list[int | None]:
 
 
 class Rows:
-    """The insert rows of a batch of articles, built off the event loop if wanted."""
+    """The insert rows of a batch of articles, built off the event loop if wanted.
 
-    def __init__(self, articles: Iterable[Article], indexed_at: str) -> None:
+    `source` is the id of the source (bot.store.sources) the articles were read from.
+    """
+
+    def __init__(self, articles: Iterable[Article], indexed_at: str, source: int | None = None) -> None:
         self.indexed_at = indexed_at
+        self.source = source
         self.ids: list[str] = []
         self.keys: list[str] = []
         self.articles: list[tuple] = []
@@ -85,7 +90,8 @@ class Rows:
         for article in articles:
             self.add(article)
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, file_stat: str | None = None) -> None:
+        """Add one article's rows; `file_stat` is its file's stat (see bot.corpus.folder.Entry.stat)."""
         aid = article.id
         self.ids.append(aid)
         self.keys.append(article.key)
@@ -95,7 +101,8 @@ class Rows:
         self.articles.append((
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
             article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
-            len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False),
+            len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
+            file_stat,
         ))
         self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
         for sentence, start in zip(article.sentences, _sentence_starts(article)):
@@ -138,14 +145,32 @@ class ArticleStore:
                 counts[row[0]] = int(row[1])
         return counts
 
-    # --- writing -------------------------------------------------------------------------
-    async def put(self, article: Article, indexed_at: str | dt.datetime) -> None:
-        """Store `article`, replacing any stored version with the same key or id."""
-        await self.put_many([article], indexed_at)
+    async def sentences_before(
+        self, pairs: Iterable[tuple[str, int]], count: int = 3
+    ) -> dict[tuple[str, int], tuple[str, ...]]:
+        """For each (article, idx): the texts of the `count` sentences before it, nearest last."""
+        wanted = sorted({(a, int(i)) for a, i in pairs if int(i) > 1})
+        texts: dict[tuple[str, int], str] = {}
+        for start in range(0, len(wanted), 100):
+            chunk = wanted[start : start + 100]
+            where = " OR ".join("(article = ? AND idx BETWEEN ? AND ?)" for _ in chunk)
+            params = [v for a, i in chunk for v in (a, max(1, i - count), i - 1)]
+            for row in await self.db.fetchall(f"SELECT article, idx, text FROM sentences WHERE {where}", params):
+                texts[(row[0], int(row[1]))] = row[2]
+        return {
+            (a, i): tuple(texts[(a, k)] for k in range(max(1, i - count), i) if (a, k) in texts) for a, i in wanted
+        }
 
-    async def put_many(self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime) -> None:
-        """Store several articles in ONE transaction (all or none)."""
-        rows = articles if isinstance(articles, Rows) else Rows(articles, iso_utc(indexed_at))
+    # --- writing -------------------------------------------------------------------------
+    async def put(self, article: Article, indexed_at: str | dt.datetime, source: int | None = None) -> None:
+        """Store `article`, replacing any stored version with the same key or id."""
+        await self.put_many([article], indexed_at, source)
+
+    async def put_many(
+        self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime, source: int | None = None
+    ) -> None:
+        """Store several articles in ONE transaction (all or none); `source` as in Rows."""
+        rows = articles if isinstance(articles, Rows) else Rows(articles, iso_utc(indexed_at), source)
         if not rows.ids:
             return
         async with self.db.transaction():
@@ -210,12 +235,17 @@ class ArticleStore:
                 row = await self.db.fetchone("SELECT id FROM articles WHERE lower(key) = lower(?)", (text,))
             if row is not None:
                 return row[0]
-            if text.isdigit():
+            if text.isdigit() and text.isascii() and len(text) < 19:
                 rows = await self.db.fetchall(
-                    "SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*'", (int(text),)
+                    f"SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*' {_ORDER}", (int(text),)
                 )
                 if len(rows) == 1:
                     return rows[0][0]
+                if rows:
+                    ids = [row[0] for row in rows]
+                    named = ", ".join(ids[:-1]) + " and " + ids[-1]
+                    raise AmbiguousArticle(f"Article {text} is ambiguous: {named} are {'both' if len(ids) == 2 else 'all'} "
+                                           "indexed. Give the whole id.")
         raise ArticleNotFound(await self._not_found_message(ref), hint="`kabar articles` lists them")
 
     async def _not_found_message(self, ref: str) -> str:

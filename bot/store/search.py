@@ -4,7 +4,7 @@ Public API:
     to_match(query, *, mode="all", prefix_last=True, max_chars=1000, max_terms=32) -> str | None
         User text -> a safe FTS5 MATCH expression (every token group double-quoted), or None.
     search = SentenceSearch(db, figure_parser=None)  # also `Search`; parser defaults to corpus.figures.query.parse_figure
-    await search.search(query, limit=20) -> list[SearchHit]         # bm25-ranked, figure-aware
+    await search.search(query, limit=20, variants=()) -> list[SearchHit]   # bm25-ranked, figure-aware
     await search.by_figure(value, include_vague=False, limit=None) -> list[SearchHit]
     await search.sentences_for_terms(terms, limit=200, article=None) -> list[SearchHit]   # OR, bm25
     await search.close_terms(word, limit=5) -> list[str]            # "did you mean" from the vocabulary
@@ -127,14 +127,15 @@ class SentenceSearch:
         self.max_chars = max_chars
 
     # --- the search command --------------------------------------------------------------
-    async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    async def search(self, query: str, limit: int = 20, *, variants: Sequence[str] = ()) -> list[SearchHit]:
         """Sentences matching `query`, best first; figures match whatever their spelling.
 
         A query that is only a figure ("10000", "10 ribu", "sekitar 10.000") finds every
         sentence holding that exact value, in article order, then sentences matching its
         words. Figures inside a longer query ("pasukan 10.000") restrict the word matches
         to sentences holding them. When no sentence has every word, sentences with any of
-        them are returned.
+        them are returned. `variants` are other ways to write the same query (its names in
+        their other forms: "Joko Widodo" for "Jokowi"); a sentence matching any of them matches.
         """
         query = query or ""
         _check_length(query, self.max_chars)
@@ -155,11 +156,23 @@ class SentenceSearch:
             raise QueryError(
                 f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
             )
-        hits = await self._match(expr, limit, values)
+        hits = await self._match(self._any_variant(expr, variants, "all"), limit, values)
         if not hits and len(token_groups(rest)) > 1:
             expr = to_match(rest, mode="any", max_chars=self.max_chars)
-            hits = await self._match(expr, limit, values) if expr else []
+            hits = await self._match(self._any_variant(expr, variants, "any"), limit, values) if expr else []
         return hits
+
+    def _any_variant(self, expr: str, variants: Sequence[str], mode: str) -> str:
+        """`expr` OR the same expression for each variant (a variant that cannot be searched is skipped)."""
+        found = [expr]
+        for variant in variants:
+            try:
+                other = to_match(self._split_figures(variant)[0], mode=mode, max_chars=self.max_chars)
+            except QueryError:
+                continue
+            if other and other not in found:
+                found.append(other)
+        return found[0] if len(found) == 1 else " OR ".join(f"({e})" for e in found)
 
     def _split_figures(self, query: str) -> tuple[str, list[float]]:
         """The query with its exact figures cut out, and their values (vague ones stay words)."""

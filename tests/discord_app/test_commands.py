@@ -24,7 +24,7 @@ from bot.discord_app.digest_task import DiscordPoster
 from bot.discord_app.replies import APOLOGY, quick_or_defer
 from bot.discord_app.views import EXPIRED, ONLY_INVOKER, Pager, answer_expired, pager_key
 from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
-from bot.models import Answer, AnswerItem, ArticleInfo, Citation
+from bot.models import Answer, AnswerItem, ArticleInfo, Citation, IndexReport
 from bot.present.discord import Page, render_answer
 from bot.store.db import Database
 
@@ -153,6 +153,12 @@ class FakeKabar:
     async def about(self) -> dict[str, Any]:
         return {"articles": 5, "models": {"id→en": "not installed"}}
 
+    async def index(self, directory=None, progress=None) -> IndexReport:
+        return IndexReport()
+
+    async def ensure_indexed(self) -> IndexReport | None:
+        return None
+
 
 @pytest.fixture
 async def bot(db):
@@ -217,6 +223,7 @@ async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
     monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
     await kabar_bot.setup_hook()
     await kabar_bot.digest_loop.stop()
+    await kabar_bot.feed_loop.stop()
     return synced
 
 
@@ -225,7 +232,7 @@ async def test_setup_hook_syncs_to_the_configured_guild(db, monkeypatch) -> None
     synced = await run_setup_hook(kabar_bot, monkeypatch)
     assert [g.id for g in synced] == [4242]
     names = {c.name for c in kabar_bot.tree.get_commands(guild=discord.Object(id=4242))}
-    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
 
 
 async def test_setup_hook_syncs_globally_without_a_guild(db, monkeypatch) -> None:
@@ -243,10 +250,13 @@ async def test_run_bot_without_a_token_points_to_chat() -> None:
 
 def test_command_shapes() -> None:
     cmds = commands_by_name()
-    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
     digest = cmds["digest"]
     assert {c.name for c in digest.commands} == {"preview", "channel", "time", "off"}
     assert digest.default_permissions.manage_guild and digest.guild_only
+    feeds = cmds["feeds"]
+    assert {c.name for c in feeds.commands} == {"add", "list", "remove"}
+    assert feeds.default_permissions.manage_guild and feeds.guild_only
     params = {p.name: p for p in cmds["summary"].parameters}
     assert params["topic"].required and not params["sentences"].required
     assert [c.value for c in params["lang"].choices] == ["en", "id"]
@@ -650,7 +660,6 @@ async def test_poster_posts_pages_without_pings_and_maps_forbidden(bot) -> None:
 async def test_digest_tick_posts_through_the_bot(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
-    bot.kabar.index = lambda: asyncio.sleep(0, result=SimpleNamespace(added=(), updated=(), removed=()))
     await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
 
     async def articles(since=None):

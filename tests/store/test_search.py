@@ -211,3 +211,18 @@ async def test_sentences_for_terms_in_one_article_after_replacements(corpus, sea
     assert {(h.article, h.sentence) for h in hits} == {("002", 1), ("002", 2)}
     assert [h.sentence for h in await search.sentences_for_terms(["drone"], article="002")] == [1]
     assert await search.sentences_for_terms(["kursk"], article="999") == []
+
+
+async def test_variants_find_the_other_forms_of_a_name(store, search):
+    await store.put(make_article("010", ["Presiden Joko Widodo meresmikan jalan tol Semarang."]), T0)
+    await store.put(make_article("011", ["Jokowi menghadiri peluncuran kapal perang di Surabaya."]), T0)
+    await store.put(make_article("012", ["Widodo Santoso membuka warung kopi di Solo."]), T0)
+    assert {h.article for h in await search.search("Jokowi")} == {"011"}
+    found = await search.search("Jokowi", variants=["Joko Widodo"])
+    assert {h.article for h in found} == {"010", "011"}  # every word of a variant, not any of them
+    # a variant that cannot be searched is left out; the query still runs
+    found = await search.search("Jokowi", variants=["*", " ".join(["kata"] * 40)])
+    assert {h.article for h in found} == {"011"}
+    # when no sentence has every word, any word of the query or of its variants
+    found = await search.search("Jokowi meresmikan bendungan", variants=["Joko Widodo meresmikan bendungan"])
+    assert "010" in {h.article for h in found}
