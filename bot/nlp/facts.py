@@ -1,10 +1,13 @@
 """Which candidate sentences tell the same fact, so a fact told by several outlets is one item.
 
 Two sentences are one fact only when they agree on what happened, not merely share words
-(`same_fact`): the same exact figures (or none), no denial set against a non-denial, and
-the same source whenever either names one ("Pentagon membenarkan ..." is not "Korea Utara
-mengirim ..." told by nobody, nor what a Western diplomat said); the same people or
-bodies acting; and wording close enough for the case. A sentence whose content is only a
+(`same_fact`): nothing they both state about the happening disagrees (`bot.nlp.happening`:
+the same exact figures, or none; the same polarity; the same marks on a shared event
+word, "akan" / "sudah" / "bisa"; the same year and month where both give one), no denial
+set against a non-denial, and the same source whenever either names one ("Pentagon
+membenarkan ..." is not "Korea Utara mengirim ..." told by nobody, nor what a Western
+diplomat said), even when the wording is nearly the same; the same people or bodies
+acting; and wording close enough for the case. A sentence whose content is only a
 pointer to the sentence before it ("Namun hal itu dibantah oleh Kremlin") says nothing
 that could be compared, and joins nothing but a near repeat.
 
@@ -29,7 +32,8 @@ from collections.abc import Sequence
 from bot.nlp.aliases import fold_word, load_aliases
 from bot.nlp.backrefs import back_reference
 from bot.nlp.language import content_stems
-from bot.nlp.textvec import cosine, figure_keys, folded, words
+from bot.nlp.happening import Happening, conflict, happening
+from bot.nlp.textvec import cosine, folded, words
 from bot.nlp.voices import Voice, same_voice, voice_of
 
 #: at this cosine two sentences are the same sentence told twice (only figures and denials still count)
@@ -57,9 +61,9 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 
 @dataclass(frozen=True)
 class Support:
-    """What a sentence says beyond its words: exact figures, who stands behind it, who acts."""
+    """What a sentence says beyond its words: what happened, who stands behind it, who acts."""
 
-    figures: frozenset[float]
+    happening: Happening
     voice: Voice
     actors: tuple[frozenset[str], ...] = ()  # name words of each person or body named (not places)
     hollow: bool = False  # points back and has next to no content of its own
@@ -107,7 +111,7 @@ def _phrases(text: str) -> frozenset[tuple[str, str]]:
 def _support(text: str) -> Support:
     back = back_reference(text)
     hollow = back is not None and back.kind != "connective" and len(_terms(text)) < HOLLOW_TERMS
-    return Support(figure_keys(text), voice_of(text), _actors(text), hollow, _phrases(text), _terms(text))
+    return Support(happening(text), voice_of(text), _actors(text), hollow, _phrases(text), _terms(text))
 
 
 class Supports(Sequence[Support]):
@@ -153,18 +157,18 @@ def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, supp
     """True when two sentences (TF-IDF vectors `a`, `b`) tell the same fact (see the module docstring)."""
     if (support_a.voice.stance == "denied") != (support_b.voice.stance == "denied"):
         return False
-    if support_a.figures != support_b.figures:
+    if conflict(support_a.happening, support_b.happening) is not None:
+        return False
+    va, vb = support_a.voice, support_b.voice
+    if (va.named or vb.named) and (not same_voice(va, vb) or va.stance != vb.stance):
         return False
     similarity = cosine(a, b)
     if similarity >= NEAR_REPEAT:
         return True
-    if support_a.hollow or support_b.hollow or support_a.voice.unresolved or support_b.voice.unresolved:
+    if support_a.hollow or support_b.hollow or va.unresolved or vb.unresolved:
         return False
     shared_terms = len(support_a.terms & support_b.terms) >= SHARED_TERMS
-    va, vb = support_a.voice, support_b.voice
     if va.named or vb.named:
-        if not same_voice(va, vb) or va.stance != vb.stance:
-            return False
         if va.stance in ("confirmed", "denied"):
             return similarity >= SAME_SOURCE_FIRM and (shared_terms or similarity >= SAME_SOURCE_FIRM_WORDS)
         shared_phrase = bool(support_a.phrases & support_b.phrases)
