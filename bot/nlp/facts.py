@@ -7,7 +7,10 @@ word, "akan" / "sudah" / "bisa"; the same year and month where both give one), n
 set against a non-denial, and the same source whenever either names one ("Pentagon
 membenarkan ..." is not "Korea Utara mengirim ..." told by nobody, nor what a Western
 diplomat said), even when the wording is nearly the same; the same people or bodies
-acting; and wording close enough for the case. A sentence whose content is only a
+acting; and wording close enough for the case: a near repeat needs two content words in
+common, and a statement (or an unsourced sentence) shares at least half of the shorter
+one's content words with the other, so one speaker saying two things about one subject
+stays two items. A sentence whose content is only a
 pointer to the sentence before it ("Namun hal itu dibantah oleh Kremlin") says nothing
 that could be compared, and joins nothing but a near repeat.
 
@@ -51,6 +54,8 @@ SAME_SOURCE_NO_PHRASE = 0.5
 UNSOURCED = 0.65
 #: inside one article two sentences are one item only when nearly repeated
 SAME_ARTICLE = 0.6
+#: a statement told twice shares at least this part of the shorter one's content words
+COVER = 0.5
 #: a sentence pointing back with fewer content words than this has no content of its own
 HOLLOW_TERMS = 4
 #: below a near repeat, two sentences share at least this many lower-case content words (what happens)
@@ -163,17 +168,25 @@ def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, supp
     if (va.named or vb.named) and (not same_voice(va, vb) or va.stance != vb.stance):
         return False
     similarity = cosine(a, b)
+    shared = support_a.terms & support_b.terms
+    shared_terms = len(shared) >= SHARED_TERMS
     if similarity >= NEAR_REPEAT:
-        return True
+        return shared_terms  # the same few words ("tak tahu apa-apa" / "enggak apa-apa") are not a fact
     if support_a.hollow or support_b.hollow or va.unresolved or vb.unresolved:
         return False
-    shared_terms = len(support_a.terms & support_b.terms) >= SHARED_TERMS
     if va.named or vb.named:
         if va.stance in ("confirmed", "denied"):
             return similarity >= SAME_SOURCE_FIRM and (shared_terms or similarity >= SAME_SOURCE_FIRM_WORDS)
         shared_phrase = bool(support_a.phrases & support_b.phrases)
-        return shared_terms and similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
-    return shared_terms and similarity >= UNSOURCED and _same_actors(support_a, support_b)
+        close = similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
+        return shared_terms and close and _covered(shared, support_a, support_b)
+    return shared_terms and similarity >= UNSOURCED and _covered(shared, support_a, support_b) and _same_actors(support_a, support_b)
+
+
+def _covered(shared: frozenset[str], a: Support, b: Support) -> bool:
+    """At least half of the shorter sentence's content words are in the other: one speaker
+    saying two things about one subject shares a few of them, not half."""
+    return len(shared) >= COVER * min(len(a.terms), len(b.terms))
 
 
 def linked(

@@ -3,9 +3,10 @@
 Shared words do not make two sentences one fact; what happened must agree. This module
 reads, for one sentence:
 
-- `figures`: its exact quantities worth comparing (`fact_figures`): every exact figure of
-  100 or more, and exact percentages and sums of money of any size ("4,2 persen" is not
-  "Rp 4,2 miliar"; "Rp 9.000" is not "9.000 orang");
+- `figures`: its exact figures (`fact_figures`, `bot.corpus.figures.scan`), each with its
+  kind: a percentage, a sum of money or a count ("4,2 persen" is not "Rp 4,2 miliar";
+  "Rp 9.000" is not "9.000 orang"; "10.000 tentara" is "10,000 prajurit"). Vague
+  quantities ("puluhan ribu") are left out: they say how big, not what happened;
 - `negated`: whether it denies anything ("tidak", "belum", "tanpa"; `data/event_markers.tsv`),
   leaving out phrases that do not ("tidak hanya ... tetapi juga": `data/not_negating.txt`);
 - `marks`: for each lower-case content word, how it is marked by the words just before it
@@ -82,14 +83,12 @@ def _months() -> dict[str, int]:
 
 
 def fact_figures(text: str) -> frozenset[tuple[float, str]]:
-    """(value, kind) of each exact figure worth comparing: kind "%", "money" or "" (a count)."""
+    """(value, kind) of each exact figure in `text`: kind "%", "money" or "" (a count)."""
     found = set()
     for f in find_figures(text):
         if f.vague:
             continue
-        kind = "%" if f.unit == "%" else "money" if is_money(f.unit) else ""
-        if kind or f.value >= 100:
-            found.add((f.value, kind))
+        found.add((f.value, "%" if f.unit == "%" else "money" if is_money(f.unit) else ""))
     return frozenset(found)
 
 
