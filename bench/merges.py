@@ -22,47 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.nlp.facts import same_fact, supports  # noqa: E402
-from bot.nlp.textvec import cosine, stems, tfidf_vectors  # noqa: E402
-
-PAIRS = sorted((ROOT / "eval" / "merges").glob("pairs*.tsv"))
-BASELINE_COSINE = 0.4
-
-
-def load(path: Path) -> list[dict[str, str]]:
-    """The judged pairs of one file, each with its file's name under "file"."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t")), file=path.name) for line in lines[1:] if line.strip()]
-
-
-def score(decisions: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
-    tp = sum(1 for merged, same in decisions if merged and same)
-    fp = sum(1 for merged, same in decisions if merged and not same)
-    fn = sum(1 for merged, same in decisions if not merged and same)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1, tp + fp
-
-
-def judge(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], bool, bool]]:
-    """(row, merged by same_fact, merged by the baseline) for every pair (IDF over `rows`)."""
-    texts = list(dict.fromkeys(t for r in rows for t in (r["text_a"], r["text_b"])))
-    index = {t: k for k, t in enumerate(texts)}
-    vectors = tfidf_vectors([stems(t) for t in texts])
-    support = supports(texts)
-    out = []
-    for r in rows:
-        i, j = index[r["text_a"]], index[r["text_b"]]
-        merged = same_fact(vectors[i], vectors[j], support[i], support[j])
-        out.append((r, merged, cosine(vectors[i], vectors[j]) >= BASELINE_COSINE))
-    return out
+from eval.merges.score import BASELINE_COSINE, PAIRS, judge_by_file, load, score  # noqa: E402
 
 
 def report(label: str, rows: list[dict[str, str]], *, errors: bool) -> None:
     started = time.perf_counter()
-    judged = [j for group in {r["file"] for r in rows} for j in judge([r for r in rows if r["file"] == group])]
+    judged = judge_by_file(rows)
     took = time.perf_counter() - started
     same = sum(1 for r in rows if r["label"] == "same")
     for name, k in (("same_fact", 1), (f"cosine >= {BASELINE_COSINE} (baseline)", 2)):

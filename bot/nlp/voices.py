@@ -31,8 +31,9 @@ class Voice:
 
     `stance`: "denied" when any cue denies ("membantah", "menepis"), else "confirmed" when
     any confirms, else "reported" when it has any cue, else None. `people`: each named
-    person's name words (folded: "Mark Rutte" -> {"mark", "rutte"}); `bodies`: organisation
-    and country keys ("pentagon", "country:Ukraine"). `unresolved`: someone speaks who is
+    person's name words (folded: "Mark Rutte" -> {"mark", "rutte"}), or for an office
+    named without its holder ("Menteri Pertanian") the office ({"role:menteri pertanian"});
+    `bodies`: organisation and country keys ("pentagon", "country:Ukraine"). `unresolved`: someone speaks who is
     not named here (a pronoun, or a quotation with no speaker in the sentence).
     """
 
@@ -71,6 +72,8 @@ def voice_of(text: str) -> Voice:
             pronoun = True
         elif source.kind in ("document", "medium", "reporter"):
             continue
+        elif source.kind == "role" and not source.who and source.role_id:
+            people.append(frozenset({f"role:{source.role_id.lower()}"}))  # "kata Menteri Pertanian"
         elif source.who:
             people.append(_person(source.who))
             if source.org_key and not source.speaks_for_org:
