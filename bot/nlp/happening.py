@@ -13,7 +13,7 @@ reads, for one sentence:
   (not, future, able, must, done, ongoing: "tak akan menyantap" is {not, future}); a
   reporting cue's words are left out ("saya dapat mengonfirmasi" says who tells);
 - `kinds`: what kind of telling its reporting cues are (confirmed, denied, claimed,
-  alleged, estimated, predicted, decided; `bot.nlp.attribution.find_cues`);
+  alleged, estimated, predicted, decided; `bot.nlp.voices.cues_of`);
 - `years` and `months`: the years it states and the months of its dates (day and month:
   "Senin (28/10)", "29 Oktober"; two reports of one event often differ by a day).
 
@@ -36,9 +36,9 @@ from functools import cache, lru_cache
 from bot.corpus.figures.scan import find_figures
 from bot.corpus.figures.units import is_money
 from bot.nlp import vocab
-from bot.nlp.attribution import find_cues
 from bot.nlp.language import content_stems
 from bot.nlp.textvec import words
+from bot.nlp.voices import cues_of
 
 #: how many words before an event word may mark it ("yang tak akan bisa menyantap"); the
 #: look back stops at the word before that is itself a content word
@@ -127,7 +127,7 @@ def happening(text: str) -> Happening:
     tokens = [w if w[:1].isupper() else w.lower() for w in words(plain)]
     markers = _markers()
     negated = any(markers.get(w.lower()) == "not" for w in tokens)
-    cues = find_cues(text)
+    cues = cues_of(text)
     cue_words = frozenset(w.lower() for cue in cues for w in words(cue.text))
     kinds = frozenset(str(cue.stance.value) for cue in cues) - PLAIN_KINDS
     years = frozenset(int(y) for y in _YEAR.findall(text))

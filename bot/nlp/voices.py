@@ -8,6 +8,7 @@ opening pronoun stands for, using `attribute` on the sentence and those before i
 Public API:
     Voice(stance, people, bodies, unresolved)
     voice_of(text) -> Voice
+    cues_of(text) -> tuple[Cue, ...]    the sentence's reporting cues (memoised: merging reads them twice)
     same_voice(a, b) -> bool
     speaker_before(sentences: Sequence[str]) -> str | None
 """
@@ -18,9 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.models import Sentence
 from bot.nlp.aliases import fold_word, load_aliases
+
+if TYPE_CHECKING:
+    from bot.nlp.attribution.cues import Cue
 
 _QUOTES = re.compile(r"[\"“”]")
 
@@ -56,11 +61,19 @@ def _person(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+def cues_of(text: str) -> tuple[Cue, ...]:
+    """The reporting cues of `text` (`bot.nlp.attribution.find_cues`)."""
+    from bot.nlp.attribution import find_cues
+
+    return tuple(find_cues(text))
+
+
+@lru_cache(maxsize=16384)
 def voice_of(text: str) -> Voice:
     """The stance of a sentence's reporting cues and the people and bodies it names as sources."""
-    from bot.nlp.attribution import find_cues, sources_in
+    from bot.nlp.attribution import sources_in
 
-    stances = {cue.stance for cue in find_cues(text)}
+    stances = {cue.stance for cue in cues_of(text)}
     stance = None
     if stances:
         stance = "denied" if "denied" in stances else "confirmed" if "confirmed" in stances else "reported"
@@ -127,4 +140,4 @@ def speaker_before(sentences: Sequence[str], *, speech: bool = False) -> str | N
     return None
 
 
-__all__ = ["Voice", "same_voice", "speaker_before", "voice_of"]
+__all__ = ["Voice", "cues_of", "same_voice", "speaker_before", "voice_of"]
