@@ -1,10 +1,16 @@
 """Which candidate sentences tell the same fact, so a fact told by several outlets is one item.
 
 Two sentences are one fact only when they agree on what happened, not merely share words
-(`same_fact`): the same exact figures (or none), no denial set against a non-denial, and
-the same source whenever either names one ("Pentagon membenarkan ..." is not "Korea Utara
-mengirim ..." told by nobody, nor what a Western diplomat said); the same people or
-bodies acting; and wording close enough for the case. A sentence whose content is only a
+(`same_fact`): nothing they both state about the happening disagrees (`bot.nlp.happening`:
+the same exact figures, or none; the same polarity; the same marks on a shared event
+word, "akan" / "sudah" / "bisa"; the same year and month where both give one), no denial
+set against a non-denial, and the same source whenever either names one ("Pentagon
+membenarkan ..." is not "Korea Utara mengirim ..." told by nobody, nor what a Western
+diplomat said), even when the wording is nearly the same; the same people or bodies
+acting; and wording close enough for the case: a near repeat needs two content words in
+common, and a statement (or an unsourced sentence) shares at least half of the shorter
+one's content words with the other, so one speaker saying two things about one subject
+stays two items. A sentence whose content is only a
 pointer to the sentence before it ("Namun hal itu dibantah oleh Kremlin") says nothing
 that could be compared, and joins nothing but a near repeat.
 
@@ -29,7 +35,8 @@ from collections.abc import Sequence
 from bot.nlp.aliases import fold_word, load_aliases
 from bot.nlp.backrefs import back_reference
 from bot.nlp.language import content_stems
-from bot.nlp.textvec import cosine, figure_keys, folded, words
+from bot.nlp.happening import Happening, conflict, happening
+from bot.nlp.textvec import cosine, folded, words
 from bot.nlp.voices import Voice, same_voice, voice_of
 
 #: at this cosine two sentences are the same sentence told twice (only figures and denials still count)
@@ -47,6 +54,8 @@ SAME_SOURCE_NO_PHRASE = 0.5
 UNSOURCED = 0.65
 #: inside one article two sentences are one item only when nearly repeated
 SAME_ARTICLE = 0.6
+#: a statement told twice shares at least this part of the shorter one's content words
+COVER = 0.5
 #: a sentence pointing back with fewer content words than this has no content of its own
 HOLLOW_TERMS = 4
 #: below a near repeat, two sentences share at least this many lower-case content words (what happens)
@@ -57,9 +66,9 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 
 @dataclass(frozen=True)
 class Support:
-    """What a sentence says beyond its words: exact figures, who stands behind it, who acts."""
+    """What a sentence says beyond its words: what happened, who stands behind it, who acts."""
 
-    figures: frozenset[float]
+    happening: Happening
     voice: Voice
     actors: tuple[frozenset[str], ...] = ()  # name words of each person or body named (not places)
     hollow: bool = False  # points back and has next to no content of its own
@@ -107,7 +116,7 @@ def _phrases(text: str) -> frozenset[tuple[str, str]]:
 def _support(text: str) -> Support:
     back = back_reference(text)
     hollow = back is not None and back.kind != "connective" and len(_terms(text)) < HOLLOW_TERMS
-    return Support(figure_keys(text), voice_of(text), _actors(text), hollow, _phrases(text), _terms(text))
+    return Support(happening(text), voice_of(text), _actors(text), hollow, _phrases(text), _terms(text))
 
 
 class Supports(Sequence[Support]):
@@ -153,23 +162,31 @@ def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, supp
     """True when two sentences (TF-IDF vectors `a`, `b`) tell the same fact (see the module docstring)."""
     if (support_a.voice.stance == "denied") != (support_b.voice.stance == "denied"):
         return False
-    if support_a.figures != support_b.figures:
+    if conflict(support_a.happening, support_b.happening) is not None:
+        return False
+    va, vb = support_a.voice, support_b.voice
+    if (va.named or vb.named) and (not same_voice(va, vb) or va.stance != vb.stance):
         return False
     similarity = cosine(a, b)
+    shared = support_a.terms & support_b.terms
+    shared_terms = len(shared) >= SHARED_TERMS
     if similarity >= NEAR_REPEAT:
-        return True
-    if support_a.hollow or support_b.hollow or support_a.voice.unresolved or support_b.voice.unresolved:
+        return shared_terms  # the same few words ("tak tahu apa-apa" / "enggak apa-apa") are not a fact
+    if support_a.hollow or support_b.hollow or va.unresolved or vb.unresolved:
         return False
-    shared_terms = len(support_a.terms & support_b.terms) >= SHARED_TERMS
-    va, vb = support_a.voice, support_b.voice
     if va.named or vb.named:
-        if not same_voice(va, vb) or va.stance != vb.stance:
-            return False
         if va.stance in ("confirmed", "denied"):
             return similarity >= SAME_SOURCE_FIRM and (shared_terms or similarity >= SAME_SOURCE_FIRM_WORDS)
         shared_phrase = bool(support_a.phrases & support_b.phrases)
-        return shared_terms and similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
-    return shared_terms and similarity >= UNSOURCED and _same_actors(support_a, support_b)
+        close = similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
+        return shared_terms and close and _covered(shared, support_a, support_b)
+    return shared_terms and similarity >= UNSOURCED and _covered(shared, support_a, support_b) and _same_actors(support_a, support_b)
+
+
+def _covered(shared: frozenset[str], a: Support, b: Support) -> bool:
+    """At least half of the shorter sentence's content words are in the other: one speaker
+    saying two things about one subject shares a few of them, not half."""
+    return len(shared) >= COVER * min(len(a.terms), len(b.terms))
 
 
 def linked(

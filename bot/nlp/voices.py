@@ -8,6 +8,7 @@ opening pronoun stands for, using `attribute` on the sentence and those before i
 Public API:
     Voice(stance, people, bodies, unresolved)
     voice_of(text) -> Voice
+    cues_of(text) -> tuple[Cue, ...]    the sentence's reporting cues (memoised: merging reads them twice)
     same_voice(a, b) -> bool
     speaker_before(sentences: Sequence[str]) -> str | None
 """
@@ -18,9 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.models import Sentence
 from bot.nlp.aliases import fold_word, load_aliases
+
+if TYPE_CHECKING:
+    from bot.nlp.attribution.cues import Cue
 
 _QUOTES = re.compile(r"[\"“”]")
 
@@ -31,8 +36,9 @@ class Voice:
 
     `stance`: "denied" when any cue denies ("membantah", "menepis"), else "confirmed" when
     any confirms, else "reported" when it has any cue, else None. `people`: each named
-    person's name words (folded: "Mark Rutte" -> {"mark", "rutte"}); `bodies`: organisation
-    and country keys ("pentagon", "country:Ukraine"). `unresolved`: someone speaks who is
+    person's name words (folded: "Mark Rutte" -> {"mark", "rutte"}), or for an office
+    named without its holder ("Menteri Pertanian") the office ({"role:menteri pertanian"});
+    `bodies`: organisation and country keys ("pentagon", "country:Ukraine"). `unresolved`: someone speaks who is
     not named here (a pronoun, or a quotation with no speaker in the sentence).
     """
 
@@ -55,11 +61,19 @@ def _person(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+def cues_of(text: str) -> tuple[Cue, ...]:
+    """The reporting cues of `text` (`bot.nlp.attribution.find_cues`)."""
+    from bot.nlp.attribution import find_cues
+
+    return tuple(find_cues(text))
+
+
+@lru_cache(maxsize=16384)
 def voice_of(text: str) -> Voice:
     """The stance of a sentence's reporting cues and the people and bodies it names as sources."""
-    from bot.nlp.attribution import find_cues, sources_in
+    from bot.nlp.attribution import sources_in
 
-    stances = {cue.stance for cue in find_cues(text)}
+    stances = {cue.stance for cue in cues_of(text)}
     stance = None
     if stances:
         stance = "denied" if "denied" in stances else "confirmed" if "confirmed" in stances else "reported"
@@ -71,6 +85,8 @@ def voice_of(text: str) -> Voice:
             pronoun = True
         elif source.kind in ("document", "medium", "reporter"):
             continue
+        elif source.kind == "role" and not source.who and source.role_id:
+            people.append(frozenset({f"role:{source.role_id.lower()}"}))  # "kata Menteri Pertanian"
         elif source.who:
             people.append(_person(source.who))
             if source.org_key and not source.speaks_for_org:
@@ -124,4 +140,4 @@ def speaker_before(sentences: Sequence[str], *, speech: bool = False) -> str | N
     return None
 
 
-__all__ = ["Voice", "same_voice", "speaker_before", "voice_of"]
+__all__ = ["Voice", "cues_of", "same_voice", "speaker_before", "voice_of"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.nlp.facts import same_fact, supports
-from bot.nlp.textvec import stems, tfidf_vectors
+from bot.nlp.facts import SAME_SOURCE, same_fact, supports
+from bot.nlp.textvec import cosine, stems, tfidf_vectors
 from bot.nlp.voices import same_voice, voice_of
 from tests.nlp.seeds import find, seed_candidates
 
@@ -102,3 +102,56 @@ def test_voices() -> None:
     assert same_voice(singh, voice_of("Pentagon mengonfirmasi pasukan itu berada di Kursk."))
     assert voice_of('"Kami terus memantau situasi," katanya.').unresolved
     assert not voice_of("Korea Utara mengirim 10.000 pasukan ke Rusia.").named
+
+
+def test_what_happened_decides_not_the_shared_words() -> None:
+    # the same figure for another thing: 300 gross tonnes is not 300 companies
+    assert not _same(
+        "Sebanyak 300 kapal eks-asing ditahan di Pelabuhan Pomako karena melanggar izin.",
+        "Swingvy menargetkan sebanyak 300 perusahaan di Indonesia memakai layanannya.",
+        *OTHERS,
+    )
+    # the same figure, the same words, another event: planned against done
+    assert not _same(
+        "Djarot berencana menjenguk Ahok di Mako Brimob bersama 300 relawan.",
+        "Djarot sudah bisa menjenguk Ahok di Mako Brimob bersama 300 relawan.",
+        *OTHERS,
+    )
+    # the same actors, another year
+    assert not _same(
+        "Posko Lebaran Bakauheni mencatat jumlah penyeberang pejalan kaki naik pada 2017.",
+        "Posko Lebaran Bakauheni mencatat jumlah penyeberang pejalan kaki naik pada 2016.",
+        *OTHERS,
+    )
+    # near-identical wording, one denying: two facts
+    assert not _same(
+        "Anda tak akan menyantap kulit jeruk begitu saja.",
+        "Anda tentu tak bisa menyantap kulit jeruk begitu saja.",
+        *OTHERS,
+    )
+
+
+def test_a_source_is_part_of_the_fact() -> None:
+    told = "Wabah flu burung menyebar ke tiga provinsi di Jawa sejak awal bulan ini."
+    # the same sentence credited to two sources, or to one and to nobody: two items
+    assert not _same(f"{told[:-1]}, kata Menteri Pertanian.", f"{told[:-1]}, kata Menteri Kesehatan.", *OTHERS)
+    assert not _same(f"{told[:-1]}, kata Menteri Pertanian.", told, *OTHERS)
+    # one speaker saying two things about one subject: two items
+    a = "Menurut Budi Santoso, pelaku pencurian sepeda motor ditangkap warga di rumahnya lalu diserahkan ke polisi."
+    b = "Budi Santoso mengatakan pencurian sepeda motor di wilayahnya meningkat menjelang akhir tahun."
+    vectors = tfidf_vectors([stems(t) for t in (a, b, *OTHERS)])
+    assert cosine(vectors[0], vectors[1]) >= SAME_SOURCE  # close enough in words, with a phrase in common
+    assert not _same(a, b, *OTHERS)
+
+
+def test_the_same_fact_reworded_is_one_item() -> None:
+    assert _same(
+        "Ketua Majelis Hakim Yanto menyatakan, surat dakwaan jaksa penuntut umum sah sebagai dasar pemeriksaan perkara.",
+        '"Majelis hakim menilai surat dakwaan penuntut umum sah dan menjadi dasar pemeriksaan perkara," kata hakim Yanto.',
+        *OTHERS,
+    )
+    assert _same(
+        "Wabah flu burung menyebar ke tiga provinsi di Jawa sejak awal bulan ini, kata Menteri Pertanian.",
+        "Menteri Pertanian mengatakan wabah flu burung telah menyebar ke tiga provinsi di Jawa sejak awal bulan.",
+        *OTHERS,
+    )
