@@ -13,9 +13,9 @@ from eval.summary.topics import Merge, Topic, load, problems, split_for
 
 # Today's engine on the tune topics (see eval/summary/README.md): raise the floors and lower the
 # ceilings as it improves, never the other way.
-TUNE_CEILINGS = {"boilerplate": 0, "dangling": 1, "off_topic": 2, "one_article": 2, "no_match_answered": 1,
+TUNE_CEILINGS = {"boilerplate": 0, "dangling": 0, "off_topic": 1, "one_article": 0, "no_match_answered": 0,
                  "merge_different": 0}
-TUNE_EXPECTED_FLOOR = 0.80  # expected articles cited
+TUNE_EXPECTED_FLOOR = 0.88  # expected articles cited
 
 
 def test_the_topic_set_is_well_formed():
