@@ -268,15 +268,16 @@ class Kabar:
     async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
         from bot.nlp.standalone import needs_context
         from bot.nlp.topic import Candidate, summarize_topic
-        from bot.topic_query import prepare
+        from bot.topic_query import names_topic, prepare
 
         query = await prepare(topic, self.translations, translate)
         hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
         learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
         hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
-        if not hits:
+        apart = bool(hits) and not names_topic([h.text for h in hits], query)
+        if not hits or apart:
             close = await self._search.suggest(topic)
-            note = f"No indexed article mentions {topic!r}."
+            note = f"No indexed article mentions {topic!r}" + (" as a whole, only some of its words." if apart else ".")
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
             return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
@@ -293,7 +294,9 @@ class Kabar:
             )
             for h in hits
         ]
-        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=query.terms)
+        result = await self._cpu(
+            summarize_topic, candidates, n=n, method=method, query_terms=query.terms, names=query.variants
+        )
         items = []
         for pick in result.items:
             shown = [c for c in (pick.before, pick.main) if c is not None]

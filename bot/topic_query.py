@@ -10,6 +10,7 @@ Public API:
     TopicQuery(topic, searched, variants, terms, notes)
     english_topic(topic) -> bool
     await prepare(topic, translations, translate) -> TopicQuery
+    names_topic(texts, query) -> bool   some text names the topic whole (all the words of one of its names)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from bot.errors import TranslationError
 from bot.nlp.aliases import load_aliases
+from bot.nlp.choosing import query_fit, query_stems
 from bot.nlp.querylang import looks_english
 
 log = logging.getLogger(__name__)
@@ -65,4 +67,16 @@ async def prepare(topic: str, translations: Any, translate: bool) -> TopicQuery:
     return TopicQuery(topic, topic, tuple(named), terms, (note,))
 
 
-__all__ = ["TopicQuery", "english_topic", "prepare"]
+def names_topic(texts: list[str], query: TopicQuery) -> bool:
+    """Whether some text names the topic whole: all the words of the topic, or of one of its
+    other names. Search matches the words of "kebakaran hutan" one by one, so "Nangka Hutan"
+    is found; a topic whose texts all name only some of its words is not in the corpus.
+    A topic of one word is always named by what search found."""
+    if len(set(query_stems(query.terms))) < 2:
+        return True
+    forms = [query.terms, *(variant.split() for variant in query.variants)]
+    # search ranks what names the topic first: stop at the first text that does
+    return any(query_fit([text], form)[0] >= 1 for text in texts for form in forms)
+
+
+__all__ = ["TopicQuery", "english_topic", "names_topic", "prepare"]

@@ -62,3 +62,18 @@ async def test_an_english_topic_without_a_model_is_searched_by_its_indonesian_na
     assert any("looks English" in note and "Korea Utara" in note and "kabar models" in note for note in answer.notes)
     # the Indonesian topic gives no such note
     assert not any("looks English" in note for note in (await _summary(settings, "korea utara")).notes)
+
+
+async def test_a_topic_whose_words_are_only_found_apart_has_no_match(settings: Settings) -> None:
+    _add(settings.seeds_dir, 202, ["Danau Bungara", "Danau ini punya tiga pulau kecil, salah satunya Pulau Nangka Hutan."])
+    _add(settings.seeds_dir, 203, ["Kebakaran pasar", "Kebakaran melanda pasar induk di Jakarta Timur pada Senin."])
+    _add(settings.seeds_dir, 204, ["Juara baru", "Pebulu tangkis muda Indonesia menjuarai turnamen di Seoul."])
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        apart = await kabar.summary("kebakaran hutan")
+        assert apart.items == ()
+        assert any("as a whole" in note for note in apart.notes)
+        whole = await kabar.summary("kebakaran pasar")
+        assert [c.article for item in whole.items for c in item.citations] == ["203"]
+        english = await kabar.summary("badminton")  # the English name of bulu tangkis, no model needed
+        assert [c.article for item in english.items for c in item.citations] == ["204"]

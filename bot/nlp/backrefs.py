@@ -5,7 +5,7 @@ leaves the reader asking "who?" or "what?". `back_reference` says whether a sent
 that way and how: a connective that can be left out ("Selain itu, ..."), a subject pronoun
 ("Ia", "Mereka", "Menurutnya"), or a word pointing at something said before early in the
 sentence ("Laporan ini", "Namun hal itu", "Dalam kesempatan tersebut", "Di sana", "peran
-mereka"). The
+mereka"; not a pronoun after a name of the same sentence: "Lee mengatakan bahwa dia ..."). The
 word lists are data (`data/backrefs.tsv`), read once.
 
 Public API:
@@ -95,7 +95,7 @@ def back_reference(text: str) -> BackReference | None:
     if rest and (low[0] in lists.pronouns or _possessive(low[0], lists)):
         return BackReference("pronoun", rest[0].start(), rest[0].end(), connective_end)
     for k in range(min(REFERENT_WINDOW, len(low))):
-        if k and low[k] in lists.pronouns:  # "Namun keberadaan dan peran mereka ..."
+        if k and low[k] in lists.pronouns and not _named(rest[:k]):  # "Namun keberadaan dan peran mereka ..."
             return BackReference("referent", rest[0].start(), rest[k].end(), connective_end)
         for phrase in lists.referents:
             if tuple(low[k : k + len(phrase)]) != phrase:
@@ -106,6 +106,17 @@ def back_reference(text: str) -> BackReference | None:
     if connective_end:
         return BackReference("connective", words[0].start(), words[skip - 1].end(), connective_end)
     return None
+
+
+def _named(words: list[re.Match[str]]) -> bool:
+    """Whether a name comes among `words` (so a pronoun after them can stand for it: "Lee
+    mengatakan bahwa dia ..."): a capitalised word past the first, or a first word that is
+    not an Indonesian word ("Lee", not "Keberadaan")."""
+    for k, match in enumerate(words):
+        word = match.group()
+        if word[:1].isupper() and (k or stem(word.lower()) not in root_words()):
+            return True
+    return False
 
 
 def _possessive(word: str, lists: _Lists) -> bool:

@@ -14,7 +14,9 @@ Public API:
         sentence that opens by pointing back; see bot.nlp.backrefs.back_reference)
     SummaryPick(main, also, shown, before, named); `.text` is the item as shown
     TopicSummary(items, keywords, words_in, words_out); `.reduction` = words_out / words_in
-    summarize_topic(candidates, n=5, method="lexrank", query_terms=()) -> TopicSummary
+    summarize_topic(candidates, n=5, method="lexrank", query_terms=(), names=()) -> TopicSummary
+        names: the topic's other names ("Joko Widodo" for "Jokowi"); a sentence naming one
+        names the topic as well as one naming the query's words
 
 Methods: sumy's rank the candidates by their own rating (with a small nudge for sentences
 that contain the query's stems); "lead" ranks by relative position in the article; "news"
@@ -106,6 +108,7 @@ def summarize_topic(
     n: int = 5,
     method: str = "lexrank",
     query_terms: Sequence[str] = (),
+    names: Sequence[str] = (),
 ) -> TopicSummary:
     """Summarise sentences retrieved from several articles into at most `n` distinct facts.
 
@@ -137,7 +140,8 @@ def summarize_topic(
     query = set(query_stems(query_terms)) | {stem(t) for t in query_terms if t.strip()}
     positions = [c.position for c in unique[:head]]
     scores = rate(texts[:head], positions, method, query)
-    fits = query_fit(texts[:head], query_terms)
+    forms = [query_terms, *(name.split() for name in names)]
+    fits = [max(fit) for fit in zip(*(query_fit(texts[:head], form) for form in forms))]
     shown = [readable(c.text, c.context) for c in unique[:head]]
     # 0 reads on its own, 1 after the sentence before it, 2 leans on something not shown,
     # 3 a piece of a quotation, a bare headline or a footer

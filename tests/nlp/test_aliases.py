@@ -43,6 +43,8 @@ def test_the_packaged_file_loads_once_with_every_kind() -> None:
         ("Sekjen", "Sekretaris Jenderal"),
         ("NATO", "Pakta Pertahanan Atlantik Utara"),
         ("North Korea", "Korea Utara"),
+        ("badminton", "bulu tangkis"),
+        ("pebulu tangkis", "bulu tangkis"),
     ],
 )
 def test_well_known_forms_resolve_to_their_canonical_name(form: str, canonical: str) -> None:

@@ -22,6 +22,9 @@ from bot.nlp.backrefs import back_reference
         ("Di sana, pasukan Rusia kesulitan menahan serangan balik.", "referent", "Di sana"),
         ("Namun keberadaan dan peran mereka di Rusia belum diketahui.", "referent", "keberadaan dan peran mereka"),
         ("Salah satunya, menetapkan dukungan terhadap calon gubernur.", "referent", "Salah satunya"),
+        # a capitalised first word that is an Indonesian word is not the name a pronoun stands for
+        ("Keberadaan dan peran mereka di Rusia belum diketahui.", "referent", "Keberadaan dan peran mereka"),
+        ("Presiden mengatakan dia akan datang besok pagi.", "referent", "Presiden mengatakan dia"),
     ],
 )
 def test_openings_that_point_back(text: str, kind: str, words: str) -> None:
@@ -38,6 +41,9 @@ def test_openings_that_point_back(text: str, kind: str, words: str) -> None:
         "Ditanya soal pilkada, Sarip menyebutkan pendaftaran belum dibuka.",
         "Hanya tiga orang yang datang ke rapat pleno kemarin sore.",
         "Badan Intelijen Korea Selatan mengungkap pengiriman pasukan ke Rusia.",
+        # the pronoun stands for a name of the same sentence
+        "Lee mengatakan bahwa dia telah mengambil keputusan setelah berdiskusi.",
+        "Menurut Budi Santoso, dia sudah pulang ke rumah sejak pagi.",
     ],
 )
 def test_openings_that_read_on_their_own(text: str) -> None:

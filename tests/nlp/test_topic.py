@@ -232,6 +232,18 @@ def test_a_multi_word_topic_leaves_out_sentences_with_its_words_scattered() -> N
     assert {p.main.article for p in summary.items} == {"070", "071"}
 
 
+def test_a_sentence_naming_the_topic_by_another_name_names_it_whole() -> None:
+    cands = invented(
+        ("070", 1, "Pebulu tangkis Lee Chong Wei belum memutuskan pensiun tahun ini."),
+        ("071", 3, "Para pemain badminton tiba di Seoul untuk turnamen Korea Terbuka."),
+        ("072", 2, "Tangkis serangan lawan menjadi kunci kemenangan tim tamu semalam."),
+    )
+    without = summarize_topic(cands, n=5, method="lexrank", query_terms=("bulu", "tangkis"))
+    assert {p.main.article for p in without.items} == {"070"}
+    named = summarize_topic(cands, n=5, method="lexrank", query_terms=("bulu", "tangkis"), names=("badminton",))
+    assert {p.main.article for p in named.items} == {"070", "071"}
+
+
 def test_pieces_of_quotations_are_shown_only_when_nothing_else_is_left() -> None:
     piece = ("080", 2, '"Kami menghimbau para prajurit yang dikirim untuk mendukung rezim Putin.')
     cands = invented(
