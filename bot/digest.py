@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings, parse_hhmm
 from bot.corpus.figures.render import figure_label
 from bot.corpus.segment import split_words
+from bot.errors import PostForbidden
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems
 from bot.corpus.boilerplate import without_boilerplate
@@ -334,10 +335,6 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
 
 
 # --------------------------------------------------------------------------- posting
-class PostForbidden(Exception):
-    """The poster lacks permission to post in the channel (or the channel is gone)."""
-
-
 class Poster(Protocol):
     """What the digest needs from a chat adapter."""
 

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.digest import Digest, DigestService, Outcome, PostForbidden
+from bot.digest import Digest, DigestService, Outcome
 from bot.discord_app.periodic import Periodic
 from bot.discord_app.views import NO_MENTIONS
+from bot.errors import PostForbidden
 from bot.present.discord import digest_marker, render_digest, render_error
 from bot.store.guilds import GuildSettings
 

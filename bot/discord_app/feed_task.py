@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.digest import PostForbidden
+from bot.errors import PostForbidden
 from bot.discord_app.periodic import Periodic
 from bot.present.feeds import pause_notice
 from bot.present.text import counted

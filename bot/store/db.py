@@ -37,7 +37,7 @@ from typing import Any, NoReturn
 
 import aiosqlite
 
-from bot.errors import StoreError
+from bot.errors import StoreConflict, StoreError
 
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_PACKAGE = "bot.store"
@@ -67,7 +67,10 @@ def _advice(exc: BaseException) -> str | None:
 
 
 def wrap_error(exc: BaseException, where: str) -> BaseException:
-    """Turn a user-causable sqlite error into StoreError; return anything else unchanged."""
+    """Turn a user-causable sqlite error into StoreError, a refused write into StoreConflict;
+    return anything else unchanged."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreConflict(f"The database {where} refused a write: {exc}.", detail=str(exc))
     if isinstance(exc, sqlite3.DatabaseError):
         advice = _advice(exc)
         if advice is not None:

@@ -17,13 +17,13 @@ import pytest
 from discord import app_commands
 
 from bot.config import Settings
-from bot.digest import Digest, PostForbidden, Story
+from bot.digest import Digest, Story
 from bot.discord_app.client import NO_TOKEN, KabarTree, create_bot, intents, run_bot
 from bot.discord_app.commands import DigestGroup, build_commands
 from bot.discord_app.digest_task import DiscordPoster
 from bot.discord_app.replies import APOLOGY, quick_or_defer
 from bot.discord_app.views import EXPIRED, ONLY_INVOKER, Pager, answer_expired, pager_key
-from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
+from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, PostForbidden, QueryError
 from bot.models import Answer, AnswerItem, ArticleInfo, Citation, IndexReport
 from bot.present.discord import Page, render_answer
 from bot.store.db import Database
