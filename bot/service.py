@@ -47,7 +47,7 @@ from bot.models import (
     Skipped,
     Source,
 )
-from bot.present.text import counted
+from bot.plural import counted
 from bot.stamp import engine_stamp
 
 T = TypeVar("T")
@@ -381,17 +381,15 @@ class Kabar:
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
-        from bot.present.json import answer_from_json, answer_json
-
         version = await self._answers.version()
         # neither a new release nor a changed engine (code, vocabulary, tagger) serves an older one's answers
         key = self._answers.key(engine_stamp(), *parts)
         raw = await self._answers.get(key, version)
         if raw is not None:
-            return answer_from_json(json.loads(raw))
-        data = answer_json(await compute())
+            return Answer.from_dict(json.loads(raw))
+        data = (await compute()).to_dict()
         await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
-        return answer_from_json(data)
+        return Answer.from_dict(data)
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""

@@ -8,9 +8,9 @@ from typing import Optional
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.models import plain_data
+from bot.plural import counted
 from bot.present.feeds import origin_lines
-from bot.present.json import plain
-from bot.present.text import counted
 
 
 def register(app: typer.Typer) -> None:
@@ -111,7 +111,7 @@ def show(
 
     art, origin = on_index(cfg, read)
     if as_json:
-        emit_json(art if origin is None else {**plain(art), "origin": origin})
+        emit_json(art if origin is None else {**plain_data(art), "origin": origin})
         return
     out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
     meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]

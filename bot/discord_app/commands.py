@@ -31,6 +31,7 @@ from discord import app_commands
 from bot.config import parse_hhmm
 from bot.discord_app.replies import defer, quick_or_defer, send_pages, send_text
 from bot.errors import QueryError
+from bot.plural import counted
 from bot.present.discord import (
     neutralise,
     render_about,
@@ -40,7 +41,6 @@ from bot.present.discord import (
     render_lines,
 )
 from bot.present.feeds import added_message, feed_line, removed_message, schedule_note
-from bot.present.text import counted
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.discord_app.client import KabarBot
