@@ -1,4 +1,4 @@
-"""The domain's value objects: articles, sentences, figures, citations and answers.
+"""The domain's value objects: articles, sentences, figures, citations, answers, digest settings.
 
 Frozen dataclasses only; no I/O and no behaviour beyond small derived views and the
 answers' own serialised form (`Answer.to_dict()` / `Answer.from_dict()`: plain, JSON-ready
@@ -211,19 +211,35 @@ class Answer:
         )
 
 
-def plain_data(value: Any) -> Any:
-    """Dataclasses (answers too), tuples, sets and paths as JSON-ready dicts, lists and strings."""
-    if isinstance(value, (Answer, AnswerItem, Citation)):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): plain_data(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [plain_data(v) for v in value]
-    if isinstance(value, PurePath):
-        return str(value)
-    return value
+@dataclass(frozen=True)
+class GuildSettings:
+    """One server's digest settings; None fields fall back to the Settings defaults."""
+
+    guild_id: int
+    channel_id: int | None = None
+    digest_time: str | None = None
+    digest_tz: str | None = None
+    enabled: bool = True
+    configured_by: int | None = None
+    configured_in: int | None = None
+    needs_attention: str | None = None
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class DigestClaim:
+    """One channel's digest for one local date."""
+
+    channel_id: int
+    local_date: str
+    state: str
+    claimed_at: str
+    guild_id: int | None = None
+    finished_at: str | None = None
+    message_id: int | None = None
+    watermark: str | None = None
+    articles: int = 0
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -296,3 +312,29 @@ class IndexReport:
     sources: tuple[str, ...] = ()  # the locations checked
     kept: tuple[str, ...] = ()  # sources that could not be used and whose articles were kept (also in warnings)
     newly_skipped: tuple[Skipped, ...] = ()  # skipped now, not at the source's previous check
+
+
+@dataclass(frozen=True)
+class TranslationRun:
+    """What translating every indexed article did (`kabar translate --all`)."""
+
+    articles: int = 0
+    sentences: int = 0
+    decoded: int = 0  # decoded by a model now; the rest came from the cache
+    flagged: int = 0
+    exported: tuple[str, ...] = ()  # the review files written (with export)
+
+
+def plain_data(value: Any) -> Any:
+    """Dataclasses (answers too), tuples, sets and paths as JSON-ready dicts, lists and strings."""
+    if isinstance(value, (Answer, AnswerItem, Citation)):
+        return value.to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain_data(v) for v in value]
+    if isinstance(value, PurePath):
+        return str(value)
+    return value

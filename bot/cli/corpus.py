@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -11,6 +11,11 @@ from bot.cli.common import emit_json, on_index, run, service, start
 from bot.models import plain_data
 from bot.plural import counted
 from bot.present.feeds import origin_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.feeding import ArticleOrigin
+    from bot.models import Article
+    from bot.seams import TerminalService
 
 
 def register(app: typer.Typer) -> None:
@@ -105,7 +110,7 @@ def show(
     """Show an article's numbered sentences."""
     cfg, out, _ = start()
 
-    async def read(kabar):
+    async def read(kabar: TerminalService) -> tuple[Article, ArticleOrigin | None]:
         found = await kabar.article(ref)
         return found, await kabar.feeds.provenance(found.id)
 

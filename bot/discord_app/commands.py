@@ -77,10 +77,7 @@ async def article_choices(interaction: discord.Interaction, current: str) -> lis
 
 def model_missing(bot: KabarBot, lang: str, src: str = "id") -> bool:
     """True when no installed model translates src->lang (a cheap look at the models folder)."""
-    translations = getattr(bot.kabar, "translations", None)
-    if translations is None:  # not known here: let the service decide
-        return False
-    return not translations.available(src, lang)
+    return not bot.kabar.can_translate(src, lang)
 
 
 #: what the digest needs in its channel (Read Message History: finding an interrupted post)

@@ -38,6 +38,7 @@ from typing import Any, NoReturn
 import aiosqlite
 
 from bot.errors import StoreConflict, StoreError
+from bot.isotime import iso_utc
 
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_PACKAGE = "bot.store"
@@ -88,18 +89,6 @@ def _raise(exc: BaseException, where: str) -> NoReturn:
 def utc_now() -> str:
     """The current time as the ISO-8601 UTC string the store uses everywhere."""
     return iso_utc(dt.datetime.now(dt.timezone.utc))
-
-
-def iso_utc(value: dt.datetime | str) -> str:
-    """Normalise a datetime or ISO string to `YYYY-MM-DDTHH:MM:SS.ffffff+00:00` (naive = UTC)."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"not an ISO-8601 timestamp: {value!r}") from exc
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def migration_files() -> list[tuple[str, str]]:
