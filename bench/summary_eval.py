@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.corpus.reader import parse_article  # noqa: E402
 from bot.corpus.segment import split_sentences  # noqa: E402
-from bot.nlp.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
+from kabar_testing.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
 from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "indosum_public_100.jsonl"

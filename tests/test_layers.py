@@ -64,3 +64,8 @@ def test_the_checker_sees_a_lazy_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from bot.present.text import render\n    import sqlite3\n", encoding="utf-8")
     assert {"bot.present.text", "bot.present.text.render", "sqlite3"} <= _imports(sample)
+
+
+def test_the_package_never_imports_test_or_bench_helpers() -> None:
+    helpers = ("kabar_testing", "tests", "bench", "eval", "numpy", "pytest", "hypothesis")
+    assert _violations(None, (), helpers) == []
