@@ -2,7 +2,7 @@
 
 Usage:  python bench/segmentation.py [PATH.jsonl] [--worst N] [--show-errors N]
 
-Data: `../shared/eval/indosum_public_100.jsonl` (beside the checkout) by default (one article per line,
+Data: `../shared/eval/indosum_public_100.jsonl` (beside the checkout; KABAR_EVAL_DIR names another folder) by default (one article per line,
 `text` with paragraphs separated by blank lines, `sentences` = the dataset's own
 segmentation of `text`).
 
@@ -47,8 +47,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.corpus.segment import split_sentences  # noqa: E402
+from kabar_testing.evaldata import eval_file, require  # noqa: E402
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "indosum_public_100.jsonl"
+DEFAULT = eval_file("indosum_public_100.jsonl")
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
 _WS = re.compile(r"\s+")
 
@@ -172,6 +173,7 @@ def main() -> None:
     ap.add_argument("--worst", type=int, default=5, help="articles with most errors to list")
     ap.add_argument("--show-errors", type=int, default=6, help="errors shown per listed article")
     args = ap.parse_args()
+    require(args.path, "bench/segmentation.py", "IndoSum articles with gold sentences, one JSON object a line")
     rows = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     n_par = sum(len(_paragraphs(r["text"])) for r in rows)
     n_sent = sum(len(r["sentences"]) for r in rows)

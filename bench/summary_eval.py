@@ -37,10 +37,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot.corpus.reader import parse_article  # noqa: E402
 from bot.corpus.segment import split_sentences  # noqa: E402
-from bot.nlp.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
+from kabar_testing.evaldata import eval_file, require  # noqa: E402
+from kabar_testing.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
 from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "indosum_public_100.jsonl"
+DEFAULT_DATA = eval_file("indosum_public_100.jsonl")
 METHODS = ("lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "news")
 N = 3
 
@@ -158,6 +159,7 @@ def main() -> None:
     parser.add_argument("--splits", type=int, default=3)
     parser.add_argument("--no-cv", action="store_true")
     args = parser.parse_args()
+    require(args.data, "bench/summary_eval.py", "IndoSum articles with reference summaries, one JSON object a line")
     rows = load(args.data)
     print("ROUGE: lower-cased \\w+ tokens, no stemming; F1 per article, averaged.")
     print_table("A. dataset segmentation (`sentences`)", score_run(rows, lambda r: r["sentences"], True), len(rows))

@@ -44,7 +44,7 @@ def peak_rss_mb() -> float:
 
 
 def build(out: Path) -> None:
-    from bot.translate.synthetic import build_package
+    from kabar_testing.synthetic import build_package
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     build_package(out, texts, version="0.0-bench", **SHAPE)

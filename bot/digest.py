@@ -42,14 +42,15 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
+from bot.corpus.boilerplate import without_boilerplate
 from bot.corpus.figures.render import figure_label
 from bot.corpus.segment import split_words
-from bot.models import Article, Citation
+from bot.errors import PostForbidden
+from bot.isotime import iso_utc
+from bot.models import Article, Citation, DigestClaim, GuildSettings
 from bot.nlp.language import content_stems
-from bot.corpus.boilerplate import without_boilerplate
 from bot.nlp.topic import Candidate, summarize_topic
-from bot.store.db import iso_utc
-from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
+from bot.seams import ArticleReader, GuildSettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -290,27 +291,20 @@ def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:
     )
 
 
-async def _english(kabar: Any, citations: Sequence[Citation]) -> dict[str, Any]:
-    """English for the given sentences when a model is installed (else nothing)."""
-    translations = getattr(kabar, "translations", None)
-    if translations is None or not citations:
-        return {}
+async def _in_english(kabar: ArticleReader, stories: list[Story]) -> list[Story]:
+    """The stories with English beside their cited sentences when a model is installed."""
+    cited = [c for story in stories for c in story.summary]
+    if not cited:
+        return stories
     try:
-        if not translations.available("id", "en"):
-            return {}
-        texts = sorted({c.text for c in citations})
-        done = await translations.translate_texts(texts, src="id", tgt="en")
+        english = iter(await kabar.in_english(cited))
     except Exception:  # noqa: BLE001 - a digest in Indonesian beats no digest
         log.warning("digest translation skipped", exc_info=True)
-        return {}
-    return dict(zip(texts, done))
+        return stories
+    return [replace(story, summary=tuple(next(english) for _ in story.summary)) for story in stories]
 
 
-def _with_english(citation: Citation, done: Any) -> Citation:
-    return replace(citation, text_en=done.text_en, provenance=done.provenance, flags=tuple(done.flags or ()))
-
-
-async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> Digest:
+async def compose_digest(kabar: ArticleReader, *, since: str | None, local_date: str) -> Digest:
     """Everything indexed after the `since` watermark, grouped into stories."""
     fresh = await kabar.articles(since=since)
     if not fresh:
@@ -322,9 +316,7 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
         notes = (f"{more} more article{'s were' if more != 1 else ' was'} indexed; see /articles.",)
     articles = [await kabar.article(info.id) for info in sorted(newest, key=lambda i: i.id)]
     stories = await asyncio.to_thread(lambda: [story_of(group) for group in group_stories(articles)])
-    english = await _english(kabar, [c for story in stories for c in story.summary])
-    if english:
-        stories = [replace(s, summary=tuple(_with_english(c, english[c.text]) for c in s.summary)) for s in stories]
+    stories = await _in_english(kabar, stories)
     watermark = max(iso_utc(info.indexed_at) for info in fresh)
     if since is not None:
         watermark = max(watermark, since)
@@ -334,10 +326,6 @@ async def compose_digest(kabar: Any, *, since: str | None, local_date: str) -> D
 
 
 # --------------------------------------------------------------------------- posting
-class PostForbidden(Exception):
-    """The poster lacks permission to post in the channel (or the channel is gone)."""
-
-
 class Poster(Protocol):
     """What the digest needs from a chat adapter."""
 
@@ -370,8 +358,8 @@ class DigestService:
 
     def __init__(
         self,
-        kabar: Any,
-        store: GuildStore,
+        kabar: ArticleReader,
+        store: GuildSettingsStore,
         settings: Settings,
         poster: Poster,
         *,

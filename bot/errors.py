@@ -9,8 +9,11 @@
     │   ├── AmbiguousArticle        a reference that names several articles (3: 003 and 0003)
     │   └── NoInput                 standard input is closed or unreadable
     ├── StoreError                  the SQLite database cannot be used
+    │   └── StoreConflict           a write the database refused (a constraint, e.g. a duplicate id)
     ├── DiscordUnavailable          Discord cannot be reached (network, DNS, an outage)
+    ├── PostForbidden               the bot may not post in a channel (permissions, gone)
     ├── TaggerModelError            the part-of-speech model is missing or damaged
+    ├── DataFileError               a word list or table shipped with kabar is malformed (also a ValueError)
     ├── TranslationError            anything about translation
     │   ├── ModelNotInstalled       no package for the language pair
     │   ├── ModelCorrupt            a package that is partial or broken
@@ -83,14 +86,31 @@ class StoreError(KabarError):
     """The database cannot be opened, migrated or queried."""
 
 
+class StoreConflict(StoreError):
+    """A write the database refused because it breaks a constraint; `detail` is SQLite's reason."""
+
+    def __init__(self, user_message: str, *, detail: str) -> None:
+        super().__init__(user_message)
+        self.detail = detail
+
+
 class DiscordUnavailable(KabarError):
     """Discord cannot be reached: no network, a name that does not resolve, a refused connection, an outage."""
 
     exit_code = 69  # EX_UNAVAILABLE
 
 
+class PostForbidden(KabarError):
+    """The bot lacks permission to post in a channel, or the channel is gone."""
+
+
 class TaggerModelError(KabarError):
     """The part-of-speech model file is missing, unreadable or not a model."""
+
+
+class DataFileError(KabarError, ValueError):
+    """A data file shipped in the package (word list, rule table) breaks its format: a packaging or
+    editing mistake, never a user's doing. Raised at load time, naming the file and line."""
 
 
 class TranslationError(KabarError):

@@ -35,14 +35,13 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.corpus.folder import Entry, FolderScan, display_name, folder_stamp, read_entry, scan_folder
 from bot.corpus.reader import article_from_bytes, parse_key
-from bot.errors import CorpusError, KabarError
+from bot.errors import CorpusError, KabarError, StoreConflict
 from bot.models import Article, IndexReport, Skipped, Source
 from bot.store.articles import ArticleStore, Rows
 from bot.store.boilerplate import BoilerplateStore
@@ -135,15 +134,15 @@ async def _store(store: ArticleStore, chunk: _Chunk) -> list[tuple[str, str]]:
     try:
         await store.put_many(chunk.rows, chunk.rows.indexed_at)
         return list(zip(chunk.rows.ids, chunk.rows.keys))
-    except sqlite3.IntegrityError:
+    except StoreConflict:
         log.info("a chunk was rejected; storing its articles one by one", exc_info=True)
     stored = []
     for article in chunk.articles:
         try:
             await store.put(article, chunk.rows.indexed_at, chunk.rows.source)
-        except sqlite3.IntegrityError as exc:
+        except StoreConflict as exc:
             name = os.path.basename(article.path) or article.key
-            chunk.skipped.append(Skipped(name=name, reason=f"it cannot be stored ({exc})", id=article.id))
+            chunk.skipped.append(Skipped(name=name, reason=f"it cannot be stored ({exc.detail})", id=article.id))
         else:
             stored.append((article.id, article.key))
     return stored

@@ -1,12 +1,16 @@
-"""The domain's value objects: articles, sentences, figures, citations and answers.
+"""The domain's value objects: articles, sentences, figures, citations, answers, digest settings.
 
-Frozen dataclasses only; no I/O and no behaviour beyond small derived views.
+Frozen dataclasses only; no I/O and no behaviour beyond small derived views and the
+answers' own serialised form (`Answer.to_dict()` / `Answer.from_dict()`: plain, JSON-ready
+data, the form the answer cache stores and the `--json` contract shows).
 Sentence indexes are 1-based within an article (the numbers users see and cite).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 
@@ -109,6 +113,27 @@ class Citation:
     def ref(self) -> str:
         return f"{self.article}·{self.sentence}"
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "sentence": self.sentence,
+            "text": self.text,
+            "text_en": self.text_en,
+            "provenance": self.provenance,
+            "flags": list(self.flags),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Citation":
+        return cls(
+            article=str(data["article"]),
+            sentence=int(data["sentence"]),
+            text=data["text"],
+            text_en=data.get("text_en"),
+            provenance=data.get("provenance"),
+            flags=tuple(data.get("flags") or ()),
+        )
+
 
 @dataclass(frozen=True)
 class AnswerItem:
@@ -128,6 +153,26 @@ class AnswerItem:
         """An answer line that is one sentence, citing itself."""
         return cls(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
 
+    #: the keys of an item's own; every other key of its dict is one of its `fields`
+    OWN_KEYS = ("text", "text_en", "citations")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with the fields flattened into the item."""
+        data: dict[str, Any] = {"text": self.text, "text_en": self.text_en}
+        data.update({key: plain_data(value) for key, value in self.fields.items()})
+        data["citations"] = [c.to_dict() for c in self.citations]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "AnswerItem":
+        """The inverse of `to_dict` (fields come back as plain data)."""
+        return cls(
+            text=data["text"],
+            text_en=data.get("text_en"),
+            citations=tuple(Citation.from_dict(c) for c in data.get("citations", ())),
+            fields={k: v for k, v in data.items() if k not in cls.OWN_KEYS},
+        )
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -138,6 +183,63 @@ class Answer:
     items: tuple[AnswerItem, ...] = ()
     notes: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+
+    #: the keys of an answer's own; every other key of its dict is one of its `meta` entries
+    OWN_KEYS = ("command", "query", "items", "notes")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data: the items' fields and the meta entries flattened in."""
+        data: dict[str, Any] = {
+            "command": self.command,
+            "query": self.query,
+            "items": [item.to_dict() for item in self.items],
+            "notes": list(self.notes),
+        }
+        for key, value in self.meta.items():
+            data.setdefault(key, plain_data(value))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Answer":
+        """The inverse of `to_dict` (item fields and meta entries come back as plain data)."""
+        return cls(
+            command=data["command"],
+            query=data["query"],
+            items=tuple(AnswerItem.from_dict(item) for item in data.get("items", ())),
+            notes=tuple(data.get("notes", ())),
+            meta={k: v for k, v in data.items() if k not in cls.OWN_KEYS},
+        )
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    """One server's digest settings; None fields fall back to the Settings defaults."""
+
+    guild_id: int
+    channel_id: int | None = None
+    digest_time: str | None = None
+    digest_tz: str | None = None
+    enabled: bool = True
+    configured_by: int | None = None
+    configured_in: int | None = None
+    needs_attention: str | None = None
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class DigestClaim:
+    """One channel's digest for one local date."""
+
+    channel_id: int
+    local_date: str
+    state: str
+    claimed_at: str
+    guild_id: int | None = None
+    finished_at: str | None = None
+    message_id: int | None = None
+    watermark: str | None = None
+    articles: int = 0
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,3 +312,29 @@ class IndexReport:
     sources: tuple[str, ...] = ()  # the locations checked
     kept: tuple[str, ...] = ()  # sources that could not be used and whose articles were kept (also in warnings)
     newly_skipped: tuple[Skipped, ...] = ()  # skipped now, not at the source's previous check
+
+
+@dataclass(frozen=True)
+class TranslationRun:
+    """What translating every indexed article did (`kabar translate --all`)."""
+
+    articles: int = 0
+    sentences: int = 0
+    decoded: int = 0  # decoded by a model now; the rest came from the cache
+    flagged: int = 0
+    exported: tuple[str, ...] = ()  # the review files written (with export)
+
+
+def plain_data(value: Any) -> Any:
+    """Dataclasses (answers too), tuples, sets and paths as JSON-ready dicts, lists and strings."""
+    if isinstance(value, (Answer, AnswerItem, Citation)):
+        return value.to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain_data(v) for v in value]
+    if isinstance(value, PurePath):
+        return str(value)
+    return value

@@ -12,15 +12,22 @@ Public API (adapters rely on these names):
     await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
     await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
     kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
+    kabar.guilds                                      # bot.store.guilds.GuildStore: per-server digest settings
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
     await kabar.summary(topic, sentences=None, method=None, lang="en") -> Answer
     await kabar.who_confirmed(figure, explain=False) -> Answer
     await kabar.translate(article, lang="en") -> Answer
+    await kabar.translate_all(lang="en", export=False, progress=None) -> TranslationRun
+    await kabar.export_translation(ref, lang="en") -> Path   # translations/<id>.<lang>.txt for review
+    kabar.can_translate(src="id", tgt="en") -> bool   # a model route exists (a cheap look)
+    await kabar.in_english(citations) -> list[Citation]   # English attached when a model is installed
     await kabar.summarize_text(text, sentences=3, method=None) -> Answer
     await kabar.about() -> dict
     await kabar.ask(line, check_sources=True) -> Answer   # chat syntax: "/summary kursk"
+
+The adapters see it through the Protocols of bot.seams (TerminalService, ChatService).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.config import Settings
 from bot.errors import ArticleNotFound, QueryError, TranslationError
@@ -46,9 +53,14 @@ from bot.models import (
     SearchHit,
     Skipped,
     Source,
+    TranslationRun,
 )
-from bot.present.text import counted
+from bot.plural import counted
 from bot.stamp import engine_stamp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.feeding import Feeding
+    from bot.store.guilds import GuildStore
 
 T = TypeVar("T")
 
@@ -87,7 +99,8 @@ class Kabar:
         self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
-        self.feeds: Any = None
+        self._feeds: Feeding | None = None
+        self._guilds: GuildStore | None = None
         self._boilerplate: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
@@ -106,6 +119,7 @@ class Kabar:
         from bot.store.articles import ArticleStore
         from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
+        from bot.store.guilds import GuildStore
         from bot.store.search import SentenceSearch
         from bot.store.sources import SourceStore
         from bot.translate.api import Translations
@@ -117,16 +131,31 @@ class Kabar:
         self._answers = AnswerCache(self.db)
         self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
-        self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
+        self._guilds = GuildStore(self.db)
+        self._feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
     async def close(self) -> None:
-        if self.feeds is not None:
-            await self.feeds.close()
+        if self._feeds is not None:
+            await self._feeds.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
             await self.db.close()
             self.db = None
+
+    @property
+    def feeds(self) -> Feeding:
+        """The news feeds (open the service first)."""
+        if self._feeds is None:
+            raise RuntimeError("the service is not open")
+        return self._feeds
+
+    @property
+    def guilds(self) -> GuildStore:
+        """Per-server digest settings and the digest claims (open the service first)."""
+        if self._guilds is None:
+            raise RuntimeError("the service is not open")
+        return self._guilds
 
     async def _cpu(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run CPU-bound work in a thread, a bounded number at a time."""
@@ -384,17 +413,15 @@ class Kabar:
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
-        from bot.present.json import answer_from_json, answer_json
-
         version = await self._answers.version()
         # neither a new release nor a changed engine (code, vocabulary, tagger) serves an older one's answers
         key = self._answers.key(engine_stamp(), *parts)
         raw = await self._answers.get(key, version)
         if raw is not None:
-            return answer_from_json(json.loads(raw))
-        data = answer_json(await compute())
+            return Answer.from_dict(json.loads(raw))
+        data = (await compute()).to_dict()
         await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
-        return answer_from_json(data)
+        return Answer.from_dict(data)
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
@@ -426,6 +453,29 @@ class Kabar:
             meta={"article": art.id, "title": art.title, "lang": lang, "decoded": decoded},
         )
 
+    async def translate_all(
+        self, lang: str = "en", *, export: bool = False, progress: Callable[[str, int, int], None] | None = None
+    ) -> TranslationRun:
+        """Translate every indexed article (filling the sentence cache); `export` also writes each
+        review file. `progress(article id, sentences done, sentences in all)` runs before each article."""
+        from bot.translating import translate_all
+
+        infos = await self.articles()
+        return await translate_all(infos, self.article, self.translations, lang, export=export, progress=progress)
+
+    async def export_translation(self, ref: str, lang: str = "en") -> Path:
+        """Write translations/<id>.<lang>.txt (machine lines to review beside the original); its path."""
+        return await self.translations.export_article(await self.article(ref), lang)
+
+    def can_translate(self, src: str = "id", tgt: str = "en") -> bool:
+        """True when installed models translate src->tgt (a cheap look at the models folder)."""
+        return bool(self.translations.available(src, tgt))
+
+    async def in_english(self, citations: Sequence[Citation]) -> list[Citation]:
+        """The citations with English attached when an id->en model is installed (else as they are)."""
+        items = await self._with_english([AnswerItem(text=c.text, citations=(c,)) for c in citations], "en")
+        return [item.citations[0] for item in items]
+
     async def summarize_text(self, text: str, sentences: int = 3, method: str | None = None) -> Answer:
         from bot.corpus.reader import parse_article
         from bot.nlp.summarize import SINGLE_METHODS, summarize_sentences
@@ -453,7 +503,7 @@ class Kabar:
             meta={"method": method, "sentences_in": len(parts), "words_in": words_in, "words_out": words_out},
         )
 
-    async def about(self) -> dict[str, Any]:
+    async def about(self) -> dict[str, str | int]:
         """Facts fit to show any user: index size, translation models, newest article (no paths)."""
         infos = await self.articles()
         status = await asyncio.to_thread(self.translations.status)

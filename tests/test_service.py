@@ -13,7 +13,6 @@ import bot.nlp.claims as claims_module
 import bot.nlp.topic as summarize_module
 from bot.config import Settings
 from bot.models import Answer, AnswerItem, Citation
-from bot.present.json import answer_from_json, answer_json
 from bot.service import Kabar
 
 
@@ -39,7 +38,7 @@ async def test_summary_is_cached_until_the_corpus_changes(
         first = await kabar.summary("kursk")
         second = await kabar.summary("Kursk")
         assert len(calls) == 1
-        assert answer_json(first) == answer_json(second)
+        assert first.to_dict() == second.to_dict()
 
         before = await kabar.summary("desa")
         assert before.items == () and "No indexed article mentions" in before.notes[0]
@@ -55,7 +54,7 @@ async def test_summary_is_cached_until_the_corpus_changes(
         assert {c.article for item in after.items for c in item.citations} == {"005"}
         again = await kabar.summary("kursk")
         assert len(calls) == 3  # "desa" after the change, and "kursk" recomputed on the new corpus
-        assert answer_json(again)["query"] == "kursk"
+        assert again.to_dict()["query"] == "kursk"
 
 
 async def test_who_confirmed_cached_answer_equals_fresh_one(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,7 +119,7 @@ def test_answer_json_round_trip() -> None:
         notes=("a note",),
         meta={"figure": {"value": 10000.0}, "articles": ["000"]},
     )
-    assert answer_from_json(answer_json(answer)) == answer
+    assert Answer.from_dict(answer.to_dict()) == answer
 
 
 async def test_index_of_a_missing_folder_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:

@@ -48,7 +48,23 @@ class KabarGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _main_job(ctx: typer.Context) -> None:
+def _show_version(wanted: bool) -> None:
+    """`kabar --version`: the release and the engine stamp (the fingerprint cached answers carry)."""
+    if not wanted:
+        return
+    from bot.stamp import engine_stamp
+
+    typer.echo(f"kabar {engine_stamp()}")
+    raise typer.Exit(0)
+
+
+def _main_job(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True,
+        help="Print the version (release+engine stamp) and exit.",
+    ),
+) -> None:
     """Indonesian news, cited and readable in English.
 
     With no command: run the Discord bot when a token is configured, else chat

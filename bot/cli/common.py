@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,6 +23,10 @@ from rich.markup import escape
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, KabarError
 from bot.present.text import escape_controls
+
+if TYPE_CHECKING:  # pragma: no cover - the service module loads when a command opens it
+    from bot.models import IndexReport
+    from bot.seams import TerminalService
 
 T = TypeVar("T")
 
@@ -155,7 +159,7 @@ async def _call(factory: Callable[[], Awaitable[T]]) -> T:
 
 
 @contextlib.asynccontextmanager
-async def service(settings: Settings) -> AsyncIterator[Any]:
+async def service(settings: Settings) -> AsyncIterator[TerminalService]:
     """Open the Kabar service (imported lazily to keep start-up fast)."""
     from bot.service import Kabar
 
@@ -170,7 +174,7 @@ def start() -> tuple[Settings, Console, Console]:
     return (cfg, *consoles())
 
 
-def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool = True) -> T:
+def on_index(cfg: Settings, call: Callable[[TerminalService], Awaitable[T]], *, index: bool = True) -> T:
     """Run `call(kabar)` on an open service, once the index is up to date with its sources
     (`index=False`: as it is, for calls that index on their own or need no index)."""
 
@@ -183,7 +187,7 @@ def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool 
     return run(go)
 
 
-def tell_index(report: Any) -> None:
+def tell_index(report: IndexReport | None) -> None:
     """What a command's own check of the sources found that the user must know, on stderr:
     sources whose articles were kept despite a problem, and files skipped since the last check."""
     if report is None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.models import plain_data
+from bot.plural import counted
 from bot.present.feeds import origin_lines
-from bot.present.json import plain
-from bot.present.text import counted
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.feeding import ArticleOrigin
+    from bot.models import Article
+    from bot.seams import TerminalService
 
 
 def register(app: typer.Typer) -> None:
@@ -105,13 +110,13 @@ def show(
     """Show an article's numbered sentences."""
     cfg, out, _ = start()
 
-    async def read(kabar):
+    async def read(kabar: TerminalService) -> tuple[Article, ArticleOrigin | None]:
         found = await kabar.article(ref)
         return found, await kabar.feeds.provenance(found.id)
 
     art, origin = on_index(cfg, read)
     if as_json:
-        emit_json(art if origin is None else {**plain(art), "origin": origin})
+        emit_json(art if origin is None else {**plain_data(art), "origin": origin})
         return
     out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
     meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]

@@ -26,7 +26,7 @@ def digest(
     from bot.digest import compose_digest
     from bot.errors import QueryError
     from bot.present.text import render_digest
-    from bot.store.db import iso_utc
+    from bot.isotime import iso_utc
 
     cfg, out, _ = start()
     if since is not None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from bot.cli.common import emit_json, fail, on_index, run, start, sub_app
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.models import Answer, TranslationRun
+    from bot.seams import TerminalService
 
 models_app = sub_app("models", "Offline translation models (Argos packages): list, install, remove.")
 
@@ -114,53 +118,43 @@ def translate(
     if ref and all_articles:
         fail(QueryError("Give either an article or --all, not both."))
 
-    async def one(kabar):
+    async def one(kabar: TerminalService) -> Path | Answer:
         if export:
-            article = await kabar.article(ref)
-            return await kabar.translations.export_article(article, lang)
-        return await kabar.translate(ref, lang=lang)
+            return await kabar.export_translation(ref or "", lang)
+        return await kabar.translate(ref or "", lang=lang)
 
-    async def every(kabar):
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    async def every(kabar: TerminalService) -> TranslationRun:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-        infos = await kabar.articles()
-        kabar.translations.route("id", lang)  # fail early, before the bar, if no model
-        summary = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
-        before = kabar.translations.decoded_sentences
         show_bar = not as_json and err.is_terminal
         with Progress(
             TextColumn("translating {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
             console=err, transient=True, disable=not show_bar,
         ) as bar:
-            task = bar.add_task("", total=sum(i.sentences for i in infos))
-            for info in infos:
-                bar.update(task, description=info.id)
-                article = await kabar.article(info.id)
-                if export:
-                    summary["exported"].append(str(await kabar.translations.export_article(article, lang)))
-                citations = await kabar.translations.translate_article(article, lang)
-                summary["articles"] += 1
-                summary["sentences"] += len(citations)
-                summary["flagged"] += sum(1 for c in citations if c.flags)
-                bar.advance(task, len(citations))
-        summary["decoded"] = kabar.translations.decoded_sentences - before
-        return summary
+            tasks: list[TaskID] = []  # the bar appears with the first article, after the model check
+
+            def progress(article: str, done: int, total: int) -> None:
+                if not tasks:
+                    tasks.append(bar.add_task("", total=total))
+                bar.update(tasks[0], description=article, completed=done)
+
+            return await kabar.translate_all(lang, export=export, progress=progress)
 
     if all_articles:
-        summary = on_index(cfg, every)
+        batch = on_index(cfg, every)
         if as_json:
-            emit_json(summary)
+            emit_json(batch)
             return
-        _say(out, 
-            f"Translated {summary['articles']} articles ({summary['sentences']} sentences, "
-            f"{summary['decoded']} decoded now, the rest from the cache); {summary['flagged']} sentences flagged."
+        _say(out,
+            f"Translated {batch.articles} articles ({batch.sentences} sentences, "
+            f"{batch.decoded} decoded now, the rest from the cache); {batch.flagged} sentences flagged."
         )
-        for path in summary["exported"]:
+        for path in batch.exported:
             _say(out, f"Wrote {path}")
         return
 
     result = on_index(cfg, one)
-    if export:
+    if isinstance(result, Path):
         if as_json:
             emit_json({"article": ref, "lang": lang, "path": str(result)})
         else:

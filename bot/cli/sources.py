@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from bot.cli.common import emit_json, on_index, start, sub_app
-from bot.present.text import counted
+from bot.plural import counted
 
 sources_app = sub_app("sources", "The folders kabar indexes: list them, remove one (`kabar index DIR` adds one).")
 

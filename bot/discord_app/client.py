@@ -35,7 +35,7 @@ from bot.discord_app.feed_task import FeedLoop
 from bot.discord_app.replies import APOLOGY, DEFAULT_PAGE_TIMEOUT, send_error
 from bot.discord_app.views import Pager, answer_expired, pager_key
 from bot.errors import ConfigError, DiscordUnavailable, KabarError
-from bot.store.guilds import GuildStore
+from bot.seams import ChatService
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class KabarBot(discord.Client):
     def __init__(
         self,
         settings: Settings,
-        kabar: Any,
+        kabar: ChatService,
         *,
         clock: Clock | None = None,
         sync: bool = True,
@@ -133,7 +133,7 @@ class KabarBot(discord.Client):
         self.pagers: dict[str, Pager] = {}  # live pagers by key; see bot.discord_app.views
         self.tree = KabarTree(self)
         self.work = asyncio.Semaphore(settings.work_concurrency)
-        self.guild_store = GuildStore(kabar.db)
+        self.guild_store = kabar.guilds
         self.poster = DiscordPoster(self)
         self.digests = DigestService(kabar, self.guild_store, settings, self.poster, clock=self.clock)
         self.digest_loop = DigestLoop(self, self.digests, tick_seconds=tick_seconds)
@@ -204,7 +204,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def create_bot(settings: Settings, kabar: Any, *, clock: Clock | None = None, **options: Any) -> KabarBot:
+def create_bot(settings: Settings, kabar: ChatService, *, clock: Clock | None = None, **options: Any) -> KabarBot:
     """Build the bot around an open `Kabar` service (`clock`: a callable returning an aware datetime).
 
     `guild_ready_timeout` is how long discord.py waits for more servers after the last

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.digest import PostForbidden
 from bot.discord_app.periodic import Periodic
+from bot.errors import PostForbidden
+from bot.plural import counted
 from bot.present.feeds import pause_notice
-from bot.present.text import counted
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.discord_app.client import KabarBot

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Sequence
 
 from bot.corpus.segment import split_words
+from bot.errors import DataFileError
 
 KINDS: tuple[str, ...] = ("person", "organization", "place", "role", "term")
 DATA_FILE = "aliases.tsv"
@@ -45,7 +46,7 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SEPARATOR = " | "
 
 
-class AliasFileError(ValueError):
+class AliasFileError(DataFileError):
     """The alias data file has a malformed line (a packaging bug, never a user's doing)."""
 
 

@@ -27,13 +27,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.errors import DataFileError
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: a table field that stands for "none"
 NONE = "-"
 
 
-class VocabularyError(ValueError):
+class VocabularyError(DataFileError):
     """A vocabulary file that breaks its format (a packaging or editing mistake, never user input)."""
 
 

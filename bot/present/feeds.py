@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from bot.present.text import counted
+from bot.plural import counted
 
 #: outcomes that need the operator: the feed could not be read, or is not read any more
 FAILED = ("failed", "paused")

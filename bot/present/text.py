@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from bot.models import Answer, AnswerItem, Citation
+from bot.plural import counted
 
 WIDTH = 100
 
@@ -36,11 +37,6 @@ def escape_controls(text: str, *, lines: bool = True) -> str:
     if not lines:
         text = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     return _CONTROLS.sub(_visible, text) if _CONTROLS.search(text) else text
-
-
-def counted(n: int, noun: str) -> str:
-    """'1 sentence', '3 sentences'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def refs(citations: tuple[Citation, ...]) -> str:

@@ -37,7 +37,8 @@ from typing import Any, NoReturn
 
 import aiosqlite
 
-from bot.errors import StoreError
+from bot.errors import StoreConflict, StoreError
+from bot.isotime import iso_utc
 
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_PACKAGE = "bot.store"
@@ -67,7 +68,10 @@ def _advice(exc: BaseException) -> str | None:
 
 
 def wrap_error(exc: BaseException, where: str) -> BaseException:
-    """Turn a user-causable sqlite error into StoreError; return anything else unchanged."""
+    """Turn a user-causable sqlite error into StoreError, a refused write into StoreConflict;
+    return anything else unchanged."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreConflict(f"The database {where} refused a write: {exc}.", detail=str(exc))
     if isinstance(exc, sqlite3.DatabaseError):
         advice = _advice(exc)
         if advice is not None:
@@ -85,18 +89,6 @@ def _raise(exc: BaseException, where: str) -> NoReturn:
 def utc_now() -> str:
     """The current time as the ISO-8601 UTC string the store uses everywhere."""
     return iso_utc(dt.datetime.now(dt.timezone.utc))
-
-
-def iso_utc(value: dt.datetime | str) -> str:
-    """Normalise a datetime or ISO string to `YYYY-MM-DDTHH:MM:SS.ffffff+00:00` (naive = UTC)."""
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise ValueError(f"not an ISO-8601 timestamp: {value!r}") from exc
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def migration_files() -> list[tuple[str, str]]:

@@ -24,45 +24,14 @@ second claim for the same day fail, whatever process or restart tries it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from bot.models import DigestClaim, GuildSettings
 from bot.store.db import Database, iso_utc
 
 #: claim states: 'posting' (claimed, not finished), 'posted', 'empty' (nothing new, nothing
 #: or a note posted), 'unknown' (a crash left it unclear; never re-posted), 'forbidden'
 #: (missing permissions), 'failed' (another error; not retried that day)
 STATES = ("posting", "posted", "empty", "unknown", "forbidden", "failed")
-
-
-@dataclass(frozen=True)
-class GuildSettings:
-    """One server's digest settings; None fields fall back to the Settings defaults."""
-
-    guild_id: int
-    channel_id: int | None = None
-    digest_time: str | None = None
-    digest_tz: str | None = None
-    enabled: bool = True
-    configured_by: int | None = None
-    configured_in: int | None = None
-    needs_attention: str | None = None
-    updated_at: str = ""
-
-
-@dataclass(frozen=True)
-class DigestClaim:
-    """One channel's digest for one local date."""
-
-    channel_id: int
-    local_date: str
-    state: str
-    claimed_at: str
-    guild_id: int | None = None
-    finished_at: str | None = None
-    message_id: int | None = None
-    watermark: str | None = None
-    articles: int = 0
-    detail: str | None = None
 
 
 _GUILD_COLUMNS = (

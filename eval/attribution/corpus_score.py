@@ -33,7 +33,6 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.models import Answer, AnswerItem, Article
-from bot.present.json import ITEM_KEYS, citation_from_json
 from bot.service import CLAIM_ARTICLE_LIMIT, Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
 from eval.attribution.score import (
@@ -89,12 +88,7 @@ def _item(raw: object) -> AnswerItem:
     """An answer item, also from its JSON form (answers come back from the cache as plain data)."""
     if isinstance(raw, AnswerItem):
         return raw
-    data = dict(raw)  # type: ignore[call-overload]
-    return AnswerItem(
-        text=data.get("text", ""), text_en=data.get("text_en"),
-        citations=tuple(citation_from_json(c) for c in data.get("citations", ())),
-        fields={k: v for k, v in data.items() if k not in ITEM_KEYS},
-    )
+    return AnswerItem.from_dict({"text": "", **dict(raw)})  # type: ignore[call-overload]
 
 
 # --------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -17,16 +19,20 @@ import pytest
 from discord import app_commands
 
 from bot.config import Settings
-from bot.digest import Digest, PostForbidden, Story
+from bot.digest import Digest, Story
 from bot.discord_app.client import NO_TOKEN, KabarTree, create_bot, intents, run_bot
 from bot.discord_app.commands import DigestGroup, build_commands
 from bot.discord_app.digest_task import DiscordPoster
 from bot.discord_app.replies import APOLOGY, quick_or_defer
 from bot.discord_app.views import EXPIRED, ONLY_INVOKER, Pager, answer_expired, pager_key
-from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
-from bot.models import Answer, AnswerItem, ArticleInfo, Citation, IndexReport
+from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, PostForbidden, QueryError
+from bot.feeding import ArticleOrigin, Cpu, FeedReport
+from bot.models import Answer, AnswerItem, Article, ArticleInfo, Citation, IndexReport
 from bot.present.discord import Page, render_answer
+from bot.seams import Feeds, GuildSettingsStore
 from bot.store.db import Database
+from bot.store.feeds import FeedRow
+from bot.store.guilds import GuildStore
 
 
 # --------------------------------------------------------------------------- fakes
@@ -93,27 +99,61 @@ def cite(article: str, sentence: int, text: str, en: str | None = None) -> Citat
     return Citation(article=article, sentence=sentence, text=text, text_en=en)
 
 
-class FakeTranslations:
-    """The one thing the adapter asks the translation layer: is a model installed?"""
+class FakeFeeds:
+    """The service's feeds with nothing behind them: `pauses` are the paused feeds to report."""
 
-    def __init__(self, installed: bool = True) -> None:
-        self.installed = installed
-        self.asked: list[tuple[str, str]] = []
+    def __init__(self, pauses: list[FeedRow] | None = None) -> None:
+        self.pauses = list(pauses or [])
+        self.polls: list[bool] = []
 
-    def available(self, src: str = "id", tgt: str = "en") -> bool:
-        self.asked.append((src, tgt))
-        return self.installed
+    async def add(self, url: str, outlet: str | None = None) -> tuple[FeedRow, str]:
+        raise QueryError(f"{url} is not a feed here.")
+
+    async def remove(self, url: str) -> tuple[FeedRow, list[str]]:
+        raise QueryError(f"No feed {url} is polled.")
+
+    async def feeds(self) -> list[FeedRow]:
+        return []
+
+    async def poll(self, *, forced: bool = True, cpu: Cpu | None = None) -> list[FeedReport]:
+        self.polls.append(forced)
+        return [FeedReport(p.url, "failed", reason=p.last_error, failures=p.failures, paused=True) for p in self.pauses]
+
+    async def provenance(self, article_id: str) -> ArticleOrigin | None:
+        return None
+
+    async def pauses_to_report(self) -> list[FeedRow]:
+        return list(self.pauses)
+
+    async def pause_reported(self, feed: FeedRow) -> None:
+        self.pauses.remove(feed)
 
 
 class FakeKabar:
-    def __init__(self, db: Database, items: int = 2) -> None:
-        self.db = db
+    """The service as the Discord adapter sees it (bot.seams.ChatService), with canned answers.
+
+    `installed` says whether a translation model is there; `asked` records the cheap model checks.
+    """
+
+    feeds: Feeds
+    guilds: GuildSettingsStore
+
+    def __init__(self, db: Database, items: int = 2, feeds: Feeds | None = None) -> None:
+        self.guilds = GuildStore(db)
+        self.feeds = feeds or FakeFeeds()
         self.items = items
         self.calls: list[tuple] = []
-        self.translations = FakeTranslations()
+        self.installed = True
+        self.asked: list[tuple[str, str]] = []
         self.translate_delay = 0.0
 
-    async def summary(self, topic: str, sentences=None, method=None, lang="en") -> Answer:
+    def can_translate(self, src: str = "id", tgt: str = "en") -> bool:
+        self.asked.append((src, tgt))
+        return self.installed
+
+    async def summary(
+        self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
+    ) -> Answer:
         self.calls.append(("summary", topic, sentences, lang))
         if topic == "boom":
             raise RuntimeError("bug")
@@ -136,7 +176,7 @@ class FakeKabar:
     async def translate(self, article: str, lang: str = "en") -> Answer:
         self.calls.append(("translate", article, lang))
         await asyncio.sleep(self.translate_delay)
-        if not self.translations.installed and article != "reviewed":
+        if not self.installed and article != "reviewed":
             raise ModelNotInstalled("No translation model for id->en is installed.")
         if article == "reviewed":
             article = "003"
@@ -150,13 +190,26 @@ class FakeKabar:
         return [ArticleInfo(id=k, key=f"{k}_abc", title=v, outlet=None, sentences=10, words=100,
                             indexed_at="2026-11-22T00:00:00+00:00") for k, v in titles.items()]
 
-    async def about(self) -> dict[str, Any]:
-        return {"articles": 5, "models": {"id→en": "not installed"}}
+    async def article(self, ref: str) -> Article:
+        raise ArticleNotFound(f"No article {ref!r} is indexed (see /articles).")
 
-    async def index(self, directory=None, progress=None) -> IndexReport:
+    async def in_english(self, citations: Sequence[Citation]) -> list[Citation]:
+        return list(citations)
+
+    async def about(self) -> dict[str, str | int]:
+        return {"articles": 5, "sentences": 50, "translation": "no model installed (Indonesian originals shown)",
+                "last indexed": "2026-11-22 00:00 UTC"}
+
+    async def index(
+        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        reread: bool = False,
+    ) -> IndexReport:
         return IndexReport()
 
     async def ensure_indexed(self) -> IndexReport | None:
+        return None
+
+    async def warm_up(self) -> None:
         return None
 
 
@@ -297,7 +350,7 @@ async def test_who_confirmed_and_translate_answer(bot) -> None:
 
 
 async def test_translate_without_a_model_answers_at_once_even_when_every_work_slot_is_taken(bot) -> None:
-    bot.kabar.translations.installed = False
+    bot.kabar.installed = False
     for _ in range(bot.settings.work_concurrency):  # summaries hold every slot
         await bot.work.acquire()
     try:
@@ -309,12 +362,12 @@ async def test_translate_without_a_model_answers_at_once_even_when_every_work_sl
     assert [name for name, _ in interaction.calls] == ["send_message"]
     [sent] = interaction.calls.named("send_message")
     assert sent["ephemeral"] and "No translation model" in sent["content"]
-    assert bot.kabar.translations.asked == [("id", "en")]
+    assert bot.kabar.asked == [("id", "en")]
     assert_no_pings(interaction.calls)
 
 
 async def test_translate_without_a_model_still_shows_a_reviewed_article(bot) -> None:
-    bot.kabar.translations.installed = False
+    bot.kabar.installed = False
     interaction = await invoke_with_handler(bot, "translate", "reviewed", "en")
     [followup] = interaction.calls.named("followup")
     assert "Hi." in followup["embed"].description and not followup["ephemeral"]
@@ -349,7 +402,7 @@ async def test_translate_with_a_model_defers_and_takes_a_work_slot(bot) -> None:
     bot.kabar.translate = watching
     interaction = await invoke_with_handler(bot, "translate", "003", "en")
     assert [name for name, _ in interaction.calls] == ["defer", "followup"]
-    assert held == [True] and bot.kabar.translations.asked == [("id", "en")]
+    assert held == [True] and bot.kabar.asked == [("id", "en")]
 
 
 async def test_articles_and_about(bot) -> None:

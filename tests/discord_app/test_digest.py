@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from bot.digest import (
     story_of,
     targets_from,
 )
-from bot.models import Article, ArticleInfo, Figure, Sentence
+from bot.models import Article, ArticleInfo, Citation, Figure, Sentence
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 from tests.discord_app.conftest import FakeClock
@@ -220,11 +222,14 @@ def article(aid: str, title: str, sentences: list[str], indexed_at: str, figures
 
 
 class FakeKabar:
-    """The service methods the digest uses, over in-memory articles."""
+    """What a digest reads from the service (bot.seams.ArticleReader), over in-memory articles.
+
+    `english` maps a sentence to its English; sentences not in it stay Indonesian.
+    """
 
     def __init__(self, articles: list[Article]) -> None:
         self.items = {a.id: a for a in articles}
-        self.translations = None
+        self.english: dict[str, str] = {}
 
     def add(self, art: Article) -> None:
         self.items[art.id] = art
@@ -236,6 +241,10 @@ class FakeKabar:
 
     async def article(self, ref: str) -> Article:
         return self.items[ref]
+
+    async def in_english(self, citations: Sequence[Citation]) -> list[Citation]:
+        return [replace(c, text_en=self.english[c.text], provenance="test") if c.text in self.english else c
+                for c in citations]
 
 
 KURSK = [
@@ -491,15 +500,8 @@ async def test_a_huge_backlog_is_capped_to_the_newest_articles(monkeypatch) -> N
 
 
 async def test_digest_is_english_first_when_a_model_is_installed() -> None:
-    class Translations:
-        def available(self, src: str, tgt: str) -> bool:
-            return (src, tgt) == ("id", "en")
-
-        async def translate_texts(self, texts, src, tgt):
-            return [type("T", (), {"text_en": f"EN: {t}", "provenance": "test", "flags": ()})() for t in texts]
-
     kabar = FakeKabar(list(KURSK))
-    kabar.translations = Translations()
+    kabar.english = {s.text: f"EN: {s.text}" for a in KURSK for s in a.sentences}
     digest = await compose_digest(kabar, since=None, local_date="2026-11-23")
     [story] = digest.stories
     assert all(c.text_en == f"EN: {c.text}" and c.provenance == "test" for c in story.summary)

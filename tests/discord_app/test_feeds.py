@@ -7,7 +7,6 @@ a command); the loop's pause notice goes through the real `DiscordPoster` to a f
 from __future__ import annotations
 
 import datetime as dt
-from types import SimpleNamespace
 from typing import Any
 
 import discord
@@ -18,9 +17,11 @@ from bot.config import Settings
 from bot.discord_app.client import create_bot
 from bot.discord_app.commands import FeedsGroup
 from bot.errors import QueryError
-from bot.feeding import FeedReport, Feeding
+from bot.feeding import Feeding
 from bot.store.feeds import FeedRow
-from tests.discord_app.test_commands import FakeChannel, FakeInteraction, FakeKabar, assert_no_pings, forbidden
+from tests.discord_app.test_commands import (
+    FakeChannel, FakeFeeds, FakeInteraction, FakeKabar, assert_no_pings, forbidden,
+)
 
 URL = "https://www.antaranews.com/rss/terkini.xml"
 
@@ -28,8 +29,8 @@ URL = "https://www.antaranews.com/rss/terkini.xml"
 @pytest.fixture
 async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
-    kabar = FakeKabar(db)
-    kabar.feeds = feeding = Feeding(db, settings)
+    feeding = Feeding(db, settings)
+    kabar = FakeKabar(db, feeds=feeding)
     clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731
     kabar_bot = create_bot(settings, kabar, clock=clock, sync=False)
     yield kabar_bot
@@ -97,22 +98,6 @@ def paused_feed(feed_id: int = 7) -> FeedRow:
                    failures=8, last_error="server error (HTTP 500)", paused=True)
 
 
-class FakeFeeds:
-    def __init__(self, pauses: list[FeedRow]) -> None:
-        self.pauses = pauses
-        self.polls: list[bool] = []
-
-    async def poll(self, *, forced: bool = True, cpu: Any = None) -> list[FeedReport]:
-        self.polls.append(forced)
-        return [FeedReport(p.url, "failed", reason=p.last_error, failures=p.failures, paused=True) for p in self.pauses]
-
-    async def pauses_to_report(self) -> list[FeedRow]:
-        return list(self.pauses)
-
-    async def pause_reported(self, feed: FeedRow) -> None:
-        self.pauses.remove(feed)
-
-
 async def test_a_paused_feed_is_told_once_in_the_digest_channel(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
@@ -142,10 +127,10 @@ async def test_a_pause_nobody_can_be_told_about_is_logged_once(bot, caplog) -> N
 
 async def test_the_loop_does_not_start_when_polling_is_off(db) -> None:
     settings = Settings(_env_file=None, feed_interval="off")
-    kabar_bot = create_bot(settings, SimpleNamespace(db=db, translations=None), sync=False)
+    kabar_bot = create_bot(settings, FakeKabar(db), sync=False)
     kabar_bot.feed_loop.start()
     assert kabar_bot.feed_loop._task is None
-    kabar_bot = create_bot(Settings(_env_file=None), SimpleNamespace(db=db, translations=None), sync=False)
+    kabar_bot = create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
     kabar_bot.feed_loop.start()
     assert kabar_bot.feed_loop._task is not None
     await kabar_bot.feed_loop.stop()

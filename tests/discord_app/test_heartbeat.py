@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.translate.packages import install_file
-from bot.translate.synthetic import build_package
+from kabar_testing.synthetic import build_package
 from tests.discord_app.conftest import TOKEN, Bots, FakeClock, pointed_at
 from tests.discord_app.standin import DiscordStandIn
 

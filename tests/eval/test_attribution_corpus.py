@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.models import Answer, AnswerItem, Article, Citation
-from bot.present.json import answer_from_json, answer_json
 from eval.attribution.corpus_score import inconsistencies, most_recent, score_answer, score_corpus
 from eval.attribution.judged import (
     CorpusMention, CorpusQuery, ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for,
@@ -154,7 +153,7 @@ def test_only_the_most_recent_articles_are_expected(judged: JudgedSet, parsed) -
 
 def test_answers_back_from_json_score_the_same(judged: JudgedSet, parsed) -> None:
     direct = answer(judged, *right_items(judged), related=(item((kid(judged, 2), 1), kind="related"),))
-    round_trip = answer_from_json(answer_json(direct))
+    round_trip = Answer.from_dict(direct.to_dict())
     assert isinstance(round_trip.meta["related"][0], dict)
     first = score_answer(judged.corpus[0], direct, judged, parsed)["all"].counts
     assert score_answer(judged.corpus[0], round_trip, judged, parsed)["all"].counts == first

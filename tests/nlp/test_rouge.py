@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.rouge import RougeScores, lcs_length, mean_scores, rouge_l, rouge_n, rouge_scores, tokenize
+from kabar_testing.rouge import RougeScores, lcs_length, mean_scores, rouge_l, rouge_n, rouge_scores, tokenize
 
 
 def test_tokenize_lowercases_and_keeps_word_characters_only() -> None:

@@ -31,7 +31,7 @@ def package_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build(folder: Path, name: str, **kwargs) -> Path:
-    from bot.translate.synthetic import build_package
+    from kabar_testing.synthetic import build_package
 
     return build_package(folder / name, seed_texts(), **kwargs)
 
