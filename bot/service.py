@@ -71,6 +71,7 @@ class Kabar:
         self._articles: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self._spelling: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
         self._indexed_once = False
@@ -88,12 +89,14 @@ class Kabar:
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
         from bot.store.search import SentenceSearch
+        from bot.store.spelling import SpellingIndex
         from bot.translate.api import Translations
 
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
+        self._spelling = SpellingIndex(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
@@ -116,6 +119,7 @@ class Kabar:
 
         async with self._index_lock:
             report = await index_folder(self.db, directory or self.settings.seeds_dir, progress=progress)
+            await self._spelling.backfill()  # once, for a database indexed before the spelling index
             self._indexed_once = True
             return report
 
@@ -215,6 +219,9 @@ class Kabar:
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
         ]
+        close = await self._search.suggest(topic) if len(topic.split()) > 1 else []
+        if close:  # some words found nothing ("Prabowo Subiyanto"): say what they may have meant
+            notes.append("Some words of the topic are in no article; close terms: " + ", ".join(close) + ".")
         return Answer(
             command="summary",
             query=topic,
@@ -227,6 +234,7 @@ class Kabar:
                 "words_in": result.words_in,
                 "words_out": result.words_out,
                 "reduction": round(kept, 1),
+                "suggestions": close,
             },
         )
 

@@ -120,3 +120,28 @@ async def test_warm_up_loads_the_summariser_off_the_loop(settings: Settings, mon
     async with Kabar(settings) as kabar:
         await kabar.warm_up()
     assert len(threads) == 1 and threads[0] != threading.get_ident()
+
+
+async def test_summary_names_what_a_misspelt_word_of_the_topic_may_have_meant(settings: Settings) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        nothing = await kabar.summary("Pentagen")
+        assert nothing.items == () and nothing.notes[0].endswith("Close terms: Pentagon.")
+        partly = await kabar.summary("kursk pentagen")  # kursk is found; the other word is not
+        assert partly.items
+        assert "Some words of the topic are in no article; close terms: Pentagon." in partly.notes
+        assert partly.meta["suggestions"] == ["Pentagon"]
+        whole = await kabar.summary("kursk pentagon")
+        assert not any("close terms" in note for note in whole.notes) and whole.meta["suggestions"] == []
+
+
+async def test_a_database_indexed_before_the_spelling_index_gets_one_at_the_next_index(settings: Settings) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        await kabar.db.execute("INSERT INTO spelling_keys (spelling_keys) VALUES ('delete-all')")
+        await kabar.db.execute("DELETE FROM spelling_terms")
+        await kabar.db.execute("UPDATE spelling_state SET filled = 0")
+    async with Kabar(settings) as kabar:
+        report = await kabar.index()
+        assert report.unchanged == 5 and not report.added
+        assert (await kabar.summary("pentagen")).meta["suggestions"] == ["Pentagon"]

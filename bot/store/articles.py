@@ -25,9 +25,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.corpus.spelling import index_terms
 from bot.errors import ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Paragraph, Removal, Sentence
 from bot.store.db import Database, iso_utc
+from bot.store.spelling import add_terms
 
 _INFO_COLUMNS = "id, key, title, outlet, sentences, words, indexed_at, path"
 _ORDER = "ORDER BY length(id), id"
@@ -82,6 +84,7 @@ class Rows:
         self.paragraphs: list[tuple] = []
         self.sentences: list[tuple] = []
         self.figures: list[tuple] = []
+        self.terms: set[str] = set()  # the words of the spelling index these articles hold
         for article in articles:
             self.add(article)
 
@@ -106,6 +109,7 @@ class Rows:
                  f.start, f.end)
                 for f in sentence.figures
             )
+        self.terms |= index_terms(sentence.text for sentence in article.sentences)
 
 
 class ArticleStore:
@@ -173,6 +177,7 @@ class ArticleStore:
             )
             await self.db.execute("DELETE FROM sentences_fts_deferred")
             await self.db.execute("DELETE FROM temp.put_keys")
+            await add_terms(self.db, rows.terms)
 
     async def delete(self, key: str) -> bool:
         """Remove one article (by key) and everything that belongs to it."""

@@ -7,7 +7,7 @@ Public API:
     await search.search(query, limit=20) -> list[SearchHit]         # bm25-ranked, figure-aware
     await search.by_figure(value, include_vague=False, limit=None) -> list[SearchHit]
     await search.sentences_for_terms(terms, limit=200, article=None) -> list[SearchHit]   # OR, bm25
-    await search.close_terms(word, limit=5) -> list[str]            # "did you mean" from the vocabulary
+    await search.close_terms(word, limit=5) -> list[str]            # "did you mean": see store.spelling
     await search.prefix_terms(prefix, limit=10) -> list[str]        # autocomplete, most frequent first
     await search.suggest(topic, limit=5) -> list[str]               # close terms for a topic with no match
 
@@ -22,7 +22,6 @@ plus a figure" is one FTS query; the figure parser is injected (default: the cor
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
@@ -30,10 +29,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from bot.corpus.spelling import fold
 from bot.errors import QueryError
 from bot.models import Figure, SearchHit
 from bot.store.articles import figure_from_row, figure_token
 from bot.store.db import Database
+from bot.store.spelling import SpellingIndex
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
@@ -53,12 +54,6 @@ _FIGURES_JSON = (
 RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) matching sentences
 
 FigureParser = Callable[[str], "Figure | None"]
-
-
-def fold(token: str) -> str:
-    """Lower-case and strip diacritics the way the FTS tokenizer does (for vocabulary look-ups)."""
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def token_groups(query: str) -> list[list[str]]:
@@ -281,39 +276,12 @@ class SentenceSearch:
 
     # --- vocabulary ------------------------------------------------------------------------
     async def close_terms(self, word: str, limit: int = 5) -> list[str]:
-        """Indexed terms spelled like `word` (for "no match; did you mean ...?")."""
-        tokens = token_groups(word)
-        if not tokens:
-            return []
-        target = fold(max((t for g in tokens for t in g), key=len))
-        if len(target) < 3:
-            return []
-        rows = await self.db.fetchall(
-            "SELECT term, doc FROM sentences_vocab WHERE col = 'text' AND length(term) BETWEEN ? AND ?",
-            (len(target) - 2, len(target) + 2),
-        )
-        scored = []
-        matcher = difflib.SequenceMatcher(b=target, autojunk=False)
-        for term, docs in rows:
-            if term == target or term.isdigit():
-                continue
-            matcher.set_seq1(term)
-            if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= 0.75:
-                scored.append((-ratio, -docs, term))
-        return [term for _, _, term in sorted(scored)[:limit]]
+        """Indexed words `word` was plausibly meant to be (for "no match; did you mean ...?")."""
+        return await SpellingIndex(self.db).close_terms(word, limit=limit)
 
     async def suggest(self, topic: str, limit: int = 5) -> list[str]:
-        """Close indexed terms for the words of a topic that found nothing."""
-        found: list[str] = []
-        words = sorted({t for g in token_groups(topic or "") for t in g if t.isalpha()}, key=len, reverse=True)
-        for word in words[:8]:
-            for term in await self.close_terms(word, limit=limit):
-                if term not in found:
-                    found.append(term)
-        return found[:limit]
+        """Close indexed words for the words of a topic that no sentence holds."""
+        return await SpellingIndex(self.db).suggest(topic, limit=limit)
 
     async def prefix_terms(self, prefix: str, limit: int = 10) -> list[str]:
         """Indexed terms starting with `prefix`, the most widespread first."""
