@@ -40,6 +40,7 @@ import aiosqlite
 from bot.errors import StoreError
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_MB = 64  # page cache per connection: a ranked search reads a few thousand rows
 MIGRATIONS_PACKAGE = "bot.store"
 MIGRATIONS_DIR = "migrations"
 
@@ -155,6 +156,7 @@ class Database:
         if self.path != ":memory:":
             await self.conn.execute("PRAGMA journal_mode = WAL")
         await self.conn.execute("PRAGMA synchronous = NORMAL")
+        await self.conn.execute(f"PRAGMA cache_size = {-1024 * CACHE_MB}")
 
     async def _migrate(self) -> None:
         await self.conn.execute(
