@@ -16,6 +16,13 @@ async def put(store, number: int, text: str) -> None:
     await store.put(make_article(f"{number:03d}", [text]), T0)
 
 
+async def needle(store, text: str, hay: str, count: int) -> None:
+    """Article 001 says `text`; the `count` newer ones all say `hay`."""
+    await put(store, 1, text)
+    for n in range(2, 2 + count):
+        await put(store, n, hay)
+
+
 async def ids(db, ranked) -> list[str]:
     out = []
     for rowid, _ in ranked:
@@ -75,18 +82,14 @@ async def test_a_window_full_of_candidates_that_fail_the_text_check_is_read_on(s
     monkeypatch.setattr(retrieval, "LEAD", 1)
     monkeypatch.setattr(retrieval, "CHECK_BATCH", 2)
     monkeypatch.setattr(retrieval, "RANK_WINDOW", 2)
-    await put(store, 1, "Hujan dan angin.")
-    for n in range(2, 9):
-        await put(store, n, "Hujan deras.")
+    await needle(store, "Hujan dan angin.", "Hujan deras.", 7)
     assert await ids(db, await ranker.rank(['"hujan"', '"angin"'], limit=1)) == ["001"]
 
 
 async def test_a_rare_phrase_bounds_the_search_over_the_whole_index(store, db, ranker, monkeypatch):
     monkeypatch.setattr(retrieval, "STAT_CAP", 3)
     monkeypatch.setattr(retrieval, "MAX_COMMON_WINDOW", 2)
-    await put(store, 1, "Hujan turun di Kursk.")
-    for n in range(2, 10):
-        await put(store, n, "Hujan turun lagi.")
+    await needle(store, "Hujan turun di Kursk.", "Hujan turun lagi.", 8)
     assert await ids(db, await ranker.rank(['"hujan"', '"kursk"'], limit=5)) == ["001"]
 
 
