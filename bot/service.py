@@ -51,14 +51,10 @@ log = logging.getLogger(__name__)
 
 #: how many sentences a topic retrieval feeds the summariser at most
 RETRIEVAL_LIMIT = 400
-#: how many articles /who-confirmed reads sources from (the most recent ones)
+#: how many articles /who-confirmed reads sources from (the most recent ones: highest ids)
 CLAIM_ARTICLE_LIMIT = 40
-
-
-def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
-    """The `limit` highest article ids (ids grow with time), in ascending order."""
-    ordered = sorted(set(article_ids), key=lambda a: (len(a), a))
-    return ordered[-limit:]
+#: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")
+FIGURE_COUNT_CAP = 5000
 
 
 class Kabar:
@@ -72,6 +68,7 @@ class Kabar:
         self._search: Any = None
         self._answers: Any = None
         self._spelling: Any = None
+        self._figures: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
         self._indexed_once = False
@@ -88,6 +85,7 @@ class Kabar:
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
+        from bot.store.figures import FigureIndex
         from bot.store.search import SentenceSearch
         from bot.store.spelling import SpellingIndex
         from bot.translate.api import Translations
@@ -97,6 +95,7 @@ class Kabar:
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db)
         self._spelling = SpellingIndex(self.db)
+        self._figures = FigureIndex(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
@@ -254,11 +253,16 @@ class Kabar:
         from bot.corpus.figures import describe_figure, format_figure
         from bot.nlp.claims import claim_items, find_claims
 
-        found = await self._search.figure_articles(wanted.value, include_vague=True)
-        exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
-        chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
-        articles = [await self._articles.get(a) for a in chosen]
-        report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
+        figures = self._figures
+        chosen = await figures.newest_articles(wanted.value, vague_too=wanted.vague, limit=CLAIM_ARTICLE_LIMIT)
+        holding = len(chosen)
+        if len(chosen) == CLAIM_ARTICLE_LIMIT:  # there may be more: count them (up to a cap)
+            holding = await figures.count_articles(wanted.value, vague_too=wanted.vague, cap=FIGURE_COUNT_CAP)
+        if not chosen:  # no exact figure: the articles with a related vague quantity
+            chosen = await figures.newest_articles(wanted.value, vague_too=True, limit=CLAIM_ARTICLE_LIMIT)
+        chosen.sort(key=lambda a: (len(a), a))
+        sentences = await self._articles.sentences_of(chosen)
+        report = await self._cpu(find_claims, [(a, sentences.get(a, ())) for a in chosen], wanted)
         shown = describe_figure(wanted) if wanted.vague else format_figure(wanted.value)
         items = list(claim_items(report))
         main = [item for item in items if item.fields.get("kind") != "related"]
@@ -266,10 +270,10 @@ class Kabar:
         notes: list[str] = []
         if not main:
             notes.append(f"No indexed sentence gives the figure {shown}.")
-        if len(exact_ids) > len(chosen):
+        if holding > len(chosen):
+            many = f"{FIGURE_COUNT_CAP:,} or more" if holding >= FIGURE_COUNT_CAP else f"{holding:,}"
             notes.append(
-                f"The figure appears in {len(exact_ids)} articles; sources are drawn from the "
-                f"{len(chosen)} most recent."
+                f"The figure appears in {many} articles; sources are drawn from the {len(chosen)} most recent."
             )
         if related:
             label = "Related figures of that size" if wanted.vague else "Related vague quantities"
@@ -281,7 +285,7 @@ class Kabar:
         meta: dict[str, Any] = {
             "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier},
             "related": related,
-            "articles": [a.id for a in articles],
+            "articles": chosen,
         }
         if explain:
             meta["explain"] = [m.explain() for m in report.matches]

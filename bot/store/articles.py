@@ -11,6 +11,7 @@ Public API:
     await repo.get(ref) -> Article                        # "003", "3", "003_89031a1fd86b0abb"(.txt)
     await repo.resolve(ref) -> str                        # the article id for a ref
     await repo.since(iso_ts) -> list[ArticleInfo]         # indexed strictly after a time
+    await repo.sentences_of(ids) -> dict[str, tuple[Sentence, ...]]   # several articles in one query
     await repo.count() -> int
 
 An article's id is unique: storing an article whose id is already held by another key
@@ -32,6 +33,12 @@ from bot.store.db import Database, iso_utc
 from bot.store.spelling import add_terms
 
 _INFO_COLUMNS = "id, key, title, outlet, sentences, words, indexed_at, path"
+# The figures of sentence `s`, in one correlated look-up per row, as JSON [[value, text, start, end, ...]].
+FIGURES_JSON = (
+    "(SELECT json_group_array(json_array(f.value, f.text, f.start, f.\"end\", f.qualifier, f.vague,"
+    " f.magnitude, f.unit)) FROM (SELECT * FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
+    " ORDER BY f.start, f.rowid) AS f)"
+)
 _ORDER = "ORDER BY length(id), id"
 _MAX_LISTED_IDS = 20
 
@@ -233,6 +240,22 @@ class ArticleStore:
         if len(ids) > _MAX_LISTED_IDS:
             listed += f", … ({await self.count()} in all)"
         return f"No article {shown}. Valid ids: {listed}."
+
+    async def sentences_of(self, ids: Iterable[str]) -> dict[str, tuple[Sentence, ...]]:
+        """The sentences (with their figures) of several articles, one query per 500; unknown ids are left out."""
+        wanted = sorted(set(ids))
+        found: dict[str, list[Sentence]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = await self.db.fetchall(
+                f"SELECT s.article, s.idx, s.paragraph, s.text, {FIGURES_JSON} FROM sentences s"
+                f" WHERE s.article IN ({','.join('?' * len(chunk))}) ORDER BY s.article, s.idx",
+                chunk,
+            )
+            for r in rows:
+                figures = tuple(figure_from_row(f) for f in json.loads(r[4] or "[]"))
+                found.setdefault(r[0], []).append(Sentence(index=r[1], paragraph=r[2], text=r[3], figures=figures))
+        return {aid: tuple(sentences) for aid, sentences in found.items()}
 
     async def get(self, ref: str) -> Article:
         """The stored article with paragraphs, sentences (with figures) and removals."""

@@ -34,7 +34,7 @@ from typing import Any
 from bot.corpus.spelling import fold
 from bot.errors import QueryError
 from bot.models import Figure, SearchHit
-from bot.store.articles import figure_from_row, figure_token
+from bot.store.articles import FIGURES_JSON, figure_from_row, figure_token
 from bot.store.db import Database
 from bot.store.retrieval import Ranker
 from bot.store.spelling import SpellingIndex
@@ -48,13 +48,6 @@ QUALIFIER_WORDS = frozenset(
     "sekitar kira lebih dari kurang hampir sebanyak setidaknya sedikitnya hingga sampai mencapai"
     " tidak kurang about around over more than less almost nearly at least up to as many".split()
 )
-# A hit's figures, in one correlated look-up per row, as JSON [value, text, start, end, ...].
-_FIGURES_JSON = (
-    "(SELECT json_group_array(json_array(f.value, f.text, f.start, f.\"end\", f.qualifier, f.vague,"
-    " f.magnitude, f.unit)) FROM (SELECT * FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
-    " ORDER BY f.start, f.rowid) AS f)"
-)
-
 FigureParser = Callable[[str], "Figure | None"]
 
 
@@ -213,7 +206,7 @@ class SentenceSearch:
         scores = dict(ranked)
         marks = ",".join("?" * len(ranked))
         rows = await self.db.fetchall(
-            f"SELECT s.rowid, s.article, s.idx, s.text, a.title, 0.0, {_FIGURES_JSON} FROM sentences s"
+            f"SELECT s.rowid, s.article, s.idx, s.text, a.title, 0.0, {FIGURES_JSON} FROM sentences s"
             f" JOIN articles a ON a.id = s.article WHERE s.rowid IN ({marks})",
             list(scores),
         )
@@ -229,19 +222,6 @@ class SentenceSearch:
         ]
 
     # --- figures ---------------------------------------------------------------------------
-    async def figure_articles(self, value: float, include_vague: bool = False) -> dict[str, bool]:
-        """Article id -> True when it states `value` exactly (False: only a related vague quantity).
-
-        The cheap first step of /who-confirmed: no sentence text is read.
-        """
-        value = float(value)
-        condition, params = _figure_condition(value, include_vague)
-        rows = await self.db.fetchall(
-            f"SELECT f.article, max(f.vague = 0 AND f.value = ?) FROM figures f WHERE {condition} GROUP BY f.article",
-            [value, *params],
-        )
-        return {row[0]: bool(row[1]) for row in rows}
-
     async def by_figure(self, value: float, include_vague: bool = False, limit: int | None = None
                         ) -> list[SearchHit]:
         """Sentences holding the exact figure `value`, in article and sentence order.
@@ -252,9 +232,10 @@ class SentenceSearch:
         condition, params = _figure_condition(float(value), include_vague)
         params.append(-1 if limit is None else int(limit))
         sql = (
-            f"SELECT s.article, s.idx, s.text, a.title, 0.0, {_FIGURES_JSON} FROM"
-            f" (SELECT DISTINCT f.article, f.sentence FROM figures f WHERE {condition}"
-            "  ORDER BY f.article, f.sentence LIMIT ?) AS m"
+            f"SELECT s.article, s.idx, s.text, a.title, 0.0, {FIGURES_JSON} FROM"
+            f" (SELECT f.article, f.sentence FROM figures f WHERE {condition}"
+            "  GROUP BY length(f.article), f.article, f.sentence ORDER BY length(f.article), f.article, f.sentence"
+            "  LIMIT ?) AS m"
             " JOIN sentences s ON s.article = m.article AND s.idx = m.sentence JOIN articles a ON a.id = s.article"
             " ORDER BY length(s.article), s.article, s.idx"
         )
