@@ -10,6 +10,7 @@ Public API (adapters rely on these names):
     kabar.settings, kabar.db, kabar.translations
     await kabar.ensure_indexed()                     # index the seeds on first use
     await kabar.index(directory=None, progress=None) -> IndexReport
+    await kabar.compact_storage(announce=None) -> bool   # once, for a database older than incremental vacuum
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
@@ -57,6 +58,11 @@ CLAIM_ARTICLE_LIMIT = 40
 FIGURE_COUNT_CAP = 5000
 
 
+def _log_failure(task: "asyncio.Task[Any]") -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("cleaning the answer cache failed", exc_info=task.exception())
+
+
 class Kabar:
     """The application: one per process, shared by the adapters."""
 
@@ -69,6 +75,8 @@ class Kabar:
         self._answers: Any = None
         self._spelling: Any = None
         self._figures: Any = None
+        self._tidying: asyncio.Task[int] | None = None  # stale cached answers being removed
+        self._tidied_version: int | None = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
         self._indexed_once = False
@@ -93,12 +101,16 @@ class Kabar:
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
         self._search = SentenceSearch(self.db)
-        self._answers = AnswerCache(self.db)
+        self._answers = AnswerCache(self.db, cap_bytes=self.settings.answer_cache_mb * 2**20)
         self._spelling = SpellingIndex(self.db)
         self._figures = FigureIndex(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
+        if self._tidying is not None:
+            self._tidying.cancel()
+            await asyncio.gather(self._tidying, return_exceptions=True)
+            self._tidying = None
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -292,17 +304,41 @@ class Kabar:
         return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
-        """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
+        """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it.
+
+        The corpus version is part of the key: answers of an older corpus are never
+        served, and are removed afterwards by a background task, never on the way here.
+        """
         from bot.present.json import answer_from_json, answer_json
 
         version = await self._answers.version()
-        key = self._answers.key(__version__, *parts)  # a new release never serves an older release's answers
-        raw = await self._answers.get(key, version)
+        key = self._answers.key(__version__, version, *parts)  # a new release never serves an older one's
+        raw = await self._answers.get(key)
         if raw is not None:
             return answer_from_json(json.loads(raw))
         data = answer_json(await compute())
         await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
+        self._tidy_soon(version)
         return answer_from_json(data)
+
+    def _tidy_soon(self, version: int) -> None:
+        """Start removing answers of older corpus versions in the background (once per version)."""
+        if self._tidied_version == version or (self._tidying is not None and not self._tidying.done()):
+            return
+        self._tidied_version = version
+        self._tidying = asyncio.create_task(self._answers.tidy(version))
+        self._tidying.add_done_callback(_log_failure)
+
+    async def compact_storage(self, announce: Callable[[], None] | None = None) -> bool:
+        """Convert an older database so freed space goes back to the disk (one VACUUM); True when it does.
+
+        `announce()` is called first when the conversion is needed (it takes a while on a large file).
+        """
+        if await self.db.returns_space():
+            return True
+        if announce:
+            announce()
+        return await self.db.reclaimable()
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""

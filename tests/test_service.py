@@ -162,3 +162,24 @@ async def test_who_confirmed_reads_the_newest_articles_and_counts_the_rest(
         monkeypatch.setattr(service_module, "FIGURE_COUNT_CAP", 3)
         again = await kabar.who_confirmed("10 ribu", explain=True)  # another key: computed afresh
         assert "The figure appears in 3 or more articles; sources are drawn from the 2 most recent." in again.notes
+
+
+async def test_answers_of_an_older_corpus_are_removed_in_the_background(settings: Settings, seeds_dir: Path) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        for topic in ("kursk", "pentagon", "rutte"):
+            await kabar.summary(topic)
+        old = (await kabar.db.fetchone("SELECT count(*) FROM answer_cache"))[0]
+        assert old == 3
+        (seeds_dir / "005_0123456789abcdef.txt").write_text("Judul\nPasukan tiba di Kursk pada Selasa.\n", encoding="utf-8")
+        await kabar.index()
+        answer = await kabar.summary("kursk")  # computed on the new corpus, not served from the old
+        assert "005" in answer.meta["articles"]
+        await kabar._tidying  # the background clean-up started by that answer
+        versions = await kabar.db.fetchall("SELECT DISTINCT version FROM answer_cache")
+        assert versions == [(await kabar._answers.version(),)]
+
+
+async def test_the_answer_cache_cap_is_a_setting(settings: Settings) -> None:
+    async with Kabar(settings.model_copy(update={"answer_cache_mb": 3})) as kabar:
+        assert kabar._answers.cap_bytes == 3 * 2**20

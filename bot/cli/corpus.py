@@ -38,12 +38,20 @@ def index(
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                return await kabar.index(folder)
-            with Progress(
-                TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
-            ) as bar:
-                task = bar.add_task("index", total=None)
-                return await kabar.index(folder, progress=lambda done, total: bar.update(task, completed=done, total=total))
+                report = await kabar.index(folder)
+            else:
+                with Progress(
+                    TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                    transient=True,
+                ) as bar:
+                    task = bar.add_task("index", total=None)
+                    report = await kabar.index(
+                        folder, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                    )
+            await kabar.compact_storage(
+                lambda: err.print("Converting the database so that freed space goes back to the disk (once)...")
+            )
+            return report
 
     report = run(go)
     if as_json:
