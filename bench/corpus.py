@@ -17,7 +17,8 @@ articles repeat the same paragraphs.
 
 Files are `NNN_<hash>.txt` (the id zero-padded to the width of N, at least three
 digits; the hash is the first 16 hex digits of the file's sha256): a headline (or a
-datelined opening paragraph), 3 to 14 paragraphs, now and then a sub-heading, a `Baca
+datelined opening paragraph), as many paragraphs as a source article has (give or take
+two), now and then a sub-heading, a `Baca
 juga:` cross-link and an `Editor:` line. The same N, seed and shapes give the same files
 whatever the number of workers.
 """
@@ -124,6 +125,7 @@ class Shapes:
         self.paragraphs = [[self._sentence(t) for t in p] for s in sources for p in s.paragraphs[1:]]
         self.sentences = [t for p in self.paragraphs + self.openers for t in p]
         self.splittable = [t for t in self.sentences if t[1]]
+        self.lengths = [len(s.paragraphs) for s in sources if len(s.paragraphs) > 1]  # paragraphs per article
         self.names = {kind: [name for name, _ in counts.most_common()] for kind, counts in self.real.items()}
 
     def _named(self, core: str) -> bool:
@@ -256,7 +258,7 @@ class Composer:
         if self.shapes.datelines and rng.random() < 0.8:
             opener = f"{rng.choice(self.shapes.datelines)} {opener}"
         lines.append(opener)
-        for _ in range(min(14, 2 + int(12 ** rng.random()) + rng.randint(0, 2))):
+        for _ in range(max(2, rng.choice(self.shapes.lengths) - 1 + rng.randint(-2, 2))):
             if rng.random() < 0.08:
                 lines.append(self._headline(fill(rng.choice(self.shapes.sentences)))[:60].rstrip())
             lines.append(" ".join(fill(t) for t in rng.choice(self.shapes.paragraphs)))

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from corpus import build_corpus  # noqa: E402
+from timing import percentile  # noqa: E402
 
 from bot.indexing import index_folder  # noqa: E402
 from bot.store.articles import ArticleStore  # noqa: E402
@@ -44,11 +45,6 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content='sentences', conten
 CREATE TRIGGER t AFTER INSERT ON sentences BEGIN INSERT INTO sentences_fts (rowid, text)
 VALUES (new.rowid, new.text); END;
 """
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def db_size(path: Path) -> int:

@@ -50,8 +50,9 @@ T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-#: how many sentences a topic retrieval feeds the summariser at most
-RETRIEVAL_LIMIT = 400
+#: how many sentences a topic retrieval feeds the summariser at most (the best ranked; the
+#: summariser's cost grows faster than linearly beyond ~200)
+RETRIEVAL_LIMIT = 200
 #: how many articles /who-confirmed reads sources from (the most recent ones: highest ids)
 CLAIM_ARTICLE_LIMIT = 40
 #: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")

@@ -20,8 +20,9 @@ the newest STAT_CAP, and how far back they reach, give its document frequency), 
   candidates' text (MAX_CHECKED of them at most). A phrase rarer than STAT_CAP bounds
   the AND by itself, so it covers the whole index; when every phrase is common, the
   AND looks back MAX_COMMON_WINDOW sentences at most.
-- any word (mode "any"): each phrase contributes its newest matches (an equal share
-  of those, at least 200; a rare phrase all of its matches).
+- any word (mode "any"): the ANY_PHRASES rarest phrases contribute their newest
+  matches (an equal share of those, at least 200; a rare phrase all of its matches);
+  common words add little to a score and nothing to what is found.
 
 Candidates are scored inside SQLite, BM25 with term frequency 1 (sentences are short):
 the summed idf of the phrases a sentence holds, normalised by its length, ties newest
@@ -39,7 +40,8 @@ from bot.store.db import Database
 
 STAT_CAP = 1000  # postings read to size a phrase
 RANK_WINDOW = 2000  # candidates ranked at most
-RANK_PER_HIT = 25  # candidates ranked per hit asked for (at least 500, at most RANK_WINDOW)
+RANK_PER_HIT = 5  # candidates ranked per hit asked for (at least 500, at most RANK_WINDOW)
+ANY_PHRASES = 8  # an any-word query offers the matches of its rarest phrases only
 LEAD = 4  # phrases given to the FTS5 AND; the rest are checked on the text
 CHECK_BATCH = 500  # candidates whose text is checked at once for the other phrases
 MAX_CHECKED = 1000  # candidates checked at most for a query of more than LEAD phrases
@@ -171,13 +173,13 @@ class Ranker:
 
     async def _any(self, stats: list[Phrase], figures: Sequence[str], first: int, last: int,
                    limit: int) -> list[tuple[int, float]]:
-        """The best sentences holding any phrase: each phrase offers its newest matches, weighted by its idf."""
-        share = max(200, _candidates(limit) // len(stats))
+        """The best sentences holding any phrase: the rarest phrases offer their newest matches, weighted by idf."""
+        offering = sorted((p for p in stats if p.found), key=lambda p: (p.found, -p.oldest))[:ANY_PHRASES]
+        share = max(200, _candidates(limit) // max(1, len(offering)))
         parts, params = [], []
-        for phrase in stats:
-            if phrase.found:
-                parts.append(f"SELECT rowid, ? AS w FROM (SELECT rowid FROM sentences_fts WHERE {_NEWEST})")
-                params += [phrase.idf, self._expr([phrase.expr], figures), first, last, share]
+        for phrase in offering:
+            parts.append(f"SELECT rowid, ? AS w FROM (SELECT rowid FROM sentences_fts WHERE {_NEWEST})")
+            params += [phrase.idf, self._expr([phrase.expr], figures), first, last, share]
         if not parts:
             return []
         return await self._top(" UNION ALL ".join(parts), params, limit)

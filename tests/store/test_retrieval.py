@@ -101,3 +101,13 @@ async def test_figures_and_spans_restrict_the_hits(store, db, ranker):
     assert await ids(db, await ranker.rank(['"pasukan"'], mode="any", span=tuple(span))) == ["002"]
     assert await ranker.rank(['"tidakada"'], limit=5) == []
     assert await ranker.rank([], limit=5) == [] and await ranker.rank(['"pasukan"'], limit=0) == []
+
+
+async def test_an_any_word_query_is_answered_from_its_rarest_phrases(store, db, ranker, monkeypatch):
+    monkeypatch.setattr(retrieval, "ANY_PHRASES", 1)
+    await put(store, 1, "Hujan turun di Kursk.")
+    for n in range(2, 6):
+        await put(store, n, "Hujan turun lagi.")
+    assert await ids(db, await ranker.rank(['"hujan"', '"kursk"'], mode="any", limit=10)) == ["001"]
+    monkeypatch.setattr(retrieval, "ANY_PHRASES", 2)
+    assert len(await ranker.rank(['"hujan"', '"kursk"'], mode="any", limit=10)) == 5
