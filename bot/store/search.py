@@ -130,14 +130,15 @@ class SentenceSearch:
         self.max_chars = max_chars
 
     # --- the search command --------------------------------------------------------------
-    async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    async def search(self, query: str, limit: int = 20, *, variants: Sequence[str] = ()) -> list[SearchHit]:
         """Sentences matching `query`, best first; figures match whatever their spelling.
 
         A query that is only a figure ("10000", "10 ribu", "sekitar 10.000") finds every
         sentence holding that exact value, in article order, then sentences matching its
         words. Figures inside a longer query ("pasukan 10.000") restrict the word matches
         to sentences holding them. When no sentence has every word, sentences with any of
-        them are returned.
+        them are returned. `variants` are other ways to write the query (a name's other
+        forms: "Joko Widodo" for "Jokowi"): a sentence matching one of them matches too.
         """
         query = query or ""
         _check_length(query, self.max_chars)
@@ -158,7 +159,22 @@ class SentenceSearch:
             raise QueryError(
                 f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
             )
-        return await self._match(parts, limit, values, mode="all-or-any")
+        others = []
+        for variant in variants:
+            try:
+                other = phrases(self._split_figures(variant)[0], max_chars=self.max_chars)
+            except QueryError:
+                continue  # a variant that cannot be searched is left out
+            if other and other != parts and other not in others:
+                others.append(other)
+        if not others:
+            return await self._match(parts, limit, values, mode="all-or-any")
+        for mode in ("all", "any"):
+            found = [hit for alternative in (parts, *others) for hit in await self._match(alternative, limit, values,
+                                                                                            mode=mode)]
+            if found:
+                return _dedupe(sorted(found, key=lambda h: -h.score))[:limit]
+        return []
 
     def _split_figures(self, query: str) -> tuple[str, list[float]]:
         """The query with its exact figures cut out, and their values (vague ones stay words)."""

@@ -212,3 +212,15 @@ async def test_sentences_for_terms_in_one_article_after_replacements(corpus, sea
     assert {(h.article, h.sentence) for h in hits} == {("002", 1), ("002", 2)}
     assert [h.sentence for h in await search.sentences_for_terms(["drone"], article="002")] == [1]
     assert await search.sentences_for_terms(["kursk"], article="999") == []
+
+
+async def test_variants_of_a_query_find_the_other_forms_of_a_name(store, search):
+    await store.put(make_article("001", ["Presiden Joko Widodo meresmikan bendungan."]), T0)
+    await store.put(make_article("002", ["Jokowi meninjau pasar."]), T0)
+    await store.put(make_article("003", ["Pasar itu ramai."]), T0)
+    assert [h.article for h in await search.search("Jokowi")] == ["002"]
+    both = await search.search("Jokowi", variants=["Joko Widodo", "***", "Jokowi"])
+    assert sorted(h.article for h in both) == ["001", "002"]
+    assert [h.article for h in await search.search("jokowi pasar", variants=["joko widodo pasar"])] == ["002"]
+    anything = await search.search("jokowi bendungan", variants=["joko widodo bendungan"])
+    assert [h.article for h in anything] == ["001"]
