@@ -44,7 +44,7 @@ RANK_PER_HIT = 5  # candidates ranked per hit asked for (at least 500, at most R
 ANY_PHRASES = 8  # an any-word query offers the matches of its rarest phrases only
 LEAD = 4  # phrases given to the FTS5 AND; the rest are checked on the text
 CHECK_BATCH = 500  # candidates whose text is checked at once for the other phrases
-MAX_CHECKED = 1000  # candidates checked at most for a query of more than LEAD phrases
+MAX_CHECKED = 500  # candidates checked at most for a query of more than LEAD phrases
 MAX_COMMON_WINDOW = 2_000_000  # how far back (in sentences) an AND of only common phrases looks
 K1, B, AVG_CHARS = 1.2, 0.75, 130.0
 _NEWEST = "sentences_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
@@ -92,7 +92,7 @@ class Ranker:
             return []
         if mode not in ("all", "any", "all-or-any"):
             raise ValueError(f"unknown mode {mode!r}")
-        stats = [await self._phrase(p, figures, first, last) for p in dict.fromkeys(phrases)]
+        stats = await self._phrases(list(dict.fromkeys(phrases)), figures, first, last)
         if mode != "any":
             ranked = await self._all(stats, figures, first, last, limit)
             if ranked or mode == "all" or len(stats) == 1:
@@ -108,17 +108,21 @@ class Ranker:
     def _expr(self, phrases: Sequence[str], figures: Sequence[str]) -> str:
         return " AND ".join([f"text : ({' '.join(phrases)})", *figures])
 
-    async def _phrase(self, expr: str, figures: Sequence[str], first: int, last: int) -> Phrase:
-        row = await self.db.fetchone(
-            "SELECT count(*), coalesce(min(rowid), 0) FROM (SELECT rowid FROM sentences_fts"
-            f" WHERE {_NEWEST})",
-            (self._expr([expr], figures), first, last, STAT_CAP),
-        )
-        found, oldest = (int(row[0]), int(row[1])) if row else (0, 0)
+    async def _phrases(self, exprs: Sequence[str], figures: Sequence[str], first: int, last: int) -> list[Phrase]:
+        """Size every phrase from its newest STAT_CAP postings, in one statement."""
+        parts, params = [], []
+        for number, expr in enumerate(exprs):
+            parts.append(f"SELECT {number}, count(*), coalesce(min(rowid), 0) FROM"
+                         f" (SELECT rowid FROM sentences_fts WHERE {_NEWEST})")
+            params += [self._expr([expr], figures), first, last, STAT_CAP]
+        rows = {r[0]: (int(r[1]), int(r[2])) for r in await self.db.fetchall(" UNION ALL ".join(parts), params)}
         total = last - first + 1
-        df = found if found < STAT_CAP else found * total / max(1, last - oldest + 1)
-        idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
-        return Phrase(expr, found, oldest, idf)
+        stats = []
+        for number, expr in enumerate(exprs):
+            found, oldest = rows.get(number, (0, 0))
+            df = found if found < STAT_CAP else found * total / max(1, last - oldest + 1)
+            stats.append(Phrase(expr, found, oldest, math.log(1.0 + (total - df + 0.5) / (df + 0.5))))
+        return stats
 
     async def _all(self, stats: list[Phrase], figures: Sequence[str], first: int, last: int,
                    limit: int) -> list[tuple[int, float]]:
