@@ -16,6 +16,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
 
+#: the summary methods (bot.nlp.summarize.METHODS; a test keeps the two equal)
+SUMMARY_METHODS = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "lead", "news")
+#: Discord ids are positive and fit SQLite's signed 64-bit integers
+MAX_SNOWFLAKE = 2**63 - 1
+
 
 class Settings(BaseSettings):
     """All of kabar's configuration; pass it down, never read the environment elsewhere."""
@@ -35,7 +40,7 @@ class Settings(BaseSettings):
     translations_dir: Path = Path("translations")
 
     # --- answers --------------------------------------------------------------------
-    summary_method: str = "lexrank"
+    summary_method: str = "lexrank"  # one of SUMMARY_METHODS
     summary_sentences: int = Field(5, ge=1, le=20)
     max_query_chars: int = Field(200, ge=10, le=5000)
     answer_cache_mb: int = Field(64, ge=1, le=65536)  # the answer cache's share of the database file
@@ -46,27 +51,54 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("KABAR_MODELS_DIR", "ARGOS_PACKAGES_DIR"),
     )
     argos_index_url: str = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
-    network_timeout: float = Field(10.0, gt=0)
+    network_timeout: float = Field(10.0, gt=0, le=600, allow_inf_nan=False)
     translate_beam_size: int = Field(2, ge=1, le=8)
     translate_threads: int = Field(0, ge=0, le=64)  # 0: use every core
     translate_batch_size: int = Field(16, ge=1, le=512)
-    translate_max_ratio: float = Field(2.0, gt=0)  # max output tokens per input token
+    translate_max_ratio: float = Field(2.0, gt=0, le=16, allow_inf_nan=False)  # max output tokens per input token
     translate_concurrency: int = Field(1, ge=1, le=8)
+    model_max_mb: int = Field(1024, ge=1, le=65536)  # what a package may unpack to, in all
+    model_max_ratio: float = Field(20.0, ge=1, le=10_000, allow_inf_nan=False)  # unpacked/packed size of a member
 
     # --- discord --------------------------------------------------------------------
     discord_token: SecretStr | None = Field(
         None, validation_alias=AliasChoices("KABAR_DISCORD_TOKEN", "DISCORD_TOKEN")
     )
-    guild_id: int | None = None
-    digest_channel_id: int | None = None
+    guild_id: int | None = Field(None, gt=0, le=MAX_SNOWFLAKE)
+    digest_channel_id: int | None = Field(None, gt=0, le=MAX_SNOWFLAKE)
     digest_time: str = "07:00"
     digest_tz: str = "Asia/Jakarta"
     digest_empty_note: bool = False
-    reindex_minutes: float = Field(10.0, gt=0)
+    reindex_minutes: float = Field(10.0, gt=0, le=7 * 24 * 60, allow_inf_nan=False)
     work_concurrency: int = Field(2, ge=1, le=16)
-    page_timeout_minutes: float = Field(5.0, gt=0, le=14)  # paging buttons stay live this long
+    page_timeout_minutes: float = Field(5.0, gt=0, le=14, allow_inf_nan=False)  # paging buttons stay live this long
 
     log_level: str = "INFO"
+
+    @field_validator("summary_method")
+    @classmethod
+    def _check_method(cls, value: str) -> str:
+        method = value.strip().lower()
+        if method not in SUMMARY_METHODS:
+            raise ValueError(f"unknown summary method {value!r} (use one of {', '.join(SUMMARY_METHODS)})")
+        return method
+
+    @field_validator("models_dir", "seeds_dir", "translations_dir")
+    @classmethod
+    def _check_folder(cls, value: Path) -> Path:
+        path = value.expanduser()
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{value} is a file, not a folder")
+        _check_parents(value)
+        return value
+
+    @field_validator("db")
+    @classmethod
+    def _check_db(cls, value: Path) -> Path:
+        if value.expanduser().is_dir():
+            raise ValueError(f"{value} is a folder; give the path of the database file")
+        _check_parents(value)
+        return value
 
     @field_validator("digest_time")
     @classmethod
@@ -101,6 +133,15 @@ class Settings(BaseSettings):
         return parse_hhmm(self.digest_time).replace(tzinfo=ZoneInfo(self.digest_tz))
 
 
+def _check_parents(value: Path) -> None:
+    """A path whose nearest existing ancestor is a file can never be created."""
+    for parent in value.expanduser().absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ValueError(f"{value} is inside {parent}, which is a file, not a folder")
+            return
+
+
 def parse_hhmm(value: str) -> dt.time:
     """Parse "HH:MM" (24-hour) or raise ValueError with a readable message."""
     try:
@@ -111,9 +152,18 @@ def parse_hhmm(value: str) -> dt.time:
 
 
 def _env_name(loc: tuple[object, ...]) -> str:
-    """The variable a user sets for a field: ('digest_time',) -> KABAR_DIGEST_TIME."""
+    """The variable(s) a user sets for a field: ('digest_time',) -> KABAR_DIGEST_TIME;
+    a field read under several names lists them (KABAR_MODELS_DIR or ARGOS_PACKAGES_DIR)."""
     field = str(loc[0]) if loc else ""
-    return f"KABAR_{field.upper()}" if field else "settings"
+    if not field:
+        return "settings"
+    for name, info in Settings.model_fields.items():
+        choices = getattr(info.validation_alias, "choices", None) or []
+        if field == name or field in choices:
+            if choices:
+                return " or ".join(str(c) for c in choices)
+            return f"KABAR_{name.upper()}"
+    return f"KABAR_{field.upper()}"
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -6,7 +6,10 @@
     │   ├── ArticleNotFound         an id or key that is not indexed
     │   └── MalformedArticle        a file that cannot be read as an article
     ├── QueryError                  empty, huge or unusable user input
+    │   ├── AmbiguousArticle        a reference that names several articles (3: 003 and 0003)
+    │   └── NoInput                 standard input is closed or unreadable
     ├── StoreError                  the SQLite database cannot be used
+    ├── DiscordUnavailable          Discord cannot be reached (network, DNS, an outage)
     └── TranslationError            anything about translation
         ├── ModelNotInstalled       no package for the language pair
         ├── ModelCorrupt            a package that is partial or broken
@@ -62,8 +65,24 @@ class QueryError(KabarError):
     exit_code = 2
 
 
+class AmbiguousArticle(QueryError):
+    """A reference that several articles answer to ("3" when both 003 and 0003 are indexed)."""
+
+
+class NoInput(QueryError):
+    """Standard input is closed (`kabar <&-`) or cannot be read, where input is needed."""
+
+    exit_code = 66  # EX_NOINPUT
+
+
 class StoreError(KabarError):
     """The database cannot be opened, migrated or queried."""
+
+
+class DiscordUnavailable(KabarError):
+    """Discord cannot be reached: no network, a name that does not resolve, a refused connection, an outage."""
+
+    exit_code = 69  # EX_UNAVAILABLE
 
 
 class TranslationError(KabarError):

@@ -1,16 +1,27 @@
-"""Incremental indexing of an article folder into the store (the `kabar index` use case).
+"""Checking one folder source fully and bringing the store in line with it (incremental indexing).
 
 Public API:
-    await index_folder(db, directory, *, progress=None, clock=None) -> IndexReport
+    await index_folder(db, directory, **options) -> IndexReport   # adds the source if new, then check_folder
+    await check_folder(db, source, *, scan=None, progress=None, clock=None) -> IndexReport
+    folder_location(directory) -> str        # the absolute path a folder source is recorded under
 
-Files named `NNN_<hash>.txt` are compared with the store by the sha256 of their bytes:
-unchanged files are not parsed, new and changed ones are parsed off the event loop (in a
-thread, a chunk at a time, the next chunk parsing while the previous one is written) and
-stored a chunk per transaction, and articles whose file is gone are removed. A run that is
-killed half-way leaves every finished chunk stored and a usable database; the next run
-picks up what is missing. A file that cannot be read or parsed becomes a warning in the
-report (a changed file that fails keeps its previously indexed version) and never stops
-the run. Ids are unique: when two files share an id, the first by name wins.
+The folder is listed by `bot.corpus.folder.scan_folder`. A folder that is missing,
+unreadable or holds no `*.txt` name at all (a failed mount looks the same) changes
+nothing: its articles are kept and the report carries a warning saying how to drop them
+on purpose (`kabar sources remove`). Otherwise the folder is the truth: an article of
+this source whose file name is gone is removed; every other entry is read ONCE
+(`read_entry`, never outside the folder), hashed and, when new or changed, parsed from
+those same bytes off the event loop (in a thread, or over processes for a big first
+index, a chunk at a time, the next chunk parsing while the previous one is written) and
+stored a chunk per transaction. A killed run leaves every finished chunk stored and a
+usable database; the next run picks up what is missing (the source's change token is
+cleared while a check runs, so the next command checks again).
+
+Every entry that is not indexed is a `Skipped` with its reason: what the listing refused
+(see bot.corpus.folder), an id already held by another source's article, a file that
+cannot be read or parsed (a changed file that fails keeps its previously indexed
+version), or one the store rejects. They are reported, kept with the source (`kabar
+articles --skipped`) and never stop the run.
 """
 
 from __future__ import annotations
@@ -27,13 +38,15 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import Any
 
-from bot.corpus.reader import ARTICLE_GLOB, parse_key, read_article
+from bot.corpus.folder import Entry, FolderScan, read_entry, scan_folder
+from bot.corpus.reader import article_from_bytes, parse_key
 from bot.errors import CorpusError, KabarError
-from bot.models import Article, IndexReport
+from bot.models import Article, IndexReport, Skipped, Source
 from bot.store.articles import ArticleStore, Rows
 from bot.store.db import Database, iso_utc, utc_now
+from bot.store.sources import SourceStore
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +54,16 @@ CHUNK_SIZE = 250
 #: a run parses in several processes only when it has at least this many files to parse
 PARALLEL_MIN_FILES = 1000
 MAX_PARSE_WORKERS = 4
+#: a folder modified this close to its listing may change again within its timestamp's
+#: granularity: its change token is trusted only after one more full check this much later
+RACY_NS = 2_000_000_000
+FOLDER = "folder"
+KEPT = "; the previously indexed version is kept"
 
-Reader = Callable[[Path], Article]
+Reader = Callable[[bytes, str, str], Article]  # (data, file name, path) -> Article
 KeyParser = Callable[[str], "tuple[str, str]"]
 Progress = Callable[[int, int], None]
-
-
-@dataclasses.dataclass(frozen=True)
-class _File:
-    path: Path
-    id: str
-    key: str
+Clock = Callable[[], dt.datetime]
 
 
 @dataclasses.dataclass
@@ -59,6 +71,7 @@ class _Chunk:
     rows: Rows
     articles: list[Article] = dataclasses.field(default_factory=list)
     unchanged: int = 0
+    skipped: list[Skipped] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -67,74 +80,62 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _scan(directory: Path, key_of: KeyParser) -> tuple[list[_File], list[str]]:
-    files: list[_File] = []
-    warnings: list[str] = []
-    seen: dict[str, str] = {}
-    for path in sorted(directory.glob(ARTICLE_GLOB)):
-        if not path.is_file():
-            continue
-        try:
-            aid, key = key_of(path.name)
-        except (KabarError, ValueError):
-            warnings.append(f"{path.name}: skipped, the name is not NNN_<hash>.txt")
-            continue
-        if aid in seen:
-            warnings.append(f"{path.name}: skipped, id {aid} is already used by {seen[aid]}.txt")
-            continue
-        seen[aid] = key
-        files.append(_File(path, aid, key))
-    return files, warnings
+def folder_location(directory: str | os.PathLike[str]) -> str:
+    """The absolute path (user folder expanded, links kept) a folder source is recorded under."""
+    return os.path.abspath(os.path.expanduser(os.fspath(directory)))
 
 
-def _process(files: Sequence[_File], known: dict[str, str], reader: Reader, indexed_at: str) -> _Chunk:
-    """Hash every file; parse the new and changed ones; build their insert rows."""
-    chunk = _Chunk(rows=Rows((), indexed_at))
+def _reason(message: str, name: str) -> str:
+    """"NAME is empty" -> "it is empty": the skipped line names the file once."""
+    if message.startswith(name):
+        message = "it" + message[len(name):]
+    return message.removeprefix(": ").rstrip(".")
+
+
+def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], reader: Reader, indexed_at: str,
+             source: int | None) -> _Chunk:
+    """Read every file once; hash it; parse the new and changed ones from the same bytes; build their rows."""
+    chunk = _Chunk(rows=Rows((), indexed_at, source))
     for file in files:
+        kept = KEPT if file.key in known else ""
         try:
-            data = file.path.read_bytes()
-        except OSError as exc:
-            kept = "; the previously indexed version is kept" if file.key in known else ""
-            chunk.warnings.append(f"{file.path.name}: cannot be read ({exc.strerror or exc}){kept}")
-            continue
-        digest = file_hash(data)
-        if known.get(file.key) == digest:
-            chunk.unchanged += 1
-            continue
-        kept = "; the previously indexed version is kept" if file.key in known else ""
-        try:
-            article = reader(file.path)
+            data = read_entry(folder_real, file)
+            digest = file_hash(data)
+            if known.get(file.key) == digest:
+                chunk.unchanged += 1
+                continue
+            article = reader(data, file.name, file.path)
         except KabarError as exc:
-            message = exc.user_message if file.path.name in exc.user_message else f"{file.path.name}: {exc.user_message}"
-            chunk.warnings.append(f"{message}{kept}")
+            reason = _reason(exc.user_message, file.name)
+            chunk.skipped.append(Skipped(name=file.name, reason=reason + kept, id=file.id))
             continue
         except Exception as exc:  # a file must never stop the run
-            log.warning("parsing %s failed", file.path, exc_info=True)
-            chunk.warnings.append(f"{file.path.name}: cannot be parsed ({type(exc).__name__}: {exc}){kept}")
+            log.info("parsing %s failed", file.path, exc_info=True)  # the report says it in one line
+            reason = f"it cannot be parsed ({type(exc).__name__}: {exc})"
+            chunk.skipped.append(Skipped(name=file.name, reason=reason + kept, id=file.id))
             continue
-        if (article.content_hash, article.id, article.key) != (digest, file.id, file.key):
-            article = dataclasses.replace(article, content_hash=digest, id=file.id, key=file.key)
-        if not article.path:
-            article = dataclasses.replace(article, path=str(file.path))
-        chunk.warnings.extend(f"{file.path.name}: {warning}" for warning in article.warnings)
+        if (article.content_hash, article.id, article.key, article.path) != (digest, file.id, file.key, file.path):
+            article = dataclasses.replace(article, content_hash=digest, id=file.id, key=file.key, path=file.path)
+        chunk.warnings.extend(f"{file.name}: {warning}" for warning in article.warnings)
         chunk.rows.add(article)
         chunk.articles.append(article)
     return chunk
 
 
-async def _store(store: ArticleStore, chunk: _Chunk, indexed_at: str) -> list[tuple[str, str]]:
+async def _store(store: ArticleStore, chunk: _Chunk) -> list[tuple[str, str]]:
     """Store a chunk in one transaction; if the store rejects it, store its articles one by one."""
     try:
-        await store.put_many(chunk.rows, indexed_at)
+        await store.put_many(chunk.rows, chunk.rows.indexed_at)
         return list(zip(chunk.rows.ids, chunk.rows.keys))
     except sqlite3.IntegrityError:
-        log.warning("a chunk was rejected; storing its articles one by one", exc_info=True)
+        log.info("a chunk was rejected; storing its articles one by one", exc_info=True)
     stored = []
     for article in chunk.articles:
         try:
-            await store.put(article, indexed_at)
+            await store.put(article, chunk.rows.indexed_at, chunk.rows.source)
         except sqlite3.IntegrityError as exc:
-            chunk.warnings.append(f"{Path(article.path).name or article.key}: cannot be stored ({exc})")
+            name = os.path.basename(article.path) or article.key
+            chunk.skipped.append(Skipped(name=name, reason=f"it cannot be stored ({exc})", id=article.id))
         else:
             stored.append((article.id, article.key))
     return stored
@@ -158,71 +159,144 @@ def _process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-async def index_folder(
+def recorded_stamp(stamp: str | None, scanned_at_ns: int) -> str | None:
+    """The change token to record after a full check that listed the folder at `scanned_at_ns`.
+
+    A folder modified within RACY_NS of the listing may change again inside its timestamp's
+    granularity without its token changing: such a token carries "@<time>", after which one
+    more full check is due (then the token can be trusted).
+    """
+    if stamp is None:
+        return None
+    mtime_ns = int(stamp.rsplit(":", 1)[1])
+    return f"{stamp}@{scanned_at_ns + RACY_NS}" if mtime_ns >= scanned_at_ns - RACY_NS else stamp
+
+
+def stamp_holds(recorded: str | None, current: str | None, now_ns: int) -> bool:
+    """True when a folder whose token is now `current` needs no full check (see recorded_stamp)."""
+    if recorded is None or current is None:
+        return False
+    base, _, recheck_at = recorded.partition("@")
+    return base == current and not (recheck_at and now_ns >= int(recheck_at))
+
+
+def kept_warning(location: str, detail: str | None, articles: int) -> str:
+    """The warning for a source that is missing, unreadable or empty: nothing is removed."""
+    return (f"the source {location} {detail or 'cannot be used'}: its {articles} indexed articles are kept "
+            f"(`kabar sources remove {location}` drops them)")
+
+
+async def index_folder(db: Database, directory: str | os.PathLike[str], **options: Any) -> IndexReport:
+    """Make `directory` a source if it is not one yet (it must be a readable folder), then check it
+    fully; `options` are check_folder's (progress, clock, chunk_size, reader, key_of)."""
+    location = folder_location(directory)
+    sources = SourceStore(db)
+    source = await find_folder(sources, location)
+    if source is None:
+        scan = await asyncio.to_thread(scan_folder, location, options.get("key_of"))
+        if scan.state in ("missing", "unreadable"):
+            raise CorpusError(f"The article folder {location} does not exist or is not a readable folder.",
+                              hint="give the folder that holds the NNN_<hash>.txt articles")
+        clock = options.get("clock")
+        source = await add_source(sources, location, iso_utc(clock()) if clock else utc_now())
+        options["scan"] = scan
+    return await check_folder(db, source, **options)
+
+
+async def find_folder(sources: SourceStore, location: str) -> Source | None:
+    """The active folder source at `location`, or the same folder under another path (a link, `..`)."""
+    active = await sources.active(FOLDER)
+    found = next((s for s in active if s.location == location), None)
+    if found is None:
+        real = os.path.realpath(location)
+        found = next((s for s in active if os.path.realpath(s.location) == real), None)
+    return found
+
+
+async def add_source(sources: SourceStore, location: str, now: str) -> Source:
+    """Record a folder source; the first source a database ever gets adopts articles stored before sources existed."""
+    first = not await sources.ever_had_sources()
+    source = await sources.add(FOLDER, location, now)
+    if first and await sources.adopt_orphans(source.id):
+        source = await sources.find(FOLDER, location) or source
+    return source
+
+
+async def check_folder(
     db: Database,
-    directory: str | Path,
+    source: Source,
     *,
+    scan: FolderScan | None = None,
     progress: Progress | None = None,
-    clock: Callable[[], dt.datetime] | None = None,
+    clock: Clock | None = None,
     chunk_size: int = CHUNK_SIZE,
     reader: Reader | None = None,
     key_of: KeyParser | None = None,
 ) -> IndexReport:
-    """Bring the store in line with the articles in `directory` and say what changed.
-
-    `progress(done, total)` is called as files are checked (total = article files found).
-    `clock()` gives the run's time (aware or UTC datetime; default now) stored as
-    `indexed_at` for every article this run adds or replaces. `reader`/`key_of` default
-    to `bot.corpus.reader.read_article`/`parse_key`.
-    """
+    """Check one folder source fully and bring the store in line with it; say what changed."""
     started = time.perf_counter()
-    folder = Path(directory).expanduser()
-    if not folder.is_dir():
-        raise CorpusError(
-            f"The article folder {folder} does not exist or is not a folder.", hint="set KABAR_SEEDS_DIR"
-        )
-    reader = reader or read_article
-    key_of = key_of or parse_key
+    sources = SourceStore(db)
     indexed_at = iso_utc(clock()) if clock else utc_now()
-    store = ArticleStore(db)
-    known = await store.hashes()
-    known_ids = await store.ids()
-    known_key_ids = {key: aid for aid, key in known_ids.items()}
+    reader = reader or article_from_bytes
+    scanned_at = time.time_ns()
+    await sources.forget_stamp(source.id)  # until this check completes, every command checks again
+    if scan is None:
+        scan = await asyncio.to_thread(scan_folder, source.location, key_of)
+    claims = await sources.claims()
+    mine = {aid: key for aid, (key, owner, _) in claims.items() if owner == source.id}
+    if scan.state != "ok" and (mine or scan.state != "empty"):
+        await sources.checked(source.id, now=indexed_at, state=scan.state, detail=scan.detail, stamp=scan.stamp)
+        warning = kept_warning(source.location, scan.detail, len(mine))
+        return IndexReport(warnings=(warning,), kept=(warning,), sources=(source.location,),
+                           seconds=time.perf_counter() - started)
 
-    files, warnings = await asyncio.to_thread(_scan, folder, key_of)
-    total = len(files)
-    present = {f.key for f in files}
+    known = {key: digest for aid, (key, owner, digest) in claims.items() if owner == source.id}
+    skipped = [
+        dataclasses.replace(s, source=source.location, reason=s.reason + (KEPT if _key(s.name, key_of) in known else ""))
+        for s in scan.skipped
+    ]
+    files: list[Entry] = []
+    for entry in scan.entries:
+        owner = claims.get(entry.id)
+        if owner is not None and owner[1] != source.id:
+            reason = f"id {entry.id} is already used by {owner[0]}.txt from another source"
+            skipped.append(Skipped(name=entry.name, reason=reason, id=entry.id, source=source.location))
+        else:
+            files.append(entry)
+    present = {entry.key for entry in files} | {_key(s.name, key_of) for s in scan.skipped}
     gone = [key for key in known if key not in present]
-    await store.delete_many(gone)
-    coming_ids = {f.id for f in files}
-    removed = [known_key_ids[key] for key in gone if known_key_ids[key] not in coming_ids]
+    await ArticleStore(db).delete_many(gone)
+    coming = {f.id for f in files}
+    removed = [aid for aid, key in mine.items() if key in gone and aid not in coming]
 
     added: list[str] = []
     updated: list[str] = []
+    warnings: list[str] = []
     unchanged = 0
     done = 0
+    total = len(files)
     if progress:
         progress(0, total)
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
-    workers = _parse_workers(len(files) - sum(1 for f in files if f.key in known), reader is read_article)
+    workers = _parse_workers(sum(1 for f in files if f.key not in known), reader is article_from_bytes)
     executor = _process_pool(workers) if workers > 1 else None
     window = workers + 1 if executor else 1
     in_flight: collections.deque[asyncio.Future[_Chunk]] = collections.deque()
+    store = ArticleStore(db)
 
     def submit(number: int) -> None:
         part = chunks[number]
         seen_before = {f.key: known[f.key] for f in part if f.key in known}
+        args = (scan.real, part, seen_before, reader, indexed_at, source.id)
         if executor is not None:
-            future = asyncio.get_running_loop().run_in_executor(
-                executor, _process, part, seen_before, reader, indexed_at
-            )
+            future = asyncio.get_running_loop().run_in_executor(executor, _process, *args)
         else:
-            future = asyncio.ensure_future(asyncio.to_thread(_process, part, seen_before, reader, indexed_at))
+            future = asyncio.ensure_future(asyncio.to_thread(_process, *args))
         in_flight.append(future)
 
     try:
         next_chunk = 0
-        for number, files_in_chunk in enumerate(chunks):
+        for files_in_chunk in chunks:
             while next_chunk < len(chunks) and len(in_flight) < window:
                 submit(next_chunk)
                 next_chunk += 1
@@ -230,10 +304,10 @@ async def index_folder(
             if next_chunk < len(chunks):  # keep parsing while this chunk is written
                 submit(next_chunk)
                 next_chunk += 1
-            stored = await _store(store, result, indexed_at)
-            for aid, key in stored:
-                (updated if key in known or aid in known_ids else added).append(aid)
+            for aid, key in await _store(store, result):
+                (updated if key in known or aid in mine else added).append(aid)
             unchanged += result.unchanged
+            skipped += [dataclasses.replace(s, source=source.location) for s in result.skipped]
             warnings += result.warnings
             done += len(files_in_chunk)
             if progress:
@@ -248,11 +322,24 @@ async def index_folder(
                 pass
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+    skipped.sort(key=lambda s: s.name)
+    await sources.checked(source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at),
+                          skipped=skipped)
     return IndexReport(
         added=tuple(added),
         updated=tuple(updated),
         removed=tuple(sorted(removed, key=lambda i: (len(i), i))),
         unchanged=unchanged,
-        warnings=tuple(warnings),
+        warnings=tuple([s.line for s in skipped] + warnings),
         seconds=time.perf_counter() - started,
+        skipped=tuple(skipped),
+        sources=(source.location,),
     )
+
+
+def _key(name: str, key_of: KeyParser | None) -> str | None:
+    """The key a skipped file's name gives its article (its article is then kept), if any."""
+    try:
+        return (key_of or parse_key)(name)[1]
+    except (KabarError, ValueError):
+        return None

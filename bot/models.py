@@ -160,6 +160,36 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A place kabar indexes articles from: a folder (feeds to come), recorded in the store."""
+
+    id: int
+    kind: str  # "folder"
+    location: str  # the folder's absolute path
+    added_at: str
+    checked_at: str | None = None  # the last full check (ISO-8601 UTC), None before the first
+    state: str = "new"  # new | ok | missing | unreadable | empty (a problem keeps its articles)
+    detail: str | None = None  # the problem, in words
+    articles: int = 0
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An entry of a source that is not indexed, and why (kept until the next full check)."""
+
+    name: str  # the entry's file name as found in the folder
+    reason: str  # "it is a link to a file outside the source folder"
+    id: str | None = None  # the article id its name carries, if any
+    source: str = ""  # the source's location
+
+    @property
+    def line(self) -> str:
+        """"NAME: skipped, REASON" (the form `kabar index` prints)."""
+        return f"{self.name}: skipped, {self.reason}"
+
+
+@dataclass(frozen=True)
 class IndexReport:
     """What one indexing run did."""
 
@@ -167,5 +197,8 @@ class IndexReport:
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     unchanged: int = 0
-    warnings: tuple[str, ...] = ()  # per-file problems; they never stop the run
+    warnings: tuple[str, ...] = ()  # per-file and per-source problems; they never stop the run
     seconds: float = 0.0
+    skipped: tuple[Skipped, ...] = ()  # entries not indexed, each with its reason (also in warnings)
+    sources: tuple[str, ...] = ()  # the locations checked
+    kept: tuple[str, ...] = ()  # sources that could not be used and whose articles were kept (also in warnings)

@@ -8,8 +8,9 @@ summarising, claim extraction, decoding) runs off the event loop through
 Public API (adapters rely on these names):
     async with Kabar(settings) as kabar: ...
     kabar.settings, kabar.db, kabar.translations
-    await kabar.ensure_indexed()                     # index the seeds on first use
-    await kabar.index(directory=None, progress=None) -> IndexReport
+    await kabar.ensure_indexed() -> IndexReport | None   # the cheap check before a command
+    await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
+    await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
     await kabar.compact_storage(announce=None) -> bool   # once, for a database older than incremental vacuum
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
@@ -19,7 +20,7 @@ Public API (adapters rely on these names):
     await kabar.translate(article, lang="en") -> Answer
     await kabar.summarize_text(text, sentences=3, method=None) -> Answer
     await kabar.about() -> dict
-    await kabar.ask(line) -> Answer                  # chat syntax: "/summary kursk"
+    await kabar.ask(line, check_sources=True) -> Answer   # chat syntax: "/summary kursk"
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from bot.models import (
     Citation,
     IndexReport,
     SearchHit,
+    Skipped,
+    Source,
 )
 from bot.present.text import counted
 
@@ -72,6 +75,7 @@ class Kabar:
         self.db: Any = None
         self.translations: Any = None
         self._articles: Any = None
+        self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
         self._spelling: Any = None
@@ -80,7 +84,6 @@ class Kabar:
         self._tidied_version: int | None = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
-        self._indexed_once = False
 
     # ------------------------------------------------------------------ lifecycle
     async def __aenter__(self) -> "Kabar":
@@ -96,11 +99,13 @@ class Kabar:
         from bot.store.db import Database
         from bot.store.figures import FigureIndex
         from bot.store.search import SentenceSearch
+        from bot.store.sources import SourceStore
         from bot.store.spelling import SpellingIndex
         from bot.translate.api import Translations
 
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
+        self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db, cap_bytes=self.settings.answer_cache_mb * 2**20)
         self._spelling = SpellingIndex(self.db)
@@ -127,19 +132,49 @@ class Kabar:
     async def index(
         self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
     ) -> IndexReport:
+        """Check a folder fully, adding it as a source if new; without one, check every source fully."""
         from bot.indexing import index_folder
+        from bot.sources import refresh
 
         async with self._index_lock:
-            report = await index_folder(self.db, directory or self.settings.seeds_dir, progress=progress)
+            if directory is not None:
+                report = await index_folder(self.db, directory, progress=progress)
+            else:
+                report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress) or IndexReport()
             await self._spelling.backfill()  # once, for a database indexed before the spelling index
-            self._indexed_once = True
             return report
 
     async def ensure_indexed(self) -> IndexReport | None:
-        """Bring the index up to date with the seeds folder once per process."""
-        if self._indexed_once:
-            return None
-        return await self.index()
+        """The cheap check before a command: fully check only the sources whose folder changed.
+
+        On a database that never had a source, KABAR_SEEDS_DIR becomes the first one and is
+        indexed. Returns None when nothing needed a look.
+        """
+        from bot.sources import refresh
+
+        async with self._index_lock:
+            report = await refresh(self.db, self.settings.seeds_dir)
+            await self._spelling.backfill()  # once, for a database indexed before the spelling index
+            return report
+
+    async def sources(self) -> list[Source]:
+        """The sources indexed, with their article and skipped counts and state."""
+        from bot.sources import list_sources
+
+        return await list_sources(self.db)
+
+    async def remove_source(self, directory: Path) -> tuple[Source, list[str]]:
+        """Stop indexing a folder on purpose; returns it and the ids of the articles that left the index."""
+        from bot.sources import remove_folder
+
+        async with self._index_lock:
+            return await remove_folder(self.db, directory)
+
+    async def skipped(self) -> list[Skipped]:
+        """Every entry of the sources that is not indexed, with its reason."""
+        from bot.sources import list_skipped
+
+        return await list_skipped(self.db)
 
     async def warm_up(self) -> None:
         """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
@@ -164,7 +199,17 @@ class Kabar:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
-        return await self._articles.get(ref)
+        try:
+            return await self._articles.get(ref)
+        except ArticleNotFound:
+            skipped = await self._sources.skipped_for(ref)
+            if not skipped:
+                raise
+        entry = skipped[0]
+        raise ArticleNotFound(
+            f"Article {entry.id or ref} is not indexed: its file {entry.name} was skipped ({entry.reason}).",
+            hint="`kabar articles --skipped` lists every skipped file",
+        )
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         self._check_query(query, "search")
@@ -415,14 +460,19 @@ class Kabar:
         }
 
     # ------------------------------------------------------------------ chat syntax
-    async def ask(self, line: str) -> Answer:
-        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`."""
+    async def ask(self, line: str, *, check_sources: bool = True) -> Answer:
+        """Carry out one chat line such as `/summary kursk` or `/who-confirmed 10000`.
+
+        Commands that read the index first run the cheap check of the sources
+        (`ensure_indexed`), unless the caller has just done it (`check_sources=False`).
+        """
         from bot.commands import help_lines, parse
 
         cmd = parse(line, max_chars=self.settings.max_query_chars)
         if cmd.name == "help":
             return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
-        await self.ensure_indexed()
+        if check_sources:
+            await self.ensure_indexed()
         if cmd.name == "summary":
             return await self.summary(
                 cmd.text,

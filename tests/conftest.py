@@ -28,6 +28,24 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
+@pytest.fixture(autouse=True)
+def _restored_logging():
+    """Each test leaves the root logger as it found it: a command's `setup_logging` (log file,
+    stderr handler bound to a test's captured stream, DEBUG level) must not outlive its test."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    configured = getattr(root, "_kabar_configured", False)
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    root._kabar_configured = configured  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def seeds_dir(tmp_path: Path) -> Path:
     """A private copy of the bundled seeds that a test may change."""

@@ -50,13 +50,46 @@ def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
         ("KABAR_GUILD_ID", "not-a-number", "KABAR_GUILD_ID"),
         ("KABAR_DIGEST_TIME", "7am", "KABAR_DIGEST_TIME: time '7am' is not HH:MM"),
         ("KABAR_LOG_LEVEL", "LOUD", "KABAR_LOG_LEVEL"),
+        ("KABAR_SUMMARY_METHOD", "bogus", "KABAR_SUMMARY_METHOD: unknown summary method 'bogus'"),
+        ("KABAR_TRANSLATE_MAX_RATIO", "inf", "KABAR_TRANSLATE_MAX_RATIO: Input should be a finite number"),
+        ("KABAR_TRANSLATE_MAX_RATIO", "nan", "KABAR_TRANSLATE_MAX_RATIO: Input should be a finite number"),
+        ("KABAR_TRANSLATE_MAX_RATIO", "1e9", "KABAR_TRANSLATE_MAX_RATIO"),
+        ("KABAR_TRANSLATE_MAX_RATIO", "0", "KABAR_TRANSLATE_MAX_RATIO"),
+        ("KABAR_REINDEX_MINUTES", "1e400", "KABAR_REINDEX_MINUTES"),
+        ("KABAR_NETWORK_TIMEOUT", "-1", "KABAR_NETWORK_TIMEOUT"),
+        ("KABAR_PAGE_TIMEOUT_MINUTES", "inf", "KABAR_PAGE_TIMEOUT_MINUTES"),
+        ("KABAR_GUILD_ID", "-5", "KABAR_GUILD_ID: Input should be greater than 0"),
+        ("KABAR_GUILD_ID", "0", "KABAR_GUILD_ID"),
+        ("KABAR_DIGEST_CHANNEL_ID", "1" * 23, "KABAR_DIGEST_CHANNEL_ID: Input should be less than or equal to"),
+        ("KABAR_MODELS_DIR", "{file}", "KABAR_MODELS_DIR or ARGOS_PACKAGES_DIR: {file} is a file, not a folder"),
+        ("ARGOS_PACKAGES_DIR", "{file}", "KABAR_MODELS_DIR or ARGOS_PACKAGES_DIR: {file} is a file"),
+        ("KABAR_MODELS_DIR", "{file}/models", "{file}, which is a file, not a folder"),
+        ("KABAR_SEEDS_DIR", "{file}", "KABAR_SEEDS_DIR: {file} is a file, not a folder"),
+        ("KABAR_DB", "{folder}", "KABAR_DB: {folder} is a folder"),
     ],
 )
-def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, name: str, value: str, fragment: str) -> None:
+def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, value: str,
+                                       fragment: str) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    places = {"file": str(a_file), "folder": str(tmp_path)}
+    value, fragment = value.format(**places), fragment.format(**places)
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError) as info:
         load_settings(_env_file=None)
     assert fragment in info.value.user_message
+
+
+def test_summary_methods_are_the_summariser_s() -> None:
+    from bot.config import SUMMARY_METHODS
+    from bot.nlp.summarize import METHODS
+
+    assert SUMMARY_METHODS == METHODS
+    assert load_settings(_env_file=None, summary_method=" LSA ").summary_method == "lsa"
+
+
+def test_the_largest_discord_id_is_accepted() -> None:
+    assert load_settings(_env_file=None, guild_id=2**63 - 1).guild_id == 2**63 - 1
 
 
 def test_example_env_file_loads() -> None:

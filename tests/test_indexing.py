@@ -114,14 +114,16 @@ async def test_broken_files_are_warnings_not_failures(db, tmp_path):
 async def test_a_reader_bug_is_a_warning(db, tmp_path):
     fill(tmp_path, 3)
 
-    def flaky(path):
-        if path.name.startswith("001"):
+    def flaky(data, name, path):
+        if name.startswith("001"):
             raise IndexError("oops")
-        return simple_reader(path)
+        return simple_reader(data, name, path)
 
     report = await run(db, tmp_path, reader=flaky)
     assert report.added == ("000", "002")
-    assert report.warnings == (f"{sorted(tmp_path.glob('001_*'))[0].name}: cannot be parsed (IndexError: oops)",)
+    name = sorted(tmp_path.glob('001_*'))[0].name
+    assert report.warnings == (f"{name}: skipped, it cannot be parsed (IndexError: oops)",)
+    assert [(s.name, s.id, s.reason) for s in report.skipped] == [(name, "001", "it cannot be parsed (IndexError: oops)")]
 
 
 async def test_missing_folder(db, tmp_path):
@@ -152,9 +154,9 @@ KILLED_RUN = textwrap.dedent("""
     from bot.store.db import Database
     from tests.store.helpers import simple_key, simple_reader
 
-    def slow_reader(path):
+    def slow_reader(data, name, path):
         time.sleep(0.01)
-        return simple_reader(path)
+        return simple_reader(data, name, path)
 
     def progress(done, total):
         print(done, total, flush=True)
@@ -199,9 +201,9 @@ async def test_an_article_the_store_rejects_is_a_warning(db, tmp_path):
 
     fill(tmp_path, 3)
 
-    def duplicating(path):
-        article = simple_reader(path)
-        if path.name.startswith("001"):  # a reader bug: the same sentence index twice
+    def duplicating(data, name, path):
+        article = simple_reader(data, name, path)
+        if name.startswith("001"):  # a reader bug: the same sentence index twice
             article = dataclasses.replace(article, sentences=article.sentences * 2)
         return article
 

@@ -1,6 +1,6 @@
 """The terminal adapter: the `kabar` command line, assembled from one module per topic.
 
-Each topic module (`corpus`, `answers`, `digest`, `models`, `runner`) exposes `register(app)`,
+Each topic module (`corpus`, `sources`, `answers`, `digest`, `models`, `runner`) exposes `register(app)`,
 which adds its commands; heavy imports stay inside the commands so start-up is fast.
 `kabar` with no command is the main job: the Discord bot when a token is configured,
 otherwise the local chat on the bundled seeds.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli import answers, corpus, digest, models, runner
+from bot.cli import answers, corpus, digest, models, runner, sources
 
 
 def _main_job(ctx: typer.Context) -> None:
@@ -39,11 +39,22 @@ def build_app() -> typer.Typer:
         rich_markup_mode=None,
     )
     app.callback(invoke_without_command=True)(_main_job)
-    for module in (corpus, answers, digest, models, runner):
+    for module in (corpus, sources, answers, digest, models, runner):
         module.register(app)
     return app
 
 
 def main() -> None:
-    """Console-script entry point."""
-    build_app()(prog_name="kabar")
+    """Console-script entry point: whatever escapes a command is still one line on the screen."""
+    import os
+    import sys
+
+    try:
+        build_app()(prog_name="kabar")
+    except BrokenPipeError:  # `kabar articles | head -1`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception:  # noqa: BLE001 - the last line of defence, outside any command's own
+        from bot.cli.common import crash
+
+        sys.exit(crash())

@@ -13,8 +13,8 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import consoles, emit_json, log_file, on_index, run, service, start
-from bot.errors import KabarError, QueryError
+from bot.cli.common import OFF_SCREEN, consoles, emit_json, log_file, on_index, run, service, start, tell_index
+from bot.errors import KabarError, NoInput, QueryError
 
 log = logging.getLogger("kabar.chat")
 
@@ -46,7 +46,7 @@ def ask(
     if explain and "explain:" not in line:
         line = f"{line} explain:yes"
 
-    answer = on_index(cfg, lambda kabar: kabar.ask(line), index=False)  # ask indexes when it needs to
+    answer = on_index(cfg, lambda kabar: kabar.ask(line, check_sources=False))
     if as_json:
         emit_json(answer)
     else:
@@ -64,18 +64,29 @@ async def chat_loop(cfg, read=None) -> None:
     from bot.present.text import render
 
     out, err = consoles()
+    if read is None and sys.stdin is None:  # `kabar <&-`: nothing to read commands from
+        raise NoInput(
+            "Standard input is closed: the chat has no commands to read.",
+            hint='run `kabar chat` in a terminal or pipe commands into it, use `kabar ask "/summary kursk"`, '
+                 "or set KABAR_DISCORD_TOKEN to run the Discord bot",
+        )
     interactive = read is None and sys.stdin.isatty()
     if interactive:
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401 - line editing and history at the prompt
     if read is None:
         def read() -> str:
-            return prompt_line() if interactive else sys.stdin.readline()
+            try:
+                return prompt_line() if interactive else sys.stdin.readline()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise NoInput(f"Standard input cannot be read ({_why(exc)}).") from exc
 
     async with service(cfg) as kabar:
         report = await kabar.ensure_indexed()
         infos = await kabar.articles()
-        out.print(f"kabar — {len(infos)} articles indexed from {cfg.seeds_dir}. Type /help for commands, /quit to leave.")
+        sources = [s.location for s in await kabar.sources()]
+        where = sources[0] if len(sources) == 1 else f"{len(sources)} sources"
+        out.print(f"kabar — {len(infos)} articles indexed from {where}. Type /help for commands, /quit to leave.")
         if report is not None:
             for warning in report.warnings:
                 err.print(f"warning: {warning}")
@@ -97,12 +108,13 @@ async def chat_loop(cfg, read=None) -> None:
             if not interactive:
                 out.print(f"kabar> {line}", markup=False)
             try:
-                answer = await kabar.ask(line)
+                tell_index(await kabar.ensure_indexed())  # files dropped in while chatting are found
+                answer = await kabar.ask(line, check_sources=False)
             except KabarError as exc:
                 err.print(f"{exc.user_message}" + (f" ({exc.hint})" if exc.hint else ""), markup=False)
                 continue
             except Exception:  # noqa: BLE001 - keep the conversation alive
-                log.exception("unexpected error answering %r", line)
+                log.error("unexpected error answering %r", line, exc_info=True, extra=OFF_SCREEN)
                 err.print(f"Sorry, something went wrong answering that. The details are in {log_file()}.", markup=False)
                 continue
             out.print(render(answer), end="", markup=False)
@@ -144,16 +156,22 @@ def summarize(
         out.print(render(answer), end="", markup=False)
 
 
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
 def _read_text(path: str) -> str:
     from bot.cli.common import fail
 
+    if path == "-" and sys.stdin is None:
+        fail(NoInput("Standard input is closed: there is no text to summarise.", hint="pipe a text in, or give a file"))
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
         else:
             data = Path(path).read_bytes()
     except OSError as exc:
-        fail(QueryError(f"Cannot read {path}: {exc.strerror or exc}."))
+        fail((NoInput if path == "-" else QueryError)(f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."))
         raise
     try:
         return data.decode("utf-8-sig")

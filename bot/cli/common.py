@@ -22,22 +22,33 @@ from rich.markup import escape
 
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, KabarError
+from bot.present.text import escape_controls
 
 T = TypeVar("T")
 
 log = logging.getLogger("kabar")
 
 
+class PlainConsole(Console):
+    """A rich Console that shows text as written: no emoji codes (`:x:` stays `:x:`), markup only
+    where a call asks for it, and control characters escaped (a file name holding ESC [2J prints
+    as `\\x1b[2J`, never clears the screen), on a terminal and when piped alike."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(highlight=False, soft_wrap=True, markup=False, emoji=False, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Any:
+        kwargs["emoji"] = False
+        return super().render_str(escape_controls(text), **kwargs)
+
+
 def consoles() -> tuple[Console, Console]:
-    """(stdout, stderr) rich consoles; highlighting and markup off so article text prints as is.
+    """(stdout, stderr) consoles that print article text and file names as written.
 
     Article text and user input may hold brackets (`[Reuters]`, `[/x]`) that rich would
     read as markup, so markup is opt-in per call.
     """
-    return (
-        Console(highlight=False, soft_wrap=True, markup=False),
-        Console(stderr=True, highlight=False, soft_wrap=True, markup=False),
-    )
+    return PlainConsole(), PlainConsole(stderr=True)
 
 
 def settings(**overrides: Any) -> Settings:
@@ -55,6 +66,23 @@ def settings(**overrides: Any) -> Settings:
         raise
 
 
+LOG_HANDLER = "kabar-log-file"
+
+#: pass as `extra=` to log something the caller already told the user in its own line
+OFF_SCREEN = {"screen": False}
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log records on the screen: one line each, never a traceback (that goes to the log file)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage().strip().splitlines()
+        line = f"{record.levelname}: {escape_controls(message[0] if message else '')}"
+        if record.exc_info or len(message) > 1:
+            line += f" (details in {log_file()})"
+        return line
+
+
 def setup_logging(settings: Settings) -> Path:
     """Log warnings to stderr and everything at the configured level to .kabar/kabar.log."""
     log_path = settings.db.parent / "kabar.log"
@@ -66,6 +94,7 @@ def setup_logging(settings: Settings) -> Path:
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.FileHandler(log_path, encoding="utf-8")
+        file_handler.set_name(LOG_HANDLER)
         file_handler.setLevel(level)
         file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(file_handler)
@@ -73,7 +102,8 @@ def setup_logging(settings: Settings) -> Path:
         pass
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.WARNING)
-    stderr_handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    stderr_handler.setFormatter(OneLineFormatter())
+    stderr_handler.addFilter(lambda record: getattr(record, "screen", True))
     root.addHandler(stderr_handler)
     root._kabar_configured = True  # type: ignore[attr-defined]
     return log_path
@@ -100,16 +130,22 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
     except (typer.Exit, typer.Abort, SystemExit):
         raise
     except Exception:  # noqa: BLE001 - the last line of defence
-        log.exception("unexpected error")
-        _, err = consoles()
-        err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
-        raise typer.Exit(70) from None
+        raise typer.Exit(crash()) from None
+
+
+def crash() -> int:
+    """Report the exception being handled: its traceback to the log file, one line with the
+    log's path to the screen; returns the exit code (70)."""
+    log.error("unexpected error", exc_info=True, extra=OFF_SCREEN)
+    _, err = consoles()
+    err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
+    return 70
 
 
 def log_file() -> str:
     """Where the log file really is (it follows KABAR_DB), for messages that point to it."""
     for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler):
+        if isinstance(handler, logging.FileHandler) and handler.get_name() == LOG_HANDLER:
             return handler.baseFilename
     return "the log (no log file could be opened)"
 
@@ -135,16 +171,36 @@ def start() -> tuple[Settings, Console, Console]:
 
 
 def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool = True) -> T:
-    """Run `call(kabar)` on an open service, once the index is up to date with the seeds
-    folder (`index=False`: as it is, for calls that index on their own or need no index)."""
+    """Run `call(kabar)` on an open service, once the index is up to date with its sources
+    (`index=False`: as it is, for calls that index on their own or need no index)."""
 
     async def go() -> T:
         async with service(cfg) as kabar:
             if index:
-                await kabar.ensure_indexed()
+                tell_index(await kabar.ensure_indexed())
             return await call(kabar)
 
     return run(go)
+
+
+def tell_index(report: Any) -> None:
+    """What a command's own check of the sources found that the user must know, on stderr:
+    sources whose articles were kept despite a problem, and how many files were skipped."""
+    if report is None:
+        return
+    _, err = consoles()
+    for line in report.kept:
+        err.print(f"warning: {line}")
+    if report.skipped:
+        err.print(f"warning: {len(report.skipped)} file(s) not indexed (`kabar articles --skipped` says why).")
+
+
+def sub_app(name: str, help: str) -> typer.Typer:
+    """A command group (`kabar models ...`, `kabar sources ...`) laid out like the main app."""
+    return typer.Typer(
+        name=name, help=help, no_args_is_help=False, invoke_without_command=True, add_completion=False,
+        pretty_exceptions_enable=False, rich_markup_mode=None,
+    )
 
 
 def emit_json(value: Any) -> None:

@@ -20,12 +20,15 @@ def register(app: typer.Typer) -> None:
 
 
 def index(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR", help="Folder of NNN_<hash>.txt articles (default: KABAR_SEEDS_DIR or ./seeds)."),
+    directory: Optional[Path] = typer.Argument(
+        None, metavar="DIR",
+        help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
+             "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
-    """Index (or re-index) a folder of articles; unchanged files are skipped."""
+    """Check article folders fully: new and changed files are indexed, deleted ones removed."""
     cfg, out, err = start()
-    folder = directory or cfg.seeds_dir
     if directory is not None and not directory.is_dir():
         from bot.cli.common import fail
         from bot.errors import QueryError
@@ -38,7 +41,7 @@ def index(
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                report = await kabar.index(folder)
+                report = await kabar.index(directory)
             else:
                 with Progress(
                     TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
@@ -46,7 +49,7 @@ def index(
                 ) as bar:
                     task = bar.add_task("index", total=None)
                     report = await kabar.index(
-                        folder, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                        directory, progress=lambda done, total: bar.update(task, completed=done, total=total)
                     )
             await kabar.compact_storage(
                 lambda: err.print("Converting the database so that freed space goes back to the disk (once)...")
@@ -59,22 +62,35 @@ def index(
         return
     for warning in report.warnings:
         err.print(f"warning: {warning}")
+    where = report.sources[0] if len(report.sources) == 1 else f"{counted(len(report.sources), 'source')}"
     out.print(
-        f"Indexed {folder}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"Indexed {where}: {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {report.unchanged} unchanged ({report.seconds:.2f} s)."
         + (f" {counted(len(report.warnings), 'warning')} above." if report.warnings else "")
     )
 
 
-def articles(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the indexed articles."""
+def articles(
+    skipped: bool = typer.Option(False, "--skipped", help="List the files that were not indexed, and why."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the indexed articles (or, with --skipped, the files that were not indexed)."""
     cfg, out, _ = start()
+    if skipped:
+        entries = on_index(cfg, lambda kabar: kabar.skipped())
+        if as_json:
+            emit_json(entries)
+        elif not entries:
+            out.print("No file was skipped: every NNN_<hash>.txt file of every source is indexed.")
+        for entry in [] if as_json else entries:
+            out.print(f"{entry.source}/{entry.name}: {entry.reason}")
+        return
     infos = on_index(cfg, lambda kabar: kabar.articles())
     if as_json:
         emit_json(infos)
         return
     if not infos:
-        out.print(f"No articles indexed. Put NNN_<hash>.txt files in {cfg.seeds_dir} and run `kabar index`.")
+        out.print("No articles indexed. Put NNN_<hash>.txt files in a folder and run `kabar index FOLDER`.")
         return
     for info in infos:
         out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {counted(info.sentences, 'sentence')})")

@@ -7,17 +7,9 @@ from typing import Optional
 
 import typer
 
-from bot.cli.common import emit_json, fail, on_index, run, start
+from bot.cli.common import emit_json, fail, on_index, run, start, sub_app
 
-models_app = typer.Typer(
-    name="models",
-    help="Offline translation models (Argos packages): list, install, remove.",
-    no_args_is_help=False,
-    invoke_without_command=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+models_app = sub_app("models", "Offline translation models (Argos packages): list, install, remove.")
 
 
 def register(app: typer.Typer) -> None:
@@ -71,7 +63,8 @@ def install(
 
     async def go():
         if file is not None:
-            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file)
+            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file,
+                                           max_bytes=cfg.model_max_mb << 20, max_ratio=cfg.model_max_ratio)
         return await asyncio.to_thread(packages.install_from_index, cfg, src, tgt)
 
     package = run(go)

@@ -4,6 +4,7 @@ Public API (other modules rely on these names):
     ARTICLE_GLOB = "*.txt"
     parse_key(filename: str) -> tuple[str, str]   # "003_89031a1fd86b0abb.txt" -> ("003", "003_89031a1fd86b0abb")
     read_article(path: Path) -> Article          # raises MalformedArticle with a clear message
+    article_from_bytes(data: bytes, name: str, path: str = "") -> Article   # the bytes of one read
     parse_article(text: str, key: str, path: str = "") -> Article
 
 An article file is UTF-8 text, one paragraph per line (blank lines are ignored).
@@ -43,11 +44,11 @@ import re
 from pathlib import Path
 
 from bot.corpus.figures import find_figures
-from bot.corpus.segment import split_sentences
+from bot.corpus.segment import MAX_SENTENCE_CHARS, split_long, split_sentences
 from bot.errors import MalformedArticle
 from bot.models import Article, Paragraph, Removal, Sentence
 
-__all__ = ["ARTICLE_GLOB", "parse_article", "parse_key", "read_article"]
+__all__ = ["ARTICLE_GLOB", "article_from_bytes", "parse_article", "parse_key", "read_article"]
 
 ARTICLE_GLOB = "*.txt"
 
@@ -162,9 +163,14 @@ def read_article(path: Path) -> Article:
         raise MalformedArticle(f"{name} is a folder, not an article file") from None
     except OSError as exc:
         raise MalformedArticle(f"{name} cannot be read ({exc.strerror or exc})") from None
+    return article_from_bytes(data, name, str(path))
+
+
+def article_from_bytes(data: bytes, name: str, path: str = "") -> Article:
+    """Parse the bytes of file `name` (NNN_<hash>.txt); its `content_hash` is the sha256 of these
+    same bytes, so what is stored and the hash it is stored under can never disagree."""
     text = _decode(data, name)
-    article = _parse(text, parse_key(name)[1], str(path), hashlib.sha256(data).hexdigest(), name)
-    return article
+    return _parse(text, parse_key(name)[1], path, hashlib.sha256(data).hexdigest(), name)
 
 
 def parse_article(text: str, key: str, path: str = "") -> Article:
@@ -266,7 +272,7 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     for no, line, head in body:
-        pieces = _sentences_of(line, no, removed)
+        pieces = _sentences_of(line, no, removed, warnings)
         if not pieces:
             continue
         p_index = len(paragraphs) + 1
@@ -330,7 +336,7 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
     """Numbered non-blank lines with whitespace normalised; hard-wrapped lines joined."""
     if "\x00" in text:
         raise MalformedArticle(f"{name} contains NUL bytes: it is binary, not an article")
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, list[str]]] = []  # (first line, the parts a hard-wrapped paragraph is joined from)
     last_no = -1
     controls = 0
     for no, raw in enumerate(text.splitlines(), start=1):
@@ -343,17 +349,16 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
         line = " ".join(raw.split())
         if not line:
             continue
-        if out and no == last_no + 1 and line[0].islower() and not _ends_with(out[-1][1], ".!?…:;"):
-            # a hard-wrapped paragraph: this line continues the one above it
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        if out and no == last_no + 1 and line[0].islower() and not _ends_with(out[-1][1][-1], ".!?…:;"):
+            out[-1][1].append(line)  # a hard-wrapped paragraph: this line continues the one above it
         else:
-            out.append((no, line))
+            out.append((no, [line]))
         last_no = no
     if controls:
         if controls > max(4, len(text) // 100):
             raise MalformedArticle(f"{name} is full of control characters: it is binary, not an article")
         warnings.append(f"dropped {controls} control character(s)")
-    return out
+    return [(no, " ".join(parts)) for no, parts in out]
 
 
 def _is_headline(line: str) -> bool:
@@ -477,10 +482,19 @@ def _split_link_title(rest: str) -> tuple[str, str]:
     return rest[:start].strip(), real
 
 
-def _sentences_of(line: str, no: int, removed: list[Removal]) -> list[str]:
+def _sentences_of(line: str, no: int, removed: list[Removal], warnings: list[str]) -> list[str]:
     out: list[str] = []
     carry = ""
-    for piece in split_sentences(line):
+    pieces: list[str] = []
+    for piece in split_sentences(line, None):
+        if len(piece) > MAX_SENTENCE_CHARS:
+            parts = split_long(piece)
+            warnings.append(f"line {no}: a sentence of {len(piece):,} characters was cut into {len(parts)} parts "
+                            f"of at most {MAX_SENTENCE_CHARS:,}")
+            pieces += parts
+        else:
+            pieces.append(piece)
+    for piece in pieces:
         if not _HAS_WORD.search(piece):
             removed.append(Removal("separator", piece, no))
             continue

@@ -17,8 +17,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -28,13 +30,30 @@ from bot.discord_app.commands import MANAGE_ONLY, build_commands
 from bot.discord_app.digest_task import DigestLoop, DiscordPoster
 from bot.discord_app.replies import APOLOGY, DEFAULT_PAGE_TIMEOUT, send_error
 from bot.discord_app.views import Pager, answer_expired, pager_key
-from bot.errors import ConfigError, KabarError
+from bot.errors import ConfigError, DiscordUnavailable, KabarError
 from bot.store.guilds import GuildStore
 
 log = logging.getLogger(__name__)
 
 #: a pager must time out (and disable its buttons) while the interaction token still works
 MAX_PAGE_TIMEOUT = 14 * 60.0
+
+#: what discord.py raises when Discord cannot be reached at start-up (later, it reconnects by itself)
+UNREACHABLE = (OSError, asyncio.TimeoutError, aiohttp.ClientError, discord.GatewayNotFound, discord.DiscordServerError)
+
+
+def unreachable_reason(exc: BaseException) -> str:
+    """A short reason for a failed connection: "Connection refused", "Name or service not known", "timed out"."""
+    inner = getattr(exc, "os_error", None) or exc
+    if isinstance(inner, asyncio.TimeoutError):
+        return "timed out"
+    if isinstance(exc, discord.DiscordServerError):
+        return f"Discord answered {exc.status}"
+    number = getattr(inner, "errno", None)
+    reason = os.strerror(number) if isinstance(number, int) and number > 0 else None
+    reason = reason or getattr(inner, "strerror", None) or str(inner) or type(inner).__name__
+    return " ".join(str(reason).split())
+
 
 NO_TOKEN = (
     "No Discord token is configured. Set KABAR_DISCORD_TOKEN (or DISCORD_TOKEN) in .env to run the "
@@ -92,6 +111,11 @@ class KabarBot(discord.Client):
                 f"page_timeout must be over 0 and at most {MAX_PAGE_TIMEOUT:.0f} s: after 15 minutes Discord "
                 "no longer lets the bot edit an answer, so its buttons could not be disabled"
             )
+        # kabar has no voice: discord.py's one-time "voice will NOT be supported" warnings
+        # about missing voice libraries would only alarm whoever starts the bot
+        for flag in ("warn_nacl", "warn_dave"):
+            if hasattr(discord.VoiceClient, flag):
+                setattr(discord.VoiceClient, flag, False)
         super().__init__(
             intents=intents(),
             allowed_mentions=discord.AllowedMentions.none(),
@@ -189,6 +213,11 @@ async def run_bot(settings: Settings) -> None:
         async with bot:
             try:
                 await bot.start(token)
+            except UNREACHABLE as exc:
+                raise DiscordUnavailable(
+                    f"Cannot reach Discord ({unreachable_reason(exc)}).",
+                    hint="check the network connection, DNS and any proxy or firewall, then start kabar again",
+                ) from exc
             except discord.LoginFailure as exc:
                 raise ConfigError(
                     "Discord rejected the token.", hint="copy the bot token again from the Developer Portal into .env"

@@ -1,10 +1,10 @@
 """The digest in Discord: the background loop (re-index, recover, post when due) and the channel poster.
 
 `DigestLoop` is started by the bot's `setup_hook` and stopped by `close()`. After the
-gateway is ready it re-indexes the seeds, resolves digest claims an earlier process left
-half-done (`DigestService.recover`), then ticks every `tick_seconds`: re-index when
-`Settings.reindex_minutes` have passed (real time), then post whatever is due by the
-injected clock. `tick()` is public so tests can run the schedule at a moved clock.
+gateway is ready it checks every source fully, resolves digest claims an earlier process
+left half-done (`DigestService.recover`), then ticks every `tick_seconds`: a full check of
+the sources when `Settings.reindex_minutes` have passed (real time), else the cheap check
+(only folders whose listing changed), then post whatever is due by the injected clock. `tick()` is public so tests can run the schedule at a moved clock.
 """
 
 from __future__ import annotations
@@ -139,24 +139,32 @@ class DigestLoop:
                 log.exception("digest tick failed")
             await asyncio.sleep(self.tick_seconds)
 
-    async def reindex(self) -> None:
-        report = await self.bot.kabar.index()
-        self._last_index = asyncio.get_running_loop().time()
+    async def reindex(self, *, full: bool = True) -> None:
+        """Check every source fully (`full`), or only those whose folder changed (the cheap check)."""
+        kabar = self.bot.kabar
+        report = await (kabar.index() if full else kabar.ensure_indexed())
+        if full:
+            self._last_index = asyncio.get_running_loop().time()
+        if report is None:
+            return
         changed = len(report.added) + len(report.updated) + len(report.removed)
         if changed:
-            log.info("re-indexed the seeds: %d added, %d updated, %d removed",
+            log.info("re-indexed the sources: %d added, %d updated, %d removed",
                      len(report.added), len(report.updated), len(report.removed))
+        for line in report.kept:
+            log.warning("%s", line)
 
     async def tick(self) -> list[Outcome]:
-        """Re-index if due, resolve half-done claims once, then post what is due now."""
+        """Re-index (fully when due, else the cheap check), resolve half-done claims once, then post what is due now."""
         async with self._tick_lock:
             loop_time = asyncio.get_running_loop().time()
             interval = self.bot.settings.reindex_minutes * 60
-            if self._last_index is None or loop_time - self._last_index >= interval:
-                try:
-                    await self.reindex()
-                except Exception:  # noqa: BLE001 - a bad file must not stop the digest
-                    log.exception("re-indexing failed")
+            full = self._last_index is None or loop_time - self._last_index >= interval
+            try:
+                await self.reindex(full=full)
+            except Exception:  # noqa: BLE001 - a bad file must not stop the digest
+                log.exception("re-indexing failed")
+                if full:
                     self._last_index = loop_time
             if not self.recovered:
                 await self.digests.recover()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,12 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: characters kept as \\uXXXX escapes: DEL, C1 controls and bidirectional overrides would act on a
+#: terminal showing the JSON (JSON itself already escapes the C0 controls)
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(value: Any) -> str:
-    """Pretty JSON text for the terminal (UTF-8 characters kept as they are)."""
-    return json.dumps(plain(value), ensure_ascii=False, indent=2)
+    """Pretty JSON text for the terminal (UTF-8 characters kept as they are, controls escaped)."""
+    text = json.dumps(plain(value), ensure_ascii=False, indent=2)
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

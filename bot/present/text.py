@@ -13,6 +13,23 @@ from bot.models import Answer, AnswerItem, Citation
 
 WIDTH = 100
 
+#: characters a terminal would act on instead of showing: C0 and C1 controls (escape sequences
+#: start with ESC or CSI) except newline and tab, DEL, and the bidirectional overrides and
+#: isolates that can make a file name read backwards
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """Text fit for a terminal: every control character becomes a visible escape (ESC -> \\x1b)."""
+    if text.isprintable() or not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(_visible, text)
+
 
 def counted(n: int, noun: str) -> str:
     """'1 sentence', '3 sentences'."""

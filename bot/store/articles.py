@@ -3,13 +3,13 @@
 Public API:
     repo = ArticleStore(db)                               # also importable as Articles
     await repo.hashes() -> dict[str, str]                 # key -> content_hash
-    await repo.put(article, indexed_at)                   # replace one article, one transaction
-    await repo.put_many(articles, indexed_at)             # replace several, one transaction
+    await repo.put(article, indexed_at, source=None)      # replace one article, one transaction
+    await repo.put_many(articles, indexed_at, source=None)   # replace several, one transaction
     await repo.delete(key) -> bool
     await repo.delete_many(keys) -> int
     await repo.list() -> list[ArticleInfo]                # ordered by id (numerically)
     await repo.get(ref) -> Article                        # "003", "3", "003_89031a1fd86b0abb"(.txt)
-    await repo.resolve(ref) -> str                        # the article id for a ref
+    await repo.resolve(ref) -> str                        # the article id for a ref (AmbiguousArticle: "3" = 003, 0003)
     await repo.since(iso_ts) -> list[ArticleInfo]         # indexed strictly after a time
     await repo.sentences_of(ids) -> dict[str, tuple[Sentence, ...]]   # several articles in one query
     await repo.count() -> int
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.corpus.spelling import index_terms
-from bot.errors import ArticleNotFound
+from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Paragraph, Removal, Sentence
 from bot.store.db import Database, iso_utc
 from bot.store.spelling import add_terms
@@ -44,7 +44,7 @@ _MAX_LISTED_IDS = 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, key, path, title, title_derived, outlet, dateline, editor, content_hash,"
-    " indexed_at, words, sentences, removed, warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " indexed_at, words, sentences, removed, warnings, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_PARAGRAPH = 'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?,?,?,?)'
 _INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start, figure_terms) VALUES (?,?,?,?,?,?)"
@@ -81,10 +81,14 @@ def _sentence_starts(article: Article) -> list[int | None]:
 
 
 class Rows:
-    """The insert rows of a batch of articles, built off the event loop if wanted."""
+    """The insert rows of a batch of articles, built off the event loop if wanted.
 
-    def __init__(self, articles: Iterable[Article], indexed_at: str) -> None:
+    `source` is the id of the source (bot.store.sources) the articles were read from.
+    """
+
+    def __init__(self, articles: Iterable[Article], indexed_at: str, source: int | None = None) -> None:
         self.indexed_at = indexed_at
+        self.source = source
         self.ids: list[str] = []
         self.keys: list[str] = []
         self.articles: list[tuple] = []
@@ -105,7 +109,7 @@ class Rows:
         self.articles.append((
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
             article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
-            len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False),
+            len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
         ))
         self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
         for sentence, start in zip(article.sentences, _sentence_starts(article)):
@@ -150,13 +154,15 @@ class ArticleStore:
         return counts
 
     # --- writing -------------------------------------------------------------------------
-    async def put(self, article: Article, indexed_at: str | dt.datetime) -> None:
+    async def put(self, article: Article, indexed_at: str | dt.datetime, source: int | None = None) -> None:
         """Store `article`, replacing any stored version with the same key or id."""
-        await self.put_many([article], indexed_at)
+        await self.put_many([article], indexed_at, source)
 
-    async def put_many(self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime) -> None:
-        """Store several articles in ONE transaction (all or none)."""
-        rows = articles if isinstance(articles, Rows) else Rows(articles, iso_utc(indexed_at))
+    async def put_many(
+        self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime, source: int | None = None
+    ) -> None:
+        """Store several articles in ONE transaction (all or none); `source` as in Rows."""
+        rows = articles if isinstance(articles, Rows) else Rows(articles, iso_utc(indexed_at), source)
         if not rows.ids:
             return
         async with self.db.transaction():
@@ -222,12 +228,17 @@ class ArticleStore:
                 row = await self.db.fetchone("SELECT id FROM articles WHERE lower(key) = lower(?)", (text,))
             if row is not None:
                 return row[0]
-            if text.isdigit():
+            if text.isdigit() and text.isascii() and len(text) < 19:
                 rows = await self.db.fetchall(
-                    "SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*'", (int(text),)
+                    f"SELECT id FROM articles WHERE CAST(id AS INTEGER) = ? AND id GLOB '[0-9]*' {_ORDER}", (int(text),)
                 )
                 if len(rows) == 1:
                     return rows[0][0]
+                if rows:
+                    ids = [row[0] for row in rows]
+                    named = ", ".join(ids[:-1]) + " and " + ids[-1]
+                    raise AmbiguousArticle(f"Article {text} is ambiguous: {named} are {'both' if len(ids) == 2 else 'all'} "
+                                           "indexed. Give the whole id.")
         raise ArticleNotFound(await self._not_found_message(ref), hint="`kabar articles` lists them")
 
     async def _not_found_message(self, ref: str) -> str:

@@ -119,7 +119,7 @@ class Engine:
                     inter_threads=threads,
                     intra_threads=1,
                 )
-            except (RuntimeError, OSError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - a hostile model.bin raises anything (IndexError ...)
                 package = self.package
                 raise ModelCorrupt(
                     f"The {package.pair} package at {package.path} cannot be loaded ({exc}).",
@@ -178,7 +178,14 @@ class Engine:
         encoded = [(i, tokens[: HARD_MAX_TOKENS - 2]) for i, tokens in encoded]
         encoded.sort(key=lambda item: len(item[1]))
         chunks = self._batches(encoded)
-        decoded = self._decode_many([[tokens for _, tokens in chunk] for chunk in chunks]) if chunks else []
+        try:
+            decoded = self._decode_many([[tokens for _, tokens in chunk] for chunk in chunks]) if chunks else []
+        except Exception as exc:  # noqa: BLE001 - a model that loads but cannot decode is broken, not a bug here
+            package = self.package
+            raise ModelCorrupt(
+                f"The {package.pair} package at {package.path} failed while translating ({type(exc).__name__}: {exc}).",
+                hint=f"run `kabar models remove {package.from_code} {package.to_code}` and install it again",
+            ) from exc
         for chunk, outputs in zip(chunks, decoded):
             for (i, _), tokens in zip(chunk, outputs):
                 results[i] = self._detok(tokens)

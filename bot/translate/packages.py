@@ -2,27 +2,29 @@
 
 Packages live in `Settings.models_dir`, one folder per package as Argos lays them out
 (`<folder>/metadata.json`, `<folder>/model/` with a CTranslate2 model, and
-`<folder>/sentencepiece.model`). Installing validates the archive before anything is
-written in place: a file that is not a zip, a damaged zip, or a package missing one of
-those parts is refused with `ModelCorrupt`; an installed folder that later loses a part
-is reported as corrupt by `installed()` and refused by `find()`.
+`<folder>/sentencepiece.model`). Installing checks the archive for sense before anything
+is unpacked (`bot.translate.archive`: layout, sizes, metadata, language codes), unpacks
+it aside, and has it translate a test sentence in a child process
+(`bot.translate.trial`) before it replaces anything: a package that fails any of these
+is refused with `ModelCorrupt` and the reason. An installed folder that later loses a
+part or whose metadata makes no sense is reported as broken by `installed()` and refused
+by `find()`.
 
 The only network use is `install_from_index`, reached through the explicit
 `kabar models install` command: it reads the index JSON and downloads the package with
 `urllib` and a timeout (never argostranslate's own index refresh). Offline, it raises
 `ModelUnavailable` naming `--file`.
 
-`argostranslate.package` is imported lazily and only after `ARGOS_PACKAGES_DIR` and
-`ARGOS_DEVICE_TYPE` are set (argostranslate reads them once, at import). Its
-`install_from_path`/`uninstall` are not used: both import `argostranslate.translate`,
-which pulls in torch through stanza, and neither validates the archive.
+argostranslate's own `install_from_path`/`uninstall` are not used: both import
+`argostranslate.translate`, which pulls in torch through stanza, and neither validates
+the archive; metadata.json is read and checked here.
 
 Public API:
     PackageInfo                                   # frozen: name, from_code, to_code, version, path, ...
     configure_argos(settings)                     # set the argos env before its import
     installed(models_dir) -> list[PackageInfo]    # including broken ones (`.problem` set)
     find(models_dir, src, tgt) -> PackageInfo     # raises ModelNotInstalled / ModelCorrupt
-    install_file(models_dir, path) -> PackageInfo # raises ModelCorrupt
+    install_file(models_dir, path, *, max_bytes=..., max_ratio=..., trial=True) -> PackageInfo  # ModelCorrupt
     install_from_index(settings, src="id", tgt="en") -> PackageInfo   # raises ModelUnavailable
     remove(models_dir, src, tgt) -> list[PackageInfo]
 """
@@ -37,15 +39,16 @@ import urllib.error
 import urllib.request
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ModelCorrupt, ModelNotInstalled, ModelUnavailable
+from bot.translate.archive import MAX_RATIO, MAX_UNPACKED_MB, REQUIRED, check_archive, parse_metadata
+from bot.translate.trial import trial_decode
 
 if TYPE_CHECKING:
     from bot.config import Settings
 
-REQUIRED = ("metadata.json", "sentencepiece.model", "model/model.bin")
 MAX_DOWNLOAD_BYTES = 1 << 30  # a real id->en package is ~100 MB; refuse anything absurd
 
 
@@ -101,26 +104,6 @@ def _fix_hint(src: str, tgt: str) -> str:
     return f"run `kabar models install` (online) or `kabar models install --file PATH.argosmodel` for {src}->{tgt}"
 
 
-def _read_metadata(folder: Path) -> dict[str, Any]:
-    """metadata.json through argostranslate.package when available, else plain json."""
-    # argostranslate reads its env once, at import: make sure it is ours before that.
-    os.environ.setdefault("ARGOS_PACKAGES_DIR", str(folder.parent.resolve()))
-    os.environ.setdefault("ARGOS_DEVICE_TYPE", "cpu")
-    try:
-        from argostranslate.package import Package  # light: no torch, tokenizer loads lazily
-
-        package = Package(folder)
-        return {
-            "from_code": package.from_code,
-            "to_code": package.to_code,
-            "package_version": package.package_version,
-            "type": package.type,
-            "target_prefix": getattr(package, "target_prefix", "") or "",
-        }
-    except ImportError:  # pragma: no cover - argostranslate is a dependency
-        return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-
-
 def inspect(folder: Path) -> PackageInfo:
     """Describe one package folder; `.problem` says what is wrong with it, if anything."""
     folder = Path(folder)
@@ -128,14 +111,12 @@ def inspect(folder: Path) -> PackageInfo:
     if "metadata.json" in missing:
         return PackageInfo(folder.name, "?", "?", "?", folder, problem="missing metadata.json")
     try:
-        meta = _read_metadata(folder)
-    except (OSError, ValueError, TypeError) as exc:
-        return PackageInfo(folder.name, "?", "?", "?", folder, problem=f"unreadable metadata.json ({exc})")
-    from_code, to_code = meta.get("from_code"), meta.get("to_code")
-    version = str(meta.get("package_version") or "0")
-    kind = meta.get("type") or "translate"
-    if not from_code or not to_code:
-        return PackageInfo(folder.name, "?", "?", version, folder, problem="metadata.json lacks from_code/to_code")
+        meta = parse_metadata((folder / "metadata.json").read_bytes())
+    except OSError as exc:
+        return PackageInfo(folder.name, "?", "?", "?", folder, problem=f"unreadable metadata.json ({exc.strerror or exc})")
+    except ValueError as exc:
+        return PackageInfo(folder.name, "?", "?", "?", folder, problem=str(exc))
+    from_code, to_code, version, kind = meta["from_code"], meta["to_code"], meta["package_version"], meta["type"]
     name = f"{kind}-{from_code}_{to_code}"
     problem = None
     if kind != "translate":
@@ -145,9 +126,7 @@ def inspect(folder: Path) -> PackageInfo:
             problem = "uses a BPE tokenizer, which kabar does not support (needs sentencepiece.model)"
         else:
             problem = "missing " + ", ".join(missing)
-    return PackageInfo(
-        name, from_code, to_code, version, folder, target_prefix=str(meta.get("target_prefix") or ""), problem=problem
-    )
+    return PackageInfo(name, from_code, to_code, version, folder, target_prefix=meta["target_prefix"], problem=problem)
 
 
 def installed(models_dir: Path) -> list[PackageInfo]:
@@ -188,43 +167,21 @@ def _version_key(version: str) -> tuple:
     return tuple(parts)
 
 
-def _check_archive(path: Path) -> str:
-    """Validate an .argosmodel zip; return its top folder name or raise ModelCorrupt."""
-    hint = "download the .argosmodel file again, or run `kabar models install` when online"
-    if not path.is_file():
-        raise ModelCorrupt(f"No package file at {path}.", hint="check the path given to --file")
-    if not zipfile.is_zipfile(path):
-        raise ModelCorrupt(f"{path} is not an Argos package (not a zip archive).", hint=hint)
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            bad = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ModelCorrupt(f"{path} is a damaged zip archive ({exc}).", hint=hint) from exc
-    if bad is not None:
-        raise ModelCorrupt(f"{path} is damaged: {bad} fails its checksum.", hint=hint)
-    for name in names:
-        pure = PurePosixPath(name)
-        if pure.is_absolute() or ".." in pure.parts or "\\" in name:
-            raise ModelCorrupt(f"{path} contains an unsafe path {name!r}; refusing to install it.", hint=hint)
-    names = [n for n in names if not n.startswith("__MACOSX/")]  # archive-tool litter
-    tops = {PurePosixPath(n).parts[0] for n in names if PurePosixPath(n).parts}
-    metas = [n for n in names if PurePosixPath(n).name == "metadata.json" and len(PurePosixPath(n).parts) == 2]
-    if len(metas) != 1 or len(tops) != 1:
-        raise ModelCorrupt(
-            f"{path} is not laid out as an Argos package (one folder with metadata.json at its root).", hint=hint
-        )
-    top = PurePosixPath(metas[0]).parts[0]
-    missing = [part for part in REQUIRED if f"{top}/{part}" not in names]
-    if missing:
-        raise ModelCorrupt(f"{path} is an incomplete package: missing {', '.join(missing)}.", hint=hint)
-    return top
+def install_file(
+    models_dir: Path,
+    path: Path,
+    *,
+    max_bytes: int = MAX_UNPACKED_MB << 20,
+    max_ratio: float = MAX_RATIO,
+    trial: bool = True,
+) -> PackageInfo:
+    """Install a local `.argosmodel`, replacing any package for the same pair.
 
-
-def install_file(models_dir: Path, path: Path) -> PackageInfo:
-    """Install a local `.argosmodel`, replacing any package for the same pair."""
+    `max_bytes`/`max_ratio` bound what it may unpack to (KABAR_MODEL_MAX_MB,
+    KABAR_MODEL_MAX_RATIO); `trial` has it translate a test sentence first.
+    """
     path = Path(path).expanduser()
-    top = _check_archive(path)
+    top = check_archive(path, max_bytes=max_bytes, max_ratio=max_ratio)
     root = Path(models_dir).expanduser()
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
@@ -237,7 +194,8 @@ def install_file(models_dir: Path, path: Path) -> PackageInfo:
         info = inspect(staging / top)
         if info.problem:
             raise ModelCorrupt(f"{path} is not a usable package: {info.problem}.", hint="download it again")
-        _check_loads(info)
+        if trial:
+            trial_decode(staging / top)
         # Move the packages it replaces aside first, so a failure leaves them in place.
         target = root / top
         replaced: list[tuple[Path, Path]] = []
@@ -255,26 +213,6 @@ def install_file(models_dir: Path, path: Path) -> PackageInfo:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return inspect(target)
-
-
-def _check_loads(info: PackageInfo) -> None:
-    """Open the SentencePiece model and read the CTranslate2 config, so a bad file fails now."""
-    import sentencepiece as spm
-
-    try:
-        spm.SentencePieceProcessor(model_file=str(info.sentencepiece))
-    except (RuntimeError, OSError) as exc:
-        raise ModelCorrupt(
-            f"The package's sentencepiece.model cannot be loaded ({exc}).", hint="download the package again"
-        ) from exc
-    config = info.model_dir / "config.json"  # absent in models converted by old CTranslate2 versions
-    try:
-        if config.exists():
-            json.loads(config.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelCorrupt(
-            f"The package's model/config.json cannot be read ({exc}).", hint="download the package again"
-        ) from exc
 
 
 def remove(models_dir: Path, src: str, tgt: str) -> list[PackageInfo]:
@@ -341,7 +279,8 @@ def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -
             except (urllib.error.URLError, OSError, TimeoutError) as exc:
                 errors.append(f"{link}: {_reason(exc)}")
                 continue
-            return install_file(settings.models_dir, file)
+            return install_file(settings.models_dir, file, max_bytes=settings.model_max_mb << 20,
+                                max_ratio=settings.model_max_ratio)
     raise ModelUnavailable(f"Could not download the {src}->{tgt} package ({'; '.join(errors)}).", hint=offline_hint)
 
 

@@ -9,26 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import build_app
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def kabar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path):
-    """Run `kabar ARGS...` in-process against a private database; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir))
-    monkeypatch.setenv("KABAR_DB", str(tmp_path / "state" / "kabar.db"))
-    monkeypatch.setenv("KABAR_MODELS_DIR", str(tmp_path / "state" / "models"))
-    app = build_app()
-
-    def call(*args: str, input: str | None = None):
-        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
-
-    return call
 
 
 def as_json(out: str):

@@ -10,27 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import build_app
 from bot.cli.answers import QUIT_HELP, chat_loop, prompt_line
 from bot.config import Settings
 from bot.models import Answer, AnswerItem, Citation
-
-
-@pytest.fixture
-def kabar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path):
-    monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir))
-    monkeypatch.setenv("KABAR_DB", str(tmp_path / "state" / "kabar.db"))
-    monkeypatch.setenv("KABAR_MODELS_DIR", str(tmp_path / "state" / "models"))
-    monkeypatch.chdir(tmp_path)
-    app = build_app()
-
-    def call(*args: str, input: str | bytes | None = None):
-        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
-
-    return call
 
 
 async def test_ctrl_c_at_the_prompt_leaves_at_once_from_the_reading_thread(settings: Settings, capsys) -> None:
@@ -107,7 +90,6 @@ def test_translate_command_uses_the_same_layout_as_the_chat(kabar, monkeypatch: 
     assert lines[2].strip() == "1. Troops arrived."  # English first
     assert lines[3].strip() == "id: Pasukan tiba."  # the original under it
     assert "argos translate-id_en 1.0" in out
-
 
 
 def test_ctrl_c_interrupts_the_prompt_even_under_asyncio_s_own_handler() -> None:

@@ -385,3 +385,17 @@ def test_parse_article_only_raises_malformed_article(text: str) -> None:
     assert [s.index for s in article.sentences] == list(range(1, len(article.sentences) + 1))
     assert all(s.text and s.text == s.text.strip() for s in article.sentences)
     assert article.title
+
+
+def test_a_file_without_punctuation_becomes_capped_sentences_with_a_note() -> None:
+    from bot.corpus.reader import article_from_bytes
+    from bot.corpus.segment import MAX_SENTENCE_CHARS
+
+    line = "pasukan rusia bergerak menuju perbatasan dan warga mengungsi dari desa itu"
+    data = ("Judul Berita Tanpa Titik\n\n" + "\n".join(f"{line} {i}" for i in range(20000)) + "\n").encode()
+    article = article_from_bytes(data, "009_0000000000000009.txt")
+    assert article.title == "Judul Berita Tanpa Titik"
+    assert len(article.sentences) > 1000 and max(len(s.text) for s in article.sentences) <= MAX_SENTENCE_CHARS
+    (note,) = [w for w in article.warnings if "was cut into" in w]
+    assert note.startswith("line 3: a sentence of 1,608,8") and f"of at most {MAX_SENTENCE_CHARS:,}" in note
+    assert " ".join(s.text for s in article.sentences) == " ".join(f"{line} {i}" for i in range(20000))

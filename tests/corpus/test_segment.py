@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -220,3 +221,29 @@ def test_sentences_keep_every_character_in_order(text: str) -> None:
 def test_words_are_non_empty_substrings(text: str) -> None:
     for word in split_words(text):
         assert word and word in text
+
+
+def test_no_sentence_is_longer_than_the_cap() -> None:
+    from bot.corpus.segment import MAX_SENTENCE_CHARS, split_long
+
+    clauses = ", ".join(f"warga desa nomor {i} mengungsi ke kota" for i in range(200)) + "."
+    pieces = split_sentences(clauses)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith((",", ".")) for p in pieces), "cut after a clause boundary"
+    assert " ".join(pieces) == clauses, "nothing is lost"
+    words = " ".join(["tanpa", "tanda", "baca"] * 800)
+    cut = split_long(words, 100)
+    assert all(len(p) <= 100 and not p.startswith(" ") for p in cut) and " ".join(cut) == words
+    blob = "x" * 2500  # no space at all: cut right at the limit
+    assert split_long(blob) == ["x" * 1000, "x" * 1000, "x" * 500]
+    assert split_sentences(clauses, None) == [clauses]
+
+
+def test_real_sentences_are_never_cut() -> None:
+    from bot.corpus.segment import MAX_SENTENCE_CHARS
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    for path in seeds.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert split_sentences(line) == split_sentences(line, None)
+            assert all(len(s) < MAX_SENTENCE_CHARS / 2 for s in split_sentences(line, None))

@@ -24,7 +24,7 @@ from bot.discord_app.digest_task import DiscordPoster
 from bot.discord_app.replies import APOLOGY, quick_or_defer
 from bot.discord_app.views import EXPIRED, ONLY_INVOKER, Pager, answer_expired, pager_key
 from bot.errors import ArticleNotFound, ConfigError, ModelNotInstalled, QueryError
-from bot.models import Answer, AnswerItem, ArticleInfo, Citation
+from bot.models import Answer, AnswerItem, ArticleInfo, Citation, IndexReport
 from bot.present.discord import Page, render_answer
 from bot.store.db import Database
 
@@ -151,6 +151,12 @@ class FakeKabar:
 
     async def about(self) -> dict[str, Any]:
         return {"articles": 5, "models": {"id→en": "not installed"}}
+
+    async def index(self, directory=None, progress=None) -> IndexReport:
+        return IndexReport()
+
+    async def ensure_indexed(self) -> IndexReport | None:
+        return None
 
 
 @pytest.fixture
@@ -640,7 +646,6 @@ async def test_poster_posts_pages_without_pings_and_maps_forbidden(bot) -> None:
 async def test_digest_tick_posts_through_the_bot(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
-    bot.kabar.index = lambda: asyncio.sleep(0, result=SimpleNamespace(added=(), updated=(), removed=()))
     await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
 
     async def articles(since=None):

@@ -46,17 +46,17 @@ def simple_key(name: str) -> tuple[str, str]:
     return m.group(1), name[:-4]
 
 
-def simple_reader(path: Path) -> Article:
-    """First line is the title, every other non-empty line a paragraph."""
-    data = path.read_bytes()
+def simple_reader(data: bytes, name: str, path: str = "") -> Article:
+    """First line is the title, every other non-empty line a paragraph (the indexer's reader API:
+    the bytes it read once, the file name, the path)."""
     if not data.strip():
-        raise MalformedArticle(f"{path.name} is empty.")
+        raise MalformedArticle(f"{name} is empty.")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise MalformedArticle(f"{path.name} is not UTF-8 text.") from exc
+        raise MalformedArticle(f"{name} is not UTF-8 text.") from exc
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    aid, key = simple_key(path.name)
+    aid, key = simple_key(name)
     return make_article(aid, lines[1:], title=lines[0], key=key)
 
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from bot.errors import ArticleNotFound
+from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Figure, Removal
 
 from tests.store.helpers import make_article
@@ -67,9 +67,13 @@ async def test_not_found_lists_valid_ids(store):
 async def test_number_that_is_ambiguous_is_not_guessed(store):
     await store.put(kursk("003"), T0)
     await store.put(kursk("0003"), T0)
-    assert (await store.get("0003")).id == "0003"
-    with pytest.raises(ArticleNotFound):
+    assert (await store.get("0003")).id == "0003" and (await store.get("003")).id == "003"
+    with pytest.raises(AmbiguousArticle) as info:  # not "No article": the number names two
         await store.get("3")
+    assert info.value.user_message == "Article 3 is ambiguous: 003 and 0003 are both indexed. Give the whole id."
+    await store.put(kursk("03"), T0)
+    with pytest.raises(AmbiguousArticle, match="03, 003 and 0003 are all indexed"):
+        await store.get("00003")
 
 
 async def test_put_replaces_and_delete_cascades(store, db):
