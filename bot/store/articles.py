@@ -1,5 +1,8 @@
 """Indexed articles in SQLite: storing, replacing, removing, listing and rebuilding them.
 
+The text is stored once: in `sentences` (paragraphs are rebuilt from them, see
+bot.store.layout), so an article takes about its own size plus the full-text index.
+
 Public API:
     repo = ArticleStore(db)                               # also importable as Articles
     await repo.hashes() -> dict[str, str]                 # key -> content_hash
@@ -28,8 +31,9 @@ from typing import Any
 
 from bot.corpus.spelling import index_terms
 from bot.errors import AmbiguousArticle, ArticleNotFound
-from bot.models import Article, ArticleInfo, Figure, Paragraph, Removal, Sentence
+from bot.models import Article, ArticleInfo, Figure, Removal, Sentence
 from bot.store.db import Database, iso_utc
+from bot.store.layout import layout_of, paragraphs_from
 from bot.store.spelling import add_terms
 
 _INFO_COLUMNS = "id, key, title, outlet, sentences, words, indexed_at, path"
@@ -44,10 +48,9 @@ _MAX_LISTED_IDS = 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, key, path, title, title_derived, outlet, dateline, editor, content_hash,"
-    " indexed_at, words, sentences, removed, warnings, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " indexed_at, words, sentences, removed, warnings, source, layout) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-_INSERT_PARAGRAPH = 'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?,?,?,?)'
-_INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, start, figure_terms) VALUES (?,?,?,?,?,?)"
+_INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, figure_terms) VALUES (?,?,?,?,?)"
 _INSERT_FIGURE = (
     'INSERT INTO figures (article, sentence, value, text, qualifier, vague, magnitude, unit, start, "end")'
     " VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -59,25 +62,6 @@ def _info(row: Sequence[Any]) -> ArticleInfo:
         id=row[0], key=row[1], title=row[2], outlet=row[3], sentences=row[4], words=row[5],
         indexed_at=row[6], path=row[7],
     )
-
-
-def _sentence_starts(article: Article) -> list[int | None]:
-    """Character offset of each sentence within its paragraph (None when not found verbatim)."""
-    paragraphs = {p.index: p.text for p in article.paragraphs}
-    cursor: dict[int, int] = {}
-    starts: list[int | None] = []
-    for sentence in article.sentences:
-        text = paragraphs.get(sentence.paragraph)
-        if text is None:
-            starts.append(None)
-            continue
-        at = text.find(sentence.text, cursor.get(sentence.paragraph, 0))
-        if at < 0:
-            starts.append(None)
-        else:
-            starts.append(at)
-            cursor[sentence.paragraph] = at + len(sentence.text)
-    return starts
 
 
 class Rows:
@@ -92,7 +76,6 @@ class Rows:
         self.ids: list[str] = []
         self.keys: list[str] = []
         self.articles: list[tuple] = []
-        self.paragraphs: list[tuple] = []
         self.sentences: list[tuple] = []
         self.figures: list[tuple] = []
         self.terms: set[str] = set()  # the words of the spelling index these articles hold
@@ -103,17 +86,15 @@ class Rows:
         aid = article.id
         self.ids.append(aid)
         self.keys.append(article.key)
-        removed = json.dumps(
-            [{"kind": r.kind, "text": r.text, "line": r.line} for r in article.removed], ensure_ascii=False
-        )
+        removed = json.dumps([[r.kind, r.text, r.line] for r in article.removed], ensure_ascii=False)
         self.articles.append((
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
             article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
             len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
+            layout_of(article),
         ))
-        self.paragraphs.extend((aid, p.index, p.heading, p.text) for p in article.paragraphs)
-        for sentence, start in zip(article.sentences, _sentence_starts(article)):
-            self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text, start,
+        for sentence in article.sentences:
+            self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text,
                                    figure_terms(sentence.figures)))
             self.figures.extend(
                 (aid, sentence.index, float(f.value), f.text, f.qualifier, int(f.vague), f.magnitude, f.unit,
@@ -180,7 +161,6 @@ class ArticleStore:
             await self.db.execute(f"DELETE FROM articles WHERE id IN ({replaced})")
             row = await self.db.fetchone("SELECT coalesce(max(rowid), 0) FROM sentences")
             await self.db.executemany(_INSERT_ARTICLE, rows.articles)
-            await self.db.executemany(_INSERT_PARAGRAPH, rows.paragraphs)
             await self.db.executemany(_INSERT_SENTENCE, rows.sentences)
             await self.db.executemany(_INSERT_FIGURE, rows.figures)
             await self.db.execute(
@@ -273,35 +253,17 @@ class ArticleStore:
         aid = await self.resolve(ref)
         row = await self.db.fetchone(
             "SELECT id, key, path, title, title_derived, outlet, dateline, editor, content_hash, removed,"
-            " warnings FROM articles WHERE id = ?",
+            " warnings, layout FROM articles WHERE id = ?",
             (aid,),
         )
         if row is None:  # removed between resolve and read
             raise ArticleNotFound(await self._not_found_message(ref))
-        paragraphs = tuple(
-            Paragraph(index=r[0], text=r[2], heading=r[1])
-            for r in await self.db.fetchall(
-                'SELECT "index", heading, text FROM paragraphs WHERE article = ? ORDER BY "index"', (aid,)
-            )
-        )
-        figures: dict[int, list[Figure]] = {}
-        for r in await self.db.fetchall(
-            'SELECT sentence, value, text, start, "end", qualifier, vague, magnitude, unit FROM figures'
-            " WHERE article = ? ORDER BY sentence, start, rowid",
-            (aid,),
-        ):
-            figures.setdefault(r[0], []).append(figure_from_row(r[1:]))
-        sentences = tuple(
-            Sentence(index=r[0], paragraph=r[1], text=r[2], figures=tuple(figures.get(r[0], ())))
-            for r in await self.db.fetchall(
-                "SELECT idx, paragraph, text FROM sentences WHERE article = ? ORDER BY idx", (aid,)
-            )
-        )
-        removed = tuple(Removal(kind=r["kind"], text=r["text"], line=r["line"]) for r in json.loads(row[9]))
+        sentences = (await self.sentences_of([aid])).get(aid, ())
+        removed = tuple(Removal(kind=r[0], text=r[1], line=r[2]) for r in json.loads(row[9]))
         return Article(
             id=row[0], key=row[1], path=row[2], title=row[3], title_derived=bool(row[4]), outlet=row[5],
-            dateline=row[6], editor=row[7], content_hash=row[8], paragraphs=paragraphs, sentences=sentences,
-            removed=removed, warnings=tuple(json.loads(row[10])),
+            dateline=row[6], editor=row[7], content_hash=row[8], paragraphs=paragraphs_from(row[11], sentences),
+            sentences=sentences, removed=removed, warnings=tuple(json.loads(row[10])),
         )
 
 
