@@ -140,7 +140,7 @@ async def test_a_database_indexed_before_the_spelling_index_gets_one_at_the_next
         await kabar.ensure_indexed()
         await kabar.db.execute("INSERT INTO spelling_keys (spelling_keys) VALUES ('delete-all')")
         await kabar.db.execute("DELETE FROM spelling_terms")
-        await kabar.db.execute("UPDATE spelling_state SET filled = 0")
+        await kabar.db.execute("UPDATE spelling_state SET filled = 0, keyed_upto = 0")
     async with Kabar(settings) as kabar:
         report = await kabar.index()
         assert report.unchanged == 5 and not report.added

@@ -81,12 +81,8 @@ def words(text: str) -> list[str]:
 
 def index_terms(texts: Iterable[str]) -> set[str]:
     """The folded alphabetic terms worth suggesting in `texts` (no numbers, MIN_LENGTH+ letters)."""
-    terms = set()
-    for text in texts:
-        for word in _WORD.findall(text):
-            if MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha():
-                terms.add(fold(word))
-    return terms
+    found = set(_WORD.findall(" ".join(texts)))  # each distinct word once: articles repeat theirs
+    return {fold(word) for word in found if MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()}
 
 
 def sound_key(term: str) -> str:

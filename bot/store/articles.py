@@ -7,7 +7,8 @@ Public API:
     repo = ArticleStore(db)                               # also importable as Articles
     await repo.hashes() -> dict[str, str]                 # key -> content_hash
     await repo.put(article, indexed_at, source=None)      # replace one article, one transaction
-    await repo.put_many(articles, indexed_at, source=None)   # replace several, one transaction
+    await repo.put_many(articles, indexed_at, source=None, search_index=True)   # several, one transaction
+    await repo.begin_bulk() / await repo.finish_bulk() -> bool   # a large first index: FTS built in one pass
     await repo.delete(key) -> bool
     await repo.delete_many(keys) -> int
     await repo.list() -> list[ArticleInfo]                # ordered by id (numerically)
@@ -34,7 +35,7 @@ from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Removal, Sentence
 from bot.store.db import Database, iso_utc
 from bot.store.layout import layout_of, paragraphs_from
-from bot.store.spelling import add_terms
+from bot.store.spelling import add_keys, add_terms
 
 _INFO_COLUMNS = "id, key, title, outlet, sentences, words, indexed_at, path"
 # The figures of sentence `s`, in one correlated look-up per row, as JSON [[value, text, start, end, ...]].
@@ -79,8 +80,23 @@ class Rows:
         self.sentences: list[tuple] = []
         self.figures: list[tuple] = []
         self.terms: set[str] = set()  # the words of the spelling index these articles hold
+        self._ends: list[tuple[int, int]] = []  # after each article: (sentences, figures) so far
         for article in articles:
             self.add(article)
+
+    def each(self) -> list["Rows"]:
+        """One Rows per article (to store them one by one when a batch is rejected)."""
+        out = []
+        start = (0, 0)
+        for number, end in enumerate(self._ends):
+            one = Rows((), self.indexed_at, self.source)
+            one.ids, one.keys, one.articles = [self.ids[number]], [self.keys[number]], [self.articles[number]]
+            one.sentences = self.sentences[start[0]:end[0]]
+            one.figures = self.figures[start[1]:end[1]]
+            one.terms = self.terms  # a superset is harmless: terms are only ever added
+            out.append(one)
+            start = end
+        return out
 
     def add(self, article: Article) -> None:
         aid = article.id
@@ -102,6 +118,7 @@ class Rows:
                 for f in sentence.figures
             )
         self.terms |= index_terms(sentence.text for sentence in article.sentences)
+        self._ends.append((len(self.sentences), len(self.figures)))
 
 
 class ArticleStore:
@@ -140,9 +157,14 @@ class ArticleStore:
         await self.put_many([article], indexed_at, source)
 
     async def put_many(
-        self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime, source: int | None = None
+        self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime, source: int | None = None,
+        *, search_index: bool = True,
     ) -> None:
-        """Store several articles in ONE transaction (all or none); `source` as in Rows."""
+        """Store several articles in ONE transaction (all or none); `source` as in Rows.
+
+        With `search_index=False` (a bulk index between begin_bulk and finish_bulk) the
+        full-text index and the spelling keys are left alone: finish_bulk builds them at once.
+        """
         rows = articles if isinstance(articles, Rows) else Rows(articles, iso_utc(indexed_at), source)
         if not rows.ids:
             return
@@ -153,24 +175,45 @@ class ArticleStore:
             await self.db.execute("DELETE FROM temp.put_keys")
             await self.db.executemany("INSERT INTO temp.put_keys VALUES (?, ?)", list(zip(rows.keys, rows.ids)))
             replaced = "SELECT a.id FROM articles a JOIN temp.put_keys p ON a.key = p.key OR a.id = p.id"
-            await self.db.execute(
-                "INSERT INTO sentences_fts (sentences_fts, rowid, text, figure_terms)"
-                " SELECT 'delete', rowid, text, figure_terms"
-                f" FROM sentences WHERE article IN ({replaced})"
-            )
+            if search_index:
+                await self.db.execute(
+                    "INSERT INTO sentences_fts (sentences_fts, rowid, text, figure_terms)"
+                    " SELECT 'delete', rowid, text, figure_terms"
+                    f" FROM sentences WHERE article IN ({replaced})"
+                )
             await self.db.execute(f"DELETE FROM articles WHERE id IN ({replaced})")
             row = await self.db.fetchone("SELECT coalesce(max(rowid), 0) FROM sentences")
             await self.db.executemany(_INSERT_ARTICLE, rows.articles)
             await self.db.executemany(_INSERT_SENTENCE, rows.sentences)
             await self.db.executemany(_INSERT_FIGURE, rows.figures)
-            await self.db.execute(
-                "INSERT INTO sentences_fts (rowid, text, figure_terms)"
-                " SELECT rowid, text, figure_terms FROM sentences WHERE rowid > ?",
-                (row[0],),
-            )
+            if search_index:
+                await self.db.execute(
+                    "INSERT INTO sentences_fts (rowid, text, figure_terms)"
+                    " SELECT rowid, text, figure_terms FROM sentences WHERE rowid > ?",
+                    (row[0],),
+                )
             await self.db.execute("DELETE FROM sentences_fts_deferred")
             await self.db.execute("DELETE FROM temp.put_keys")
-            await add_terms(self.db, rows.terms)
+            await add_terms(self.db, rows.terms, keys=search_index)
+
+    async def begin_bulk(self) -> None:
+        """Before a large first index: rows will be stored without maintaining the full-text index."""
+        await self.db.execute("UPDATE search_index_state SET rebuild_pending = 1 WHERE only = 1")
+
+    async def finish_bulk(self) -> bool:
+        """Build the full-text index for every stored sentence in one pass, if a bulk index left it pending.
+
+        Called when a bulk index ends, and before a new run starts (a run killed half-way
+        leaves it pending). Returns True when it built the index.
+        """
+        row = await self.db.fetchone("SELECT rebuild_pending FROM search_index_state WHERE only = 1")
+        if not row or not row[0]:
+            return False
+        async with self.db.transaction():
+            await self.db.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
+            await add_keys(self.db)
+            await self.db.execute("UPDATE search_index_state SET rebuild_pending = 0 WHERE only = 1")
+        return True
 
     async def delete(self, key: str) -> bool:
         """Remove one article (by key) and everything that belongs to it."""

@@ -1,7 +1,8 @@
 """The spelling index: indexed words under their lookup keys, so close terms never scan the vocabulary.
 
 Public API:
-    await add_terms(db, terms)          # inside a writer's transaction: give new folded terms their keys
+    await add_terms(db, terms, keys=True)   # inside a writer's transaction: new folded terms (and their keys)
+    await add_keys(db)                  # keys for terms a bulk index added without them
     index = SpellingIndex(db)
     await index.suggest(topic, limit=5) -> list[str]       # close terms for the words no sentence holds
     await index.close_terms(word, limit=3) -> list[str]    # what `word` was probably meant to be
@@ -33,22 +34,30 @@ RARER = 20  # a candidate this many times rarer than the best is noise
 MAX_TOPIC_WORDS = 8
 
 
-async def add_terms(db: Database, terms: Iterable[str]) -> int:
-    """Add the terms not yet indexed, with their keys; returns how many were new.
+async def add_terms(db: Database, terms: Iterable[str], *, keys: bool = True) -> int:
+    """Add the terms not yet indexed; with `keys`, give every term still without keys its keys.
 
-    Call it inside the transaction that stores the sentences the terms come from.
+    Call it inside the transaction that stores the sentences the terms come from. A bulk
+    index passes keys=False chunk after chunk and `add_keys` once at its end (one insert
+    into the key index instead of one per chunk). Returns how many terms got keys.
     """
     terms = sorted(set(terms))
-    if not terms:
+    if terms:
+        await db.executemany("INSERT OR IGNORE INTO spelling_terms (term) VALUES (?)", [(t,) for t in terms])
+    return await add_keys(db) if keys else 0
+
+
+async def add_keys(db: Database) -> int:
+    """Give the terms added since the last keyed one their lookup keys (terms get ids in order)."""
+    row = await db.fetchone("SELECT keyed_upto FROM spelling_state WHERE only = 1")
+    new = await db.fetchall("SELECT id, term FROM spelling_terms WHERE id > ? ORDER BY id", (row[0] if row else 0,))
+    if not new:
         return 0
-    row = await db.fetchone("SELECT coalesce(max(id), 0) FROM spelling_terms")
-    before = int(row[0]) if row else 0
-    await db.executemany("INSERT OR IGNORE INTO spelling_terms (term) VALUES (?)", [(t,) for t in terms])
-    new = await db.fetchall("SELECT id, term FROM spelling_terms WHERE id > ?", (before,))
     await db.executemany(
         "INSERT INTO spelling_keys (rowid, keys) VALUES (?, ?)",
         [(tid, " ".join(sorted(lookup_keys(term)))) for tid, term in new],
     )
+    await db.execute("UPDATE spelling_state SET keyed_upto = ? WHERE only = 1", (new[-1][0],))
     return len(new)
 
 

@@ -69,7 +69,7 @@ async def test_words_no_article_holds_any_more_are_not_offered(corpus, spelling)
 async def test_a_database_filled_before_the_index_is_backfilled_once(corpus, spelling, db):
     await db.execute("INSERT INTO spelling_keys (spelling_keys) VALUES ('delete-all')")
     await db.execute("DELETE FROM spelling_terms")
-    await db.execute("UPDATE spelling_state SET filled = 0")
+    await db.execute("UPDATE spelling_state SET filled = 0, keyed_upto = 0")
     assert await spelling.close_terms("jokowu") == []
     assert await spelling.backfill() > 10
     assert await spelling.close_terms("jokowu") == ["Jokowi"]
