@@ -60,6 +60,8 @@ RETRIEVAL_LIMIT = 200
 CLAIM_ARTICLE_LIMIT = 40
 #: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")
 FIGURE_COUNT_CAP = 5000
+#: seconds between the background clean-up's small transactions (answers go first)
+TIDY_PAUSE = 0.02
 
 
 def _log_failure(task: "asyncio.Task[Any]") -> None:
@@ -372,7 +374,7 @@ class Kabar:
         if self._tidied_version == version or (self._tidying is not None and not self._tidying.done()):
             return
         self._tidied_version = version
-        self._tidying = asyncio.create_task(self._answers.tidy(version))
+        self._tidying = asyncio.create_task(self._answers.tidy(version, pause=TIDY_PAUSE))
         self._tidying.add_done_callback(_log_failure)
 
     async def compact_storage(self, announce: Callable[[], None] | None = None) -> bool:

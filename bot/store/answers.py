@@ -91,12 +91,16 @@ class AnswerCache:
             )
 
     async def tidy(self, version: int, pause: float = 0.0) -> int:
-        """Remove every row older than `version`, a batch per transaction, then return free pages.
+        """Remove every row older than `version`, a batch per transaction, then return their pages.
 
         Meant for a background task: `pause` seconds (or just a turn of the event loop)
-        pass between batches, so answers keep flowing. Returns the rows removed.
+        pass between batches, so answers keep flowing. Hands back to the file system as
+        many free pages as the removed rows took (a step of VACUUM_PAGES at a time), not
+        more: a large free list left by other work is not this task's to walk. Returns the
+        rows removed.
         """
         removed = 0
+        before = await self.size()
         while True:
             async with self._db.transaction():
                 cursor = await self._db.execute(
@@ -109,6 +113,11 @@ class AnswerCache:
             await asyncio.sleep(pause)
             if count < STALE_BATCH:
                 break
-        while await self._db.reclaim(VACUUM_PAGES):
+        pages = max(0, before - await self.size()) // PAGE
+        while pages > 0:
+            returned = await self._db.reclaim(min(pages, VACUUM_PAGES))
+            if not returned:
+                break
+            pages -= returned
             await asyncio.sleep(pause)
         return removed

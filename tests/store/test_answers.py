@@ -123,3 +123,21 @@ async def test_size_stays_under_the_cap_for_any_order_of_use(db, cap):
         await cache.put(cache.key(n % 7), 1, ANSWER)
         await cache.get(cache.key((n * 3) % 7))
         assert await cache.size() <= cap
+
+
+async def test_tidy_returns_the_pages_of_the_rows_it_removed_not_the_whole_free_list(tmp_path, monkeypatch):
+    monkeypatch.setattr(answers_module, "STALE_BATCH", 2)
+    async with await Database.open(tmp_path / "k.db") as db:
+        await db.execute("CREATE TABLE junk (x)")
+        await db.executemany("INSERT INTO junk VALUES (randomblob(4000))", [()] * 300)
+        await db.execute("DROP TABLE junk")  # 300 free pages another task left
+        cache = AnswerCache(db)
+        for n in range(10):
+            await cache.put(cache.key("q", n), 1, ANSWER)
+        free = (await db.fetchone("PRAGMA freelist_count"))[0]
+        assert free >= 250  # (the new rows took a few of them)
+        await cache.put(cache.key("new"), 2, ANSWER)  # removes two stale rows
+        free = (await db.fetchone("PRAGMA freelist_count"))[0]
+        assert await cache.tidy(2) == 8
+        returned = free - (await db.fetchone("PRAGMA freelist_count"))[0]
+        assert 0 < returned <= 8  # the eight rows' pages (at most), not the 300 others
