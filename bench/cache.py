@@ -99,7 +99,8 @@ async def bench(n: int, questions: int, cap_mb: int, work: Path) -> None:
         print(f"after a corpus change ({rows:,} stale answers): the next answer took {first:.0f} ms (bar 1,000 ms); "
               f"longest write {longest[0] * 1000:.1f} ms")
         started = time.perf_counter()
-        removed = await kabar._tidying if kabar._tidying else 0
+        cleaning = kabar._cached_answers.cleaning
+        removed = await cleaning if cleaning else 0
         print(f"background clean-up: {removed:,} stale answers removed in {time.perf_counter() - started:.1f} s; "
               f"file now {file_bytes(db_path) / 2**20:.1f} MB")
         extra.unlink()

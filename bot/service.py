@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -60,13 +59,6 @@ RETRIEVAL_LIMIT = 200
 CLAIM_ARTICLE_LIMIT = 40
 #: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")
 FIGURE_COUNT_CAP = 5000
-#: seconds between the background clean-up's small transactions (answers go first)
-TIDY_PAUSE = 0.02
-
-
-def _log_failure(task: "asyncio.Task[Any]") -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.warning("cleaning the answer cache failed", exc_info=task.exception())
 
 
 class Kabar:
@@ -82,8 +74,7 @@ class Kabar:
         self._answers: Any = None
         self._spelling: Any = None
         self._figures: Any = None
-        self._tidying: asyncio.Task[int] | None = None  # stale cached answers being removed
-        self._tidied_version: int | None = None
+        self._cached_answers: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
 
@@ -96,6 +87,7 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.answered import CachedAnswers
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.db import Database
@@ -110,15 +102,14 @@ class Kabar:
         self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db, cap_bytes=self.settings.answer_cache_mb * 2**20)
+        self._cached_answers = CachedAnswers(self._answers, __version__)
         self._spelling = SpellingIndex(self.db)
         self._figures = FigureIndex(self.db)
         self.translations = Translations(self.settings, self.db)
 
     async def close(self) -> None:
-        if self._tidying is not None:
-            self._tidying.cancel()
-            await asyncio.gather(self._tidying, return_exceptions=True)
-            self._tidying = None
+        if self._cached_answers is not None:
+            await self._cached_answers.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -352,30 +343,8 @@ class Kabar:
         return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
-        """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it.
-
-        The corpus version is part of the key: answers of an older corpus are never
-        served, and are removed afterwards by a background task, never on the way here.
-        """
-        from bot.present.json import answer_from_json, answer_json
-
-        version = await self._answers.version()
-        key = self._answers.key(__version__, version, *parts)  # a new release never serves an older one's
-        raw = await self._answers.get(key)
-        if raw is not None:
-            return answer_from_json(json.loads(raw))
-        data = answer_json(await compute())
-        await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
-        self._tidy_soon(version)
-        return answer_from_json(data)
-
-    def _tidy_soon(self, version: int) -> None:
-        """Start removing answers of older corpus versions in the background (once per version)."""
-        if self._tidied_version == version or (self._tidying is not None and not self._tidying.done()):
-            return
-        self._tidied_version = version
-        self._tidying = asyncio.create_task(self._answers.tidy(version, pause=TIDY_PAUSE))
-        self._tidying.add_done_callback(_log_failure)
+        """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
+        return await self._cached_answers.get_or_compute(parts, compute)
 
     async def compact_storage(self, announce: Callable[[], None] | None = None) -> bool:
         """Convert an older database so freed space goes back to the disk (one VACUUM); True when it does.

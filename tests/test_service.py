@@ -175,7 +175,7 @@ async def test_answers_of_an_older_corpus_are_removed_in_the_background(settings
         await kabar.index()
         answer = await kabar.summary("kursk")  # computed on the new corpus, not served from the old
         assert "005" in answer.meta["articles"]
-        await kabar._tidying  # the background clean-up started by that answer
+        await kabar._cached_answers.cleaning  # the background clean-up started by that answer
         versions = await kabar.db.fetchall("SELECT DISTINCT version FROM answer_cache")
         assert versions == [(await kabar._answers.version(),)]
 
