@@ -2,7 +2,7 @@
 
 Public API:
     await index_folder(db, directory, **options) -> IndexReport   # adds the source if new, then check_folder
-    await check_folder(db, source, *, scan=None, progress=None, clock=None) -> IndexReport
+    await check_folder(db, source, *, scan=None, progress=None, clock=None, reread=False) -> IndexReport
     folder_location(directory) -> str        # the absolute path a folder source is recorded under
 
 The folder is listed by `bot.corpus.folder.scan_folder`. A folder that is missing,
@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bot.corpus.folder import Entry, FolderScan, read_entry, scan_folder
+from bot.corpus.folder import Entry, FolderScan, display_name, folder_stamp, read_entry, scan_folder
 from bot.corpus.reader import article_from_bytes, parse_key
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport, Skipped, Source
@@ -75,6 +75,7 @@ Clock = Callable[[], dt.datetime]
 class _Chunk:
     rows: Rows  # only rows cross back from a parse worker: pickling the Articles cost as much again
     unchanged: int = 0
+    restat: list[tuple[str | None, str]] = dataclasses.field(default_factory=list)  # (file stat, key) read again, same
     skipped: list[Skipped] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
 
@@ -85,8 +86,13 @@ def file_hash(data: bytes) -> str:
 
 
 def folder_location(directory: str | os.PathLike[str]) -> str:
-    """The absolute path (user folder expanded, links kept) a folder source is recorded under."""
-    return os.path.abspath(os.path.expanduser(os.fspath(directory)))
+    """The absolute path (user folder expanded, links kept) a folder source is recorded under;
+    CorpusError when it is not UTF-8 (the store keeps text)."""
+    location = os.path.abspath(os.path.expanduser(os.fspath(directory)))
+    if display_name(location) != location:
+        raise CorpusError(f"The folder {display_name(location)} has a path that is not UTF-8; kabar cannot record it.",
+                          hint="rename the folder (or one above it) with UTF-8 characters")
+    return location
 
 
 def _reason(message: str, name: str) -> str:
@@ -97,7 +103,7 @@ def _reason(message: str, name: str) -> str:
 
 
 def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], reader: Reader, indexed_at: str,
-             source: int | None) -> _Chunk:
+             source: int | None, settled_ns: int) -> _Chunk:
     """Read every file once; hash it; parse the new and changed ones from the same bytes; build their rows."""
     chunk = _Chunk(rows=Rows((), indexed_at, source))
     for file in files:
@@ -107,6 +113,7 @@ def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], re
             digest = file_hash(data)
             if known.get(file.key) == digest:
                 chunk.unchanged += 1
+                chunk.restat.append((settled_stat(file.stat, settled_ns), file.key))
                 continue
             article = reader(data, file.name, file.path)
         except KabarError as exc:
@@ -121,7 +128,7 @@ def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], re
         if (article.content_hash, article.id, article.key, article.path) != (digest, file.id, file.key, file.path):
             article = dataclasses.replace(article, content_hash=digest, id=file.id, key=file.key, path=file.path)
         chunk.warnings.extend(f"{file.name}: {warning}" for warning in article.warnings)
-        chunk.rows.add(article)
+        chunk.rows.add(article, settled_stat(file.stat, settled_ns))
     return chunk
 
 
@@ -160,6 +167,15 @@ def _process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     # "spawn" starts clean interpreters: forking a process that runs an event loop and
     # SQLite threads is not safe
     return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def settled_stat(stat: str, settled_ns: int) -> str | None:
+    """A file's stat to record, or None when the file changed after `settled_ns` (RACY_NS before
+    the listing): it could change again within its timestamps' granularity, so it is read next time."""
+    if not stat:
+        return None
+    *_, mtime_ns, ctime_ns = stat.split(":")
+    return stat if max(int(mtime_ns), int(ctime_ns)) < settled_ns else None
 
 
 def recorded_stamp(stamp: str | None, scanned_at_ns: int) -> str | None:
@@ -235,25 +251,36 @@ async def check_folder(
     chunk_size: int = CHUNK_SIZE,
     reader: Reader | None = None,
     key_of: KeyParser | None = None,
+    reread: bool = False,
+    light: bool = False,
 ) -> IndexReport:
-    """Check one folder source fully and bring the store in line with it; say what changed."""
+    """Check one folder source and bring the store in line with it; say what changed.
+
+    A file whose stat is the one recorded when it was stored is not read again, unless
+    `reread` (`kabar index --reread`) asks for every file to be read and hashed. A `light`
+    check (what a command runs when the folder's listing changed) does not even stat a
+    file still under its name with its inode: it finds files added, removed, renamed or
+    replaced, not files rewritten in place.
+    """
     started = time.perf_counter()
     sources = SourceStore(db)
     indexed_at = iso_utc(clock()) if clock else utc_now()
     reader = reader or article_from_bytes
     scanned_at = time.time_ns()
     await sources.forget_stamp(source.id)  # until this check completes, every command checks again
-    if scan is None:
-        scan = await asyncio.to_thread(scan_folder, source.location, key_of)
     claims = await sources.claims()
-    mine = {aid: key for aid, (key, owner, _) in claims.items() if owner == source.id}
+    if scan is None:
+        vouched = _vouched(claims, source) if light and not reread else None
+        scan = await asyncio.to_thread(scan_folder, source.location, key_of, vouched)
+    mine = {aid: key for aid, (key, owner, _, _) in claims.items() if owner == source.id}
     if scan.state != "ok" and (mine or scan.state != "empty"):
         await sources.checked(source.id, now=indexed_at, state=scan.state, detail=scan.detail, stamp=scan.stamp)
         warning = kept_warning(source.location, scan.detail, len(mine))
         return IndexReport(warnings=(warning,), kept=(warning,), sources=(source.location,),
                            seconds=time.perf_counter() - started)
 
-    known = {key: digest for aid, (key, owner, digest) in claims.items() if owner == source.id}
+    known = {key: digest for aid, (key, owner, digest, _) in claims.items() if owner == source.id}
+    stats = {key: stat for aid, (key, owner, _, stat) in claims.items() if owner == source.id and stat}
     skipped = [
         dataclasses.replace(s, source=source.location, reason=s.reason + (KEPT if _key(s.name, key_of) in known else ""))
         for s in scan.skipped
@@ -267,6 +294,7 @@ async def check_folder(
         else:
             files.append(entry)
     present = {entry.key for entry in files} | {_key(s.name, key_of) for s in scan.skipped}
+    present |= {name[:-4] for name in scan.same}
     gone = [key for key in known if key not in present]
     await ArticleStore(db).delete_many(gone)
     coming = {f.id for f in files}
@@ -275,11 +303,14 @@ async def check_folder(
     added: list[str] = []
     updated: list[str] = []
     warnings: list[str] = []
-    unchanged = 0
-    done = 0
     total = len(files)
+    if not reread:  # a file whose stat is as recorded has not been written since: not read again
+        files = [f for f in files if stats.get(f.key) != f.stat]
+    unchanged = done = total - len(files) + len(scan.same)
+    total += len(scan.same)
     if progress:
-        progress(0, total)
+        progress(done, total)
+    settled_ns = scanned_at - RACY_NS
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
     new_files = sum(1 for f in files if f.key not in known)
     workers = _parse_workers(new_files, reader is article_from_bytes)
@@ -296,7 +327,7 @@ async def check_folder(
     def submit(number: int) -> None:
         part = chunks[number]
         seen_before = {f.key: known[f.key] for f in part if f.key in known}
-        args = (scan.real, part, seen_before, reader, indexed_at, source.id)
+        args = (scan.real, part, seen_before, reader, indexed_at, source.id, settled_ns)
         if executor is not None:
             future = asyncio.get_running_loop().run_in_executor(executor, _process, *args)
         else:
@@ -316,6 +347,7 @@ async def check_folder(
             for aid, key in await _store(store, result, search_index=not bulk):
                 (updated if key in known or aid in mine else added).append(aid)
             unchanged += result.unchanged
+            await sources.restat(result.restat)
             skipped += [dataclasses.replace(s, source=source.location) for s in result.skipped]
             warnings += result.warnings
             done += len(files_in_chunk)
@@ -334,6 +366,7 @@ async def check_folder(
     if bulk:
         await store.finish_bulk()
     skipped.sort(key=lambda s: s.name)
+    before = {(s.name, s.reason) for s in await sources.skipped(source.id)}
     await sources.checked(source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at),
                           skipped=skipped)
     return IndexReport(
@@ -345,7 +378,23 @@ async def check_folder(
         seconds=time.perf_counter() - started,
         skipped=tuple(skipped),
         sources=(source.location,),
+        newly_skipped=tuple(s for s in skipped if (s.name, s.reason) not in before),
     )
+
+
+def _vouched(claims: dict[str, tuple[str, int | None, str, str | None]], source: Source) -> dict[str, tuple[int, str]]:
+    """name -> (inode, id) of the source's files recorded with a trusted stat on the folder's device."""
+    stamp = folder_stamp(source.location)
+    if stamp is None:
+        return {}
+    device = stamp.split(":", 1)[0]
+    vouched = {}
+    for aid, (key, owner, _, stat) in claims.items():
+        if owner == source.id and stat:
+            dev, ino, _rest = stat.split(":", 2)
+            if dev == device:
+                vouched[f"{key}.txt"] = (int(ino), aid)
+    return vouched
 
 
 def _key(name: str, key_of: KeyParser | None) -> str | None:

@@ -202,3 +202,4 @@ class IndexReport:
     skipped: tuple[Skipped, ...] = ()  # entries not indexed, each with its reason (also in warnings)
     sources: tuple[str, ...] = ()  # the locations checked
     kept: tuple[str, ...] = ()  # sources that could not be used and whose articles were kept (also in warnings)
+    newly_skipped: tuple[Skipped, ...] = ()  # skipped now, not at the source's previous check

@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,6 +60,16 @@ RETRIEVAL_LIMIT = 200
 CLAIM_ARTICLE_LIMIT = 40
 #: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")
 FIGURE_COUNT_CAP = 5000
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def plain_text(text: str | None) -> str:
+    """User input as text the store can hold: bytes that were not UTF-8 (lone surrogates in a
+    command-line argument) become U+FFFD."""
+    text = text or ""
+    return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
 
 
 class Kabar:
@@ -123,17 +134,22 @@ class Kabar:
 
     # ------------------------------------------------------------------ corpus
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None
+        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        reread: bool = False,
     ) -> IndexReport:
-        """Check a folder fully, adding it as a source if new; without one, check every source fully."""
+        """Check a folder fully, adding it as a source if new; without one, check every source fully.
+
+        A file whose stat has not changed since it was stored is not read again, unless `reread`.
+        """
         from bot.indexing import index_folder
         from bot.sources import refresh
 
         async with self._index_lock:
             if directory is not None:
-                report = await index_folder(self.db, directory, progress=progress)
+                report = await index_folder(self.db, directory, progress=progress, reread=reread)
             else:
-                report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress) or IndexReport()
+                report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress, reread=reread)
+                report = report or IndexReport()
             await self._spelling.backfill()  # once, for a database indexed before the spelling index
             return report
 
@@ -187,7 +203,7 @@ class Kabar:
         return await self._articles.list()
 
     async def article(self, ref: str) -> Article:
-        ref = (ref or "").strip()
+        ref = plain_text(ref).strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
         if len(ref) > 80:
@@ -205,11 +221,11 @@ class Kabar:
         )
 
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        self._check_query(query, "search")
+        query = self._check_query(query, "search")
         return await self._search.search(query, limit=limit)
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
-        text = " ".join((text or "").split())
+        text = " ".join(plain_text(text).split())
         if not text:
             raise QueryError(f"Give the {what} something to look for, for example: {example}.")
         if len(text) > self.settings.max_query_chars:
@@ -439,7 +455,7 @@ class Kabar:
         """
         from bot.commands import help_lines, parse
 
-        cmd = parse(line, max_chars=self.settings.max_query_chars)
+        cmd = parse(plain_text(line), max_chars=self.settings.max_query_chars)
         if cmd.name == "help":
             return Answer(command="help", query="", items=tuple(AnswerItem(text=h) for h in help_lines()))
         if check_sources:

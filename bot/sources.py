@@ -12,10 +12,12 @@ What is noticed when:
   It is never added again behind the user's back, not even after it was removed.
 - Before a command answers (`refresh(full=False)`), each folder source is stat-ed once:
   when its change token (device, inode, modification time) differs from the one recorded
-  at its last full check, or none was recorded, that folder alone is checked fully. A
-  file added, removed, renamed or replaced atomically changes the token; a file rewritten
-  in place does not, and is noticed by the next full check: `kabar index` and the bot's
-  periodic re-index (`refresh(full=True)`) check every source fully.
+  at its last check, or none was recorded, that folder alone is listed again (a light
+  check: a file still under its name with its inode is not looked at). A file added,
+  removed, renamed or replaced atomically changes the token and is found; a file
+  rewritten in place does not, and is noticed by the next full check: `kabar index` and
+  the bot's periodic re-index (`refresh(full=True)`) stat every file and read those whose
+  size or times changed (`kabar index --reread` reads them all).
 - A source that is missing, unreadable or empty keeps its articles; each command looks
   at it again and warns until it is back or removed with `kabar sources remove`.
 """
@@ -52,6 +54,7 @@ def merge(reports: Iterable[IndexReport], seconds: float) -> IndexReport:
         skipped=tuple(s for r in reports for s in r.skipped),
         sources=tuple(s for r in reports for s in r.sources),
         kept=tuple(k for r in reports for k in r.kept),
+        newly_skipped=tuple(s for r in reports for s in r.newly_skipped),
     )
 
 
@@ -62,10 +65,12 @@ async def refresh(
     full: bool = False,
     progress: Progress | None = None,
     clock: Clock | None = None,
+    reread: bool = False,
 ) -> IndexReport | None:
     """Bring the index up to date with its folder sources (see the module docstring).
 
-    Returns what changed, or None when `full` is False and nothing needed a look.
+    Returns what changed, or None when `full` is False and nothing needed a look. `reread`
+    reads every file again instead of trusting an unchanged stat.
     """
     started = time.perf_counter()
     sources = SourceStore(db)
@@ -78,7 +83,8 @@ async def refresh(
         if full or source.state in PROBLEMS or not stamp_holds(
             stamp, await asyncio.to_thread(folder_stamp, source.location), time.time_ns()
         ):
-            reports.append(await check_folder(db, source, progress=progress, clock=clock))
+            light = not full and source.state not in PROBLEMS  # a command's check: listing changes only
+            reports.append(await check_folder(db, source, progress=progress, clock=clock, reread=reread, light=light))
     if not reports and not full:
         return None
     return merge(reports, time.perf_counter() - started)

@@ -29,6 +29,12 @@ def age(folder: Path) -> None:
     os.utime(folder, (LONG_AGO, LONG_AGO))
 
 
+def settle(folder: Path) -> None:
+    """Wait until the folder's files are RACY_NS old: only then is a file's recorded stat trusted."""
+    newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in folder.iterdir())
+    time.sleep(max(0.0, (newest + RACY_NS - time.time_ns()) / 1e9 + 0.05))
+
+
 def write(folder: Path, number: int, title: str, body: str) -> Path:
     path = folder / f"{number:03d}_{hashlib.sha1(title.encode()).hexdigest()[:16]}.txt"
     path.write_text(f"{title}\n{body}\n", encoding="utf-8")
@@ -159,6 +165,16 @@ async def test_the_cheap_check_looks_only_at_folders_whose_listing_changed(setti
         report = await kabar.ensure_indexed()
         assert report is not None and report.updated == ("005",)
         assert (await kabar.article("005")).title == "Gempa Mentawai"
+        # a command's check after a listing change looks only at names and inodes: a file
+        # rewritten in place beside a new one waits for the next full check
+        settle(seeds)
+        age(seeds)
+        await kabar.index()
+        new.write_text("Gempa Mentawai Lagi\nGempa ketiga terasa di Padang.\n", encoding="utf-8")
+        write(seeds, 6, "Banjir Jakarta", "Banjir merendam ratusan rumah di Jakarta Timur.")
+        report = await kabar.ensure_indexed()
+        assert report is not None and report.added == ("006",) and report.updated == ()
+        assert (await kabar.index()).updated == ("005",)
 
 
 def test_a_token_taken_too_close_to_a_change_is_checked_once_more_later() -> None:
@@ -237,3 +253,44 @@ async def test_a_missing_default_folder_on_a_new_database_is_a_clear_error(setti
             await kabar.ensure_indexed()
         assert str(settings.seeds_dir) in info.value.user_message and "KABAR_SEEDS_DIR" in (info.value.hint or "")
         assert await kabar.sources() == []
+
+
+async def test_a_file_whose_stat_is_unchanged_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.indexing
+
+    folder = tmp_path / "articles"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", folder)
+    reads: list[str] = []
+    real_read = bot.indexing.read_entry
+
+    def counting(folder_real, entry):
+        reads.append(entry.name)
+        return real_read(folder_real, entry)
+
+    monkeypatch.setattr(bot.indexing, "read_entry", counting)
+
+    async with await Database.open(tmp_path / "k.db") as db:
+        settle(folder)
+        assert len((await index_folder(db, folder)).added) == 5 and len(reads) == 5
+        reads.clear()
+        assert (await index_folder(db, folder)).unchanged == 5 and reads == []
+        path = next(folder.glob("001_*.txt"))
+        path.touch()  # new times, same bytes: read once, found unchanged
+        assert (await index_folder(db, folder)).unchanged == 5 and reads == [path.name]
+        settle(folder)
+        reads.clear()
+        await index_folder(db, folder)  # its stat was too recent to trust: read once more, then trusted
+        assert reads == [path.name]
+        reads.clear()
+        await index_folder(db, folder)
+        assert reads == []
+        # same size, same modification time, new bytes: the change time still tells
+        data = path.read_bytes()
+        old = path.stat()
+        path.write_bytes(data.replace(b"Kursk", b"KURSK", 1))
+        os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+        assert path.stat().st_size == old.st_size and path.stat().st_mtime_ns == old.st_mtime_ns
+        assert (await index_folder(db, folder)).updated == ("001",)
+        settle(folder)
+        reads.clear()
+        assert (await index_folder(db, folder, reread=True)).unchanged == 5 and len(reads) == 5

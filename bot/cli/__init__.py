@@ -8,9 +8,44 @@ otherwise the local chat on the bundled seeds.
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
 from bot.cli import answers, corpus, digest, models, runner, sources
+
+
+#: the parser's error class, wherever this typer takes click from (its own copy, or click)
+ParserError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class KabarGroup(TyperGroup):
+    """The `kabar` command group. The parser's own refusals (an unknown option, a missing
+    argument, a value of the wrong type) print like every other error: one `error:` line,
+    control characters in the user's input escaped, and a hint with the usage; exit 2."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from bot.cli.common import consoles
+        from bot.present.text import escape_controls
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ParserError as exc:
+            _, err = consoles()
+            err.print("error: " + escape_controls(exc.format_message(), lines=False))
+            ctx = getattr(exc, "ctx", None)
+            if ctx is not None:
+                usage = " ".join(ctx.get_usage().split())
+                err.print("hint: " + escape_controls(f"{usage} (`{ctx.command_path} --help` says more)", lines=False))
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _main_job(ctx: typer.Context) -> None:
@@ -33,6 +68,7 @@ def _main_job(ctx: typer.Context) -> None:
 def build_app() -> typer.Typer:
     app = typer.Typer(
         name="kabar",
+        cls=KabarGroup,
         no_args_is_help=False,
         add_completion=False,
         pretty_exceptions_enable=False,

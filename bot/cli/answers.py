@@ -15,6 +15,7 @@ import typer
 
 from bot.cli.common import OFF_SCREEN, consoles, emit_json, log_file, on_index, run, service, start, tell_index
 from bot.errors import KabarError, NoInput, QueryError
+from bot.present.text import escape_controls
 
 log = logging.getLogger("kabar.chat")
 
@@ -111,7 +112,7 @@ async def chat_loop(cfg, read=None) -> None:
                 tell_index(await kabar.ensure_indexed())  # files dropped in while chatting are found
                 answer = await kabar.ask(line, check_sources=False)
             except KabarError as exc:
-                err.print(f"{exc.user_message}" + (f" ({exc.hint})" if exc.hint else ""), markup=False)
+                err.print(escape_controls(str(exc), lines=False), markup=False)
                 continue
             except Exception:  # noqa: BLE001 - keep the conversation alive
                 log.error("unexpected error answering %r", line, exc_info=True, extra=OFF_SCREEN)
@@ -172,6 +173,9 @@ def _read_text(path: str) -> str:
             data = Path(path).read_bytes()
     except OSError as exc:
         fail((NoInput if path == "-" else QueryError)(f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."))
+        raise
+    except ValueError:  # a name no file system can hold (a lone surrogate, NUL)
+        fail(QueryError(f"Cannot read {path}: that is not a usable file name."))
         raise
     try:
         return data.decode("utf-8-sig")

@@ -112,9 +112,9 @@ def setup_logging(settings: Settings) -> Path:
 def fail(exc: KabarError) -> None:
     """Print a KabarError as a clear message and exit with its code."""
     _, err = consoles()
-    err.print(f"[bold red]error:[/] {escape(exc.user_message)}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(escape_controls(exc.user_message, lines=False))}", markup=True)
     if exc.hint:
-        err.print(f"[dim]hint:[/] {escape(exc.hint)}", markup=True)
+        err.print(f"[dim]hint:[/] {escape(escape_controls(exc.hint, lines=False))}", markup=True)
     raise typer.Exit(exc.exit_code)
 
 
@@ -185,14 +185,14 @@ def on_index(cfg: Settings, call: Callable[[Any], Awaitable[T]], *, index: bool 
 
 def tell_index(report: Any) -> None:
     """What a command's own check of the sources found that the user must know, on stderr:
-    sources whose articles were kept despite a problem, and how many files were skipped."""
+    sources whose articles were kept despite a problem, and files skipped since the last check."""
     if report is None:
         return
     _, err = consoles()
     for line in report.kept:
         err.print(f"warning: {line}")
-    if report.skipped:
-        err.print(f"warning: {len(report.skipped)} file(s) not indexed (`kabar articles --skipped` says why).")
+    for entry in report.newly_skipped:
+        err.print(f"warning: {entry.line}")
 
 
 def sub_app(name: str, help: str) -> typer.Typer:

@@ -25,23 +25,29 @@ def index(
         help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
              "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
     ),
+    reread: bool = typer.Option(False, "--reread", help="Read and hash every file, even those whose size and times "
+                                "are unchanged since they were indexed."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Check article folders fully: new and changed files are indexed, deleted ones removed."""
     cfg, out, err = start()
-    if directory is not None and not directory.is_dir():
+    if directory is not None:
         from bot.cli.common import fail
         from bot.errors import QueryError
 
-        what = "is a file, not a folder" if directory.exists() else "does not exist"
-        fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
+        try:
+            what = None if directory.is_dir() else "is a file, not a folder" if directory.exists() else "does not exist"
+        except OSError as exc:  # a name too long for the file system, a loop of links ...
+            what = f"cannot be used ({exc.strerror or exc})"
+        if what:
+            fail(QueryError(f"{directory} {what}: give the folder that holds the NNN_<hash>.txt articles."))
 
     async def go():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                report = await kabar.index(directory)
+                report = await kabar.index(directory, reread=reread)
             else:
                 with Progress(
                     TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
@@ -49,7 +55,8 @@ def index(
                 ) as bar:
                     task = bar.add_task("index", total=None)
                     report = await kabar.index(
-                        directory, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                        directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                        reread=reread,
                     )
             await kabar.compact_storage(
                 lambda: err.print("Converting the database so that freed space goes back to the disk (once)...")

@@ -18,10 +18,10 @@ def register(app: typer.Typer) -> None:
 
 
 @sources_app.callback()
-def _sources(ctx: typer.Context) -> None:
+def _sources(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The folders kabar indexes: `kabar sources` alone lists them."""
     if ctx.invoked_subcommand is None:
-        list_sources(as_json=False)
+        list_sources(as_json=as_json)
 
 
 @sources_app.command("list")

@@ -3,7 +3,7 @@
 Public API:
     MAX_ARTICLE_BYTES                                  # a bigger file is skipped
     folder_stamp(path) -> str | None                   # the cheap change token of a folder
-    scan_folder(path, key_of=parse_key) -> FolderScan  # never raises
+    scan_folder(path, key_of=parse_key, known=None) -> FolderScan  # never raises
     read_entry(folder_real, entry) -> bytes            # raises MalformedArticle("NAME ...")
 
 Only names ending in `.txt` are looked at (README.md, images and the like are ignored
@@ -17,6 +17,11 @@ escaped.
 A folder's state is `ok`, `missing` (gone, or not a folder), `unreadable` (cannot be
 listed) or `empty` (no `*.txt` name at all: a failed mount looks like this). Only an `ok`
 scan may lead to deletions; the caller decides.
+
+Each entry carries its file's device, inode, size, modification and change times
+(`Entry.stat`): a file whose stat is what it was at the last check has not been written
+since (any write, rename over it, or `touch` changes the change time, which no tool can
+set back), so a check need not read it again.
 
 `folder_stamp` is the folder's device, inode and modification time: adding, removing or
 renaming an entry (an atomic replace included) changes it; rewriting a file in place does
@@ -57,6 +62,7 @@ class Entry:
     key: str
     path: str  # the folder's path joined with the name (what is stored as the article's path)
     inside: tuple[str, ...]  # the resolved file, relative to the resolved folder, one part per component
+    stat: str = ""  # "dev:inode:size:mtime_ns:ctime_ns" of the file: unchanged, it need not be read again
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +76,7 @@ class FolderScan:
     real: str = ""  # the folder's resolved path
     entries: tuple[Entry, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    same: tuple[str, ...] = ()  # names `known` vouched for, not looked at (see scan_folder)
 
 
 def folder_stamp(path: str | Path) -> str | None:
@@ -126,7 +133,7 @@ def _target(folder_real: str, path: str) -> tuple[tuple[str, ...] | None, str | 
 def _classify(folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyParser, seen: dict[str, str]) -> Entry | str:
     """An Entry, or the reason the entry is skipped."""
     name = entry.name
-    if display_name(name) != name:
+    if not name.isascii() and display_name(name) != name:
         return "its name is not valid UTF-8"
     if name.startswith("."):
         return "it is a hidden file (its name starts with a dot)"
@@ -136,7 +143,7 @@ def _classify(folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyPars
         aid, key = key_of(name)
     except (KabarError, ValueError):
         return "the name is not NNN_<hash>.txt"
-    path = os.path.join(folder, name)
+    path = f"{folder}/{name}"
     inside: tuple[str, ...] = (name,)
     try:
         if entry.is_symlink():
@@ -155,11 +162,19 @@ def _classify(folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyPars
     if aid in seen:
         return f"id {aid} is already used by {seen[aid]}"
     seen[aid] = name
-    return Entry(name=name, id=aid, key=key, path=path, inside=inside)
+    stamp = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+    return Entry(name=name, id=aid, key=key, path=path, inside=inside, stat=stamp)
 
 
-def scan_folder(path: str | Path, key_of: KeyParser | None = None) -> FolderScan:
-    """List a folder: its article entries (sorted by name), its skipped entries, its state."""
+def scan_folder(path: str | Path, key_of: KeyParser | None = None,
+                known: dict[str, tuple[int, str]] | None = None) -> FolderScan:
+    """List a folder: its article entries (sorted by name), its skipped entries, its state.
+
+    `known` (name -> (inode, id) of files indexed before) makes a light scan: a regular
+    entry (not a link) still under its name with the same inode is not looked at, only
+    named in `same`. A file replaced atomically has a new inode and is looked at; one
+    rewritten in place is not (a full scan, without `known`, compares its times).
+    """
     key_of = key_of or parse_key
     location = str(path)
     stamp = folder_stamp(location)
@@ -181,15 +196,22 @@ def scan_folder(path: str | Path, key_of: KeyParser | None = None) -> FolderScan
         return FolderScan(location, "empty", stamp=stamp, real=real, detail="holds no *.txt file (a failed mount looks like this)")
     entries: list[Entry] = []
     skipped: list[Skipped] = []
+    same: list[str] = []
     seen: dict[str, str] = {}
     for entry in found:
+        vouched = known.get(entry.name) if known else None
+        if vouched is not None and vouched[0] == entry.inode() and not entry.is_symlink() and vouched[1] not in seen:
+            seen[vouched[1]] = entry.name
+            same.append(entry.name)
+            continue
         result = _classify(location, real, entry, key_of, seen)
         if isinstance(result, Entry):
             entries.append(result)
         else:
             skipped.append(Skipped(name=display_name(entry.name), reason=result, id=_id_of(entry.name, key_of),
                                    source=location))
-    return FolderScan(location, "ok", stamp=stamp, real=real, entries=tuple(entries), skipped=tuple(skipped))
+    return FolderScan(location, "ok", stamp=stamp, real=real, entries=tuple(entries), skipped=tuple(skipped),
+                      same=tuple(same))
 
 
 def _id_of(name: str, key_of: KeyParser) -> str | None:

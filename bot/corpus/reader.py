@@ -143,7 +143,9 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 def parse_key(filename: str) -> tuple[str, str]:
     """("003", "003_89031a1fd86b0abb") from "003_89031a1fd86b0abb.txt" (or the key itself)."""
-    name = Path(str(filename)).name
+    name = str(filename)
+    if "/" in name:
+        name = Path(name).name
     key = name[:-4] if name.lower().endswith(".txt") else name
     m = _KEY.fullmatch(key)
     if not m:

@@ -104,8 +104,9 @@ def plain(value: Any) -> Any:
 
 
 #: characters kept as \\uXXXX escapes: DEL, C1 controls and bidirectional overrides would act on a
-#: terminal showing the JSON (JSON itself already escapes the C0 controls)
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: terminal showing the JSON (JSON itself already escapes the C0 controls); lone surrogates
+#: (bytes that were not UTF-8) cannot be written as UTF-8 at all
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def dumps(value: Any) -> str:

@@ -14,21 +14,28 @@ from bot.models import Answer, AnswerItem, Citation
 WIDTH = 100
 
 #: characters a terminal would act on instead of showing: C0 and C1 controls (escape sequences
-#: start with ESC or CSI) except newline and tab, DEL, and the bidirectional overrides and
-#: isolates that can make a file name read backwards
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: start with ESC or CSI) except newline and tab, DEL, the Unicode line and paragraph
+#: separators, the bidirectional overrides and isolates that can make a file name read
+#: backwards, and lone surrogates (the bytes of a name or argument that is not UTF-8),
+#: which cannot be written out at all
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as Python keeps it: show the byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def escape_controls(text: str) -> str:
-    """Text fit for a terminal: every control character becomes a visible escape (ESC -> \\x1b)."""
-    if text.isprintable() or not _CONTROLS.search(text):
+def escape_controls(text: str, *, lines: bool = True) -> str:
+    """Text fit for a terminal: every control character becomes a visible escape (ESC -> \\x1b);
+    with `lines=False` newlines and tabs too, so the text stays one line."""
+    if text.isprintable():
         return text
-    return _CONTROLS.sub(_visible, text)
+    if not lines:
+        text = text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return _CONTROLS.sub(_visible, text) if _CONTROLS.search(text) else text
 
 
 def counted(n: int, noun: str) -> str:

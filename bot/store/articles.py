@@ -49,7 +49,8 @@ _MAX_LISTED_IDS = 20
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, key, path, title, title_derived, outlet, dateline, editor, content_hash,"
-    " indexed_at, words, sentences, removed, warnings, source, layout) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " indexed_at, words, sentences, removed, warnings, source, file_stat, layout)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, figure_terms) VALUES (?,?,?,?,?)"
 _INSERT_FIGURE = (
@@ -98,7 +99,8 @@ class Rows:
             start = end
         return out
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, file_stat: str | None = None) -> None:
+        """Add one article's rows; `file_stat` is its file's stat (see bot.corpus.folder.Entry.stat)."""
         aid = article.id
         self.ids.append(aid)
         self.keys.append(article.key)
@@ -107,7 +109,7 @@ class Rows:
             aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
             article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
             len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
-            layout_of(article),
+            file_stat, layout_of(article),
         ))
         for sentence in article.sentences:
             self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text,

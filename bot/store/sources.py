@@ -12,7 +12,8 @@ Public API:
     await store.remove(source_id, now) -> list[str]          # deletes its articles; returns their ids
     await store.skipped(source_id=None) -> list[Skipped]
     await store.skipped_for(ref) -> list[Skipped]            # the skipped entries an article id or file name names
-    await store.claims() -> dict[str, tuple[str, int | None, str]]   # id -> (key, source, content hash)
+    await store.claims() -> dict[str, tuple[str, int | None, str, str | None]]   # id -> (key, source, hash, stat)
+    await store.restat([(file_stat, key), ...])             # files read again and found unchanged
     await store.stamps(kind) -> list[tuple[Source, str | None]]   # active sources and their change tokens
 
 A source's `stamp` is an opaque token the caller computes from the source (a folder's
@@ -97,10 +98,17 @@ class SourceStore:
             cursor = await self.db.execute("UPDATE articles SET source = ? WHERE source IS NULL", (source_id,))
             return cursor.rowcount
 
-    async def claims(self) -> dict[str, tuple[str, int | None, str]]:
-        """id -> (key, source id, content hash) of every stored article: what a full check compares with."""
-        rows = await self.db.fetchall("SELECT id, key, source, content_hash FROM articles")
-        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+    async def claims(self) -> dict[str, tuple[str, int | None, str, str | None]]:
+        """id -> (key, source id, content hash, file stat) of every stored article: what a check compares with."""
+        rows = await self.db.fetchall("SELECT id, key, source, content_hash, file_stat FROM articles")
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    async def restat(self, stats: Iterable[tuple[str | None, str]]) -> None:
+        """Record (file stat, key) for articles whose file was read again and found unchanged."""
+        stats = list(stats)
+        if stats:
+            async with self.db.transaction():
+                await self.db.executemany("UPDATE articles SET file_stat = ? WHERE key = ?", stats)
 
     async def forget_stamp(self, source_id: int) -> None:
         """Clear a source's change token: the next command checks it fully (set while a check runs)."""

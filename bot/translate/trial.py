@@ -49,7 +49,7 @@ def trial_decode(folder: Path, timeout: float = TRIAL_TIMEOUT) -> None:
     else:
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         reason = lines[-1] if lines else f"exit code {done.returncode}"
-    raise ModelCorrupt(f"The package cannot translate a test sentence: {reason[:300]}.", hint=_HINT)
+    raise ModelCorrupt(f"The package cannot translate a test sentence ({reason[:300].rstrip('.')}).", hint=_HINT)
 
 
 def _main(folder: str) -> int:
@@ -64,8 +64,8 @@ def _main(folder: str) -> int:
         engine = Engine(info, DecodeOptions(beam_size=1, max_ratio=1.0, batch_size=1, threads=1))
         (english,) = engine.translate([TRIAL_SENTENCE])
     except Exception as exc:  # noqa: BLE001 - any failure is the answer: the package cannot decode
-        message = getattr(exc, "user_message", None) or f"{type(exc).__name__}: {exc}"
-        print(" ".join(str(message).split()), file=sys.stderr)
+        cause = exc.__cause__ if getattr(exc, "user_message", None) and exc.__cause__ else exc
+        print(" ".join(f"{type(cause).__name__}: {cause}".split()), file=sys.stderr)
         return 1
     if not isinstance(english, str):
         print("the decoder returned no text", file=sys.stderr)

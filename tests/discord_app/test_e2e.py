@@ -127,6 +127,20 @@ async def test_domain_errors_are_ephemeral_and_plain(bots: Bots, standin: Discor
     assert "999" in message["content"] and "Traceback" not in message["content"]
 
 
+async def test_a_link_out_of_the_articles_folder_is_never_posted(bots: Bots, standin: DiscordStandIn, seeds_dir: Path,
+                                                                 tmp_path: Path) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (seeds_dir / "010_0000000000000010.txt").symlink_to(secret)
+    await bots.start()
+    ix = await standin.slash("translate", {"article": "010"})
+    message = await ix.answer()
+    assert message["flags"] & EPHEMERAL and "root:x" not in message["content"]
+    assert message["content"] == ("Article 010 is not indexed: its file 010_0000000000000010.txt was skipped "
+                                  "(it is a symbolic link to a file outside the source folder).")
+    assert str(tmp_path) not in message["content"], "no path of the server reaches Discord"
+
+
 async def test_translate_without_a_model_answers_at_once_while_summaries_hold_every_slot(
     bots: Bots, standin: DiscordStandIn
 ) -> None:

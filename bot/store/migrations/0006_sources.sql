@@ -19,6 +19,9 @@ CREATE TABLE sources (
 -- Every article belongs to the source it was read from (NULL only in databases made before
 -- sources existed, until the first source adopts them).
 ALTER TABLE articles ADD COLUMN source INTEGER REFERENCES sources (id);
+-- The stat of the file at the check that stored it ("dev:inode:size:mtime_ns:ctime_ns"; NULL when
+-- it had changed too recently to be trusted): while it stays the same, checks skip reading it.
+ALTER TABLE articles ADD COLUMN file_stat TEXT;
 CREATE INDEX articles_source ON articles (source);
 
 -- Entries of a source that are not indexed, with the reason; replaced at each full check.
