@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make run` and `make test`.
-# Both set up ./.venv on first use (scripts/bootstrap).
+# Both set up ./.venv from uv.lock on first use (scripts/bootstrap).
 
-.PHONY: run test setup bench
+.PHONY: run test setup bench lock upgrade
 
 setup:
 	@scripts/bootstrap
@@ -16,3 +16,11 @@ bench: setup
 	.venv/bin/python bench/index.py
 	.venv/bin/python bench/summary_eval.py
 	.venv/bin/python bench/translate.py
+
+# After editing dependencies in pyproject.toml: record them in uv.lock (other pins kept).
+lock:
+	@scripts/bootstrap lock
+
+# Move every dependency to the newest version pyproject.toml allows, in uv.lock.
+upgrade:
+	@scripts/bootstrap lock --upgrade

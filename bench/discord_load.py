@@ -114,6 +114,19 @@ def summarise(results) -> tuple[list[float], int, int, int]:
     return latencies, len(latencies), errors, len(results) - len(latencies)
 
 
+def private_settings(work: Path, standin: DiscordStandIn, **extra: object) -> Settings:
+    """Settings for a bot on the stand-in's server with everything under `work` (a copy of the seeds there)."""
+    return Settings(
+        _env_file=None,
+        seeds_dir=work / "seeds",
+        db=work / "state" / "kabar.db",
+        models_dir=work / "state" / "argos-packages",
+        translations_dir=work / "translations",
+        guild_id=standin.guild_id,
+        **extra,
+    )
+
+
 async def main(count: int, timeout: float) -> int:
     from bot.discord_app.client import create_bot
     from bot.service import Kabar
@@ -122,14 +135,7 @@ async def main(count: int, timeout: float) -> int:
     try:
         shutil.copytree(ROOT / "seeds", work / "seeds")
         async with DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin:
-            settings = Settings(
-                _env_file=None,
-                seeds_dir=work / "seeds",
-                db=work / "state" / "kabar.db",
-                models_dir=work / "state" / "argos-packages",
-                translations_dir=work / "translations",
-                guild_id=standin.guild_id,
-            )
+            settings = private_settings(work, standin)
             with pointed_at(standin):
                 async with Kabar(settings) as kabar:
                     await kabar.ensure_indexed()

@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.figures import find_figures, parse_figure  # noqa: E402
+from bot.corpus.figures.query import parse_figure  # noqa: E402
+from bot.corpus.figures.scan import find_figures  # noqa: E402
 from bot.corpus.segment import split_sentences  # noqa: E402
 
 _NAIVE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -8,6 +8,7 @@ read from `DISCORD_TOKEN`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,6 +21,11 @@ from bot.errors import ConfigError
 SUMMARY_METHODS = ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic", "lead", "news")
 #: Discord ids are positive and fit SQLite's signed 64-bit integers
 MAX_SNOWFLAKE = 2**63 - 1
+#: a feed is polled at most once a minute and at least once a week (0 turns polling off)
+MIN_FEED_INTERVAL = 1.0
+MAX_FEED_INTERVAL = 7 * 24 * 60.0
+MAX_CONTACT_CHARS = 200
+_INTERVAL = re.compile(r"(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|h|hours?|)")
 
 
 class Settings(BaseSettings):
@@ -73,6 +79,12 @@ class Settings(BaseSettings):
     work_concurrency: int = Field(2, ge=1, le=16)
     page_timeout_minutes: float = Field(5.0, gt=0, le=14, allow_inf_nan=False)  # paging buttons stay live this long
 
+    # --- feeds ----------------------------------------------------------------------
+    feed_interval: float = 15.0  # minutes between two polls of a feed by the bot; 0 ("off"): never
+    feed_contact: str = ""  # how a site's operator reaches you (URL or e-mail), sent in the User-Agent
+    feed_host_delay: float = Field(2.0, ge=0, le=60, allow_inf_nan=False)  # seconds between requests to a host
+    feed_max_failures: int = Field(8, ge=1, le=1000)  # failures in a row before a feed is paused
+
     log_level: str = "INFO"
 
     @field_validator("summary_method")
@@ -105,6 +117,19 @@ class Settings(BaseSettings):
     def _check_time(cls, value: str) -> str:
         parse_hhmm(value)
         return value
+
+    @field_validator("feed_interval", mode="before")
+    @classmethod
+    def _check_interval(cls, value: object) -> float:
+        return parse_interval(value)
+
+    @field_validator("feed_contact")
+    @classmethod
+    def _check_contact(cls, value: str) -> str:
+        text = value.strip()
+        if len(text) > MAX_CONTACT_CHARS or not text.isprintable():
+            raise ValueError(f"give a short contact (a URL or an e-mail address, at most {MAX_CONTACT_CHARS} characters)")
+        return text
 
     @field_validator("log_level")
     @classmethod
@@ -149,6 +174,25 @@ def parse_hhmm(value: str) -> dt.time:
         return dt.time(int(hours), int(minutes))
     except (ValueError, TypeError) as exc:
         raise ValueError(f"time {value!r} is not HH:MM (24-hour clock)") from exc
+
+
+def parse_interval(value: object) -> float:
+    """Minutes from "15", "15m", "90 min", "2h", 15.0; "off", "0" and "never" give 0 (no polling)."""
+    text = str(value).strip().lower()
+    if text in {"off", "never", "no", "false", "0", "0m", "0h"}:
+        return 0.0
+    match = _INTERVAL.fullmatch(text)
+    if not match:
+        raise ValueError(f"interval {value!r} is not a number of minutes (15, 15m, 2h) or off")
+    minutes = float(match.group(1)) * (60.0 if match.group(2).startswith("h") else 1.0)
+    if minutes == 0:
+        return 0.0
+    if not MIN_FEED_INTERVAL <= minutes <= MAX_FEED_INTERVAL:
+        raise ValueError(
+            f"interval {value!r} must be off or between {MIN_FEED_INTERVAL:g} minute and "
+            f"{MAX_FEED_INTERVAL // (24 * 60):g} days"
+        )
+    return minutes
 
 
 def _env_name(loc: tuple[object, ...]) -> str:

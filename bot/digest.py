@@ -42,11 +42,12 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
-from bot.corpus.figures import describe_figure
+from bot.corpus.figures.render import figure_label
 from bot.corpus.segment import split_words
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems
-from bot.nlp.summarize import summarize_sentences
+from bot.corpus.boilerplate import without_boilerplate
+from bot.nlp.topic import Candidate, summarize_topic
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 
@@ -224,33 +225,51 @@ def group_stories(articles: Sequence[Article], threshold: float = STORY_SIMILARI
     return [sorted(group, key=lambda a: a.id) for group in ordered]
 
 
-def _pick_sentences(article: Article, n: int) -> list[int]:
-    """Indexes (0-based) of the article's best n sentences, in reading order."""
-    texts = [s.text for s in article.sentences]
-    if len(texts) <= n:
-        return list(range(len(texts)))
+def _candidates(group: Sequence[Article]) -> list[Candidate]:
+    """Every article's sentences (learned boilerplate left out), leads first across the articles."""
+    found = []
+    for article in group:
+        texts = [s.text for s in article.sentences]
+        total = max(1, len(texts))
+        for s in without_boilerplate(article).sentences:
+            context = tuple(texts[max(0, s.index - 4) : s.index - 1])
+            found.append(Candidate(article.id, s.index, s.text, (s.index - 1) / total, context))
+    # the summary rates the first candidates it is given: every article's lead comes first
+    return sorted(found, key=lambda c: (c.position, c.article, c.sentence))
+
+
+def _summary_of(group: Sequence[Article], n: int) -> tuple[Citation, ...]:
+    """The story's summary: the multi-article topic summary of its articles, as at most n cited sentences.
+
+    An item shown after the sentence it needs cites both; an item that only reads on its
+    own with an inserted name is left out (a digest line is one sentence as written).
+    """
     try:
-        chosen = list(summarize_sentences(texts, n=n, method="news"))
+        picks = summarize_topic(_candidates(group), n=n + 2, method="news").items
     except Exception:  # noqa: BLE001 - the digest falls back to the lead rather than failing
-        log.warning("summariser failed for article %s; using its lead", article.id, exc_info=True)
-        return list(range(n))
-    return sorted(i for i in chosen if 0 <= i < len(texts))[:n] or list(range(n))
+        log.warning("summariser failed for the story of %s; using its lead", group[0].id, exc_info=True)
+        lead = group[0]
+        return tuple(Citation(article=lead.id, sentence=s.index, text=s.text) for s in lead.sentences[:n])
+    chosen: list[Citation] = []
+    for pick in picks:
+        if pick.named:
+            continue
+        cited = [c for c in (pick.before, pick.main) if c is not None]
+        if len(chosen) + len(cited) > n:
+            continue
+        chosen += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in cited]
+    return tuple(chosen)
 
 
 def _figure_label(figure: Any) -> str:
     """'about 10,000 tentara', '20%': the figure in English notation with its counted noun."""
-    label = describe_figure(figure)
-    unit = figure.unit or ""
-    return f"{label} {unit}" if unit.isalpha() and len(unit) > 3 else label
+    return figure_label(figure, noun=True)
 
 
 def story_of(group: Sequence[Article], n: int = SUMMARY_SENTENCES) -> Story:
-    """A story: the longest article's best sentences, its figures, and every source."""
+    """A story: the multi-article summary of its articles, their figures, and every source."""
     main = max(group, key=lambda a: (len(a.sentences), -int(a.id) if a.id.isdigit() else 0))
-    picks = _pick_sentences(main, n)
-    summary = tuple(
-        Citation(article=main.id, sentence=main.sentences[i].index, text=main.sentences[i].text) for i in picks
-    )
+    summary = _summary_of(group, n)
     figures: list[str] = []
     seen: set[float] = set()
     for article in [main, *[a for a in group if a is not main]]:

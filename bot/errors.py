@@ -10,10 +10,14 @@
     │   └── NoInput                 standard input is closed or unreadable
     ├── StoreError                  the SQLite database cannot be used
     ├── DiscordUnavailable          Discord cannot be reached (network, DNS, an outage)
-    └── TranslationError            anything about translation
-        ├── ModelNotInstalled       no package for the language pair
-        ├── ModelCorrupt            a package that is partial or broken
-        └── ModelUnavailable        the package index cannot be reached
+    ├── TaggerModelError            the part-of-speech model is missing or damaged
+    ├── TranslationError            anything about translation
+    │   ├── ModelNotInstalled       no package for the language pair
+    │   ├── ModelCorrupt            a package that is partial or broken
+    │   └── ModelUnavailable        the package index cannot be reached
+    └── FeedError                   a feed or article page cannot be used
+        ├── FetchError              the request failed (status, timeout, size, redirects)
+        └── FeedUnusable            the response is not a feed kabar can read
 
 Adapters catch `KabarError` and show `user_message`; anything else is a bug,
 logged with its traceback and answered with a short apology.
@@ -85,6 +89,10 @@ class DiscordUnavailable(KabarError):
     exit_code = 69  # EX_UNAVAILABLE
 
 
+class TaggerModelError(KabarError):
+    """The part-of-speech model file is missing, unreadable or not a model."""
+
+
 class TranslationError(KabarError):
     """Translation cannot be done as asked."""
 
@@ -105,3 +113,30 @@ class ModelUnavailable(TranslationError):
     """The package index cannot be reached (offline, timeout)."""
 
     exit_code = 3
+
+
+class FeedError(KabarError):
+    """A news feed or an article page cannot be fetched or read."""
+
+
+class FetchError(FeedError):
+    """An HTTP request failed; `reason` is one short phrase, `retry_after` the server's wish in seconds."""
+
+    def __init__(
+        self,
+        user_message: str,
+        *,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        transient: bool = True,
+    ) -> None:
+        super().__init__(user_message)
+        self.reason = reason
+        self.status = status
+        self.retry_after = retry_after
+        self.transient = transient
+
+
+class FeedUnusable(FeedError):
+    """The response arrived but is not an RSS or Atom feed (an HTML page, nothing parseable)."""

@@ -47,6 +47,7 @@ from bot.corpus.reader import article_from_bytes, parse_key
 from bot.errors import CorpusError, KabarError
 from bot.models import Article, IndexReport, Skipped, Source
 from bot.store.articles import ArticleStore, Rows
+from bot.store.boilerplate import BoilerplateStore
 from bot.store.db import Database, iso_utc, utc_now
 from bot.store.sources import SourceStore
 
@@ -369,6 +370,7 @@ async def check_folder(
     before = {(s.name, s.reason) for s in await sources.skipped(source.id)}
     await sources.checked(source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at),
                           skipped=skipped)
+    await BoilerplateStore(db).refresh(changed=bool(added or updated or removed))
     return IndexReport(
         added=tuple(added),
         updated=tuple(updated),

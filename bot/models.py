@@ -38,11 +38,18 @@ class Figure:
 
 @dataclass(frozen=True)
 class Removal:
-    """Something the reader took out of an article's body, and why."""
+    """Something kept out of an article's body, and why.
+
+    The reader's removals name the file line. Boilerplate learned from the corpus (a
+    sentence recurring across different stories) stays a numbered sentence: it names
+    that `sentence` (line 0) and the `reason`, and is kept out of every answer.
+    """
 
     kind: str  # cross-link | editor | byline | disclaimer | subheading | dateline | title | boilerplate | separator
     text: str
-    line: int  # 1-based line number in the file
+    line: int  # 1-based line number in the file (0: not a line the reader removed)
+    sentence: int | None = None  # the learned boilerplate's sentence index
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

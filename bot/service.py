@@ -12,6 +12,7 @@ Public API (adapters rely on these names):
     await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
     await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
     await kabar.compact_storage(announce=None) -> bool   # once, for a database older than incremental vacuum
+    kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
     await kabar.article(ref) -> Article              # "003" or "003_89031a1fd86b0abb"
     await kabar.search(query, limit=20) -> list[SearchHit]
@@ -86,6 +87,8 @@ class Kabar:
         self._spelling: Any = None
         self._figures: Any = None
         self._cached_answers: Any = None
+        self.feeds: Any = None
+        self._boilerplate: Any = None
         self._work = asyncio.Semaphore(settings.work_concurrency)
         self._index_lock = asyncio.Lock()
 
@@ -99,8 +102,10 @@ class Kabar:
 
     async def open(self) -> None:
         from bot.answered import CachedAnswers
+        from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
+        from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
         from bot.store.figures import FigureIndex
         from bot.store.search import SentenceSearch
@@ -116,9 +121,13 @@ class Kabar:
         self._cached_answers = CachedAnswers(self._answers, __version__)
         self._spelling = SpellingIndex(self.db)
         self._figures = FigureIndex(self.db)
+        self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
+        self.feeds = Feeding(self.db, self.settings, cpu=self._cpu, first_use=self.ensure_indexed)
 
     async def close(self) -> None:
+        if self.feeds is not None:
+            await self.feeds.close()
         if self._cached_answers is not None:
             await self._cached_answers.close()
         if self.translations is not None:
@@ -187,7 +196,7 @@ class Kabar:
 
     async def warm_up(self) -> None:
         """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
-        from bot.nlp.summarize import Candidate, summarize_topic
+        from bot.nlp.topic import Candidate, summarize_topic
 
         sample = [
             Candidate("warm", 1, "Pasukan tiba di wilayah perbatasan pada Senin.", 0.0),
@@ -206,10 +215,11 @@ class Kabar:
         ref = plain_text(ref).strip()
         if not ref:
             raise QueryError("Name an article by its id, for example 003 (see /articles).")
+        ref = await self.feeds.resolve(ref)  # an article's URL names it too
         if len(ref) > 80:
             raise ArticleNotFound("That is not an article id; ids look like 003 (see /articles).")
         try:
-            return await self._articles.get(ref)
+            return await self._stored(ref)
         except ArticleNotFound:
             skipped = await self._sources.skipped_for(ref)
             if not skipped:
@@ -220,9 +230,18 @@ class Kabar:
             hint="`kabar articles --skipped` lists every skipped file",
         )
 
+    async def _stored(self, ref: str) -> Article:
+        """The stored article with its learned boilerplate listed among its removals."""
+        from bot.corpus.boilerplate import with_learned
+
+        art = await self._articles.get(ref)
+        return with_learned(art, await self._boilerplate.for_article(art.id))
+
     async def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        from bot.nlp.aliases import load_aliases
+
         query = self._check_query(query, "search")
-        return await self._search.search(query, limit=limit)
+        return await self._search.search(query, limit=limit, variants=load_aliases().query_variants(query))
 
     def _check_query(self, text: str, what: str, example: str = "kursk") -> str:
         text = " ".join(plain_text(text).split())
@@ -236,7 +255,7 @@ class Kabar:
     async def summary(
         self, topic: str, sentences: int | None = None, method: str | None = None, lang: str = "en"
     ) -> Answer:
-        from bot.nlp.summarize import METHODS
+        from bot.nlp.ranking import METHODS
 
         topic = self._check_query(topic, "topic")
         n = sentences or self.settings.summary_sentences
@@ -245,38 +264,50 @@ class Kabar:
         method = (method or self.settings.summary_method).lower()
         if method not in METHODS:
             raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(METHODS)}.")
-        answer = await self._cached(("summary", topic.lower(), n, method), lambda: self._summary(topic, n, method))
+        from bot.topic_query import english_topic
+
+        translate = english_topic(topic) and self.translations.available("en", "id")
+        answer = await self._cached(
+            ("summary", topic.lower(), n, method, translate), lambda: self._summary(topic, n, method, translate)
+        )
         return await self._translated(answer, lang)
 
-    async def _summary(self, topic: str, n: int, method: str) -> Answer:
-        from bot.nlp.summarize import Candidate, summarize_topic
+    async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
+        from bot.nlp.standalone import needs_context
+        from bot.nlp.topic import Candidate, summarize_topic
+        from bot.topic_query import prepare
 
-        hits = await self._search.search(topic, limit=RETRIEVAL_LIMIT)
+        query = await prepare(topic, self.translations, translate)
+        hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
+        learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
+        hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         if not hits:
             close = await self._search.suggest(topic)
             note = f"No indexed article mentions {topic!r}."
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
-            return Answer(command="summary", query=topic, notes=(note,), meta={"suggestions": close})
+            return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
         sizes = await self._articles.sentence_counts({h.article for h in hits})
+        # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
+        contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
         candidates = [
             Candidate(
                 article=h.article,
                 sentence=h.sentence,
                 text=h.text,
                 position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
+                context=contexts.get((h.article, h.sentence), ()),
             )
             for h in hits
         ]
-        terms = tuple(topic.split())
-        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=terms)
+        result = await self._cpu(summarize_topic, candidates, n=n, method=method, query_terms=query.terms)
         items = []
         for pick in result.items:
-            cites = [Citation(article=pick.main.article, sentence=pick.main.sentence, text=pick.main.text)]
-            cites += [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in pick.also]
+            shown = [c for c in (pick.before, pick.main) if c is not None]
+            cites = [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in [*shown, *pick.also]]
             also = sorted({c.article for c in pick.also if c.article != pick.main.article})
             fields: dict[str, Any] = {"also_reported_by": also} if also else {}
-            items.append(AnswerItem(text=pick.main.text, citations=tuple(cites), fields=fields))
+            items.append(AnswerItem(text=pick.text, citations=tuple(cites), fields=fields))
         used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
@@ -284,6 +315,7 @@ class Kabar:
             f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
             f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
             "Keywords: " + ", ".join(result.keywords) + ".",
+            *query.notes,
         ]
         close = await self._search.suggest(topic) if len(topic.split()) > 1 else []
         if close:  # some words found nothing ("Prabowo Subiyanto"): say what they may have meant
@@ -305,19 +337,18 @@ class Kabar:
         )
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
-        from bot.corpus.figures import parse_figure
+        from bot.corpus.figures.query import read_figure_query
 
         text = self._check_query(figure, "figure", example="10000")
-        wanted = parse_figure(text)
-        if wanted is None:
-            raise QueryError(f"{text!r} is not a figure. Try a number such as 10000, 10.000, 10k or 10 ribu.")
-        key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, explain)
+        wanted = read_figure_query(text)
+        key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, wanted.unit, explain)
         answer = await self._cached(key, lambda: self._who_confirmed(text, wanted, explain))
         answer = await self._translated(answer, "en", notes=False)
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures import describe_figure, format_figure
+        from bot.corpus.figures.query import other_units
+        from bot.corpus.figures.render import figure_label
         from bot.nlp.claims import claim_items, find_claims
 
         figures = self._figures
@@ -328,15 +359,23 @@ class Kabar:
         if not chosen:  # no exact figure: the articles with a related vague quantity
             chosen = await figures.newest_articles(wanted.value, vague_too=True, limit=CLAIM_ARTICLE_LIMIT)
         chosen.sort(key=lambda a: (len(a), a))
-        sentences = await self._articles.sentences_of(chosen)
-        report = await self._cpu(find_claims, [(a, sentences.get(a, ())) for a in chosen], wanted)
-        shown = describe_figure(wanted) if wanted.vague else format_figure(wanted.value)
+        stored = await self._articles.sentences_of(chosen)
+        learned = await self._boilerplate.among((a, s.index) for a in chosen for s in stored.get(a, ()))
+        sentences = {  # an outlet's footer is not a source
+            a: tuple(s for s in stored.get(a, ()) if (a, s.index) not in learned) for a in chosen
+        }
+        report = await self._cpu(find_claims, [(a, sentences[a]) for a in chosen], wanted)
+        shown = figure_label(wanted, qualifier=False, noun=True)
         items = list(claim_items(report))
         main = [item for item in items if item.fields.get("kind") != "related"]
         related = [item for item in items if item.fields.get("kind") == "related"]
         notes: list[str] = []
         if not main:
             notes.append(f"No indexed sentence gives the figure {shown}.")
+        left_out = other_units([f for a in chosen for s in sentences[a] for f in s.figures], wanted)
+        if left_out:
+            bare = figure_label(dataclasses.replace(wanted, unit=None), qualifier=False)
+            notes.append(f"Left out: {bare} as {', '.join(left_out[:5])}; ask for {bare} alone to see every unit.")
         if holding > len(chosen):
             many = f"{FIGURE_COUNT_CAP:,} or more" if holding >= FIGURE_COUNT_CAP else f"{holding:,}"
             notes.append(
@@ -350,7 +389,7 @@ class Kabar:
                 + ")."
             )
         meta: dict[str, Any] = {
-            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier},
+            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier, "unit": wanted.unit},
             "related": related,
             "articles": chosen,
         }
@@ -375,7 +414,7 @@ class Kabar:
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
-        items = await self._with_english(answer.items, lang)
+        items = await self._with_english(answer.items, lang, shown=answer.command == "summary")
         extra = self._translation_notes(items, lang) if notes and items else []
         return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
@@ -500,13 +539,17 @@ class Kabar:
         raise QueryError(f"/{cmd.name} is not available here.")
 
     # ------------------------------------------------------------------ translation of answers
-    async def _with_english(self, items: Sequence[AnswerItem], lang: str) -> list[AnswerItem]:
-        """Attach translations to every citation when a model for id->lang is installed."""
+    async def _with_english(self, items: Sequence[AnswerItem], lang: str, shown: bool = False) -> list[AnswerItem]:
+        """Attach translations to every citation when a model for id->lang is installed.
+
+        With `shown`, an item's own text is Indonesian as shown (a sentence with a marked
+        change, or two sentences) and is translated as a whole.
+        """
         items = list(items)
         lang = (lang or "en").lower()
         if not items or lang == "id" or not self.translations.available("id", lang):
             return items
-        texts = sorted({c.text for item in items for c in item.citations})
+        texts = sorted({c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set()))
         try:
             done = await self.translations.translate_texts(texts, src="id", tgt=lang)
         except TranslationError as exc:
@@ -526,7 +569,7 @@ class Kabar:
                 )
                 for c in item.citations
             )
-            main_en = cites[0].text_en if cites and item.text == cites[0].text else None
+            main_en = by_text[item.text].text_en if item.text in by_text else None
             out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
         return out
 

@@ -35,6 +35,7 @@ from bot.corpus.folder import folder_stamp, scan_folder
 from bot.errors import CorpusError, QueryError
 from bot.indexing import FOLDER, Clock, Progress, add_source, check_folder, find_folder, folder_location, stamp_holds
 from bot.models import IndexReport, Skipped, Source
+from bot.store.boilerplate import BoilerplateStore
 from bot.store.db import Database, iso_utc, utc_now
 from bot.store.sources import SourceStore
 
@@ -111,9 +112,14 @@ async def remove_folder(
     sources = SourceStore(db)
     source = await find_folder(sources, folder_location(directory))
     if source is None:
+        if str(directory).lower().startswith(("http:", "https:")):
+            raise QueryError("A feed is not a folder source.", hint="`kabar feeds remove URL` stops a feed")
         raise QueryError(f"{directory} is not a source.", hint="`kabar sources list` shows the sources")
     now = iso_utc(clock()) if clock else utc_now()  # type: ignore[arg-type]
-    return source, await sources.remove(source.id, now)
+    removed = await sources.remove(source.id, now)
+    if removed:
+        await BoilerplateStore(db).refresh()  # what recurred in them may no longer recur
+    return source, removed
 
 
 async def list_sources(db: Database) -> list[Source]:

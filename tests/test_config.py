@@ -66,6 +66,16 @@ def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
         ("KABAR_MODELS_DIR", "{file}/models", "{file}, which is a file, not a folder"),
         ("KABAR_SEEDS_DIR", "{file}", "KABAR_SEEDS_DIR: {file} is a file, not a folder"),
         ("KABAR_DB", "{folder}", "KABAR_DB: {folder} is a folder"),
+        ("KABAR_FEED_INTERVAL", "soon", "KABAR_FEED_INTERVAL: interval 'soon' is not a number of minutes"),
+        ("KABAR_FEED_INTERVAL", "10s", "KABAR_FEED_INTERVAL: interval '10s' is not a number of minutes"),
+        ("KABAR_FEED_INTERVAL", "0.5", "KABAR_FEED_INTERVAL: interval '0.5' must be off or between 1 minute and 7 days"),
+        ("KABAR_FEED_INTERVAL", "30d", "KABAR_FEED_INTERVAL"),
+        ("KABAR_FEED_INTERVAL", "-15", "KABAR_FEED_INTERVAL"),
+        ("KABAR_FEED_INTERVAL", "inf", "KABAR_FEED_INTERVAL"),
+        ("KABAR_FEED_HOST_DELAY", "-1", "KABAR_FEED_HOST_DELAY"),
+        ("KABAR_FEED_HOST_DELAY", "nan", "KABAR_FEED_HOST_DELAY"),
+        ("KABAR_FEED_MAX_FAILURES", "0", "KABAR_FEED_MAX_FAILURES"),
+        ("KABAR_FEED_CONTACT", "ops@example.org\x1b[2J", "KABAR_FEED_CONTACT: give a short contact"),
     ],
 )
 def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, value: str,
@@ -96,3 +106,18 @@ def test_example_env_file_loads() -> None:
     example = Path(__file__).resolve().parent.parent / ".env.example"
     s = Settings(_env_file=example)
     assert s.digest_tz == "Asia/Jakarta"
+
+
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [("15", 15.0), ("15m", 15.0), ("90 min", 90.0), ("2h", 120.0), ("1.5h", 90.0), ("off", 0.0), ("OFF", 0.0),
+     ("0", 0.0), ("never", 0.0), ("1", 1.0), ("10080", 10080.0)],
+)
+def test_feed_interval_in_minutes_hours_or_off(monkeypatch: pytest.MonkeyPatch, value: str, minutes: float) -> None:
+    monkeypatch.setenv("KABAR_FEED_INTERVAL", value)
+    assert load_settings(_env_file=None).feed_interval == minutes
+
+
+def test_feed_defaults_poll_every_15_minutes_politely() -> None:
+    s = load_settings(_env_file=None)
+    assert (s.feed_interval, s.feed_host_delay, s.feed_max_failures, s.feed_contact) == (15.0, 2.0, 8, "")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import bot.nlp.claims as claims_module
-import bot.nlp.summarize as summarize_module
+import bot.nlp.topic as summarize_module
 from bot.config import Settings
 from bot.models import Answer, AnswerItem, Citation
 from bot.present.json import answer_from_json, answer_json

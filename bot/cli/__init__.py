@@ -1,7 +1,7 @@
 """The terminal adapter: the `kabar` command line, assembled from one module per topic.
 
-Each topic module (`corpus`, `sources`, `answers`, `digest`, `models`, `runner`) exposes `register(app)`,
-which adds its commands; heavy imports stay inside the commands so start-up is fast.
+Each topic module (`corpus`, `sources`, `feeds`, `answers`, `digest`, `models`, `runner`) exposes
+`register(app)`, which adds its commands; heavy imports stay inside the commands so start-up is fast.
 `kabar` with no command is the main job: the Discord bot when a token is configured,
 otherwise the local chat on the bundled seeds.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from bot.cli import answers, corpus, digest, models, runner, sources
+from bot.cli import answers, corpus, digest, feeds, models, runner, sources
 
 
 #: the parser's error class, wherever this typer takes click from (its own copy, or click)
@@ -75,7 +75,7 @@ def build_app() -> typer.Typer:
         rich_markup_mode=None,
     )
     app.callback(invoke_without_command=True)(_main_job)
-    for module in (corpus, sources, answers, digest, models, runner):
+    for module in (corpus, sources, feeds, answers, digest, models, runner):
         module.register(app)
     return app
 

@@ -8,6 +8,8 @@ from typing import Optional
 import typer
 
 from bot.cli.common import emit_json, on_index, run, service, start
+from bot.present.feeds import origin_lines
+from bot.present.json import plain
 from bot.present.text import counted
 
 
@@ -104,20 +106,27 @@ def articles(
 
 
 def show(
-    ref: str = typer.Argument(..., metavar="ID", help="Article id (003) or full key (003_89031a1fd86b0abb)."),
+    ref: str = typer.Argument(..., metavar="ID", help="Article id (003, f001), full key (003_89031a1fd86b0abb) or URL."),
     raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show an article's numbered sentences."""
     cfg, out, _ = start()
-    art = on_index(cfg, lambda kabar: kabar.article(ref))
+
+    async def read(kabar):
+        found = await kabar.article(ref)
+        return found, await kabar.feeds.provenance(found.id)
+
+    art, origin = on_index(cfg, read)
     if as_json:
-        emit_json(art)
+        emit_json(art if origin is None else {**plain(art), "origin": origin})
         return
     out.print(f"{art.id}  {art.title}" + ("  (title derived from the first sentence)" if art.title_derived else ""))
     meta = [f"{k}: {v}" for k, v in (("outlet", art.outlet), ("dateline", art.dateline), ("editor", art.editor)) if v]
     if meta:
         out.print("   " + " · ".join(meta))
+    for line in origin_lines(origin) if origin else ():
+        out.print("   " + line)
     paragraph = None
     for sentence in art.sentences:
         if sentence.paragraph != paragraph:
@@ -130,8 +139,15 @@ def show(
     if raw:
         out.print("")
         out.print("Kept out of the sentences:")
+        learned = [r for r in art.removed if r.sentence is not None]
         for removal in art.removed:
-            out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}")
+            if removal.sentence is None:
+                out.print(f"  line {removal.line:>3}  {removal.kind:<11} {removal.text}", markup=False)
+        if learned:
+            out.print("")
+            out.print("Kept out of summaries, digests and /who-confirmed:")
+            for removal in learned:
+                out.print(f"  sentence {removal.sentence:>3}  {removal.kind} ({removal.reason}): {removal.text}", markup=False)
         for warning in art.warnings:
             out.print(f"  warning: {warning}")
 

@@ -43,7 +43,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from bot.corpus.figures import find_figures
+from bot.corpus.figures.scan import find_figures
 from bot.corpus.segment import MAX_SENTENCE_CHARS, split_long, split_sentences
 from bot.errors import MalformedArticle
 from bot.models import Article, Paragraph, Removal, Sentence

@@ -12,6 +12,11 @@ Public API (other modules rely on these names):
         right at the limit (a run of text without spaces).
     split_words(text: str) -> list[str]
         Word tokens (numbers such as "10.000" and "2,5" stay one token; punctuation dropped).
+    token_spans(text: str) -> list[tuple[int, int]]
+        (start, end) offsets of the tokens a part-of-speech tagger reads: the words of
+        `split_words`, except that a currency glued to its amount ("Rp10.000") is two
+        tokens and a web name ("Dompetku.id") one, and every other non-space character
+        (punctuation, symbols) is one token.
     IndonesianTokenizer
         sumy-compatible tokenizer: `.language`, `.to_sentences(paragraph)`,
         `.to_words(sentence)`; never touches NLTK data.
@@ -33,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_SENTENCE_CHARS", "IndonesianTokenizer", "split_long", "split_sentences", "split_words"]
+__all__ = ["MAX_SENTENCE_CHARS", "IndonesianTokenizer", "split_long", "split_sentences", "split_words", "token_spans"]
 
 #: the longest sentence kept whole: 2.8 times the longest sentence of the 100 IndoSum
 #: evaluation articles and the seeds (360 characters); a file without punctuation would
@@ -114,6 +119,13 @@ _DATELINE_HEAD = re.compile(r"[\w.,/ ]{2,40}\s(?:-{1,2}|–|—)\s*[A-Z][A-Z .]{
 _WORD = re.compile(
     r"\d+(?:[.,:/]\d+)*(?:-?[^\W\d_]+)?"  # 10.000, 2,5, 27/2/2025, 10.30, 1990-an, 10rb
     r"|[^\W_]+(?:[-'’][^\W_]+)*"  # words, KN-23, Rusia-Ukraina, ke-979, G7
+)
+#: tagger tokens: a currency written against its amount, a web name ("Dompetku.id",
+#: "KONTAN.CO.ID"), a word, or one other character
+_TOKEN = re.compile(
+    r"(?:Rp|RM)(?=\d)"
+    r"|[^\W\d_][^\W_]*(?:-[^\W_]+)*(?:\.[^\W_]+)*\.(?i:" + "|".join(sorted(_DOMAIN_PARTS)) + r")(?!\.?\w)"
+    r"|" + _WORD.pattern + r"|\S"
 )
 
 
@@ -301,6 +313,11 @@ def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS) -> li
 def split_words(text: str) -> list[str]:
     """Word tokens; numbers with separators stay whole, punctuation is dropped."""
     return _WORD.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of word and punctuation tokens, in order; every non-space character is in one."""
+    return [m.span() for m in _TOKEN.finditer(text)]
 
 
 class IndonesianTokenizer:

@@ -1,4 +1,4 @@
-"""The slash commands (/summary, /who-confirmed, /translate, /articles, /about, /digest ...).
+"""The slash commands (/summary, /who-confirmed, /translate, /articles, /about, /digest, /feeds ...).
 
 `build_commands()` returns fresh command objects for one bot (no module-level command
 state, so several bots can run in one process, as the tests do). Callbacks reach the
@@ -13,7 +13,9 @@ Who waits for what:
     /translate with no model         no slot, no defer unless it takes over a second:
                                      the "no model" error is answered at once, ephemerally
     /digest channel | time | off     permission and input checks answered at once; the
-                                     database write deferred (ephemerally) only if slow
+    /feeds add | remove              database write deferred (ephemerally) only if slow;
+                                     /feeds fetches nothing (the feed poll picks a new feed up)
+    /feeds list                      defer (ephemerally), no work slot
     autocomplete (article, tz)       never a work slot nor a deferral (Discord allows none)
 """
 
@@ -29,14 +31,23 @@ from discord import app_commands
 from bot.config import parse_hhmm
 from bot.discord_app.replies import defer, quick_or_defer, send_pages, send_text
 from bot.errors import QueryError
-from bot.present.discord import render_about, render_answer, render_articles, render_digest
+from bot.present.discord import (
+    neutralise,
+    render_about,
+    render_answer,
+    render_articles,
+    render_digest,
+    render_lines,
+)
+from bot.present.feeds import added_message, feed_line, removed_message, schedule_note
+from bot.present.text import counted
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.discord_app.client import KabarBot
 
 MAX_CHOICES = 25
 CHOICE_NAME_LIMIT = 100
-MANAGE_ONLY = "Changing the digest needs the Manage Server permission."
+MANAGE_ONLY = "Changing the digest or the news feeds needs the Manage Server permission."
 
 
 def _bot(interaction: discord.Interaction) -> "KabarBot":
@@ -201,6 +212,50 @@ class DigestGroup(app_commands.Group):
         await send_text(interaction, "The daily digest is off for this server. /digest channel turns it back on.")
 
 
+class FeedsGroup(app_commands.Group):
+    """/feeds add | list | remove"""
+
+    def __init__(self) -> None:
+        super().__init__(
+            name="feeds",
+            description="The news feeds (RSS/Atom) kabar polls for new articles",
+            guild_only=True,
+            default_permissions=discord.Permissions(manage_guild=True),
+        )
+
+    @app_commands.command(name="add", description="Poll a news feed for new articles (a paused one resumes)")
+    @app_commands.describe(url="The feed's address, https://...", outlet="The outlet its articles come from")
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        url: app_commands.Range[str, 1, 500],
+        outlet: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        feed, state = await quick_or_defer(interaction, bot.kabar.feeds.add(url, outlet), ephemeral=True)
+        await send_text(interaction, added_message(feed, state, bot.settings.feed_interval, chat=True))
+
+    @app_commands.command(name="list", description="The feeds, their articles and how their last poll went")
+    async def list_feeds(self, interaction: discord.Interaction) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        await defer(interaction, ephemeral=True)
+        feeds = await bot.kabar.feeds.feeds()
+        lines = [neutralise(discord.utils.escape_markdown(feed_line(feed, chat=True))) for feed in feeds]
+        footer = f"{counted(len(feeds), 'feed')} · {schedule_note(bot.settings.feed_interval, chat=True)}"
+        pages = render_lines("News feeds", lines, footer, empty="*No feeds: /feeds add adds one.*")
+        await send_pages(interaction, pages, ephemeral=True)
+
+    @app_commands.command(name="remove", description="Stop polling a feed; its articles leave the index")
+    @app_commands.describe(url="The feed's address, as /feeds list shows it")
+    async def remove(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500]) -> None:
+        _require_manage(interaction)
+        bot = _bot(interaction)
+        feed, removed = await quick_or_defer(interaction, bot.kabar.feeds.remove(url), ephemeral=True)
+        await send_text(interaction, removed_message(feed, removed))
+
+
 def build_commands() -> list[app_commands.Command | app_commands.Group]:
     """Fresh command objects for one bot."""
 
@@ -266,5 +321,5 @@ def build_commands() -> list[app_commands.Command | app_commands.Group]:
         extra = await bot.digest_status(interaction.guild_id)
         await send_pages(interaction, [render_about(facts, extra)])
 
-    return [summary, who_confirmed, translate, articles, about, DigestGroup()]
+    return [summary, who_confirmed, translate, articles, about, DigestGroup(), FeedsGroup()]
 

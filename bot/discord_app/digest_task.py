@@ -10,7 +10,6 @@ the sources when `Settings.reindex_minutes` have passed (real time), else the ch
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.digest import Digest, DigestService, Outcome, PostForbidden
+from bot.discord_app.periodic import Periodic
 from bot.discord_app.views import NO_MENTIONS
-from bot.present.discord import digest_marker, render_digest
+from bot.present.discord import digest_marker, render_digest, render_error
 from bot.store.guilds import GuildSettings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,6 +48,14 @@ class DiscordPoster:
         if not isinstance(channel, discord.abc.Messageable):
             raise PostForbidden(f"channel {channel_id} is not a text channel")
         return channel
+
+    async def say(self, channel_id: int, text: str) -> None:
+        """Post a one-line notice in a channel (a paused feed), pinging nobody."""
+        channel = await self._channel(channel_id)
+        try:
+            await channel.send(render_error(text), allowed_mentions=NO_MENTIONS)
+        except discord.Forbidden as exc:
+            raise PostForbidden(f"missing permissions ({exc.text or exc.status})") from exc
 
     def guild_of(self, channel_id: int) -> int | None:
         channel = self.bot.get_channel(channel_id)
@@ -105,39 +113,14 @@ class DiscordPoster:
         log.warning("digest problem not reported to anyone: %s", message)
 
 
-class DigestLoop:
+class DigestLoop(Periodic):
     """The bot's background task for re-indexing and the daily digest."""
 
     def __init__(self, bot: "KabarBot", digests: DigestService, *, tick_seconds: float = 30.0) -> None:
-        self.bot = bot
+        super().__init__(bot, tick_seconds=tick_seconds, name="kabar-digest")
         self.digests = digests
-        self.tick_seconds = tick_seconds
-        self._task: asyncio.Task | None = None
         self._last_index: float | None = None
-        self._tick_lock = asyncio.Lock()
         self.recovered = False
-
-    def start(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="kabar-digest")
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None and not task.done():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    async def _run(self) -> None:
-        await self.bot.wait_until_ready()
-        while not self.bot.is_closed():
-            try:
-                await self.tick()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - the loop must survive one bad tick
-                log.exception("digest tick failed")
-            await asyncio.sleep(self.tick_seconds)
 
     async def reindex(self, *, full: bool = True) -> None:
         """Check every source fully (`full`), or only those whose folder changed (the cheap check)."""

@@ -9,6 +9,7 @@ Nothing here touches NLTK or the network.
 Public API:
     stem(word: str) -> str                 lower-cased stem; digits and figures stay as they are
     stop_words() -> frozenset[str]         lower-cased Indonesian stop words
+    root_words() -> frozenset[str]         PySastrawi's dictionary of Indonesian root words
     is_content_word(word: str) -> bool     not a stop word, has a letter or digit, not 1 letter
     content_stems(words: Iterable[str]) -> list[str]
         stems of the content words, with figures written one way ("10.000", "10,000" -> "10000")
@@ -22,18 +23,23 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-# Words that PySastrawi's list lacks but that carry no topic in Indonesian news prose.
-_EXTRA_STOP_WORDS = frozenset(
-    """
-    kata ujar tutur ucap jelas ungkap sebut imbuh tambah lanjut terang papar tegas
-    katanya ujarnya tuturnya ucapnya jelasnya ungkapnya sebutnya imbuhnya tambahnya
-    lanjutnya terangnya paparnya tegasnya kepada dikutip mengutip via
-    senin selasa rabu kamis jumat sabtu minggu
-    januari februari maret april mei juni juli agustus september oktober november desember
-    jakarta cnn indonesia com co id antara antaranews kompas kumparan detik tribunnews
-    merdeka suara liputan6 okezone tempo kontan
-    yg dgn utk tsb
-    """.split()
+from bot.nlp import vocab
+
+# Words that PySastrawi's list lacks but that carry no topic in Indonesian news prose:
+# the verbs that close a quotation ("kata", "ujarnya"), month and day names (shared with
+# attribution, in bot/nlp/data), and dateline and abbreviation noise.
+_EXTRA_STOP_WORDS = (
+    vocab.words("speech_verbs")
+    | frozenset(verb + "nya" for verb in vocab.words("speech_verbs"))
+    | vocab.words("calendar")
+    | frozenset(
+        """
+        kepada dikutip mengutip via
+        jakarta cnn indonesia com co id antara antaranews kompas kumparan detik tribunnews
+        merdeka suara liputan6 okezone tempo kontan
+        yg dgn utk tsb
+        """.split()
+    )
 )
 
 # Words Indonesian outlets use interchangeably for the same fact, folded to one stem.
@@ -47,6 +53,7 @@ _SYNONYMS = {  # looked up on stems
     "prajurit": "tentara",
     "benar": "konfirmasi",  # membenarkan = mengonfirmasi
     "kerah": "kirim",  # mengerahkan ~ mengirim (troops)
+    "datang": "tiba",  # kedatangan ~ tiba (arrival)
 }
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _HAS_ALNUM = re.compile(r"\w", re.UNICODE)
@@ -99,6 +106,14 @@ def stop_words() -> frozenset[str]:
 
     words = {w.strip().lower() for w in StopWordRemoverFactory().get_stop_words() if w.strip()}
     return frozenset(words | _EXTRA_STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """PySastrawi's dictionary of Indonesian root words (the one its stemmer uses), lower-cased."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(w.strip().lower() for w in StemmerFactory().get_words() if w.strip())
 
 
 def is_content_word(word: str) -> bool:

@@ -141,32 +141,17 @@ def refs(citations: Sequence[Citation]) -> str:
     return f"[{shown}{f', +{extra}' if extra > 0 else ''}]"
 
 
-def _figure_text(value: Any) -> str:
-    if isinstance(value, dict):
-        text = str(value.get("text") or value.get("value") or "")
-        qualifier = value.get("qualifier")
-        return f"{qualifier} {text}".strip() if qualifier else text
-    return "" if value is None else str(value)
-
-
 def _item_line(item: AnswerItem, command: str, prefer: str) -> str:
     english = item.text_en if prefer == "en" else None
     body = english or item.text
     if command == "who-confirmed" and item.fields:
-        fields = item.fields
-        who = fields.get("who") or "unnamed source"
-        about = ", ".join(str(v) for v in (fields.get("role"), fields.get("organization")) if v)
-        head = f"**{who}**" + (f" ({about})" if about else "")
-        stance = fields.get("stance")
-        cue = fields.get("cue")
-        if stance:
-            head += f" — {stance}"
+        # one line per source, as the terminal shows it: the source in bold once, then its
+        # stance, scope and figure exactly as the item's text says them, then the cue
+        label = str(item.fields.get("source") or "no source named")
+        line = f"**{label}**{body[len(label):]}" if body.startswith(label) else body
+        cue = item.fields.get("cue")
         if cue:
-            head += f" (“{cue}”)"
-        figure = _figure_text(fields.get("figure"))
-        if figure:
-            head += f" · {figure}"
-        line = f"{head}\n{body}"
+            line += f" (“{cue}”)"
     else:
         line = f"• {body}"
     ref = refs(item.citations)
@@ -301,14 +286,17 @@ def render_articles(infos: Sequence[Any]) -> list[Page]:
     for info in infos:
         outlet = f", {info.outlet}" if getattr(info, "outlet", None) else ""
         lines.append(neutralise(f"`{info.id}` {info.title} ({info.sentences} sentences{outlet})"))
-    if not lines:
-        lines = ["*No articles are indexed yet.*"]
-    bodies = _pack([(line, ()) for line in lines], PAGE_BUDGET)
+    return render_lines("Indexed articles", lines, f"{len(infos)} articles", empty="*No articles are indexed yet.*")
+
+
+def render_lines(title: str, lines: Sequence[str], count: str, *, empty: str) -> list[Page]:
+    """A listing (lines already neutralised) as pages of one embed each, `count · page n/m` below."""
+    bodies = _pack([(line, ()) for line in lines or [empty]], PAGE_BUDGET)
     pages = []
     for number, (body, _) in enumerate(bodies, start=1):
         body = body.replace("\n\n", "\n")
-        footer = f"{len(infos)} articles" + (f" · page {number}/{len(bodies)}" if len(bodies) > 1 else "")
-        pages.append(Page(_embed("Indexed articles", body, footer)))
+        footer = count + (f" · page {number}/{len(bodies)}" if len(bodies) > 1 else "")
+        pages.append(Page(_embed(title, body, footer)))
     return pages
 
 

@@ -4,7 +4,7 @@ Answer JSON (documented in README.md):
     {"command", "query", "items": [{"text", "text_en", "citations": [{"article",
      "sentence", "text", "text_en", "provenance", "flags"}], ...item fields}],
      "notes", ...meta}
-Command-specific item fields (who-confirmed: who, role, organization, stance, cue,
+Command-specific item fields (who-confirmed: who, role, organization, stance, scope, event, cue,
 figure) are flattened into the item.
 """
 

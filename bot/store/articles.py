@@ -17,6 +17,7 @@ Public API:
     await repo.since(iso_ts) -> list[ArticleInfo]         # indexed strictly after a time
     await repo.sentences_of(ids) -> dict[str, tuple[Sentence, ...]]   # several articles in one query
     await repo.count() -> int
+    await repo.sentences_before(pairs, count=3) -> dict[(id, idx), tuple[str, ...]]   # nearest last
 
 An article's id is unique: storing an article whose id is already held by another key
 replaces that article (a renamed file). `indexed_at` is normalised to ISO-8601 UTC.
@@ -152,6 +153,22 @@ class ArticleStore:
             for row in await self.db.fetchall(f"SELECT id, sentences FROM articles WHERE id IN ({marks})", chunk):
                 counts[row[0]] = int(row[1])
         return counts
+
+    async def sentences_before(
+        self, pairs: Iterable[tuple[str, int]], count: int = 3
+    ) -> dict[tuple[str, int], tuple[str, ...]]:
+        """For each (article, idx): the texts of the `count` sentences before it, nearest last."""
+        wanted = sorted({(a, int(i)) for a, i in pairs if int(i) > 1})
+        texts: dict[tuple[str, int], str] = {}
+        for start in range(0, len(wanted), 100):
+            chunk = wanted[start : start + 100]
+            where = " OR ".join("(article = ? AND idx BETWEEN ? AND ?)" for _ in chunk)
+            params = [v for a, i in chunk for v in (a, max(1, i - count), i - 1)]
+            for row in await self.db.fetchall(f"SELECT article, idx, text FROM sentences WHERE {where}", params):
+                texts[(row[0], int(row[1]))] = row[2]
+        return {
+            (a, i): tuple(texts[(a, k)] for k in range(max(1, i - count), i) if (a, k) in texts) for a, i in wanted
+        }
 
     # --- writing -------------------------------------------------------------------------
     async def put(self, article: Article, indexed_at: str | dt.datetime, source: int | None = None) -> None:

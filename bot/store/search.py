@@ -5,8 +5,8 @@ Public API:
         User text -> quoted FTS5 phrases, one per whitespace-separated group.
     to_match(query, *, mode="all", prefix_last=True, max_chars=1000, max_terms=32) -> str | None
         User text -> a safe FTS5 MATCH expression (every token group double-quoted), or None.
-    search = SentenceSearch(db, figure_parser=None)  # also `Search`; parser defaults to corpus.figures.parse_figure
-    await search.search(query, limit=20) -> list[SearchHit]         # ranked, figure-aware
+    search = SentenceSearch(db, figure_parser=None)  # also `Search`; parser defaults to corpus.figures.query.parse_figure
+    await search.search(query, limit=20, variants=()) -> list[SearchHit]   # ranked, figure-aware
     await search.by_figure(value, include_vague=False, limit=None) -> list[SearchHit]
     await search.sentences_for_terms(terms, limit=200, article=None) -> list[SearchHit]   # any term
     await search.close_terms(word, limit=5) -> list[str]            # "did you mean": see store.spelling
@@ -124,7 +124,7 @@ class SentenceSearch:
     def __init__(self, db: Database, figure_parser: FigureParser | None = None, *,
                  max_chars: int = MAX_QUERY_CHARS) -> None:
         if figure_parser is None:
-            from bot.corpus.figures import parse_figure as figure_parser  # pure function, no I/O
+            from bot.corpus.figures.query import parse_figure as figure_parser  # pure function, no I/O
         self.db = db
         self.parse_figure = figure_parser
         self.max_chars = max_chars
@@ -303,7 +303,7 @@ def _figure_condition(value: float, include_vague: bool) -> tuple[str, list[Any]
     """The `figures f` rows stating `value` exactly (and, with `include_vague`, vague ones covering it)."""
     if not include_vague:
         return "(f.value = ? AND f.vague = 0)", [value]
-    # the same window as bot.corpus.figures.figures_related: "ribuan" may stand for 10,000
+    # the same window as bot.corpus.figures.query.figures_related: "ribuan" may stand for 10,000
     return (
         "((f.value = ? AND f.vague = 0) OR (f.vague = 1 AND f.value <= ? AND ? < f.value * 100))",
         [value, value, value],

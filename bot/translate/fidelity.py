@@ -1,6 +1,6 @@
 """The fidelity guard: flag a translation that lost or changed a figure, echoed its input, or is empty.
 
-The Indonesian side's figures come from `bot.corpus.figures.find_figures` (one notion of
+The Indonesian side's figures come from `bot.corpus.figures.scan.find_figures` (one notion of
 a figure for the whole project). The English side is read here with `english_values`,
 which is deliberately generous: every plausible reading of a number counts ("10.000"
 is both 10000 and 10.0, "10,000" and "10 thousand" and "ten thousand" are 10000,
@@ -23,7 +23,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from bot.corpus.figures import find_figures, format_figure
+from bot.corpus.figures.render import format_figure
+from bot.corpus.figures.scan import find_figures
 from bot.models import Figure
 
 _UNITS = {

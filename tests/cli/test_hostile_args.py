@@ -44,6 +44,11 @@ COMMANDS = st.one_of(
     HOSTILE_TEXT.map(lambda t: ["sources", "remove", f"nowhere/{t}"]),
     HOSTILE_TEXT.map(lambda t: ["models", "remove", t, "en"]),
     HOSTILE_TEXT.map(lambda t: ["articles", t]),
+    HOSTILE_TEXT.map(lambda t: ["feeds", "add", t]),
+    st.tuples(HOSTILE_TEXT, HOSTILE_TEXT).map(lambda t: ["feeds", "add", f"https://contoh.invalid/{t[0]}", "--outlet", t[1]]),
+    HOSTILE_TEXT.map(lambda t: ["feeds", "remove", t]),
+    HOSTILE_TEXT.map(lambda t: ["feeds", "remove", f"https://contoh.invalid/{t}"]),
+    HOSTILE_TEXT.map(lambda t: ["show", f"https://contoh.invalid/{t}"]),
 )
 
 

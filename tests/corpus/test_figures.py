@@ -9,15 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.corpus.figures import (
-    describe_figure,
-    figure_key,
-    figures_match,
-    figures_related,
-    find_figures,
-    format_figure,
-    parse_figure,
-)
+from bot.corpus.figures.numbers import figure_key
+from bot.corpus.figures.query import figures_match, figures_related, parse_figure
+from bot.corpus.figures.render import figure_label, format_figure
+from bot.corpus.figures.scan import find_figures
 from bot.models import Figure
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -390,7 +385,7 @@ def test_year_like_numbers_count_only_with_a_noun_or_a_counting_qualifier() -> N
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Harganya sekira USD 3-4 ribu saja.", [(3000.0, "about", "usd"), (4000.0, None, None)]),
+        ("Harganya sekira USD 3-4 ribu saja.", [(3000.0, "about", "usd"), (4000.0, None, "usd")]),
         ("Korban berusia 3-9 tahun.", [(3.0, None, "tahun"), (9.0, None, "tahun")]),
         ("Harga naik 20-30 persen.", [(20.0, None, "%"), (30.0, None, "%")]),
         ("Kedalaman 5-10 kilometer.", [(5.0, None, "kilometer"), (10.0, None, "kilometer")]),
@@ -537,14 +532,14 @@ def test_figures_related() -> None:
         ("puluhan ribu tentara", "tens of thousands"),
         ("hampir ribuan tentara", "almost thousands"),
         ("naik 20 persen", "20%"),
-        ("Rp 5 miliar", "Rp 5,000,000,000"),
-        ("sekitar US$ 10 juta", "about US$ 10,000,000"),
+        ("Rp 5 miliar", "Rp 5 billion"),
+        ("sekitar US$ 10 juta", "about US$ 10 million"),
         ("selama 2,5 tahun", "2.5"),
     ],
 )
-def test_describe_figure(text: str, english: str) -> None:
+def test_figure_label(text: str, english: str) -> None:
     (fig,) = find_figures(text)
-    assert describe_figure(fig) == english
+    assert figure_label(fig) == english
 
 
 # --- properties ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.corpus.segment import IndonesianTokenizer, split_sentences, split_words
+from bot.corpus.segment import IndonesianTokenizer, split_sentences, split_words, token_spans
 
 # (text, expected sentences)
 SENTENCES = [
@@ -221,6 +221,46 @@ def test_sentences_keep_every_character_in_order(text: str) -> None:
 def test_words_are_non_empty_substrings(text: str) -> None:
     for word in split_words(text):
         assert word and word in text
+
+
+# --- tokens for the part-of-speech tagger ---------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return [text[a:b] for a, b in token_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("“Kami siap,” ujarnya.", ["“", "Kami", "siap", ",", "”", "ujarnya", "."]),
+        ("Rp10.000 dan RM5, Rp 2,5 juta", ["Rp", "10.000", "dan", "RM", "5", ",", "Rp", "2,5", "juta"]),
+        ("Rupiah10 dan ARp5", ["Rupiah10", "dan", "ARp5"]),
+        ("US$3 juta (8%)", ["US", "$", "3", "juta", "(", "8", "%", ")"]),
+        ("Dompetku.id, KONTAN.CO.ID dan detik.com.", ["Dompetku.id", ",", "KONTAN.CO.ID", "dan", "detik.com", "."]),
+        ("di Jakarta.Pada 2.id", ["di", "Jakarta", ".", "Pada", "2", ".", "id"]),
+        ("Rusia-Ukraina, KN-23, Jum'at, 1990-an", ["Rusia-Ukraina", ",", "KN-23", ",", "Jum'at", ",", "1990-an"]),
+        ("a_b ... --", ["a", "_", "b", ".", ".", ".", "-", "-"]),
+    ],
+)
+def test_token_spans(text: str, tokens: list[str]) -> None:
+    assert _tokens(text) == tokens
+
+
+@given(st.text(max_size=300))
+def test_token_spans_cover_every_visible_character_in_order(text: str) -> None:
+    spans = token_spans(text)
+    assert all(a < b for a, b in spans)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+    covered = {i for a, b in spans for i in range(a, b)}
+    assert covered == {i for i, ch in enumerate(text) if not ch.isspace()}
+
+
+@given(st.text(alphabet=st.sampled_from("aB3 .,-'’/:Rp$%"), max_size=80))
+def test_token_spans_words_are_split_words_outside_currencies_and_web_names(text: str) -> None:
+    words = [t for t in _tokens(text) if t[-1].isalnum()]
+    if "Rp" not in text and "." not in text:
+        assert words == split_words(text)
 
 
 def test_no_sentence_is_longer_than_the_cap() -> None:

@@ -129,7 +129,8 @@ class FakeKabar:
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
         self.calls.append(("who-confirmed", figure))
         item = AnswerItem(text="Pentagon — confirmed: 10.000", citations=(cite("004", 5, "Pentagon membenarkan."),),
-                          fields={"who": "Pentagon", "stance": "confirmed", "cue": "membenarkan"})
+                          fields={"who": None, "source": "Pentagon", "stance": "confirmed", "scope": "figure",
+                                  "cue": "membenarkan"})
         return Answer(command="who-confirmed", query=figure, items=(item,))
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
@@ -202,6 +203,15 @@ async def test_create_bot_passes_guild_ready_timeout_to_discord_py(db) -> None:
     assert default._connection.guild_ready_timeout == 2.0
 
 
+async def test_a_new_bot_does_not_warn_about_voice_support(db, monkeypatch, caplog) -> None:
+    # discord.py warns once per process, so make this the first client it sees
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    with caplog.at_level("WARNING", logger="discord"):
+        create_bot(Settings(_env_file=None), FakeKabar(db), sync=False)
+    assert not [r for r in caplog.records if "voice" in r.getMessage()]
+
+
 async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
     """Run the bot's setup_hook with command sync captured; the guild argument of every sync."""
     synced: list[Any] = []
@@ -213,6 +223,7 @@ async def run_setup_hook(kabar_bot, monkeypatch) -> list[Any]:
     monkeypatch.setattr(kabar_bot.tree, "sync", fake_sync)
     await kabar_bot.setup_hook()
     await kabar_bot.digest_loop.stop()
+    await kabar_bot.feed_loop.stop()
     return synced
 
 
@@ -221,7 +232,7 @@ async def test_setup_hook_syncs_to_the_configured_guild(db, monkeypatch) -> None
     synced = await run_setup_hook(kabar_bot, monkeypatch)
     assert [g.id for g in synced] == [4242]
     names = {c.name for c in kabar_bot.tree.get_commands(guild=discord.Object(id=4242))}
-    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert names == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
 
 
 async def test_setup_hook_syncs_globally_without_a_guild(db, monkeypatch) -> None:
@@ -239,10 +250,13 @@ async def test_run_bot_without_a_token_points_to_chat() -> None:
 
 def test_command_shapes() -> None:
     cmds = commands_by_name()
-    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest"}
+    assert set(cmds) == {"summary", "who-confirmed", "translate", "articles", "about", "digest", "feeds"}
     digest = cmds["digest"]
     assert {c.name for c in digest.commands} == {"preview", "channel", "time", "off"}
     assert digest.default_permissions.manage_guild and digest.guild_only
+    feeds = cmds["feeds"]
+    assert {c.name for c in feeds.commands} == {"add", "list", "remove"}
+    assert feeds.default_permissions.manage_guild and feeds.guild_only
     params = {p.name: p for p in cmds["summary"].parameters}
     assert params["topic"].required and not params["sentences"].required
     assert [c.value for c in params["lang"].choices] == ["en", "id"]

@@ -270,6 +270,31 @@ def test_group_stories_on_the_seeds_finds_one_story() -> None:
         assert by_id[c.article].sentences[c.sentence - 1].text == c.text
 
 
+def test_the_story_summary_is_the_multi_article_summary() -> None:
+    # the old digest took the longest article's best sentences; now several articles are heard
+    seeds = [read_article(p) for p in sorted(SEEDS.glob("*.txt"))]
+    story = story_of(group_stories(seeds)[0])
+    assert len({c.article for c in story.summary}) >= 2
+    assert not any(c.text.startswith(("Laporan ini", "Ia ", "Namun hal itu")) for c in story.summary)
+
+
+def test_the_story_summary_leaves_out_learned_boilerplate() -> None:
+    from dataclasses import replace
+
+    from bot.models import Removal
+
+    footer = "Simak terus berita terbaru seputar perang dan politik hanya di portal kami setiap hari."
+    group = [
+        article("041", "Korea Utara kirim tentara", [footer, "Korea Utara mengirim 10.000 tentara ke Kursk."],
+                "2026-11-22T01:00:00+00:00"),
+        article("042", "Tentara Korea Utara tiba", [footer, "Tentara Korea Utara tiba di Kursk pekan ini."],
+                "2026-11-22T02:00:00+00:00"),
+    ]
+    marked = [replace(a, removed=(Removal("boilerplate", footer, 0, sentence=1, reason="recurs"),)) for a in group]
+    assert footer in {c.text for c in story_of(group).summary}  # the lead, when nobody said it is a footer
+    assert footer not in {c.text for c in story_of(marked).summary}
+
+
 async def test_compose_digest_covers_only_what_is_new() -> None:
     kabar = FakeKabar([*KURSK, RICE])
     digest = await compose_digest(kabar, since=None, local_date="2026-11-23")

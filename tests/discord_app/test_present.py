@@ -140,17 +140,34 @@ def test_english_first_with_refs_and_originals_in_sources() -> None:
     assert "Pasukan masuk Kursk. [003·4, 001·2]" in page_id.embed.description
 
 
-def test_who_confirmed_items_show_source_stance_and_cue() -> None:
+def test_who_confirmed_shows_each_source_once_with_the_items_own_words() -> None:
+    # each source once, labelled once: no second header rebuilt from the fields, no
+    # "unnamed source" over a named body, the figure in the item's one notation
     item = AnswerItem(
-        text="Pentagon — confirmed: 10.000",
-        citations=(cite("004", 5),),
-        fields={"who": "Pentagon", "role": None, "organization": "Departemen Pertahanan AS",
-                "stance": "confirmed", "cue": "membenarkan", "figure": {"value": 10000.0, "text": "10.000"}},
+        text="Pentagon (US Department of Defense) — confirmed: 10,000; about 10,000",
+        citations=(cite("000", 3), cite("001", 1)),
+        fields={"who": None, "role": None, "organization": "Pentagon (US Department of Defense)",
+                "stance": "confirmed", "scope": "figure", "cue": "membenarkan, mengonfirmasi",
+                "source": "Pentagon (US Department of Defense)",
+                "figure": {"value": 10000.0, "text": "10.000", "qualifier": "about"}},
     )
-    [page] = render_answer(Answer(command="who-confirmed", query="10000", items=(item,)))
+    event = AnswerItem(
+        text="Mark Rutte, NATO Secretary General — confirmed the arrival; gave no figure",
+        citations=(cite("004", 1), cite("004", 2)),
+        fields={"who": "Mark Rutte", "stance": "confirmed", "scope": "event", "event": "the arrival",
+                "cue": "dikonfirmasi oleh", "source": "Mark Rutte, NATO Secretary General"},
+    )
+    nobody = AnswerItem(text="no source named — reported: 10,000", citations=(cite("002", 1),),
+                        fields={"who": None, "stance": "reported", "scope": "figure", "source": None})
+    [page] = render_answer(Answer(command="who-confirmed", query="10000", items=(item, event, nobody)))
+    lines = page.embed.description.split("\n\n")
+    assert lines[0] == ("**Pentagon (US Department of Defense)** — confirmed: 10,000; about 10,000"
+                        " (“membenarkan, mengonfirmasi”) [000·3, 001·1]")
+    assert lines[1] == ("**Mark Rutte, NATO Secretary General** — confirmed the arrival; gave no figure"
+                        " (“dikonfirmasi oleh”) [004·1, 004·2]")
+    assert lines[2] == "**no source named** — reported: 10,000 [002·1]"
     body = page.embed.description
-    assert "**Pentagon** (Departemen Pertahanan AS) — confirmed (“membenarkan”) · 10.000" in body
-    assert "[004·5]" in body
+    assert body.count("Pentagon") == 1 and "unnamed source" not in body and "10.000" not in body
 
 
 def test_everyone_in_article_text_pings_nobody() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus.figures import find_figures, parse_figure
+from bot.corpus.figures.query import parse_figure
+from bot.corpus.figures.scan import find_figures
 from bot.corpus.reader import read_article
 from bot.corpus.segment import split_sentences
 from bot.models import Sentence
@@ -54,10 +55,13 @@ def test_pentagon_confirmed_in_000_and_001(report: ClaimReport) -> None:
     assert "10,000 prajurit" in texts and "sekitar 10.000 tentara" in texts
 
 
-def test_rutte_confirmed_through_the_next_sentence_in_004(report: ClaimReport) -> None:
+def test_rutte_confirms_the_arrival_in_004_not_the_figure(report: ClaimReport) -> None:
+    # the figure is reported with no source; Rutte confirms the arrival in the next sentence
     group = _group(report, "Mark Rutte")
     assert group.name == "Mark Rutte, NATO Secretary General"
     assert (group.stance, group.who, group.role, group.organization) == ("confirmed", "Mark Rutte", "Secretary General", "NATO")
+    assert group.scope == "event"
+    assert group.matches[0].attribution.event == "the arrival"
     (match,) = group.matches
     assert match.article == "004"
     assert "Sekitar 10.000" in match.text
@@ -86,10 +90,13 @@ def test_intelligence_service_via_afp_more_than(report: ClaimReport) -> None:
 
 
 def test_exactly_the_expected_sources_and_order(report: ClaimReport) -> None:
-    assert [g.stance for g in report.groups] == ["confirmed", "confirmed", "reported", "reported"]
-    # confirmed first, and among them the source with more citations first
+    # sources of the figure first (strongest stance first), then Rutte, who confirms only its event
+    assert [(g.stance, g.scope) for g in report.groups] == [
+        ("confirmed", "figure"), ("reported", "figure"), ("reported", "figure"), ("confirmed", "event"),
+    ]
     assert report.groups[0].name.startswith("Pentagon")
     assert len(report.groups[0].matches) == 2
+    assert report.groups[-1].name.startswith("Mark Rutte")
 
 
 def test_no_outlet_reporter_or_denier_is_a_source(report: ClaimReport) -> None:
@@ -137,6 +144,11 @@ def test_claim_items_carry_the_json_fields_and_neighbour_citations(report: Claim
     items = claim_items(report)
     rutte = next(i for i in items if i.fields.get("who") == "Mark Rutte")
     assert rutte.fields["stance"] == "confirmed"
+    assert (rutte.fields["scope"], rutte.fields["event"]) == ("event", "the arrival")
+    assert rutte.text == "Mark Rutte, NATO Secretary General — confirmed the arrival; gave no figure"
+    pentagon = next(i for i in items if i.fields.get("source", "").startswith("Pentagon"))
+    assert (pentagon.fields["scope"], pentagon.fields["event"]) == ("figure", None)
+    assert all(i.fields["scope"] in ("figure", "event") for i in items)
     assert rutte.fields["figure"]["value"] == 10000.0
     assert [c.article for c in rutte.citations] == ["004", "004"]
     assert rutte.citations[1].sentence == rutte.citations[0].sentence + 1
@@ -261,3 +273,45 @@ def test_a_quote_resolved_through_nya_cites_the_speaker_and_the_cue_sentences() 
     (item,) = claim_items(report)
     assert [c.sentence for c in item.citations] == [2, 1, 3]
     assert report.groups[0].who == "Andi Amran Sulaiman"
+
+
+def test_a_lead_states_the_figure_its_one_named_source_gives_later() -> None:
+    article = _article(
+        "Sebanyak 135 awak kapal asing akan membawa keluar 39 kapal. "
+        "Kapal itu ditambatkan di Pomako. "
+        '"Sekitar 135 orang asing, datanya ada di Imigrasi," kata Kepala DKP Mimika Eddy Santoso.'
+    )
+    report = find_claims([("x", article)], parse_figure("135"))
+    (group,) = report.groups
+    assert group.who == "Eddy Santoso" and sorted(m.sentence for m in group.matches) == [1, 3]
+    assert report.unattributed == ()
+    # with two different sources later, the lead names nobody
+    article = _article(
+        "Sebanyak 135 awak kapal asing akan membawa keluar 39 kapal. "
+        "Kepala DKP Mimika Eddy Santoso mengatakan ada 135 orang. "
+        "Menteri Kelautan dan Perikanan Susi Pudjiastuti menyebut 135 orang itu sudah diperiksa."
+    )
+    report = find_claims([("x", article)], parse_figure("135"))
+    assert [m.sentence for m in report.unattributed] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tesla berharap bisa memproduksi 10.000 unit Model 3 setiap minggu.",
+        "Uang itu diserahkan kepada tersangka 3 yang mengurus dokumen.",
+        "Pemungutan suara putaran tiga digelar pekan depan.",
+        "Kedudukan agregat kedua tim 3-3 setelah laga itu.",
+        "Menteri menerbitkan Keputusan Menteri nomor 3 tahun ini.",
+    ],
+)
+def test_a_label_score_or_document_number_is_no_figure_to_attribute(text: str) -> None:
+    report = find_claims([("x", _article(text))], parse_figure("3"))
+    assert report.matches == ()
+
+
+def test_a_number_counting_something_is_still_a_figure() -> None:
+    report = find_claims([("x", _article("Polisi menangkap 3 tersangka dan menyita 3 unit mobil."))], parse_figure("3"))
+    assert len(report.matches) == 1
+    report = find_claims([("x", _article("Kapolres mengatakan sebanyak 3 orang ditangkap."))], parse_figure("3"))
+    assert len(report.matches) == 1

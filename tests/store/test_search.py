@@ -135,7 +135,7 @@ async def test_by_figure_exact_and_vague(store, search):
     )
     await store.put(dataclasses.replace(article, sentences=(thousands, vague, article.sentences[2])), T0)
     assert [h.sentence for h in await search.by_figure(25000)] == [3]
-    # vague quantities within two orders of magnitude, as bot.corpus.figures.figures_related decides
+    # vague quantities within two orders of magnitude, as bot.corpus.figures.query.figures_related decides
     assert [h.sentence for h in await search.by_figure(25000, include_vague=True)] == [1, 2, 3]
     assert [h.sentence for h in await search.by_figure(10000)] == []
     assert [h.sentence for h in await search.by_figure(10000, include_vague=True)] == [1, 2]
@@ -224,3 +224,18 @@ async def test_variants_of_a_query_find_the_other_forms_of_a_name(store, search)
     assert [h.article for h in await search.search("jokowi pasar", variants=["joko widodo pasar"])] == ["002"]
     anything = await search.search("jokowi bendungan", variants=["joko widodo bendungan"])
     assert [h.article for h in anything] == ["001"]
+
+
+async def test_variants_find_the_other_forms_of_a_name(store, search):
+    await store.put(make_article("010", ["Presiden Joko Widodo meresmikan jalan tol Semarang."]), T0)
+    await store.put(make_article("011", ["Jokowi menghadiri peluncuran kapal perang di Surabaya."]), T0)
+    await store.put(make_article("012", ["Widodo Santoso membuka warung kopi di Solo."]), T0)
+    assert {h.article for h in await search.search("Jokowi")} == {"011"}
+    found = await search.search("Jokowi", variants=["Joko Widodo"])
+    assert {h.article for h in found} == {"010", "011"}  # every word of a variant, not any of them
+    # a variant that cannot be searched is left out; the query still runs
+    found = await search.search("Jokowi", variants=["*", " ".join(["kata"] * 40)])
+    assert {h.article for h in found} == {"011"}
+    # when no sentence has every word, any word of the query or of its variants
+    found = await search.search("Jokowi meresmikan bendungan", variants=["Joko Widodo meresmikan bendungan"])
+    assert "010" in {h.article for h in found}

@@ -1,0 +1,321 @@
+"""The source phrase a cue points to inside its sentence.
+
+Left of an active verb ("Sekjen NATO, Mark Rutte, mengatakan"), right of a passive's
+"oleh", of "kata" after a quotation or of "menurut"; appositives are joined, outlets
+become `via`, documents point to their owner. `sources_in` lists every source a sentence
+names with a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlp.attribution.clean import (
+    BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
+    split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
+)
+from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
+from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.tagged import plain_capitals, strip_plain
+from bot.nlp.entities.values import Source
+
+
+@dataclass(frozen=True)
+class Found:
+    cue: Cue | None
+    source: Source | None
+    span: tuple[int, int] | None
+    via: tuple[str, ...]
+    stance: Stance
+
+
+def source_for(
+    text: str, cue: Cue, names: frozenset[str] = frozenset()
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    """The source phrase `cue` points to in `text`, parsed; with the media named around it.
+
+    `names`: words the article writes with a capital inside a sentence somewhere, so a name
+    even where the tagger reads it otherwise at the start of this one ("Rama juga ...").
+    """
+    if cue.kind == "hedge":
+        return None, None, ()
+    if cue.kind == "active":
+        left = left_text(text, cue)
+        start = cue.start - len(left)
+        found = _source_from_left(left, start, text, cue, names)
+        if found[0] is None and not found[2] and start > 0:
+            # "Juru bicara X, Milena Sales, saat itu mengatakan", "Presiden X saat meninjau lokasi mengatakan":
+            # the subject stands before the temporal clause
+            head = text[:start]
+            m = re.search(r"\b(?:saat|ketika|usai|seusai|setelah|sebelum|sambil)\s*$", head, re.I)
+            if m:
+                before = head[: m.start()]
+                inner = None
+                for b in BOUNDARY_RE.finditer(before):
+                    inner = b
+                seg_start = inner.end() if inner else 0
+                again = _source_from_left(before[seg_start:], seg_start, text, cue, names)
+                if again[0] is not None:
+                    return again
+        return found
+    if cue.kind == "passive":
+        after = text[cue.end:]
+        # "dikonfirmasi langsung oleh X", "dijatuhi hukuman 16 bulan penjara oleh X"
+        m = re.match(r"(?:\s+[^\s,.;:]+){0,5}?\s+oleh\s+", after, re.I)
+        if not m:
+            direct = re.match(r"\s+(?=[A-Z])", after)
+            if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
+                           or AGENT_THEN_VERB_RE.match(after)):
+                # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
+                lead = len(after) - len(after.lstrip())
+                return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
+            within = WITHIN_DOCUMENT_RE.search(text[: cue.start])
+            if within:
+                # "Dalam website Unpad dijelaskan, ...", "Dalam laporan BPS disebutkan ...": the document says it
+                return _finish(within.group(1), within.span(1), ())
+            return None, None, ()
+        return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
+    if cue.kind == "according":
+        if cue.text.lower().endswith("nya"):
+            # "Menurutnya, ...", "Dikatakannya, ...": the source is the pronoun in the cue
+            return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), ()
+        after = text[cue.end:]
+        stripped = len(after) - len(after.lstrip())
+        return _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)
+    # post
+    after = text[cue.end:]
+    stripped = len(after) - len(after.lstrip())
+    source, span, via = _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=False)
+    if source is None and cue.text.lower().endswith("nya"):
+        return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), via
+    return source, span, via
+
+
+#: An aside between a subject and its verb: a relative clause or a nickname.
+_ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
+#: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
+_DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
+_THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
+
+
+def _ends_clause(after: str) -> bool:
+    """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
+    m = re.match(
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
+    )
+    return m is not None
+
+
+def left_text(text: str, cue: Cue) -> str:
+    before = text[: cue.start]
+    last = None
+    for m in BOUNDARY_RE.finditer(before):
+        last = m
+    if last is None:
+        return before
+    segment = before[last.end():]
+    if last.group(0).lower() == "yang" and segment.strip(" ,"):
+        # "Laporan yang diperoleh AFP ... menyebutkan": the relative clause belongs to the subject
+        head = before[: last.start()]
+        inner = None
+        for m in BOUNDARY_RE.finditer(head):
+            inner = m
+        return before[inner.end():] if inner else before
+    if last.group(0).lower() == "yang" and not segment.strip(" ,"):
+        # "..., Mark Rutte, yang menyebutkan": the antecedent before "yang"
+        head = before[: last.start()].rstrip(" ,")
+        oleh = list(re.finditer(r"\boleh\s+", head, re.I))
+        if oleh:
+            return head[oleh[-1].end():] + " " * (len(before) - len(head))
+        inner = None
+        for m in BOUNDARY_RE.finditer(head):
+            inner = m
+        return (head[inner.end():] if inner else head) + " " * (len(before) - len(head))
+    return segment
+
+
+def _source_from_left(
+    left: str, start: int, text: str, cue: Cue, names: frozenset[str] = frozenset()
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    segments = split_segments(left, start)
+    via: list[str] = []
+    run: list[tuple[str, int]] = []
+    for seg, off in reversed(segments):
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg):
+            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, sapaan akrab BGS, ...", "X, Sabtu menyatakan"
+        cleaned, media = strip_medium(strip_dateline(seg))
+        via.extend(media)
+        if not cleaned:
+            continue
+        if not run:
+            cleaned = before_verb(cleaned)
+            thing = _THING_RE.fullmatch(strip_opener(cleaned))
+            if thing and getattr(parse_source(thing.group(1)), "kind", None) == "person":
+                break  # "Marketplace itu mencatat ...": one capitalised word pointed back at is a thing
+            inner = re.search(r"\s(?=(?:Seorang|Sebuah|Salah satu|Salah seorang|Para|Pihak)\s)", cleaned)
+            if inner:
+                cleaned = cleaned[inner.end():]  # a title glued before the sentence
+            np = clean_np(cleaned)
+            if np and np != cleaned and parse_source(np) is not None:
+                cleaned = np  # "CEO Ankiti Bose dalam rilisnya"
+        opened = strip_opener(cleaned)
+        trimmed = strip_trailing(opened)
+        if not trimmed:
+            if run:
+                break
+            continue
+        if opened != cleaned and run:
+            break
+        candidate = trimmed
+        rel = re.search(r"\syang\s", candidate)
+        if rel:
+            head_src = parse_source(candidate[: rel.start()])
+            if head_src is not None and head_src.kind != "document":
+                candidate = candidate[: rel.start()]  # "Sting yang pekan lalu merilis ..."
+        if candidate[:1].isupper():
+            named = strip_plain(candidate, plain_capitals(text) - names)
+            if named != candidate and run:
+                break  # "Terlebih lagi, Ciki": a word the tagger reads as no name opens a clause
+            candidate = named  # "Menanggapi hal itu" -> "hal itu"; "Pesinetron Eza Gionino" -> "Eza Gionino"
+        if not np_like(candidate):
+            break
+        if run and RIGHT_VERB_RE.search(" " + candidate):
+            break  # a clause before the subject ("Kendati membuka pintu ..., Mourinho")
+        src = parse_source(candidate) if candidate else None
+        if src is None and run:
+            break
+        if src is None:
+            # the nearest piece is no source: maybe a document ("Laporan yang diperoleh AFP ...")
+            src = parse_source(clean_np(candidate))
+            if src is None:
+                break
+            candidate = clean_np(candidate)
+        seg_off = off + seg.find(candidate.split()[0]) if candidate.split() else off
+        run.insert(0, (candidate, max(seg_off, off)))
+        if opened != cleaned:
+            break
+    if not run:
+        return None, None, tuple(dict.fromkeys(via))
+    np = ", ".join(piece for piece, _ in run)
+    span = (run[0][1], run[-1][1] + len(run[-1][0]))
+    return _finish(np, span, tuple(dict.fromkeys(via)))
+
+
+def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    body = re.split(r"[.;:!?](?:\s|$)|[“\"]", after, maxsplit=1)[0]
+    segments = split_segments(body, start)
+    via: list[str] = []
+    run: list[tuple[str, int]] = []
+    for i, (seg, off) in enumerate(segments):
+        cleaned, media = strip_medium(seg)
+        via.extend(media)
+        if re.match(r"(?i)yang\b", seg):
+            if any(marker in seg.lower() for marker in ("tidak disebutkan", "tak disebutkan", "enggan disebut", "anonim")):
+                run.append((seg, off))
+            break
+        if not cleaned:
+            continue
+        np = clean_np(cleaned)
+        if i == 0:
+            verb = RIGHT_VERB_RE.search(np)
+            if verb and verb.start() > 0:
+                np = np[: verb.start()]  # "kata Ilham menuturkan"
+            rel = _RELATIVE_RE.search(np)
+            if rel and not any(marker in np.lower() for marker in ("disebut", "anonim")):
+                np = np[: rel.start()]  # "kata Yayan yang juga ...": the relative clause is not the source
+            place = _AT_PLACE_RE.search(np)
+            if place:
+                named = parse_source(np[: place.start()])
+                if named is not None and named.who and np[: place.start()].rstrip().endswith(named.who.split()[-1]):
+                    np = np[: place.start()]  # "kata Kepala Dinas X Eddy Santoso di Timika": where, not who
+        if not np:
+            break
+        src = parse_source(np)
+        if i == 0:
+            if src is None:
+                break
+            run.append((np, off + max(0, seg.find(np))))
+            # the first piece ended at a cut word: what follows it is no longer the source
+            if CUT_RE.search(" " + cleaned + " ") and len(np) < len(cleaned) - 1:
+                rest = cleaned[len(np):]
+                _, more = strip_medium(rest)
+                via.extend(more)
+                break
+            continue
+        # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
+        words = np.split()
+        if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
+            break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
+        if src is None or len(words) > 12 or words[0].lower() in MONTHS or RIGHT_VERB_RE.search(" " + np):
+            break  # a clause, not an appositive ("kata Argo, salah satu pelaku kembali melakukan ...")
+        so_far = parse_source(", ".join(piece for piece, _ in run))
+        if so_far is None or so_far.kind in ("document", "medium", "reporter", "pronoun"):
+            break
+        has_role = so_far is not None and (so_far.role is not None or so_far.kind in ("organization", "anonymous"))
+        has_name = so_far is not None and so_far.who is not None
+        name_piece = src.kind == "person" and not src.role and not src.organization
+        single_word_name = has_name and so_far is not None and len(str(so_far.who).split()) == 1
+        if not ((name_piece and has_role and (not has_name or single_word_name)) or (src.role and not has_role)):
+            break
+        run.append((np, off + max(0, seg.find(np))))
+    if not run:
+        return None, None, tuple(dict.fromkeys(via))
+    np = ", ".join(piece for piece, _ in run)
+    span = (run[0][1], run[-1][1] + len(run[-1][0]))
+    return _finish(np, span, tuple(dict.fromkeys(via)))
+
+
+_AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
+
+
+_RELATIVE_RE = re.compile(r"\s+yang(?:\s|$)")
+
+
+def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+    src = parse_source(np)
+    if src is None:
+        return None, None, via
+    if src.kind == "document":
+        origin, media = document_origin(np)
+        via = tuple(dict.fromkeys(via + media))
+        if origin:
+            origin_src = parse_source(origin)
+            if origin_src is not None and (
+                origin_src.kind in ("organization", "country", "anonymous")
+                or (origin_src.kind == "person" and origin_src.role)
+            ):
+                return origin_src, span, via
+            if origin_src is not None and origin_src.kind == "person" and len(origin.split()) <= 2:
+                # "data Billboard", "data IDC": whoever owns data is an organisation
+                return Source(text=origin, kind="organization", organization=origin, organization_id=origin,
+                              org_key="org:" + origin.lower()), span, via
+            if origin[:1].isupper() and len(origin.split()) >= 2:
+                # "data Statistik Peternakan Tahun 2016": a named publication is a source, kept as written
+                return Source(text=np, kind="document", organization=origin, organization_id=origin,
+                              org_key="document:" + origin.lower()), span, via
+        return src, span, via
+    if src.kind == "medium":
+        return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))
+    if src.kind == "reporter":
+        return None, None, via
+    return src, span, via
+
+
+def sentence_attribution(text: str) -> Found | None:
+    """The main attribution of a sentence regardless of figures: its first cue with a source."""
+    for cue in find_cues(text):
+        source, span, via = source_for(text, cue)
+        if source is not None:
+            return Found(cue, source, span, via, cue.stance)
+    return None
+
+
+def sources_in(text: str) -> list[Source]:
+    """Every source a sentence names with a reporting cue, in order (for learning names and roles)."""
+    found = []
+    for cue in find_cues(text):
+        source, _, _ = source_for(text, cue)
+        if source is not None:
+            found.append(source)
+    return found

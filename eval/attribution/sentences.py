@@ -1,0 +1,150 @@
+"""The sentence set: single news sentences of the nlp-id corpus judged for who gives their figure.
+
+Each item is one corpus sentence read by kabar as an article of one sentence, with one
+figure query and its one mention (the sentence itself): the sources named IN the
+sentence, or none. The files live beside this module, one per split so that the
+held-out sentences need never be opened while tuning: `sentences-tune.jsonl` and
+`sentences-held-out.jsonl`; `sentences-left-out.tsv` lists the candidates read and
+left out, with the reason. README.md describes the fields, the sampling and the split.
+
+`load_sentences()` reads the items; `as_judged(items)` turns them into a `JudgedSet`
+(each sentence an article, each item a query) so that `eval.attribution.score.score`
+scores them exactly as the per-article queries; `sentence_problems(items)` lists what is
+structurally wrong (a split or stratum that does not follow the rule, a duplicate or
+near-repeat, a source not named in the sentence, a malformed mention), and
+`reading_problems(items)` what kabar's own reading disagrees with (the text not read as
+one sentence, the figure not parsed, or not found by kabar's figure reader inside the
+quote).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.corpus.figures.query import figures_match
+from bot.corpus.figures.scan import find_figures
+from eval.attribution.judged import (
+    HERE, SPLITS, JudgedArticle, JudgedSet, Mention, Query, mention_problems, read_mention, split_for,
+)
+from eval.attribution.kumparan import runs, sentence_id, stratum
+from eval.attribution.score import parse_query, read_judged
+
+FILES = {"tune": "sentences-tune.jsonl", "held-out": "sentences-held-out.jsonl"}
+LEFT_OUT = "sentences-left-out.tsv"
+STRATA = ("cue", "plain")
+SOURCE = "kumparan (nlp-id corpus)"
+
+
+@dataclass(frozen=True)
+class SentenceItem:
+    """One corpus sentence, its figure query and the judgement of its one mention."""
+
+    id: str  # "k" + the line of its first token in dataset_postag.txt, six digits
+    line: int
+    split: str
+    stratum: str  # "cue": a reporting, claim, estimate or decision wording; "plain": none
+    text: str
+    figure: str
+    mention: Mention
+
+
+def _item(raw: dict) -> SentenceItem:
+    (mention,) = raw["mentions"]
+    return SentenceItem(id=raw["id"], line=raw["line"], split=raw["split"], stratum=raw["stratum"],
+                        text=raw["text"], figure=raw["figure"], mention=read_mention(mention))
+
+
+def load_sentences(directory: Path = HERE, splits: Iterable[str] = SPLITS) -> tuple[SentenceItem, ...]:
+    """The items of the asked splits (both by default), tune first, each file in its order."""
+    items: list[SentenceItem] = []
+    for split in splits:
+        path = directory / FILES[split]
+        if path.exists():
+            items += [_item(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple(items)
+
+
+def left_out(directory: Path = HERE) -> list[tuple[str, str, str, str]]:
+    """The candidates read and left out: (id, split, stratum, reason)."""
+    path = directory / LEFT_OUT
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def as_judged(items: Sequence[SentenceItem]) -> JudgedSet:
+    """Each sentence an article (kabar id = its position), each item a one-mention query."""
+    articles = {item.id: JudgedArticle(item.id, SOURCE, "", "news", item.text) for item in items}
+    queries = tuple(Query(id=item.id, article=item.id, split=item.split, figure=item.figure, mentions=(item.mention,))
+                    for item in items)
+    return JudgedSet(articles=articles, queries=queries)
+
+
+def _item_problems(item: SentenceItem) -> list[str]:
+    where = item.id
+    found = mention_problems(where, item.mention)
+    if item.id != sentence_id(item.line):
+        found.append(f"{where}: the id is not 'k' and the six-digit line {item.line}")
+    if item.split != split_for(item.text):
+        found.append(f"{where}: split {item.split!r}, but the rule gives {split_for(item.text)!r}")
+    if item.stratum != stratum(item.text):
+        found.append(f"{where}: stratum {item.stratum!r}, but the claim words give {stratum(item.text)!r}")
+    if not item.figure.strip():
+        found.append(f"{where}: empty figure")
+    if item.mention.quote not in item.text or item.text.count(item.mention.quote) != 1:
+        found.append(f"{where}: the quote is not found exactly once in the text")
+    for source in item.mention.sources:
+        if source.strength != "sentence":
+            found.append(f"{where}: {source.name} has strength {source.strength!r}; every source here is named in the sentence")
+    return found
+
+
+def reading_problems(items: Sequence[SentenceItem]) -> list[str]:
+    """Where kabar's reading disagrees with an item: the text is not one sentence, the query is
+    not an exact figure, or the figure reader finds no matching figure inside the quote."""
+    articles = read_judged(as_judged(items))
+    found = []
+    for item in items:
+        sentences = articles[item.id].sentences
+        if [s.text for s in sentences] != [item.text]:
+            found.append(f"{item.id}: kabar does not read the text as that one sentence")
+        wanted = parse_query(item.figure)
+        if wanted is None or wanted.vague:
+            found.append(f"{item.id}: {item.figure!r} is not an exact figure")
+            continue
+        start = item.text.find(item.mention.quote)
+        end = start + len(item.mention.quote)
+        if not any(figures_match(f, wanted) and start <= f.start and f.end <= end for f in find_figures(item.text)):
+            found.append(f"{item.id}: kabar's figure reader finds no {item.figure!r} inside «{item.mention.quote}»")
+    return found
+
+
+def sentence_problems(items: Sequence[SentenceItem]) -> list[str]:
+    """Structural problems of the sentence set, one line each (empty when it is sound)."""
+    found = []
+    seen: dict[str, str] = {}
+    owners: dict[tuple[str, ...], str] = {}
+    for item in items:
+        found += _item_problems(item)
+        if item.id in seen:
+            found.append(f"{item.id}: duplicate id")
+        if item.text in seen.values():
+            found.append(f"{item.id}: the same text as another item")
+        seen[item.id] = item.text
+        for run in sorted(runs(item.text)):
+            other = owners.setdefault(run, item.id)
+            if other != item.id:
+                found.append(f"{item.id}: shares the words {' '.join(run)!r} with {other} (a near-repeat)")
+                break
+    for split in SPLITS if items else ():
+        if not any(item.split == split for item in items):
+            found.append(f"no item in split {split!r}")
+    return found
+
+
+__all__ = [
+    "FILES", "LEFT_OUT", "STRATA", "SentenceItem", "as_judged", "left_out", "load_sentences", "reading_problems",
+    "sentence_problems",
+]

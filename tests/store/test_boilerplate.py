@@ -1,0 +1,100 @@
+"""Boilerplate learned at indexing time: found, kept up to date as the corpus grows and shrinks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.indexing import index_folder
+from bot.store.answers import AnswerCache
+from bot.store.boilerplate import BoilerplateStore
+from bot.store.db import Database
+
+FOOTER = "NusaKini.com adalah portal berita teknologi dan startup terpercaya di Indonesia."
+STORIES = [
+    ("Startup logistik raih dana", "Startup logistik asal Bandung meraih pendanaan seri A senilai Rp 50 miliar.",
+     "Dana itu akan dipakai untuk memperluas jaringan gudang ke lima kota."),
+    ("Aplikasi kasir naik daun", "Aplikasi kasir digital untuk warung mencatat 200.000 pengguna aktif bulan ini.",
+     "Pendirinya menyebut warung di Jawa Timur menjadi pengguna terbanyak."),
+    ("Layanan antar makanan tutup", "Layanan antar bahan masakan siap olah menghentikan operasinya per 15 Juli.",
+     "Pelanggan yang masih memiliki saldo akan menerima pengembalian dana."),
+    ("Pasar kamera instan", "Penjualan kamera instan di Indonesia naik dua kali lipat dalam setahun terakhir.",
+     "Pembelinya kebanyakan anak muda yang mencari foto cetak langsung jadi."),
+]
+
+
+def write_outlet(folder: Path, first: int = 0, count: int = 4) -> list[Path]:
+    """Articles of one synthetic outlet, each a different story closing with the outlet's footer."""
+    paths = []
+    for k in range(first, first + count):
+        title, lead, body = STORIES[k % len(STORIES)]
+        text = f"{title} {k}\nNUSAKINI.COM -- {lead}\n{body}\n{FOOTER}\n"
+        path = folder / f"{k:03d}_{k:016x}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+async def db(tmp_path: Path):
+    database = await Database.open(tmp_path / "state" / "kabar.db")
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+async def _learned(db: Database) -> set[tuple[str, int]]:
+    return {(r[0], r[1]) for r in await db.fetchall("SELECT article, idx FROM boilerplate")}
+
+
+async def test_a_footer_recurring_in_different_stories_is_learned_at_indexing(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_outlet(folder)
+    await index_folder(db, folder)
+    assert await _learned(db) == {("000", 3), ("001", 3), ("002", 3), ("003", 3)}
+    why = await BoilerplateStore(db).for_article("002")
+    assert why[3].stories == 4 and why[3].reason() == "recurs in 4 different articles of NUSAKINI"
+    among = await BoilerplateStore(db).among([("000", 1), ("000", 3), ("009", 3)])
+    assert set(among) == {("000", 3)}
+
+
+async def test_it_is_re_evaluated_as_the_corpus_shrinks_and_grows(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paths = write_outlet(folder)
+    await index_folder(db, folder)
+    cache = AnswerCache(db)
+    version = await cache.version()
+    for path in paths[:2]:
+        path.unlink()
+    await index_folder(db, folder)
+    assert await _learned(db) == set()  # two stories are not enough any more
+    write_outlet(folder, first=4, count=2)
+    await index_folder(db, folder)
+    assert await _learned(db) == {("002", 3), ("003", 3), ("004", 3), ("005", 3)}
+    assert await cache.version() > version
+
+
+async def test_syndicated_copies_of_one_story_are_not_boilerplate(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    title, lead, body = STORIES[0]
+    for k, outlet in enumerate(("NUSAKINI.COM", "KABARKITA.ID", "WARTAHARI.COM")):
+        (folder / f"{k:03d}_{k:016x}.txt").write_text(f"{title}\n{outlet} -- {lead}\n{body}\n", encoding="utf-8")
+    await index_folder(db, folder)
+    assert await _learned(db) == set()
+
+
+async def test_prints_are_made_for_articles_indexed_before_the_table_existed(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_outlet(folder)
+    await index_folder(db, folder)
+    await db.execute("DELETE FROM sentence_prints")
+    await db.execute("DELETE FROM boilerplate")
+    store = BoilerplateStore(db)
+    assert await store.refresh(changed=False) == 4
+    assert await store.refresh(changed=False) == 4  # nothing new: the stored set is kept
