@@ -1,12 +1,13 @@
 """Answers served from the SQLite cache while the corpus is unchanged; older ones removed in the background.
 
-    answers = CachedAnswers(cache, release)       # cache: bot.store.answers.AnswerCache
+    answers = CachedAnswers(cache, stamp)         # cache: bot.store.answers.AnswerCache; stamp() -> str
     await answers.get_or_compute(parts, compute) -> Answer
     answers.cleaning -> asyncio.Task | None       # the background clean-up, if one runs
     await answers.close()                         # stops it (the next process carries on)
 
-The key is the release, the corpus version and the command's normalised arguments: an
-answer of an older corpus (or release) is never served, and the first answer computed
+The key is the engine stamp (`bot.stamp.engine_stamp`: the release and a digest of the code
+and data that make answers, asked on every question), the corpus version and the command's
+normalised arguments: an answer of an older corpus or engine is never served, and the first answer computed
 on a new corpus version starts one background task that removes the stale rows in small
 transactions (TIDY_PAUSE apart), so no answer waits for them.
 """
@@ -31,15 +32,15 @@ TIDY_PAUSE = 0.02
 class CachedAnswers:
     """The answer cache as the service uses it."""
 
-    def __init__(self, cache: Any, release: str) -> None:
+    def __init__(self, cache: Any, stamp: Callable[[], str]) -> None:
         self.cache = cache
-        self.release = release
+        self.stamp = stamp
         self.cleaning: asyncio.Task[int] | None = None
         self._cleaned_version: int | None = None
 
     async def get_or_compute(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         version = await self.cache.version()
-        key = self.cache.key(self.release, version, *parts)
+        key = self.cache.key(self.stamp(), version, *parts)
         raw = await self.cache.get(key)
         if raw is not None:
             return answer_from_json(json.loads(raw))

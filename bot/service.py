@@ -34,7 +34,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot import __version__
 from bot.config import Settings
 from bot.errors import ArticleNotFound, QueryError, TranslationError
 from bot.models import (
@@ -49,6 +48,7 @@ from bot.models import (
     Source,
 )
 from bot.present.text import counted
+from bot.stamp import engine_stamp
 
 T = TypeVar("T")
 
@@ -118,7 +118,7 @@ class Kabar:
         self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
         self._answers = AnswerCache(self.db, cap_bytes=self.settings.answer_cache_mb * 2**20)
-        self._cached_answers = CachedAnswers(self._answers, __version__)
+        self._cached_answers = CachedAnswers(self._answers, lambda: engine_stamp())  # looked up per question
         self._spelling = SpellingIndex(self.db)
         self._figures = FigureIndex(self.db)
         self._boilerplate = BoilerplateStore(self.db)
@@ -195,7 +195,11 @@ class Kabar:
         return await list_skipped(self.db)
 
     async def warm_up(self) -> None:
-        """Load the summariser and stemmer once, off the loop, so the first question is not slow."""
+        """Load the summariser, the stemmer, the attribution vocabulary and the tagger once, off the
+        loop, so the first question is not slow."""
+        from bot.corpus.figures.query import parse_figure
+        from bot.corpus.reader import parse_article
+        from bot.nlp.claims import find_claims
         from bot.nlp.topic import Candidate, summarize_topic
 
         sample = [
@@ -203,6 +207,8 @@ class Kabar:
             Candidate("warm", 2, "Pemerintah mengonfirmasi kedatangan pasukan tersebut.", 0.5),
         ]
         await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
+        warm = parse_article("Judul\nKepala Dinas Kesehatan, Budi Santoso, mengatakan 12 warga dirawat.\n", "000_0000000000000000")
+        await self._cpu(find_claims, [(warm.id, warm.sentences)], parse_figure("12"))
         await asyncio.to_thread(self.translations.available, "id", "en")  # list the models once, off the loop
 
     async def articles(self, since: str | None = None) -> list[ArticleInfo]:

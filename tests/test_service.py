@@ -70,6 +70,24 @@ async def test_who_confirmed_cached_answer_equals_fresh_one(settings: Settings, 
         assert [c.ref for i in fresh.items for c in i.citations] == [c.ref for i in cached.items for c in i.citations]
 
 
+async def test_an_answer_cached_by_another_engine_is_not_served(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database filled before the engine changed (same release) must not answer for the new engine."""
+    import bot.service as service_module
+
+    calls = counting(monkeypatch, claims_module, "find_claims")
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        monkeypatch.setattr(service_module, "engine_stamp", lambda: "0.1.0+old")
+        await kabar.who_confirmed("10000")
+        await kabar.who_confirmed("10000")
+        assert len(calls) == 1
+        monkeypatch.setattr(service_module, "engine_stamp", lambda: "0.1.0+new")
+        await kabar.who_confirmed("10000")
+        assert len(calls) == 2
+
+
 async def test_cpu_work_runs_off_the_event_loop(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     threads = counting(monkeypatch, summarize_module, "summarize_topic")
     async with Kabar(settings) as kabar:

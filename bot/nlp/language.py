@@ -1,4 +1,4 @@
-"""Indonesian language resources for summaries: a cached stemmer and stop words.
+"""Indonesian language resources: a cached stemmer, its root dictionary and stop words.
 
 The stemmer is PySastrawi's (Nazief–Adriani style, dictionary based); building it
 loads a ~30k-word dictionary and stemming one word walks affix rules, so both the
@@ -8,6 +8,8 @@ Nothing here touches NLTK or the network.
 
 Public API:
     stem(word: str) -> str                 lower-cased stem; digits and figures stay as they are
+    is_root(word: str) -> bool             a root word of the stemmer's dictionary ("budi", "operasi")
+    is_formed_word(word: str) -> bool      formed from a root ("pegadaian") or a dictionary word in -si
     stop_words() -> frozenset[str]         lower-cased Indonesian stop words
     root_words() -> frozenset[str]         PySastrawi's dictionary of Indonesian root words
     is_content_word(word: str) -> bool     not a stop word, has a letter or digit, not 1 letter
@@ -97,6 +99,27 @@ def _unaffixable(lowered: str) -> bool:
         lowered.isascii() and lowered.isalpha()
         and not _STRIPPABLE_START.match(lowered) and not _STRIPPABLE_END.search(lowered)
     )
+
+
+@lru_cache(maxsize=50_000)
+def is_root(word: str) -> bool:
+    """Is the lower-case `word` a root word of PySastrawi's Indonesian dictionary ("budi", "komunikasi")?"""
+    return bool(_sastrawi_stemmer().delegatedStemmer.get_dictionary().contains(word))
+
+
+_DERIVED_RE = re.compile(r"(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}$")
+
+
+@lru_cache(maxsize=50_000)
+def is_formed_word(word: str) -> bool:
+    """Is the lower-case `word` an Indonesian word formed from a root ("penyelenggara", "pegadaian",
+    "perpustakaan": pe(N)-, per-, ke- ... -an) or a dictionary word in -si ("komunikasi")? Such a
+    word is never a name."""
+    if _DERIVED_RE.match(word):
+        root = stem(word)
+        if root != word and len(root) <= len(word) - 3 and is_root(root):
+            return True
+    return word.endswith("si") and len(word) >= 6 and is_root(word)
 
 
 @lru_cache(maxsize=1)

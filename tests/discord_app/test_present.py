@@ -280,3 +280,33 @@ def test_articles_and_about_render() -> None:
     assert_page_limits(about)
     names = [f.name for f in about.embed.fields]
     assert "articles" in names and "digest" in names
+
+
+def test_a_source_with_two_stances_reads_the_same_in_text_discord_and_json() -> None:
+    # one line per source and stance, each citing its own sentence, in all three forms
+    from bot.corpus.figures.query import parse_figure
+    from bot.corpus.figures.scan import find_figures
+    from bot.corpus.segment import split_sentences
+    from bot.models import Sentence
+    from bot.nlp.claims import claim_items, find_claims
+    from bot.present.json import answer_json
+    from bot.present.text import render
+
+    def article(text: str) -> tuple[Sentence, ...]:
+        return tuple(Sentence(i + 1, 1, t, tuple(find_figures(t))) for i, t in enumerate(split_sentences(text)))
+
+    report = find_claims([("001", article("BPBD memperkirakan 300 rumah rusak akibat gempa.")),
+                          ("002", article("BPBD mengatakan 300 rumah rusak."))], parse_figure("300"))
+    answer = Answer(command="who-confirmed", query="300", items=claim_items(report), meta={"figure": {"text": "300"}})
+    data = answer_json(answer)
+    assert [(i["stance"], [c["article"] for c in i["citations"]]) for i in data["items"]] == [
+        ("reported", ["002"]), ("estimated", ["001"])]
+    text = render(answer)
+    [page] = render_answer(answer)
+    for item in answer.items:
+        line = item.text  # "BPBD (...) — reported: 300"
+        assert f"● {line}" in text
+        assert line.split(" — ")[1] in page.embed.description
+    assert text.index("— reported: 300") < text.index("— estimated: 300")
+    body = page.embed.description
+    assert body.index("— reported: 300") < body.index("[002·1]") < body.index("— estimated: 300") < body.index("[001·1]")

@@ -189,17 +189,23 @@ def test_unrelated_next_sentence_is_not_borrowed() -> None:
     assert att.source is None
 
 
-def test_outlet_as_subject_is_a_medium_never_the_source() -> None:
+def test_outlet_reporting_with_nobody_else_named_is_the_origin_of_its_report() -> None:
     att = _attr("Reuters melaporkan bahwa sedikitnya 50 orang tewas dalam serangan itu.")
-    assert att.source is None
-    assert att.via == ("Reuters",)
+    assert (att.who, att.organization, att.via) == (None, "Reuters", ())
     assert att.stance == "reported"
 
 
 def test_outlet_confirming_is_downgraded_to_reported() -> None:
     att = _attr("AFP mengonfirmasi bahwa 40 orang tewas.")
-    assert att.source is None and att.via == ("AFP",)
+    assert (att.organization, att.via) == ("AFP", ())
     assert att.stance == "reported"
+
+
+def test_an_outlet_relaying_someone_is_only_the_medium() -> None:
+    att = _attr("Reuters melaporkan, Kepala Polisi Abdul Karim mengatakan 50 orang tewas.")
+    assert (att.who, att.via) == ("Abdul Karim", ("Reuters",))
+    relayed = _attr("Seperti dilansir dari Antara, lima nama yang tersisa akan mengikuti tes lanjutan.")
+    assert relayed.source is None and relayed.via == ("Antara",)
 
 
 def test_dilansir_at_the_end_is_the_medium() -> None:
@@ -495,7 +501,9 @@ def test_sebagaimana_disampaikan_names_a_source_but_seperti_dilaporkan_an_outlet
     regent = _attr("Jumlah pengungsi mencapai 3.500 jiwa, sebagaimana disampaikan Bupati Cianjur Herman Suherman.")
     assert (regent.who, regent.role) == ("Herman Suherman", "Regent")
     outlet = _attr("Sekitar 40 orang tewas, seperti dilaporkan AFP.")
-    assert outlet.source is None and outlet.via == ("AFP",)
+    assert (outlet.organization, outlet.via) == ("AFP", ())  # the origin of the report
+    relayed = _attr("Sekitar 40 orang tewas, kata polisi seperti dilaporkan AFP.")
+    assert relayed.role == "police" and relayed.via == ("AFP",)
 
 
 def test_quote_with_kata_dia_resolves_the_pronoun() -> None:
@@ -992,7 +1000,7 @@ def test_a_company_named_like_a_web_address_is_a_company_when_it_speaks() -> Non
     att = _attr("Dompetku.id mencatat 2 juta transaksi sepanjang tahun lalu.")
     assert att.source.kind == "organization" and att.organization == "Dompetku.id" and att.via == ()
     outlet = _attr("Kompas.com melaporkan 20 orang tewas.")
-    assert outlet.source is None and outlet.via == ("Kompas",)
+    assert (outlet.organization, outlet.via) == ("Kompas", ())  # an outlet, the origin of its report
 
 
 def test_the_shared_alias_file_names_well_known_people_and_bodies() -> None:

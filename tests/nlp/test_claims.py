@@ -197,14 +197,17 @@ def test_disaster_toll_groups_by_agency_and_keeps_the_denier_apart() -> None:
     )
     c = _article("Sekitar 25 orang dilaporkan tewas, seperti dilansir Kompas.")
     result = find_claims([("a", a), ("b", b), ("c", c)], parse_figure("25"))
-    bnpb = _group(result, "BNPB")
-    assert bnpb.stance == "confirmed" and {m.article for m in bnpb.matches} == {"a", "b"}
+    # one source, two stances: two adjacent lines, the confirmation first, each with its own sentence
+    bnpb = [g for g in result.groups if "BNPB" in g.name]
+    assert [(g.stance, [m.article for m in g.matches]) for g in bnpb] == [("confirmed", ["b"]), ("reported", ["a"])]
+    assert result.groups[:2] == tuple(bnpb)
     denied = [g for g in result.groups if g.stance == "denied"]
     assert len(denied) == 1 and result.groups[-1] is denied[0]
     assert "BNPB" not in denied[0].name
-    medium_only = [g for g in result.groups if g.kind == "medium"]
-    assert len(medium_only) == 1 and medium_only[0].via == ("Kompas",)
-    assert medium_only[0].stance == "reported" and medium_only[0].who is None
+    # an outlet that is the origin of a report nobody else in its sentence gives is its source
+    origin = [g for g in result.groups if g.organization == "Kompas"]
+    assert len(origin) == 1 and origin[0].via == () and {m.article for m in origin[0].matches} == {"c"}
+    assert origin[0].stance == "reported" and origin[0].who is None
 
 
 def test_police_figure_with_spokesperson_counts_for_the_police() -> None:
@@ -315,3 +318,30 @@ def test_a_number_counting_something_is_still_a_figure() -> None:
     assert len(report.matches) == 1
     report = find_claims([("x", _article("Kapolres mengatakan sebanyak 3 orang ditangkap."))], parse_figure("3"))
     assert len(report.matches) == 1
+
+
+def test_a_source_with_two_stances_has_a_line_for_each_next_to_each_other() -> None:
+    a = _article("BPBD memperkirakan 300 rumah rusak akibat gempa. Polisi mengatakan jalan ditutup.")
+    b = _article("Polisi mengatakan 300 rumah rusak. BPBD mengatakan 300 rumah rusak dan ratusan warga mengungsi.")
+    result = find_claims([("a", a), ("b", b)], parse_figure("300"))
+    lines = [(g.key, str(g.stance), [m.article for m in g.matches]) for g in result.groups]
+    bpbd = [line for line in lines if line[0] == lines[0][0]]
+    assert [(stance, cited) for _, stance, cited in bpbd] == [("reported", ["b"]), ("estimated", ["a"])]
+    assert lines[:2] == bpbd  # the source's lines stay together, before the police's
+    items = claim_items(result)
+    assert [i.fields["stance"] for i in items[:2]] == ["reported", "estimated"]
+    assert [[c.article for c in i.citations] for i in items[:2]] == [["b"], ["a"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "line"),
+    [
+        ("Jake Zim, Sony Pictures VP, mengatakan film itu ditonton 5 juta orang.", "5 juta", "Jake Zim, VP Sony Pictures"),
+        ("Kepala Departemen Operasi Divisi Produk Emas Pegadaian Heri Santosa mengatakan stoknya 60 ton.", "60 ton",
+         "Heri Santosa, Kepala Departemen Operasi Divisi Produk Emas Pegadaian"),
+        ("Camat Kecamatan Fatuleu Lambertus Paut mengatakan 40 rumah rusak.", "40", "Lambertus Paut, Camat Kecamatan Fatuleu"),
+    ],
+)
+def test_a_label_kept_as_written_stays_in_one_language(text: str, figure: str, line: str) -> None:
+    [item] = claim_items(find_claims([("a", _article(text))], parse_figure(figure)))
+    assert item.text.startswith(line + " — reported")

@@ -24,11 +24,16 @@ source on the left ("X mengatakan bahwa ...") governs what follows it; "kata X" 
 passive "dikonfirmasi oleh X" govern what precedes them; "menurut X" governs its sentence.
 When the figure's sentence names no source, the next sentence may ("Kedatangan tentara Korut
 dikonfirmasi langsung oleh ...") and a report's subject ("Laporan yang diperoleh AFP ...")
-points back to the source named in the previous sentence. Outlets and reporters are only
-ever the medium (`via`), never the source; an outlet alone makes the stance "reported".
+points back to the source named in the previous sentence. Reporters are never a source,
+and an outlet that relays someone's words is only the medium (`via`); when nobody speaks in
+the sentence, the report, site or outlet it names as the origin of what it says is the
+source ("Menurut laporan Bloomberg", "Mengutip Mayo Clinic"; see `origins`), always with the
+stance "reported".
 
 Modules: `cues` (cues and stance), `clean` (trimming phrases), `phrases` (the source
-phrase of a cue), `speakers` (quotations, pronouns, neighbours), `engine` (`attribute`).
+phrase of a cue), `origins` (reports, sites and outlets as the origin of a statement),
+`sentence` (one sentence's own source of its figure), `record` and `speakers` (earlier
+sources, quotations, pronouns, neighbours), `scope`, `engine` (`attribute`).
 
 Public API:
     attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | None = None) -> Attribution

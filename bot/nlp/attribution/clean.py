@@ -10,13 +10,14 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, find_medium, is_medium,
+    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
 )
 
 
 BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
-    r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]",
+    r"meski(?:pun)?|walaupun|jika|kalau|sejak|agar|supaya|yang)(?![\w-])|[;:“”\"]"
+    r"|(?<=[a-z)][a-z)][a-z)])\.\s+(?=[A-Z])",  # a sentence end the splitter missed ("... (Persero). Kepala ...")
     re.I,
 )
 
@@ -45,8 +46,9 @@ MONTHS = vocab.words("calendar")
 
 
 def split_segments(text: str, offset: int) -> list[tuple[str, int]]:
-    """Comma-separated pieces (commas inside parentheses kept), with their offsets."""
+    """Comma-separated pieces (commas inside parentheses or a title's list of fields kept), with their offsets."""
     pieces: list[tuple[str, int]] = []
+    kept = {i for m in TITLE_LIST_RE.finditer(text) for i in range(m.start(), m.end())}
     depth = 0
     start = 0
     for i, ch in enumerate(text):
@@ -54,7 +56,7 @@ def split_segments(text: str, offset: int) -> list[tuple[str, int]]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
+        elif ch == "," and depth == 0 and i not in kept:
             pieces.append((text[start:i], offset + start))
             start = i + 1
     pieces.append((text[start:], offset + start))
@@ -201,10 +203,8 @@ def document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
     """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
     genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
     if genitive and not re.search(r"\byang\b", np):
-        origin = clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0])
-        if is_medium(origin):
-            return None, (str(find_medium(origin)),)
-        return origin, ()
+        # "Laporan Bloomberg", "Survei Litbang Kompas": the owner is the origin, an outlet too
+        return clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0]), ()
     m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
     if not m:
         # "data triwulanan BPS terus melambat ...": the first name after the noun, before any verb
@@ -236,3 +236,21 @@ def media_in(text: str) -> tuple[str, ...]:
         if medium:
             media.append(medium)
     return tuple(dict.fromkeys(media))
+
+
+#: Pieces of a source phrase that are not its source (read by `phrases`).
+DESCRIPTIONS = vocab.words("body_descriptions")
+
+#: Degrees written after a name, set off by commas: "dr.", "Sp. A(K)", "M.Kes.", "S.H., M.H."
+DEGREE_SEGMENT_RE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}|dr|drg)\.\s*)+[A-Z]{0,4}(?:\([A-Z]+\))?\.?")
+
+#: "pria yang akrab disapa Kang Emil itu": a person known by a name.
+NICKNAME_RE = re.compile(
+    r"^[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+yang\s+(?:akrab\s+|biasa\s+)?(?:disapa|dipanggil|dikenal\s+dengan)\s+"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+
+#: A person's statement before the person: "keterangan (resmi) Kapolda ...", "pernyataan Menteri ...".
+STATEMENT_RE = re.compile(
+    r"^(?:keterangan|pernyataan|penjelasan|penuturan|pengakuan|kesaksian)(?:\s+(?:resmi|tertulis|pers))?\s+(?=[A-Z])"
+)

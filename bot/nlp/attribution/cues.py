@@ -91,17 +91,42 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
     for m in _CUE_RE.finditer(low, start):
         _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
         if kind == "post" and not _is_post_position(text, m.start()):
-            if not _FRONTED_POST_RE.match(text[m.end():]) or text[: m.start()].strip(" “\"'"):
+            if not _FRONTED_POST_RE.match(text[m.end():]) or not _opens_sentence(text[: m.start()]):
                 continue
-            kind = "according"  # "Kata Amran, produksi ...", "Lanjut dia, ...": fronted, governs the sentence
+            # "Kata Amran, produksi ...", "Lanjut dia, ...", "Bahkan lanjut Stanley, ...": fronted, governs the sentence
+            kind = "according"
         if kind == "passive" and _is_medium_marker(low, m.start(), m.end()):
             continue
         if kind == "passive" and _WHEN_ASKED_RE.search(low, 0, m.start()):
             continue  # "ketika dikonfirmasi (wartawan)": when asked, not who confirmed
+        if kind == "active" and _INTENT_RE.search(low, 0, m.start()):
+            continue  # "berjuang untuk memastikan diri lolos", "ingin menegaskan": an aim, not a statement
+        if lemma == "menjanjikan" and _DEGREE_RE.search(low, 0, m.start()):
+            continue  # "begitu menjanjikan": "promising", an adjective, not a promise
+        if kind == "active" and _THING_RELATIVE_RE.search(text, 0, m.start()):
+            continue  # "mesin ... yang menjanjikan tenaga 6,5 dk": a thing's property, not a statement
+        if lemma == "menepis" and re.match(r"\s+\d", text[m.end():]):
+            continue  # "menepis 19 dari 21 tembakan": a goalkeeper's saves, not a denial
         if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
             continue
         found.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
     return found
+
+
+#: Words before a verb that make it an aim or a duty rather than something said.
+_INTENT_RE = re.compile(
+    r"(?<![\w-])(?:untuk|agar|supaya|demi|guna|ingin|hendak|berupaya|berusaha|mencoba|adalah|ialah)"
+    r"\s+(?:(?:bisa|dapat|segera|kembali|terus|lebih)\s+)?$"
+)
+
+#: A passive's agent right after it: "disebarkan PSSI", "dikatakan polisi", "dibenarkan oleh X".
+_AGENT_AFTER_RE = re.compile(r"\s+(?:oleh\s+)?(?:[A-Z]|(?:" + vocab.alternation("person_nouns") + r")\b)")
+
+#: Degree words that make "menjanjikan" after them an adjective ("begitu menjanjikan").
+_DEGREE_RE = re.compile(r"(?<![\w-])(?:sangat|begitu|cukup|amat|paling|kurang|makin|semakin|sungguh)\s+$")
+
+#: "mesin berpendingin udara yang menjanjikan": a relative clause on a lower-case thing (not a person).
+_THING_RELATIVE_RE = re.compile(r"(?<![\w-])(?!(?:" + vocab.alternation("person_nouns") + r")\b)[a-z][\w-]*\s+yang\s+$")
 
 
 _WHEN_ASKED_RE = re.compile(r"(?<![\w-])(?:ketika|saat|sewaktu|waktu|usai|seusai|setelah|begitu)\s+(?:di\w+\s+)?$")
@@ -112,8 +137,12 @@ _FRONTED_POST_RE = re.compile(r"\s+(?:[A-Z][\w.'-]*|dia|ia|beliau|mereka)(?:\s+[
 
 
 def _is_post_position(text: str, start: int) -> bool:
+    """After a comma or a closing quote, or "..., seperti kata X, ..." (the words are X's)."""
     before = text[:start].rstrip()
-    return bool(before) and before[-1] in ",\"”'’"
+    return bool(before) and (before[-1] in ",\"”'’" or _AS_SAID_RE.search(before) is not None)
+
+
+_AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:
@@ -153,16 +182,37 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
                 ranked.append((fs - c.end, c))
-            elif c.start >= fe:
+            elif c.start >= fe and _governs_back(text, fs, fe, c):
                 ranked.append((c.start - fe, c))
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
             elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
-            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs):
+            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs) \
+                    and not _LATER_VERB_RE.match(text[c.end:fs]):
                 ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
+
+
+def _governs_back(text: str, fs: int, fe: int, cue: Cue) -> bool:
+    """Does a passive after the figure speak of it ("10.000 tentara dikonfirmasi oleh X", "30 persen
+    dari itu yang diproyeksikan ...")? Not an agentless one past a clause break ("..., sehingga
+    diharapkan"), in a relative clause on something further on ("... di lokasi yang diprediksi
+    mengalami lonjakan"), about another verb's agent ("yang diduga dibuat oleh"), or after a
+    figure that only measures the subject ("Tol ... sepanjang 36,4 km dipastikan beroperasi")."""
+    if _AGENT_AFTER_RE.match(text, cue.end):
+        return True
+    between = text[fe:cue.start]
+    if re.search(r",\s*(?:sehingga|dan|namun|tetapi|karena|agar|supaya|maka|lalu)\b", between):
+        return False
+    relative = re.search(r"\byang\b", between)
+    if relative and re.search(r"\b(?:di|ke|dari|pada|untuk|dengan|dalam)\s+(?!(?:itu|ini|tersebut)\b)\w",
+                              between[: relative.start()]):
+        return False  # the clause hangs on a noun after a preposition, not on the figure's own noun
+    if re.match(r"\s+(?:di|ter)[a-z]{3,}\s+oleh\b", text[cue.end:]):
+        return False
+    return not re.search(r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs])
 
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
@@ -171,6 +221,16 @@ AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]
 #: A channel phrase that holds the figure: "mengumumkan ... melalui Instagram dengan 15 juta
 #: pengikut" says nothing about the 15 million.
 _CHANNEL_RE = re.compile(r"\b(?:melalui|lewat|via)\s[^,;:“”\"]*$")
+
+#: A hedge whose complement is a phrase of its own ends before the next verb: "ledakan diduga akibat
+#: granat asap melukai dua anggota" (the cause is suspected, not the count), while "diperkirakan
+#: merusak 500 rumah", "diduga kuat menerima Rp 2 miliar" and "ditaksir mencapai Rp 5 miliar"
+#: hedge the figure.
+_LATER_VERB_RE = re.compile(
+    r"\s+(?:akibat|karena|dari|oleh|sebagai|di|ke|pada|dengan|dalam)\s+[^,]*?\s+(?!(?:mencapai|menembus|menjadi"
+    r"|meningkat|menurun|bertambah|berkurang|berjumlah|berkisar|melonjak|merosot|sebesar|sebanyak|senilai)\b)"
+    r"(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
+)
 
 #: What ends a clause between a passive and a figure after it.
 _CLAUSE_BREAK_RE = re.compile(r"[,;:“”\"]|\b(?:bahwa|namun|tetapi|sedangkan|sementara|dan|karena)\b")

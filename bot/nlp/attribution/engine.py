@@ -13,20 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.models import Figure, Sentence
-from bot.nlp.attribution.clean import media_in
-from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues, governing
-from bot.nlp.attribution.phrases import Found, left_text, sentence_attribution, source_for
+from bot.nlp import vocab
+from bot.nlp.attribution.cues import Stance
+from bot.nlp.attribution.phrases import Found, sentence_attribution
+from bot.nlp.attribution.sentence import own_source
 from bot.nlp.attribution.scope import Reference, Scope
-from bot.nlp.attribution.record import between_statements, continues, last_named, named_in, same_role
+from bot.nlp.attribution.record import between_statements, continued, last_named, same_role
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
 from bot.nlp.entities.tagged import article_names
-from bot.nlp.entities.values import Source, same_speaker
+from bot.nlp.entities.values import same_speaker
 
 
 _DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
 
-#: Passive report verbs that accuse when their agent is followed by what the subject did.
-_ACCUSING = frozenset({"disebutkan", "dituding oleh", "dikatakan"})
+#: After a figure: "... tahun tersebut/itu/ini", an age that points back to someone.
+_AGE_DESCRIPTOR_RE = re.compile(r"\s+tahun\s+(?:tersebut|itu|ini)")
+_PERSON_BEFORE_RE = re.compile(r"(?<![\w-])(?:berusia|berumur|" + vocab.alternation("person_nouns") + r")\s+$")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,11 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     text = sentences[position].text
     fig = figure if figure is not None else (sentences[position].figures[0] if sentences[position].figures else None)
     fspan = _figure_span(text, fig)
-    found = _attribute_text(text, fspan, article_names(tuple(s.text for s in sentences)))
+    if fspan is not None and _AGE_DESCRIPTOR_RE.match(text, fspan[1]) and _PERSON_BEFORE_RE.search(text[: fspan[0]]):
+        # "pemain 27 tahun tersebut", "pria 34 tahun itu": the writer's description of someone
+        return Attribution(position=position, stance=Stance.REPORTED, figure_span=fspan,
+                           note="an age the writer gives to describe someone")
+    found = own_source(text, fspan, article_names(tuple(s.text for s in sentences)))
 
     note = None
     source_pos: int | None = position if found.source is not None else None
@@ -101,6 +107,10 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         if named is not None and named.found.source is not None and same_role(source, named.found.source):
             source, span, source_pos = named.found.source, named.found.span, named.position
             note = "'... tersebut' resolved to the person named last"
+        else:
+            # "Anggota Komisi I DPR itu menjelaskan": someone named before, not found; the body
+            # the descriptor mentions is not who spoke
+            source, span, source_pos = None, None, None
 
     if source is not None and source.kind == "pronoun":
         named = last_named(sentences, source_pos if source_pos is not None else position)
@@ -110,14 +120,14 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
         else:
             source, span, source_pos = None, None, None
 
-    if source is None and cue is None and not via and position > 0 and continues(text):
-        # "Pengamat X mengatakan ... . Sebab, Flores memiliki 16 titik ...": X goes on
-        before = [f for f in named_in(sentences[position - 1].text) if f.cue is not None]
-        if before:
-            prev = before[-1]
+    if source is None and cue is None and not via and position > 0:
+        # "Pengamat X mengatakan ... . Sebab, Flores memiliki 16 titik ...": X goes on; "Mengutip Boldsky,
+        # berikut beberapa manfaat ... . Dalam 100 gram kulit jeruk ...": the list is the site's
+        went_on = continued(sentences, position)
+        if went_on is not None:
+            prev, note = went_on.found, went_on.note
             cue, source, span, via, stance = prev.cue, prev.source, prev.span, prev.via, Stance.REPORTED
-            source_pos = cue_pos = position - 1
-            note = "the sentence goes on with the previous sentence's statement"
+            source_pos = cue_pos = went_on.position
 
     if source is None and cue is None and not via and quoted is None:
         around = between_statements(sentences, position)
@@ -205,68 +215,6 @@ def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] 
         source_sentence=where if source else None, source=source, via=found.via,
         figure_span=fspan, note=note,
     )
-
-
-def _attribute_text(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
-    cues = find_cues(text)
-    ranked = governing(cues, text, fspan)
-    for dist, cue in ranked:
-        source, span, via = source_for(text, cue, names)
-        if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
-            continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
-        stance = cue.stance
-        if cue.lemma in _ACCUSING and cue.kind == "passive" and AGENT_THEN_VERB_RE.match(text, cue.end):
-            stance = Stance.ALLEGED  # "Aris disebut Miryam meminta Rp 2 miliar": Miryam's accusation
-        found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
-        if source is None and not via and cue.kind in ("passive", "hedge"):
-            found = _outer_speaker(text, ranked, found, names) or found
-        return _closing_speaker(text, fspan, ranked, found, names) or found
-    return Found(None, None, None, media_in(text), Stance.REPORTED)
-
-
-def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found, names: frozenset[str]) -> Found | None:
-    """`BNPB mencatat 5.000 warga diperkirakan mengungsi`: an agentless hedge inside someone's statement.
-
-    The source is the subject of the farther verb; the stance stays the hedge's when it
-    says more than "reported" (the estimate is BNPB's estimate).
-    """
-    assert inner.cue is not None
-    for _, outer in ranked:
-        if outer is inner.cue or outer.kind not in ("active", "according") or outer.start > inner.cue.start:
-            continue
-        source, span, via = source_for(text, outer, names)
-        if source is None and not via or source is not None and source.kind == "document":
-            continue
-        stance = inner.stance if inner.stance != Stance.REPORTED else outer.stance
-        if source is None and stance == Stance.CONFIRMED:
-            stance = Stance.REPORTED
-        return Found(inner.cue if stance == inner.stance else outer, source, span,
-                     tuple(dict.fromkeys(via + inner.via)), stance)
-    return None
-
-
-def _closing_speaker(
-    text: str, fspan: tuple[int, int] | None, ranked: list[tuple[int, Cue]], inner: Found, names: frozenset[str]
-) -> Found | None:
-    """`KPK menetapkan 3 tersangka, kata Jubir KPK X`: a closing "kata X" speaks the whole clause.
-
-    The inner verb keeps its stance when its subject is the speaker (or a pronoun, or none):
-    "Kami memperkirakan 5.000 orang hadir, ujar Kapolres X" is X's estimate, while
-    "Pelaku mengakui ..., kata Argo" is only Argo's report of what someone else said.
-    """
-    if fspan is None or inner.cue is None or inner.cue.kind == "post" or inner.cue.start > fspan[0]:
-        return None
-    closing = next((c for _, c in ranked if c.kind == "post" and c.start >= fspan[1]), None)
-    if closing is None or re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
-            and not re.search(r"[“”\"]", text[: inner.cue.start]):
-        return None  # 'X mengatakan: "..."' is X's own quotation
-    source, span, via = source_for(text, closing, names)
-    if source is None or source.kind in ("document", "pronoun"):
-        return None
-    via = tuple(dict.fromkeys(via + inner.via))
-    if inner.stance != Stance.REPORTED and same_speaker(inner.source, source):
-        return Found(inner.cue, source, span, via, inner.stance)
-    return Found(closing, source, span, via, closing.stance)
 
 
 def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:

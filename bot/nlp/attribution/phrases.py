@@ -9,14 +9,19 @@ names with a cue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.nlp import vocab
 from bot.nlp.attribution.clean import (
-    BOUNDARY_RE, CUT_RE, WITHIN_DOCUMENT_RE, MONTHS, RIGHT_VERB_RE, before_verb, clean_np, document_origin, np_like,
-    split_segments, strip_dateline, strip_medium, strip_opener, strip_trailing,
+    BOUNDARY_RE, CUT_RE, DEGREE_SEGMENT_RE, DESCRIPTIONS, MONTHS, NICKNAME_RE, RIGHT_VERB_RE, STATEMENT_RE,
+    WITHIN_DOCUMENT_RE, before_verb, clean_np, document_origin, np_like, split_segments, strip_dateline, strip_medium,
+    strip_opener, strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
+from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
 from bot.nlp.entities.parse import parse_source
+from bot.nlp.entities.titles import is_title, word_kind
+from bot.nlp.language import is_root, stem
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source
 
@@ -63,6 +68,10 @@ def source_for(
         after = text[cue.end:]
         # "dikonfirmasi langsung oleh X", "dijatuhi hukuman 16 bulan penjara oleh X"
         m = re.match(r"(?:\s+[^\s,.;:]+){0,5}?\s+oleh\s+", after, re.I)
+        if m and re.search(r"\s(?:di|ter)[a-z]{3,}\s", after[: m.end()]):
+            return None, None, ()  # "diduga dibuat oleh suku Aztec": the agent of another verb
+        if not m and _AS_SAID_RE.search(text[: cue.start]):
+            m = re.match(r"\s+", after)  # "..., seperti yang dikatakan polisi": the agent follows, any case
         if not m:
             direct = re.match(r"\s+(?=[A-Z])", after)
             if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
@@ -92,6 +101,14 @@ def source_for(
     return source, span, via
 
 
+#: What ends the phrase a "yang" clause hangs on: a preposition or a verb before it.
+_CLAUSE_HEAD_RE = re.compile(
+    r"\s(?:dari|kepada|untuk|dengan|pada|di|ke|oleh|terhadap|tentang|bagi|(?:me|mem|men|meng|meny|ber|di)[a-z]{3,}(?:kan|i)?)\s"
+)
+
+#: "..., seperti (yang) dikatakan X": the words before are X's.
+_AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", re.I)
+
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
@@ -102,7 +119,7 @@ _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|
 def _ends_clause(after: str) -> bool:
     """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
     m = re.match(
-        r"\s+((?:[A-Z][\w'.-]*\s*){1,5})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,8})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
     )
     return m is not None
 
@@ -115,6 +132,18 @@ def left_text(text: str, cue: Cue) -> str:
     if last is None:
         return before
     segment = before[last.end():]
+    pieces = [p for p in segment.split(",") if p.strip()]
+    if last.group(0).lower() == "yang" and len(pieces) >= 2 and pieces[-1].strip()[:1].isupper() \
+            and not _DATE_RE.fullmatch(pieces[-1].strip()):
+        # "Sebagai motor yang punya roda empat, Budi menyebut", "Dompet digital yang dikembangkan
+        # BUMN, LinkAja, mengklaim": the relative clause ended at a comma; the name after it speaks
+        return segment[segment.rindex(pieces[-1]):]
+    if last.group(0).lower() == "yang" and not segment.strip(" ,"):
+        # "... dari penduduk setempat yang mengaku": the antecedent is the phrase just before "yang"
+        head = before[: last.start()].rstrip()
+        cut = list(_CLAUSE_HEAD_RE.finditer(head))
+        if cut and not re.search(r"[,(]", head[cut[-1].end():]):
+            return head[cut[-1].end():] + " " * (len(before) - len(head))
     if last.group(0).lower() == "yang" and segment.strip(" ,"):
         # "Laporan yang diperoleh AFP ... menyebutkan": the relative clause belongs to the subject
         head = before[: last.start()]
@@ -141,14 +170,19 @@ def _source_from_left(
     segments = split_segments(left, start)
     via: list[str] = []
     run: list[tuple[str, int]] = []
+    pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg):
-            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, sapaan akrab BGS, ...", "X, Sabtu menyatakan"
+        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or DEGREE_SEGMENT_RE.fullmatch(seg) \
+                or all(word_kind(w) == "rank" for w in seg.split()):
+            continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
+        if not run and seg.split()[0] in DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
+            continue  # "Pew Research Center, pusat penelitian tentang ..., merilis": a description of the name
         cleaned, media = strip_medium(strip_dateline(seg))
         via.extend(media)
         if not cleaned:
             continue
         if not run:
+            pointer = re.search(r"\s(itu|tersebut|ini)\s*$", cleaned)
             cleaned = before_verb(cleaned)
             thing = _THING_RE.fullmatch(strip_opener(cleaned))
             if thing and getattr(parse_source(thing.group(1)), "kind", None) == "person":
@@ -173,7 +207,7 @@ def _source_from_left(
             head_src = parse_source(candidate[: rel.start()])
             if head_src is not None and head_src.kind != "document":
                 candidate = candidate[: rel.start()]  # "Sting yang pekan lalu merilis ..."
-        if candidate[:1].isupper():
+        if candidate[:1].isupper() and not _lone_speaker(candidate, text, off, cue, run):
             named = strip_plain(candidate, plain_capitals(text) - names)
             if named != candidate and run:
                 break  # "Terlebih lagi, Ciki": a word the tagger reads as no name opens a clause
@@ -185,12 +219,12 @@ def _source_from_left(
         src = parse_source(candidate) if candidate else None
         if src is None and run:
             break
-        if src is None:
+        if src is None and not is_title(candidate.split()):
             # the nearest piece is no source: maybe a document ("Laporan yang diperoleh AFP ...")
             src = parse_source(clean_np(candidate))
             if src is None:
                 break
-            candidate = clean_np(candidate)
+            candidate = clean_np(candidate)  # (a job title alone, "Sony Pictures VP", waits for its name)
         seg_off = off + seg.find(candidate.split()[0]) if candidate.split() else off
         run.insert(0, (candidate, max(seg_off, off)))
         if opened != cleaned:
@@ -199,7 +233,29 @@ def _source_from_left(
         return None, None, tuple(dict.fromkeys(via))
     np = ", ".join(piece for piece, _ in run)
     span = (run[0][1], run[-1][1] + len(run[-1][0]))
-    return _finish(np, span, tuple(dict.fromkeys(via)))
+    source, span, found_via = _finish(np, span, tuple(dict.fromkeys(via)))
+    if source is not None and pointer is not None and not source.who and source.kind not in ("pronoun", "document"):
+        # "Anggota Komisi I DPR itu menjelaskan": a descriptor pointing back to someone named before
+        source = replace(source, text=f"{source.text} {pointer.group(1)}")
+    return source, span, found_via
+
+
+def _lone_speaker(candidate: str, text: str, off: int, cue: Cue, run: list[tuple[str, int]]) -> bool:
+    """One capitalised word opening the sentence and speaking is a name, whatever the tagger reads:
+    "Indah mengatakan, ...", "Tata, Head of Hospitality dari X, mengaku ..." (not "Menanggapi ...")."""
+    low = candidate.lower()
+    if " " in candidate or text[:off].strip(" “\"'") or low in _PROSE_WORDS or low.endswith(("nya", "lah", "kah")):
+        return False
+    if not run:
+        # right before its verb, only a word no dictionary lists ("Desainnya", "Lagu" stay common words)
+        return text[off + len(candidate): cue.start].strip() == "" and cue.stance != Stance.UNVERIFIED \
+            and not is_root(low) and stem(low) == low
+    described = parse_source(", ".join(piece for piece, _ in run))
+    return described is not None and not described.who and (described.role is not None or described.kind == "organization")
+
+
+#: Sentence openers that are never a speaker's name.
+_PROSE_WORDS = vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words") | vocab.words("pronouns")
 
 
 def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
@@ -216,8 +272,10 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             break
         if not cleaned:
             continue
-        np = clean_np(cleaned)
+        nickname = NICKNAME_RE.search(cleaned) if i == 0 else None
+        np = nickname.group(1) if nickname else clean_np(cleaned)  # "pria yang akrab disapa Kang Emil itu"
         if i == 0:
+            np = STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
             verb = RIGHT_VERB_RE.search(np)
             if verb and verb.start() > 0:
                 np = np[: verb.start()]  # "kata Ilham menuturkan"
@@ -244,6 +302,12 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
                 break
             continue
         # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
+        named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}(?=[a-z])", np + " ")
+        last = i == len(segments) - 1
+        if named and stop_at_comma and last and word_kind(np.split()[0]) == "rank":
+            np = named.group(0).strip()  # "Menurut keterangan Kapolda X, Irjen Gatot Eddy Pramono granat ini ..."
+        elif stop_at_comma and last:
+            break  # "Menurut pemandu wisata, Bulguksa memiliki ...": after "menurut X," the clause begins
         words = np.split()
         if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
             break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
@@ -266,6 +330,9 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     return _finish(np, span, tuple(dict.fromkeys(via)))
 
 
+
+
+
 _AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
 
 
@@ -279,6 +346,11 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
     if src.kind == "document":
         origin, media = document_origin(np)
         via = tuple(dict.fromkeys(via + media))
+        if origin and is_medium(origin):
+            outlet = str(find_medium(origin))  # "Laporan Bloomberg menyebutkan": the outlet's own report
+            shown = outlet if norm(origin) in OUTLETS[outlet] else origin  # "Litbang Kompas" as written
+            return Source(text=np, kind="organization", organization=shown, organization_id=origin,
+                          org_key="outlet:" + outlet.lower()), span, via
         if origin:
             origin_src = parse_source(origin)
             if origin_src is not None and (

@@ -19,8 +19,9 @@ from functools import lru_cache
 from bot.models import Sentence
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import clean_np, strip_dateline
-from bot.nlp.attribution.cues import Stance, find_cues
-from bot.nlp.attribution.phrases import Found, source_for
+from bot.nlp.attribution.cues import Cue, Stance, find_cues
+from bot.nlp.attribution.origins import origin_of
+from bot.nlp.attribution.phrases import Found, sentence_attribution, source_for
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.values import Source, same_speaker
@@ -46,10 +47,46 @@ _LEADING_CONNECTIVES_RE = re.compile(r"^(?:[“”\"'\s]*" + vocab.alternation("
 
 @dataclass(frozen=True)
 class Named:
-    """A source named in an earlier sentence: where, and as what."""
+    """A source named in an earlier sentence: where, and as what (and how it was found)."""
 
     position: int
     found: Found
+    note: str | None = None
+
+
+#: How far back a list introduced by its origin ("berikut ...") reaches.
+LIST_REACH = 6
+
+
+def continued(sentences: Sequence[Sentence], position: int) -> Named | None:
+    """The statement a sentence goes on with: the sentence before's, when this one opens with
+    "Sebab, ...", "Juga ...", or an item of a list an origin introduced ("Mengutip Boldsky,
+    berikut beberapa manfaat ...", "Dalam website Unpad dijelaskan juga, ..."), with no other
+    source named in between."""
+    text = sentences[position].text
+    if continues(text):
+        before = [f for f in named_in(sentences[position - 1].text) if f.cue is not None]
+        if not before:
+            documented = sentence_attribution(sentences[position - 1].text)
+            if documented is not None and documented.source is not None and documented.source.kind == "document" \
+                    and documented.source.organization:
+                before = [documented]  # "Dalam website Unpad dijelaskan juga, ... . Juga ada 36 kamar mandi"
+        if before:
+            return Named(position - 1, before[-1], "the sentence goes on with the previous sentence's statement")
+    for pos in range(position - 1, max(-1, position - 1 - LIST_REACH), -1):
+        earlier = sentences[pos].text
+        origin = origin_of(earlier) if _LIST_RE.search(earlier) else None
+        if origin is not None and origin.source is not None:
+            cue = Cue(*origin.cue_span, earlier[slice(*origin.cue_span)], "mengutip", Stance.REPORTED, "according")
+            return Named(pos, Found(cue, origin.source, origin.span, (), Stance.REPORTED),
+                         "an item of the list its origin introduced")
+        if named_in(earlier):
+            return None
+    return None
+
+
+#: A sentence that introduces a list: "berikut ...", "... antara lain:", "sebagai berikut".
+_LIST_RE = re.compile(r"(?i)\bberikut\b|:\s*$")
 
 
 def last_named(sentences: Sequence[Sentence], position: int, *, person: bool = False) -> Named | None:
@@ -92,12 +129,20 @@ def between_statements(sentences: Sequence[Sentence], position: int) -> Named | 
 def _nearest_statement(sentences: Sequence[Sentence], positions: range) -> Named | None:
     for pos in positions:
         found = [f for f in named_in(sentences[pos].text) if f.cue is not None]
+        if not found and positions.step > 0 and _PRONOUN_CLOSE_RE.search(sentences[pos].text):
+            # '... Rp 8.000," ujarnya.': the person named last speaks again
+            speaker = last_named(sentences, pos, person=True)
+            found = [speaker.found] if speaker is not None and speaker.found.cue is not None else []
         if found:
             nearest = found[-1] if positions.step < 0 else found[0]
             if nearest.stance in (Stance.UNVERIFIED, Stance.DENIED):
                 return None  # "Goldblum tidak menjelaskan ...": what he did not say is no account of his
             return Named(pos, nearest)
     return None
+
+
+#: A closing pronoun speaker: '...," ujarnya.', '..." katanya.'
+_PRONOUN_CLOSE_RE = re.compile(r"[,”\"]\s*(?:" + vocab.alternation("speech_verbs") + r")nya\b", re.I)
 
 
 def _named_in_full(sentences: Sequence[Sentence], position: int, word: str) -> bool:

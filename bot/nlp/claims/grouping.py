@@ -6,8 +6,9 @@ value (any notation; its qualifier such as "about" or "more than" is kept); vagu
 quantities whose order of magnitude covers the figure ("puluhan ribu", "ribuan") are
 listed apart as `related`. A vague query ("puluhan ribu") matches the same vague quantity
 and lists exact figures it could stand for as related. Every match is attributed, its
-source resolved to a canonical entity, and the matches grouped by entity: confirmed first,
-then reported, claimed, unverified, denied; then by number of citations.
+source resolved to a canonical entity, and the matches grouped by entity and stance:
+confirmed first, then decided, reported, estimated ... denied (the order of `Stance`); then
+by number of citations.
 
 Grouping decisions:
 - a spokesperson or an unnamed official counts for their organisation (the Pentagon's
@@ -15,8 +16,10 @@ Grouping decisions:
 - unnamed sources of one affiliation are one group ("unnamed Western official/diplomat"):
   anonymous people cannot be told apart, and counting them twice would overstate how many
   independent sources confirmed the figure;
-- a source that denies is grouped apart from the same source affirming, so a denier is
-  never listed among confirmers; an outlet is only ever a `via`.
+- one group per source, stance and scope: a source that estimated the figure in one
+  sentence and reported it in another has two groups (kept next to each other), so every
+  citation sits beside the stance its own sentence gives; a denier is never listed among
+  confirmers; an outlet is only ever a `via`.
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
     exact = _leads_given_later(exact, resolver)
 
     related = [_resolved(m, resolver) for m in related]
-    buckets: dict[tuple[str, str, Scope], list[tuple[ClaimMatch, Entity]]] = {}
+    buckets: dict[tuple[str, Stance, Scope], list[tuple[ClaimMatch, Entity]]] = {}
     unattributed: list[ClaimMatch] = []
     for match in exact:
         att = match.attribution
@@ -118,8 +121,7 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
         else:
             entity = resolver.resolve(att.source, scope=match.article)
         match = replace(match, source_name=entity.name, source_key=entity.key)
-        polarity = "denied" if att.stance == Stance.DENIED else "affirmed"
-        buckets.setdefault((entity.key, polarity, att.scope), []).append((match, entity))
+        buckets.setdefault((entity.key, att.stance, att.scope), []).append((match, entity))
         if att.disputed_by is not None and att.disputed_by.source is not None:
             denier = resolver.resolve(att.disputed_by.source, scope=match.article)
             index = match.sentence + 1
@@ -127,12 +129,9 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
             denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
                              source_sentence=index if denial_text else None, source_sentence_text=denial_text,
                              cue_sentence_text=denial_text)
-            buckets.setdefault((denier.key, "denied", Scope.FIGURE), []).append((denial, denier))
+            buckets.setdefault((denier.key, Stance.DENIED, Scope.FIGURE), []).append((denial, denier))
 
-    groups = [_group(key, members) for (key, _, _), members in buckets.items()]
-    first_seen = {(g.key, g.stance, g.scope): i for i, g in enumerate(groups)}
-    # sources of the figure first, then those that only confirm its event; strongest stance first
-    groups.sort(key=lambda g: (g.scope != Scope.FIGURE, g.stance.rank, -len(g.matches), first_seen[g.key, g.stance, g.scope]))
+    groups = _ordered([_group(key, members) for (key, _, _), members in buckets.items()])
     return ClaimReport(figure=figure, groups=tuple(groups), unattributed=tuple(unattributed), related=tuple(related))
 
 
@@ -257,13 +256,15 @@ def _learn_from_mention(resolver: EntityResolver, text: str, name: str, scope: s
     idx = text.find(name)
     while idx >= 0:
         window = text[max(0, idx - 90): idx]
-        for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut"):
-            cut = window.rfind(stop)
+        for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut", "yang"):
+            cut = window.lower().rfind(stop)  # "Menurut Ahli Gizi, X" as well as "menurut"
             if cut >= 0:
                 window = window[cut + len(stop):]
         words = window.split()
         full = _full_name_at(text, idx)
         for start in range(max(0, len(words) - 10), len(words)):
+            if not words[start][:1].isupper():
+                continue  # a phrase naming someone's role opens with a capital ("Sekjen NATO, ...")
             source = parse_source(" ".join(words[start:]) + " " + full)
             if source is not None and source.kind == "person" and source.role and source.who and name in source.who:
                 resolver.learn(source, scope=scope)
@@ -286,10 +287,7 @@ def _full_name_at(text: str, idx: int) -> str:
 def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
     matches = tuple(m for m, _ in members)
     entity = members[0][1]
-    # the strongest stance, where a stance saying more than "reported" wins over it: a source
-    # that reported a figure and estimated it elsewhere is shown as estimating it
-    stances = {m.attribution.stance for m in matches}
-    stance = min(stances - {Stance.REPORTED} or stances, key=lambda s: s.rank)
+    stance = matches[0].attribution.stance  # one stance per group (see `find_claims`)
     cues = tuple(dict.fromkeys(m.attribution.cue for m in matches if m.attribution.cue))
     via = tuple(dict.fromkeys(v for m in matches for v in m.attribution.via))
     who, role, organization = entity.who, entity.role, entity.organization
@@ -307,6 +305,22 @@ def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
         name = f"{name} (via {', '.join(via)})"
     return SourceGroup(key, name, who, role, organization, stance, cues, via, matches, kind=entity.kind,
                        scope=matches[0].attribution.scope)
+
+
+def _ordered(groups: list[SourceGroup]) -> list[SourceGroup]:
+    """Sources of the figure first, then those that only confirm its event; strongest stance first.
+
+    A source with several stances keeps its lines together, ordered by its strongest line.
+    """
+    best: dict[str, tuple[bool, int]] = {}
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        rank = (g.scope != Scope.FIGURE, g.stance.rank)
+        best[g.key] = min(best.get(g.key, rank), rank)
+        count[g.key] = count.get(g.key, 0) + len(g.matches)
+        first.setdefault(g.key, i)
+    return sorted(groups, key=lambda g: (best[g.key], -count[g.key], first[g.key], g.scope != Scope.FIGURE, g.stance.rank))
 
 
 def _affiliation(source: Source | None) -> str:

@@ -1,7 +1,8 @@
 """Who a source is: parsing Indonesian source phrases and resolving their aliases to one entity.
 
-Modules: `lexicon` (the vocabulary as lookups), `values` (Source, Entity), `names` (name
-and organisation spans), `gloss` (English labels), `parse` (`parse_source`), `resolve`
+Modules: `lexicon` (the vocabulary as lookups), `values` (Source, Entity), `titles` (which
+capitalised words are a title, a body or a name), `names` (name and organisation spans),
+`gloss` (English labels), `parse` (`parse_source`), `resolve`
 (`EntityResolver`, built once per question and never shared between calls).
 
 Public API:

@@ -13,9 +13,13 @@ from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
-    PLACE_PHRASES, known_entity, norm, norm_keep_case, longest_prefix,
+    PLACE_PHRASES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.values import Source
+from bot.nlp.language import is_formed_word
+
+#: The English labels of the role table: a role shown as written is none of these.
+_ENGLISH_ROLES = frozenset(english for english, _ in ROLES.values())
 
 
 def translate_org(text: str) -> str:
@@ -102,6 +106,15 @@ def translate_org(text: str) -> str:
     return name
 
 
+def _indonesian_name(org: str) -> bool:
+    """Does a body's name as written open with an Indonesian head ("Departemen ...", "Kecamatan ...")?"""
+    words = [w.lower().strip(",.()") for w in org.split()]
+    first = words[0] if words else ""
+    return first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank") or first in (
+        "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian") or any(
+        is_formed_word(w) for w in words)  # "Sumber Daya Akademik dan Perpustakaan Unpad"
+
+
 def _possessive(place: str) -> str:
     place = place.removeprefix("the ")
     return f"{place}'" if place.endswith("s") else f"{place}'s"
@@ -125,6 +138,12 @@ def _role_label(source: Source) -> str | None:
     org = source.organization
     if not org or (source.role_id or "").lower() in ("kapolri", "wakapolri", "panglima tni", "kasad"):
         return role
+    if role == source.role_id and org == source.organization_id and role not in _ENGLISH_ROLES:
+        return f"{role} {org}"  # a role and a body kept as written: "Direktur Pemasaran PT ADM", in one language
+    if org.split(" (")[0] == source.organization_id and source.role_id and _indonesian_name(source.organization_id):
+        # "Kepala Departemen Operasi ... Pegadaian", "Camat Kecamatan Fatuleu": an untranslated body keeps its role
+        # in Indonesian too, so that the label stays in one language
+        return f"{source.role_id} {source.organization_id}"
     if source.org_key and source.org_key.startswith("country:"):
         adj = COUNTRIES.get((source.organization_id or "").lower(), (org, org))[1]
         return f"{adj} {role}"

@@ -28,8 +28,8 @@ UNNAMED_SPEAKERS: frozenset[str] = frozenset(row[0] for row in _ROLE_TABLE.rows 
 ROLE_ORGS: dict[str, str] = _ROLE_TABLE.optional("body")
 
 
-#: Ranks, titles and honorifics stripped from names.
-RANKS: frozenset[str] = vocab.words("ranks")
+#: Ranks, titles and honorifics stripped from names, and the degrees written after them.
+RANKS: frozenset[str] = vocab.words("ranks") | vocab.words("degrees")
 
 
 #: Roles followed by the place they govern ("Bupati Bantul ...", "Kapolda Metro Jaya ...").
@@ -119,6 +119,10 @@ ANON_OPENERS: frozenset[str] = vocab.words("anonymous_openers")
 PRONOUNS: frozenset[str] = vocab.words("pronouns")
 
 
+#: The reader or the person spoken to ("Menurut Anda"): never a source.
+ADDRESSEES: frozenset[str] = vocab.words("addressees")
+
+
 #: Nouns for a document rather than a speaker ("Laporan yang diperoleh AFP").
 REPORT_NOUNS: frozenset[str] = vocab.words("report_nouns")
 
@@ -144,6 +148,10 @@ ORG_HEAD_WORDS = frozenset(k for k in ORG_HEADS if " " not in k and k not in ("p
 
 
 PAREN_RE = re.compile(r"\(([^()]{1,80})\)")
+
+
+#: A list of one-word fields inside a title, commas and all: "Pusat Data, Informasi, dan Humas".
+TITLE_LIST_RE = re.compile(r"[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)+,?\s+dan\s+[A-Z][\w-]+")
 
 
 def norm(text: str) -> str:

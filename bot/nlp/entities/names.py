@@ -8,6 +8,7 @@ Budi Sadikin" into the organisation and the name after it.
 from __future__ import annotations
 
 from bot.nlp import vocab
+from bot.nlp.entities.titles import NAME_PREFIXES, names_a_body, person_name, word_kind
 from bot.nlp.entities.lexicon import (
     ORG_HEADS,
     PLACE_PHRASES,
@@ -51,6 +52,12 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         return org, (leftover + " " + tail).strip()
     words = text.split()
     low = [w.lower().strip(".") for w in words]
+    if len(words) > 2 and word_kind(words[0]) == "body" and low[1] in ("for", "of", "on", "and", "&"):
+        # "Institute for Development of Economics and Finance Bhima Y": an English body's name, then a person's
+        name = None if names_a_body(words) else person_name(words[2:])  # "Journal of Food Science": all body
+        k = len(words) - len(name.split()) if name and " ".join(words[-len(name.split()):]) == name else len(words)
+        k = max(k, 3)  # the body's name goes on after its link at least one word ("University of Oxford")
+        return " ".join(words[:k]), " ".join(words[k:])
     # a country or place phrase at the start
     joined = " ".join(low)
     name = longest_prefix(COUNTRY_PREFIX, joined)
@@ -80,46 +87,53 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         while n < caps - 1 and low[n] in ("tbk", "persero"):
             n += 1
     if n == 0:
-        # "Bupati Bantul Abdul Halim": an unknown place word, then a name of two or more words
-        if after_role and len(words) >= 3 and all(w[:1].isupper() for w in words) and low[0] not in RANKS:
-            return words[0], " ".join(words[1:])
+        if after_role and all(w[:1].isupper() for w in words) and low[0] not in RANKS:
+            name = person_name(words)
+            if name is None:
+                return text, ""  # "Direktur Utama Garuda Tauberes Indonesia": all of it is the body
+            if len(words) >= 4 and low[0] in ("kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi"):
+                return " ".join(words[:2]), " ".join(words[2:])  # "Camat Kecamatan Fatuleu Lambertus Paut"
+            if len(words) >= 3 and low[0] not in NAME_PREFIXES:
+                return words[0], " ".join(words[1:])  # "Bupati Bantul Abdul Halim": a place word, then the name
         return None, text
     if low[0] in NAMED_HEADS and caps - n >= 3:
         # "PT Sinar Harapan Makmur Budi Santoso": the company's name keeps all but the last two words
         n = caps - 2
+    while 0 < n < len(words) and word_kind(words[n]) in ("common", "body", "acronym", "title"):
+        n += 1  # "Rumah Perubahan", "Departemen Operasi Divisi": the body's name runs on through its words
+    name = person_name(words[n:]) if n else None
+    if name is not None and n < caps:
+        start = len(words) - len(name.split())
+        while start > n and " ".join(words[start:start + len(name.split())]).strip(".,") != name:
+            start -= 1
+        if n < start <= caps:
+            n = start  # "Departemen Operasi Divisi Produk Emas Pegadaian Heri Prasongko": all before the name
     # a name must keep at least one word; the org stops before a rank
     return " ".join(words[:n]), " ".join(words[n:])
 
 
 def name_from(text: str) -> str | None:
+    """The person's name in what is left of a source phrase once its role and body are taken out.
+
+    The capitalised words up to the first lower-case word after them (ranks, titles, bodies
+    and places among them); `titles.person_name` picks the name out of that run.
+    """
     text = PAREN_RE.sub(" ", text)
     tokens = [t.strip(".,;:()") for t in text.replace(",", " ").split()]
-    names: list[str] = []
-    skipping = False
-    for i, tok in enumerate(tokens):
+    stretch: list[str] = []
+    for tok in tokens:
         if not tok:
             continue
-        if tok.lower().strip(".") in RANKS:
-            if names:
+        kind = word_kind(tok)
+        if kind == "lower" or (kind == "link" and tok.islower() and tok not in ("dan", "&", "of", "the", "and", "for")):
+            if any(word_kind(w) == "name" for w in stretch):
                 break
+            stretch = []
             continue
-        if tok.lower() in ORG_HEAD_WORDS and tok[:1].isupper():
-            names, skipping = [], True  # "... Polda Metro Jaya Argo Yuwono": the name follows the organisation
-            continue
-        if skipping and tok.lower() in ORG_CONTINUE:
-            continue
-        skipping = False
-        inner_capital = (  # "Dan Bartel": a capitalised "Dan" before a name is a name, not "dan"
-            tok == "Dan" and i + 1 < len(tokens) and _is_name_token(tokens[i + 1])
-        )
-        if _is_name_token(tok) or inner_capital or (names and tok[:1].isupper()) or (names and tok.lower() in ("bin", "binti", "van", "de", "al")):
-            names.append(tok)
-        elif names:
-            break
-    if not names:
-        return None
-    # honorific suffixes such as "CBE" stay: they are part of how the name is printed
-    return " ".join(names)
+        if tok.lower() == "dan" and tok.islower() and any(word_kind(w) == "name" for w in stretch):
+            break  # "Joko Widodo dan Prabowo": the first person
+        stretch.append(tok)
+    return person_name(stretch) if stretch else None
 
 
 _REGIONAL = vocab.words("regional_bodies")

@@ -15,10 +15,11 @@ from dataclasses import replace
 from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
-    COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
-    PAREN_RE, PLACES, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
+    ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
+    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
     ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
+from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
 from bot.nlp.entities.values import Source
 
@@ -50,6 +51,12 @@ def parse_source(text: str) -> Source | None:
     """
     raw = norm_keep_case(text)
     raw = re.sub(r"^(?:pihak|kalangan)\s+", "", raw, flags=re.I)
+    # "Kepala Pusat Data, Informasi, dan Humas BNPB": a title's list of fields, not appositions
+    raw = TITLE_LIST_RE.sub(lambda m: re.sub(r",\s+(?:dan\s+)?", lambda c: " dan " if "dan" in c.group(0) else " ", m.group(0)), raw)
+    # "Rhenald Kasali selaku pendiri ...", "Ria Miranda sebagai penyelenggara ...": a name and its role
+    raw = re.sub(r"(?<=[A-Za-z])\s+(?:selaku|sebagai)\s+(?=[a-zA-Z])", ", ", raw)
+    # "pendiri Rumah Perubahan sekaligus Guru Besar ...": the first of two offices held at once
+    raw = re.sub(r"(\s(?:dari|di)\s+[A-Z][^,]*?)\s+sekaligus\s+[^,]*", r"\1", raw)
     if not raw:
         return None
     low = raw.lower()
@@ -73,6 +80,8 @@ def parse_source(text: str) -> Source | None:
         merged = _parse_segments(raw, plain, aliases)
         if merged is not None:
             return merged
+    if words_low[0] in ADDRESSEES or re.fullmatch(r"salah\s+(?:satu|seorang)(?:nya|\s+di\s+antaranya)", plain_low):
+        return None  # "Menurut Anda, ...": the reader is asked, nobody answers; "Salah satunya": one of them
     if words_low[0] in PRONOUNS or plain_low in PRONOUNS:
         return Source(text=raw, kind="pronoun")
     if words_low[0] in REPORT_NOUNS or (
@@ -83,6 +92,10 @@ def parse_source(text: str) -> Source | None:
         return Source(text=raw, kind="reporter", role="reporter")
     if is_medium(plain) and not known_entity(plain_low):
         return Source(text=raw, kind="medium", organization=find_medium(plain))
+    if len(words_low) == 2 and word_kind(plain.split()[0]) == "acronym" and word_kind(plain.split()[1]) == "name" \
+            and words_low[0] not in ROLES:
+        # "XL Axiata", "MCM Live", "BRI Syariah": an acronym and a word name a body, not a person
+        return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + norm(plain))
     if _WEB_NAME_RE.fullmatch(plain):
         # "Dompetku.id mencatat ...": a company named like its web address, not an outlet
         return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + plain_low)
@@ -105,8 +118,8 @@ def parse_source(text: str) -> Source | None:
         if re.match(r"^(mantan|eks)\s", body, re.I):
             former = True
             body = body.split(" ", 1)[1]
-    if any(m in low for m in _ANON_MARKERS):
-        anonymous = True
+    marked = any(m in low for m in _ANON_MARKERS)  # "yang enggan disebut namanya": unnamed on purpose
+    anonymous = anonymous or marked
 
     # Role at the start ("Juru Bicara Pentagon ...", "Kapolda Metro Jaya ...")
     body_low = body.lower()
@@ -136,6 +149,15 @@ def parse_source(text: str) -> Source | None:
     if modifier:
         # "Pengamat politik dari Universitas Indonesia Arbi Sanit": the role's field, then its body
         role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end():]
+    field = _role_field(rest) if role_key and not modifier else None
+    also = re.match(r"(?:dan|&)\s+((?:[A-Z][\w-]*\s*){1,2})(?=,|$)", rest) if role_key and not field else None
+    if also and all(word_kind(w) in ("title", "common", "name") for w in also.group(1).split()) \
+            and not known_entity(also.group(1).lower()):
+        field = also.group(0).strip()  # "Ahli Gizi dan Olahraga": one role over two fields
+    if field:
+        # "Direktur Pemasaran PT ADM": the role's field, kept with the role as written
+        role_id, rest = f"{role_id} {field}", rest[len(field):].lstrip()
+        role_en = str(role_id)
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
 
@@ -245,18 +267,22 @@ def parse_source(text: str) -> Source | None:
     who = name_from(name_part)
     if who and organization and who.lower() in organization.lower():
         who = None
-    if who and anonymous:
+    if who and marked:
         who = None
+    elif who and anonymous:
+        anonymous = False  # "seorang psikolog klinis asal Inggris Noel McDermott": "a" psychologist, named
 
     if anonymous:
         if role_en is None and not organization:
             return None
         if affiliation is None and org_key and org_key.startswith("country:"):
             affiliation = COUNTRIES.get((organization_id or "").lower(), (None, None))[1]
+        # an unnamed spokesperson or official speaks for the body; an unnamed salesperson does not
+        speaks_for = role_key is None or speaks or role_key in UNNAMED_SPEAKERS
         return Source(
             text=raw, kind="anonymous", role=role_en or "source", role_id=role_id,
             organization=organization, organization_id=organization_id, org_key=org_key,
-            affiliation=affiliation, speaks_for_org=True, former=former, aliases=aliases,
+            affiliation=affiliation, speaks_for_org=speaks_for, former=former, aliases=aliases,
         )
     if who:
         return Source(
@@ -280,6 +306,10 @@ def parse_source(text: str) -> Source | None:
         )
     if role_en:
         return Source(text=raw, kind="role", role=role_en, role_id=role_id, former=former)
+    if not anonymous and names_a_body(plain.split()):
+        # "Mayo Clinic", "Pew Research Center", "Journal of Food Science": a body named as written
+        return Source(text=raw, kind="organization", organization=plain, organization_id=plain,
+                      org_key="org:" + norm(plain), former=former, aliases=aliases)
     return None
 
 
@@ -308,6 +338,9 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
                  and src.kind not in ("medium", "reporter")
                  and not (src.role is None and src.org_key is not None and src.org_key.startswith("org:")
                           and (src.organization_id or "").lower() in PLACES)]
+    job = job_apposition(raw, segments, parsed, aliases)
+    if job is not None:
+        return job
     if not with_role:
         return None
     base = parsed[with_role[0]]
@@ -331,6 +364,19 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
     if len(with_role) == 1 and not name_only:
         return replace(base, text=raw, aliases=aliases or base.aliases)
     return replace(base, text=raw, aliases=aliases or base.aliases)
+
+
+def _role_field(rest: str) -> str | None:
+    """"Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
+    words = rest.split()
+    n = 0
+    while n < len(words) and word_kind(words[n]) == "common" and not known_entity(words[n].lower()):
+        n += 1
+    if n == 0 or n >= len(words) or word_kind(words[n]) not in ("body", "acronym"):
+        return None
+    if any(longest_prefix(ORG_WORD_PREFIX, w.lower()) for w in words[:n]):
+        return None  # "Kesehatan", "Keuangan": a body's own words, glossed with it ("Dinas Kesehatan")
+    return " ".join(words[:n])
 
 
 def _long_name_before_paren(raw: str, aliases: tuple[str, ...]) -> str:

@@ -93,10 +93,12 @@ class EntityResolver:
             return self._org_entity(source)
         label = person_role_label(source)
         name = f"{source.who}, {label}" if label else str(source.who)
+        # a country is a person's nationality, not their body: "Herry Sudradjat, Indonesian Consul General"
+        country = (source.org_key or "").startswith("country:")
         return Entity(
             key="person:" + str(source.who).lower(), name=name, kind="person", who=source.who,
             role=("former " + source.role) if source.former and source.role else source.role,
-            organization=source.organization,
+            organization=None if country else source.organization,
         )
 
     def resolve(self, source: Source, scope: str | None = None) -> Entity:
@@ -116,7 +118,7 @@ class EntityResolver:
                 return self._org_entity(source)
             return self._person_entity(source)
         if source.kind == "anonymous":
-            if source.org_key and not source.org_key.startswith("country:"):
+            if source.org_key and not source.org_key.startswith("country:") and source.speaks_for_org:
                 return self._org_entity(source)
             affiliation = source.affiliation or source.organization or "unidentified"
             return Entity(
