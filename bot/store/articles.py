@@ -31,6 +31,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.corpus.boilerplate import sentence_hashes
 from bot.corpus.spelling import index_terms
 from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Article, ArticleInfo, Figure, Removal, Sentence
@@ -53,7 +54,9 @@ _INSERT_ARTICLE = (
     " indexed_at, words, sentences, removed, warnings, source, file_stat, layout)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-_INSERT_SENTENCE = "INSERT INTO sentences (article, idx, paragraph, text, figure_terms) VALUES (?,?,?,?,?)"
+_INSERT_SENTENCE = (
+    "INSERT INTO sentences (article, idx, paragraph, text, figure_terms, print, skeleton) VALUES (?,?,?,?,?,?,?)"
+)
 _INSERT_FIGURE = (
     'INSERT INTO figures (article, sentence, value, text, qualifier, vague, magnitude, unit, start, "end")'
     " VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -114,7 +117,7 @@ class Rows:
         ))
         for sentence in article.sentences:
             self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text,
-                                   figure_terms(sentence.figures)))
+                                   figure_terms(sentence.figures), *sentence_hashes(sentence.text)))
             self.figures.extend(
                 (aid, sentence.index, float(f.value), f.text, f.qualifier, int(f.vague), f.magnitude, f.unit,
                  f.start, f.end)
