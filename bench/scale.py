@@ -20,6 +20,8 @@ realistic corpus of bench/corpus.py (built once per size under --work and reused
   corpus lacks) and twenty common words; p50 and p95 of each.
 - whole processes: `kabar ask` for eight unknown words, /who-confirmed on the figure
   most articles hold, and a four-word search, median of --repeat runs.
+- the learned-boilerplate refresh that follows every index and feed poll: with nothing
+  changed, and after one article left the index.
 - peak RSS of the process (and of its parse workers).
 
 The corpus shapes come from the IndoSum sample if it is found (see bench/corpus.py for
@@ -205,6 +207,25 @@ def whole_process(env: dict, questions: dict, rng: random.Random, repeat: int) -
     return out
 
 
+async def boilerplate_refresh(db) -> dict:
+    """Milliseconds of the learned-boilerplate refresh run after every index and feed poll:
+    with nothing changed, and after one article left the index (its prints re-learned)."""
+    from bot.store.boilerplate import BoilerplateStore
+
+    store = BoilerplateStore(db)
+    out = {}
+    started = time.perf_counter()
+    await store.refresh()
+    out["nothing changed"] = 1000 * (time.perf_counter() - started)
+    row = await db.fetchone("SELECT id FROM articles ORDER BY rowid DESC LIMIT 1")
+    async with db.transaction():
+        await db.execute("DELETE FROM articles WHERE id = ?", (row[0],))
+    started = time.perf_counter()
+    await store.refresh()
+    out["one article removed"] = 1000 * (time.perf_counter() - started)
+    return out
+
+
 async def one_size(n: int, work: Path, seed: int, repeat: int) -> dict:
     from bot.config import Settings
     from bot.service import Kabar
@@ -226,6 +247,7 @@ async def one_size(n: int, work: Path, seed: int, repeat: int) -> dict:
         result["top_figure"] = questions["top_figure"]
         await kabar.warm_up()
         result["latency"] = await measure(kabar, questions, rng, repeat)
+        result["boilerplate_ms"] = await boilerplate_refresh(kabar.db)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the baseline loads rows
     result["workers_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result["baseline_seconds"] = bulk_baseline(settings.db, db_dir)
@@ -252,6 +274,8 @@ def report(r: dict) -> None:
             print(f"  {name:44} {int(values[0])}")
         else:
             print(f"  {name:44} p50 {percentile(values, .5):7.1f} ms   p95 {percentile(values, .95):7.1f} ms   (n={len(values)})")
+    for name, ms in r.get("boilerplate_ms", {}).items():
+        print(f"  boilerplate refresh, {name:25} {ms:7.1f} ms")
     for name, seconds in r["process"].items():
         print(f"  process: {name:35} {seconds:6.2f} s (median)")
     print(f"peak RSS     {r['rss_mb']:,.0f} MB indexing and answering (largest parse worker {r['workers_rss_mb']:,.0f} MB)")
