@@ -57,10 +57,6 @@ log = logging.getLogger(__name__)
 #: how many sentences a topic retrieval feeds the summariser at most (the best ranked; the
 #: summariser's cost grows faster than linearly beyond ~200)
 RETRIEVAL_LIMIT = 200
-#: how many articles /who-confirmed reads sources from (the most recent ones: highest ids)
-CLAIM_ARTICLE_LIMIT = 40
-#: /who-confirmed counts the articles holding a figure up to this many ("5,000 or more")
-FIGURE_COUNT_CAP = 5000
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -353,55 +349,11 @@ class Kabar:
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures.query import other_units
-        from bot.corpus.figures.render import figure_label
-        from bot.nlp.claims import claim_items, find_claims
+        from bot.confirming import confirmed_answer
 
-        figures = self._figures
-        chosen = await figures.newest_articles(wanted.value, vague_too=wanted.vague, limit=CLAIM_ARTICLE_LIMIT)
-        holding = len(chosen)
-        if len(chosen) == CLAIM_ARTICLE_LIMIT:  # there may be more: count them (up to a cap)
-            holding = await figures.count_articles(wanted.value, vague_too=wanted.vague, cap=FIGURE_COUNT_CAP)
-        if not chosen:  # no exact figure: the articles with a related vague quantity
-            chosen = await figures.newest_articles(wanted.value, vague_too=True, limit=CLAIM_ARTICLE_LIMIT)
-        chosen.sort(key=lambda a: (len(a), a))
-        stored = await self._articles.sentences_of(chosen)
-        learned = await self._boilerplate.among((a, s.index) for a in chosen for s in stored.get(a, ()))
-        sentences = {  # an outlet's footer is not a source
-            a: tuple(s for s in stored.get(a, ()) if (a, s.index) not in learned) for a in chosen
-        }
-        report = await self._cpu(find_claims, [(a, sentences[a]) for a in chosen], wanted)
-        shown = figure_label(wanted, qualifier=False, noun=True)
-        items = list(claim_items(report))
-        main = [item for item in items if item.fields.get("kind") != "related"]
-        related = [item for item in items if item.fields.get("kind") == "related"]
-        notes: list[str] = []
-        if not main:
-            notes.append(f"No indexed sentence gives the figure {shown}.")
-        left_out = other_units([f for a in chosen for s in sentences[a] for f in s.figures], wanted)
-        if left_out:
-            bare = figure_label(dataclasses.replace(wanted, unit=None), qualifier=False)
-            notes.append(f"Left out: {bare} as {', '.join(left_out[:5])}; ask for {bare} alone to see every unit.")
-        if holding > len(chosen):
-            many = f"{FIGURE_COUNT_CAP:,} or more" if holding >= FIGURE_COUNT_CAP else f"{holding:,}"
-            notes.append(
-                f"The figure appears in {many} articles; sources are drawn from the {len(chosen)} most recent."
-            )
-        if related:
-            label = "Related figures of that size" if wanted.vague else "Related vague quantities"
-            notes.append(
-                f"{label}: {counted(len(related), 'sentence')} ("
-                + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
-                + ")."
-            )
-        meta: dict[str, Any] = {
-            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier, "unit": wanted.unit},
-            "related": related,
-            "articles": chosen,
-        }
-        if explain:
-            meta["explain"] = [m.explain() for m in report.matches]
-        return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
+        return await confirmed_answer(
+            self._figures, self._articles, self._boilerplate, self._cpu, text=text, wanted=wanted, explain=explain
+        )
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""

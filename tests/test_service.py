@@ -168,16 +168,16 @@ async def test_a_database_indexed_before_the_spelling_index_gets_one_at_the_next
 async def test_who_confirmed_reads_the_newest_articles_and_counts_the_rest(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.service as service_module
+    import bot.confirming as confirming_module
 
-    monkeypatch.setattr(service_module, "CLAIM_ARTICLE_LIMIT", 2)
+    monkeypatch.setattr(confirming_module, "CLAIM_ARTICLE_LIMIT", 2)
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
         answer = await kabar.who_confirmed("10000")
         assert answer.meta["articles"] == ["003", "004"]
         assert {c.article for item in answer.items for c in item.citations} <= {"003", "004"}
         assert "The figure appears in 5 articles; sources are drawn from the 2 most recent." in answer.notes
-        monkeypatch.setattr(service_module, "FIGURE_COUNT_CAP", 3)
+        monkeypatch.setattr(confirming_module, "FIGURE_COUNT_CAP", 3)
         again = await kabar.who_confirmed("10 ribu", explain=True)  # another key: computed afresh
         assert "The figure appears in 3 or more articles; sources are drawn from the 2 most recent." in again.notes
 
