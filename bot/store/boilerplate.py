@@ -10,8 +10,9 @@ A sentence row carries its two prints as 64-bit hashes (`sentences.print`, `.ske
 `bot.corpus.boilerplate.sentence_hashes`, written with the row by bot.store.articles; rows stored before that are printed by
 `refresh`). A print that gains a sentence (insert trigger) or loses one (delete trigger)
 is noted in `prints_touched`; `refresh` learns again only the sentences that carry a
-touched print, each from its whole groups (`bot.corpus.boilerplate.learn`), so its cost
-follows what changed, not the size of the corpus. A large first index touches nearly
+touched print, each from its whole groups (`bot.corpus.boilerplate.learn`); a print
+already learned in more than LARGE_GROUP sentences only hands its row to new sentences,
+so a refresh costs what changed, not the size of the corpus or of its largest groups. A large first index touches nearly
 every print: then the recurring prints are found in one pass over the print index and
 the whole set is replaced. When the set changes, cached answers are invalidated (the
 corpus version goes up). `changed` is accepted for callers that pass it: what changed is
@@ -30,6 +31,8 @@ from bot.store.db import Database
 _CHUNK = 500
 #: more touched prints than this: find the recurring ones in one pass over the print index
 FULL_LEARN_AT = 20_000
+#: a print in more sentences than this is not learned again when one more or one fewer carries it
+LARGE_GROUP = 200
 _COLUMN = {"exact": "print", "skeleton": "skeleton"}
 
 
@@ -83,16 +86,64 @@ class BoilerplateStore:
             )]
         return found
 
+    async def _is_large(self, kind: str, value: int) -> bool:
+        """Does this print stand in more than LARGE_GROUP sentences? (counts at most that many)"""
+        column = _COLUMN[kind]
+        row = await self.db.fetchone(
+            f"SELECT count(*) FROM (SELECT 1 FROM sentences WHERE {column} = ? LIMIT {LARGE_GROUP + 1})", (value,)
+        )
+        return bool(row) and int(row[0]) > LARGE_GROUP
+
+    async def _join_large(self, kind: str, value: int) -> bool:
+        """Give the members of a large learned group that have no row yet the group's learned row.
+
+        False when no member has one (the group has not been learned whole yet)."""
+        column = _COLUMN[kind]
+        known = await self.db.fetchone(
+            f"SELECT b.stories, b.outlet FROM sentences s JOIN boilerplate b ON b.article = s.article AND b.idx = s.idx"
+            f" WHERE s.{column} = ? LIMIT 1",
+            (value,),
+        )
+        if not known:
+            return False
+        async with self.db.transaction():
+            await self.db.execute(
+                f"INSERT OR IGNORE INTO boilerplate (article, idx, stories, outlet) SELECT s.article, s.idx, ?, ?"
+                f" FROM sentences s WHERE s.{column} = ?",
+                (known[0], known[1], value),
+            )
+            added = await self.db.fetchone("SELECT changes()")
+            if added and int(added[0]):
+                await self.db.execute("UPDATE corpus_state SET version = version + 1 WHERE only = 1")
+        return True
+
     async def _learn_touched(self) -> None:
-        """Learn again the sentences that carry a print which gained or lost a sentence."""
+        """Learn again the sentences that carry a print which gained or lost a sentence.
+
+        A print in more than LARGE_GROUP sentences stays boilerplate whatever one article
+        more or less does: its new sentences take the group's learned row (story count as
+        last learned) instead of the whole group being learned again.
+        """
         touched: dict[str, set[int]] = {"exact": set(), "skeleton": set()}
         for kind, value in await self.db.fetchall("SELECT kind, print FROM prints_touched"):
             touched[kind].add(int(value))
-        members = [m for kind, hashes in touched.items() for m in await self._members(kind, hashes)]
-        affected = {(m[2], m[3]) for m in members}
-        # a sentence's other print may be in a group nothing touched: load it whole as well
+        large: dict[str, set[int]] = {"exact": set(), "skeleton": set()}
+        for kind, hashes in touched.items():
+            for value in sorted(hashes):
+                if await self._is_large(kind, value) and await self._join_large(kind, value):
+                    large[kind].add(value)
+        small = {kind: hashes - large[kind] for kind, hashes in touched.items()}
+        members = [m for kind, hashes in small.items() for m in await self._members(kind, hashes)]
+        # a sentence's other print may be in a group nothing touched: load it whole as well, unless it is large
         other = {"exact": {m[5] for m in members if m[5]} - touched["exact"],
                  "skeleton": {m[6] for m in members if m[6] is not None} - touched["skeleton"]}
+        for kind, hashes in other.items():
+            for value in sorted(hashes):
+                if await self._is_large(kind, value):
+                    large[kind].add(value)
+        other = {kind: hashes - large[kind] for kind, hashes in other.items()}
+        # a sentence also in a large group keeps its row: that group alone makes it boilerplate
+        affected = {(m[2], m[3]) for m in members if m[5] not in large["exact"] and m[6] not in large["skeleton"]}
         members += [m for kind, hashes in other.items() for m in await self._members(kind, hashes)]
         found = await self._learn(members)
         articles = sorted({a for a, _ in affected})

@@ -169,3 +169,37 @@ async def test_a_refresh_learns_again_only_what_changed_and_agrees_with_a_full_l
     await db.execute("INSERT INTO prints_touched (kind, print) VALUES ('exact', 1)")
     await BoilerplateStore(db).refresh()
     assert await _learned(db) == incremental
+
+
+async def test_a_large_learned_group_hands_its_row_to_new_sentences_without_being_learned_again(
+    db: Database, tmp_path: Path, monkeypatch
+) -> None:
+    from bot.store import boilerplate as module
+
+    monkeypatch.setattr(module, "LARGE_GROUP", 2)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paths = write_outlet(folder, count=4)
+    await index_folder(db, folder)  # no member learned yet: the group is learned whole
+    assert await _learned(db) == {("000", 3), ("001", 3), ("002", 3), ("003", 3)}
+    version = await AnswerCache(db).version()
+    learned_groups: list[int] = []
+    members = module.BoilerplateStore._members
+
+    async def counting(self, kind, hashes):
+        hashes = list(hashes)
+        learned_groups.extend(hashes)
+        return await members(self, kind, hashes)
+
+    monkeypatch.setattr(module.BoilerplateStore, "_members", counting)
+    write_outlet(folder, first=4, count=1)
+    await index_folder(db, folder)
+    assert ("004", 3) in await _learned(db)
+    assert (await BoilerplateStore(db).for_article("004"))[3].stories == 4  # as last learned
+    assert await AnswerCache(db).version() > version
+    footer = (await db.fetchone("SELECT print FROM sentences WHERE article = '004' AND idx = 3"))[0]
+    assert footer not in learned_groups
+    for path in paths[:3]:
+        path.unlink()
+    await index_folder(db, folder)  # two stories left: small again, learned again, no longer boilerplate
+    assert await _learned(db) == set()
