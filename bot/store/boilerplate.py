@@ -34,6 +34,8 @@ FULL_LEARN_AT = 20_000
 #: a print in more sentences than this is not learned again when one more or one fewer carries it
 LARGE_GROUP = 200
 _COLUMN = {"exact": "print", "skeleton": "skeleton"}
+#: what each print column's partial index covers: said in every lookup, so SQLite uses the index
+_INDEXED = {"exact": "print <> 0", "skeleton": "skeleton IS NOT NULL"}
 
 
 def _hash_rows(sentences: Sequence[tuple[int, str]]) -> list[tuple[int, int | None, int]]:
@@ -63,13 +65,15 @@ class BoilerplateStore:
 
     async def _print_missing(self) -> None:
         """Print the sentences stored before rows carried their prints (an upgraded database)."""
-        while rows := await self.db.fetchall(f"SELECT rowid, text FROM sentences WHERE print IS NULL LIMIT {_CHUNK * 20}"):
+        while rows := await self.db.fetchall(f"SELECT rowid, text, article, idx FROM sentences WHERE print IS NULL LIMIT {_CHUNK * 20}"):
             hashed = await asyncio.to_thread(_hash_rows, [(r[0], r[1]) for r in rows])
+            where = {r[0]: (r[2], r[3]) for r in rows}
             async with self.db.transaction():
                 await self.db.executemany("UPDATE sentences SET print = ?, skeleton = ? WHERE rowid = ?", hashed)
                 await self.db.executemany(
-                    "INSERT OR IGNORE INTO prints_touched (kind, print) VALUES (?, ?)",
-                    [("exact", e) for e, _, _ in hashed if e] + [("skeleton", s) for _, s, _ in hashed if s is not None],
+                    "INSERT OR IGNORE INTO prints_touched (kind, print, article, idx) VALUES (?, ?, ?, ?)",
+                    [("exact", e, *where[r]) for e, _, r in hashed if e]
+                    + [("skeleton", s, *where[r]) for _, s, r in hashed if s is not None],
                 )
 
     async def _members(self, kind: str, hashes: Iterable[int]) -> list[Member]:
@@ -81,7 +85,8 @@ class BoilerplateStore:
             chunk = wanted[start : start + _CHUNK]
             found += [tuple(r) for r in await self.db.fetchall(  # type: ignore[misc]
                 f"SELECT '{kind}', s.{column}, s.article, s.idx, a.outlet, s.print, s.skeleton FROM sentences s"
-                f" JOIN articles a ON a.id = s.article WHERE s.{column} IN ({','.join('?' * len(chunk))})",
+                f" JOIN articles a ON a.id = s.article WHERE s.{column} IN ({','.join('?' * len(chunk))})"
+                f" AND s.{_INDEXED[kind]}",
                 chunk,
             )]
         return found
@@ -90,30 +95,30 @@ class BoilerplateStore:
         """Does this print stand in more than LARGE_GROUP sentences? (counts at most that many)"""
         column = _COLUMN[kind]
         row = await self.db.fetchone(
-            f"SELECT count(*) FROM (SELECT 1 FROM sentences WHERE {column} = ? LIMIT {LARGE_GROUP + 1})", (value,)
+            f"SELECT count(*) FROM (SELECT 1 FROM sentences WHERE {column} = ? AND {_INDEXED[kind]}"
+            f" LIMIT {LARGE_GROUP + 1})",
+            (value,),
         )
         return bool(row) and int(row[0]) > LARGE_GROUP
 
-    async def _join_large(self, kind: str, value: int) -> bool:
-        """Give the members of a large learned group that have no row yet the group's learned row.
+    async def _join_large(self, kind: str, value: int, added: Sequence[tuple[str, int]]) -> bool:
+        """Give the sentences `added` to a large learned group the group's learned row.
 
         False when no member has one (the group has not been learned whole yet)."""
         column = _COLUMN[kind]
         known = await self.db.fetchone(
             f"SELECT b.stories, b.outlet FROM sentences s JOIN boilerplate b ON b.article = s.article AND b.idx = s.idx"
-            f" WHERE s.{column} = ? LIMIT 1",
+            f" WHERE s.{column} = ? AND s.{_INDEXED[kind]} LIMIT 1",
             (value,),
         )
         if not known:
             return False
         async with self.db.transaction():
-            await self.db.execute(
-                f"INSERT OR IGNORE INTO boilerplate (article, idx, stories, outlet) SELECT s.article, s.idx, ?, ?"
-                f" FROM sentences s WHERE s.{column} = ?",
-                (known[0], known[1], value),
+            await self.db.executemany(
+                "INSERT OR IGNORE INTO boilerplate (article, idx, stories, outlet) VALUES (?, ?, ?, ?)",
+                [(a, i, known[0], known[1]) for a, i in added],
             )
-            added = await self.db.fetchone("SELECT changes()")
-            if added and int(added[0]):
+            if added:
                 await self.db.execute("UPDATE corpus_state SET version = version + 1 WHERE only = 1")
         return True
 
@@ -125,12 +130,15 @@ class BoilerplateStore:
         last learned) instead of the whole group being learned again.
         """
         touched: dict[str, set[int]] = {"exact": set(), "skeleton": set()}
-        for kind, value in await self.db.fetchall("SELECT kind, print FROM prints_touched"):
+        added: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        for kind, value, article, idx in await self.db.fetchall("SELECT kind, print, article, idx FROM prints_touched"):
             touched[kind].add(int(value))
+            if article:
+                added.setdefault((kind, int(value)), []).append((article, int(idx)))
         large: dict[str, set[int]] = {"exact": set(), "skeleton": set()}
         for kind, hashes in touched.items():
             for value in sorted(hashes):
-                if await self._is_large(kind, value) and await self._join_large(kind, value):
+                if await self._is_large(kind, value) and await self._join_large(kind, value, added.get((kind, value), [])):
                     large[kind].add(value)
         small = {kind: hashes - large[kind] for kind, hashes in touched.items()}
         members = [m for kind, hashes in small.items() for m in await self._members(kind, hashes)]
@@ -166,7 +174,7 @@ class BoilerplateStore:
                 )
                 await self.db.execute("UPDATE corpus_state SET version = version + 1 WHERE only = 1")
             await self.db.executemany(
-                "DELETE FROM prints_touched WHERE kind = ? AND print = ?",
+                "DELETE FROM prints_touched WHERE kind = ? AND print = ?",  # with every sentence noted under it
                 [(kind, h) for kind, hashes in touched.items() for h in sorted(hashes)],
             )
 

@@ -166,7 +166,7 @@ async def test_a_refresh_learns_again_only_what_changed_and_agrees_with_a_full_l
     assert 0 < len(looked_up) <= 10  # the new article's prints and the footer's group, not the corpus
     assert (await BoilerplateStore(db).for_article("001"))[3].stories == 4
     monkeypatch.setattr(module, "FULL_LEARN_AT", -1)  # the one-pass learn over every print gives the same set
-    await db.execute("INSERT INTO prints_touched (kind, print) VALUES ('exact', 1)")
+    await db.execute("INSERT INTO prints_touched (kind, print, article, idx) VALUES ('exact', 1, '', 0)")
     await BoilerplateStore(db).refresh()
     assert await _learned(db) == incremental
 

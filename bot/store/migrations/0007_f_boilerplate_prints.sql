@@ -13,21 +13,26 @@ CREATE INDEX sentences_skeleton ON sentences (skeleton) WHERE skeleton IS NOT NU
 CREATE INDEX sentences_unprinted ON sentences (article) WHERE print IS NULL;
 
 CREATE TABLE prints_touched (
-    kind  TEXT NOT NULL CHECK (kind IN ('exact', 'skeleton')),
-    print INTEGER NOT NULL,
-    PRIMARY KEY (kind, print)
+    kind    TEXT NOT NULL CHECK (kind IN ('exact', 'skeleton')),
+    print   INTEGER NOT NULL,
+    article TEXT NOT NULL,       -- the sentence that gained the print; '' when one lost it
+    idx     INTEGER NOT NULL,    -- its sentences.idx; 0 when one lost it
+    PRIMARY KEY (kind, print, article, idx)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER sentences_prints_new AFTER INSERT ON sentences
 WHEN new.print <> 0 OR new.skeleton IS NOT NULL BEGIN
-    INSERT OR IGNORE INTO prints_touched (kind, print) SELECT 'exact', new.print WHERE new.print <> 0;
-    INSERT OR IGNORE INTO prints_touched (kind, print) SELECT 'skeleton', new.skeleton WHERE new.skeleton IS NOT NULL;
+    INSERT OR IGNORE INTO prints_touched (kind, print, article, idx)
+        SELECT 'exact', new.print, new.article, new.idx WHERE new.print <> 0;
+    INSERT OR IGNORE INTO prints_touched (kind, print, article, idx)
+        SELECT 'skeleton', new.skeleton, new.article, new.idx WHERE new.skeleton IS NOT NULL;
 END;
 
 CREATE TRIGGER sentences_prints_gone AFTER DELETE ON sentences
 WHEN old.print <> 0 OR old.skeleton IS NOT NULL BEGIN
-    INSERT OR IGNORE INTO prints_touched (kind, print) SELECT 'exact', old.print WHERE old.print <> 0;
-    INSERT OR IGNORE INTO prints_touched (kind, print) SELECT 'skeleton', old.skeleton WHERE old.skeleton IS NOT NULL;
+    INSERT OR IGNORE INTO prints_touched (kind, print, article, idx) SELECT 'exact', old.print, '', 0 WHERE old.print <> 0;
+    INSERT OR IGNORE INTO prints_touched (kind, print, article, idx)
+        SELECT 'skeleton', old.skeleton, '', 0 WHERE old.skeleton IS NOT NULL;
 END;
 
 -- learned again by the next refresh, once every sentence is printed anew
