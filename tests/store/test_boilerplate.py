@@ -49,6 +49,22 @@ async def _learned(db: Database) -> set[tuple[str, int]]:
     return {(r[0], r[1]) for r in await db.fetchall("SELECT article, idx FROM boilerplate")}
 
 
+def _groups_looked_up(monkeypatch) -> list[int]:
+    """The prints whose whole groups a refresh loads from now on (filled as it runs)."""
+    from bot.store import boilerplate as module
+
+    looked_up: list[int] = []
+    members = module.BoilerplateStore._members
+
+    async def counting(self, kind, hashes):
+        hashes = list(hashes)
+        looked_up.extend(hashes)
+        return await members(self, kind, hashes)
+
+    monkeypatch.setattr(module.BoilerplateStore, "_members", counting)
+    return looked_up
+
+
 async def test_a_footer_recurring_in_different_stories_is_learned_at_indexing(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -148,15 +164,7 @@ async def test_a_refresh_learns_again_only_what_changed_and_agrees_with_a_full_l
         encoding="utf-8")
     await index_folder(db, folder)
     assert await _learned(db) == {("000", 3), ("001", 3), ("002", 3)}
-    looked_up: list[int] = []
-    members = module.BoilerplateStore._members
-
-    async def counting(self, kind, hashes):
-        hashes = list(hashes)
-        looked_up.extend(hashes)
-        return await members(self, kind, hashes)
-
-    monkeypatch.setattr(module.BoilerplateStore, "_members", counting)
+    looked_up = _groups_looked_up(monkeypatch)
     assert await BoilerplateStore(db).refresh() == 3  # nothing touched: nothing looked up
     assert looked_up == []
     write_outlet(folder, first=3, count=1)
@@ -183,15 +191,7 @@ async def test_a_large_learned_group_hands_its_row_to_new_sentences_without_bein
     await index_folder(db, folder)  # no member learned yet: the group is learned whole
     assert await _learned(db) == {("000", 3), ("001", 3), ("002", 3), ("003", 3)}
     version = await AnswerCache(db).version()
-    learned_groups: list[int] = []
-    members = module.BoilerplateStore._members
-
-    async def counting(self, kind, hashes):
-        hashes = list(hashes)
-        learned_groups.extend(hashes)
-        return await members(self, kind, hashes)
-
-    monkeypatch.setattr(module.BoilerplateStore, "_members", counting)
+    learned_groups = _groups_looked_up(monkeypatch)
     write_outlet(folder, first=4, count=1)
     await index_folder(db, folder)
     assert ("004", 3) in await _learned(db)
