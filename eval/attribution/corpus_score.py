@@ -32,9 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bot.config import Settings
+from bot.confirming import CLAIM_ARTICLE_LIMIT
 from bot.models import Answer, AnswerItem, Article
 from bot.present.json import ITEM_KEYS, citation_from_json
-from bot.confirming import CLAIM_ARTICLE_LIMIT
 from bot.service import Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
 from eval.attribution.score import (
