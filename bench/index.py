@@ -1,8 +1,8 @@
-"""Benchmark: index a synthetic corpus, then search it; compare with a plain sqlite3 bulk insert.
+"""Benchmark: index the realistic corpus, then search it; compare with a plain sqlite3 bulk insert.
 
     python bench/index.py [--n 10000] [--seed 7] [--repeat 20] [--keep DIR]
 
-Builds N articles from the seed paragraphs (bench/corpus.py), indexes them into a fresh
+Builds N articles of the realistic corpus (bench/corpus.py), indexes them into a fresh
 database with the real reader and `index_folder`, and prints articles/s, sentences/s,
 the database size, a second (unchanged) run, and search latency p50/p95 over word and
 figure queries. In the same run it times a plain `sqlite3` executemany of the very same
@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from corpus import build_corpus  # noqa: E402
+from timing import percentile  # noqa: E402
 
 from bot.indexing import index_folder  # noqa: E402
 from bot.store.articles import ArticleStore  # noqa: E402
@@ -37,18 +38,12 @@ WORD_QUERIES = ["kursk", "korea utara", "pentagon", "rutte", "sabrina singh", "d
 FIGURE_QUERIES = ["10000", "10.000", "10 ribu", "tentara 10000", "11000"]
 
 FTS_SCHEMA = """
-CREATE TABLE sentences (rowid INTEGER PRIMARY KEY, article TEXT, idx INTEGER, paragraph INTEGER, text TEXT,
-                        start INTEGER);
+CREATE TABLE sentences (rowid INTEGER PRIMARY KEY, article TEXT, idx INTEGER, paragraph INTEGER, text TEXT);
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content='sentences', content_rowid='rowid',
                                                tokenize="unicode61 remove_diacritics 2");
 CREATE TRIGGER t AFTER INSERT ON sentences BEGIN INSERT INTO sentences_fts (rowid, text)
 VALUES (new.rowid, new.text); END;
 """
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def db_size(path: Path) -> int:
@@ -63,7 +58,7 @@ def plain_insert(rows: list[tuple], path: Path, schema: str) -> float:
     conn.executescript(schema)
     started = time.perf_counter()
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO sentences (article, idx, paragraph, text) VALUES (?,?,?,?)", rows)
     conn.execute("COMMIT")
     seconds = time.perf_counter() - started
     conn.close()
@@ -119,7 +114,7 @@ async def bench(n: int, seed: int, repeat: int, keep: Path | None) -> None:
                   f"p95 {percentile(values, .95):6.2f} ms")
 
         conn = sqlite3.connect(db_path)
-        rows = conn.execute("SELECT article, idx, paragraph, text, start FROM sentences ORDER BY rowid").fetchall()
+        rows = conn.execute("SELECT article, idx, paragraph, text FROM sentences ORDER BY rowid").fetchall()
         conn.close()
         plain = plain_insert(rows, work / "plain.db", FTS_SCHEMA.split(";")[0] + ";")
         with_fts = plain_insert(rows, work / "plain_fts.db", FTS_SCHEMA)

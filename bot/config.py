@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     summary_method: str = "lexrank"  # one of SUMMARY_METHODS
     summary_sentences: int = Field(5, ge=1, le=20)
     max_query_chars: int = Field(200, ge=10, le=5000)
+    answer_cache_mb: int = Field(64, ge=1, le=65536)  # the answer cache's share of the database file
 
     # --- translation ----------------------------------------------------------------
     models_dir: Path = Field(

@@ -13,9 +13,11 @@ this source whose file name is gone is removed; every other entry is read ONCE
 (`read_entry`, never outside the folder), hashed and, when new or changed, parsed from
 those same bytes off the event loop (in a thread, or over processes for a big first
 index, a chunk at a time, the next chunk parsing while the previous one is written) and
-stored a chunk per transaction. A killed run leaves every finished chunk stored and a
-usable database; the next run picks up what is missing (the source's change token is
-cleared while a check runs, so the next command checks again).
+stored a chunk per transaction. A run that at least doubles the store (BULK_MIN_FILES or
+more new articles) leaves the full-text index alone while it writes and builds it in one
+pass at the end. A killed run leaves every finished chunk stored and a usable database;
+the next run picks up what is missing and builds a full-text index left pending (the
+source's change token is cleared while a check runs, so the next command checks again).
 
 Every entry that is not indexed is a `Skipped` with its reason: what the listing refused
 (see bot.corpus.folder), an id already held by another source's article, a file that
@@ -51,6 +53,9 @@ from bot.store.sources import SourceStore
 log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 250
+#: a run that adds at least this many articles, and at least as many as the store holds, stores
+#: them without maintaining the full-text index and builds it in one pass at the end
+BULK_MIN_FILES = 1000
 #: a run parses in several processes only when it has at least this many files to parse
 PARALLEL_MIN_FILES = 1000
 MAX_PARSE_WORKERS = 4
@@ -68,8 +73,7 @@ Clock = Callable[[], dt.datetime]
 
 @dataclasses.dataclass
 class _Chunk:
-    rows: Rows
-    articles: list[Article] = dataclasses.field(default_factory=list)
+    rows: Rows  # only rows cross back from a parse worker: pickling the Articles cost as much again
     unchanged: int = 0
     restat: list[tuple[str | None, str]] = dataclasses.field(default_factory=list)  # (file stat, key) read again, same
     skipped: list[Skipped] = dataclasses.field(default_factory=list)
@@ -125,26 +129,25 @@ def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], re
             article = dataclasses.replace(article, content_hash=digest, id=file.id, key=file.key, path=file.path)
         chunk.warnings.extend(f"{file.name}: {warning}" for warning in article.warnings)
         chunk.rows.add(article, settled_stat(file.stat, settled_ns))
-        chunk.articles.append(article)
     return chunk
 
 
-async def _store(store: ArticleStore, chunk: _Chunk) -> list[tuple[str, str]]:
+async def _store(store: ArticleStore, chunk: _Chunk, search_index: bool = True) -> list[tuple[str, str]]:
     """Store a chunk in one transaction; if the store rejects it, store its articles one by one."""
     try:
-        await store.put_many(chunk.rows, chunk.rows.indexed_at)
+        await store.put_many(chunk.rows, chunk.rows.indexed_at, search_index=search_index)
         return list(zip(chunk.rows.ids, chunk.rows.keys))
     except StoreConflict:
         log.info("a chunk was rejected; storing its articles one by one", exc_info=True)
     stored = []
-    for article in chunk.articles:
+    for one in chunk.rows.each():
         try:
-            await store.put(article, chunk.rows.indexed_at, chunk.rows.source)
+            await store.put_many(one, one.indexed_at, search_index=search_index)
         except StoreConflict as exc:
-            name = os.path.basename(article.path) or article.key
-            chunk.skipped.append(Skipped(name=name, reason=f"it cannot be stored ({exc.detail})", id=article.id))
+            name = os.path.basename(one.articles[0][2]) or one.keys[0]
+            chunk.skipped.append(Skipped(name=name, reason=f"it cannot be stored ({exc.detail})", id=one.ids[0]))
         else:
-            stored.append((article.id, article.key))
+            stored.append((one.ids[0], one.keys[0]))
     return stored
 
 
@@ -309,11 +312,17 @@ async def check_folder(
         progress(done, total)
     settled_ns = scanned_at - RACY_NS
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
-    workers = _parse_workers(sum(1 for f in files if f.key not in known), reader is article_from_bytes)
+    new_files = sum(1 for f in files if f.key not in known)
+    workers = _parse_workers(new_files, reader is article_from_bytes)
     executor = _process_pool(workers) if workers > 1 else None
     window = workers + 1 if executor else 1
     in_flight: collections.deque[asyncio.Future[_Chunk]] = collections.deque()
     store = ArticleStore(db)
+    bulk = new_files >= BULK_MIN_FILES and new_files >= await store.count()
+    if bulk:  # at least doubles the corpus: the full-text index is built once, at the end
+        await store.begin_bulk()
+    else:
+        await store.finish_bulk()  # a bulk index killed half-way left it to build
 
     def submit(number: int) -> None:
         part = chunks[number]
@@ -335,7 +344,7 @@ async def check_folder(
             if next_chunk < len(chunks):  # keep parsing while this chunk is written
                 submit(next_chunk)
                 next_chunk += 1
-            for aid, key in await _store(store, result):
+            for aid, key in await _store(store, result, search_index=not bulk):
                 (updated if key in known or aid in mine else added).append(aid)
             unchanged += result.unchanged
             await sources.restat(result.restat)
@@ -354,6 +363,8 @@ async def check_folder(
                 pass
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+    if bulk:
+        await store.finish_bulk()
     skipped.sort(key=lambda s: s.name)
     before = {(s.name, s.reason) for s in await sources.skipped(source.id)}
     await sources.checked(source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at),

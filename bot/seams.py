@@ -168,5 +168,7 @@ class TerminalService(ArticleReader, _Indexing, _Answers, Protocol):
 
     async def export_translation(self, ref: str, lang: str = "en") -> Path: ...
 
+    async def compact_storage(self, announce: Callable[[], None] | None = None) -> bool: ...
+
 
 __all__ = ["ArticleReader", "ChatService", "Feeds", "GuildSettingsStore", "TerminalService"]

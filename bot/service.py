@@ -11,6 +11,7 @@ Public API (adapters rely on these names):
     await kabar.ensure_indexed() -> IndexReport | None   # the cheap check before a command
     await kabar.index(directory=None, progress=None) -> IndexReport   # a full check
     await kabar.sources() / kabar.remove_source(directory) / kabar.skipped()
+    await kabar.compact_storage(announce=None) -> bool   # once, for a database older than incremental vacuum
     kabar.feeds                                       # bot.feeding.Feeding: add, remove, poll feeds
     kabar.guilds                                      # bot.store.guilds.GuildStore: per-server digest settings
     await kabar.articles(since=None) -> list[ArticleInfo]  # since: ISO time, newer only
@@ -34,7 +35,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -66,10 +66,9 @@ T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-#: how many sentences a topic retrieval feeds the summariser at most
-RETRIEVAL_LIMIT = 400
-#: how many articles /who-confirmed reads sources from (the most recent ones)
-CLAIM_ARTICLE_LIMIT = 40
+#: how many sentences a topic retrieval feeds the summariser at most (the best ranked; the
+#: summariser's cost grows faster than linearly beyond ~200)
+RETRIEVAL_LIMIT = 200
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -80,12 +79,6 @@ def plain_text(text: str | None) -> str:
     command-line argument) become U+FFFD."""
     text = text or ""
     return _SURROGATES.sub("\ufffd", text) if not text.isascii() else text
-
-
-def _most_recent(article_ids: Sequence[str], limit: int) -> list[str]:
-    """The `limit` highest article ids (ids grow with time), in ascending order."""
-    ordered = sorted(set(article_ids), key=lambda a: (len(a), a))
-    return ordered[-limit:]
 
 
 class Kabar:
@@ -99,6 +92,9 @@ class Kabar:
         self._sources: Any = None
         self._search: Any = None
         self._answers: Any = None
+        self._spelling: Any = None
+        self._figures: Any = None
+        self._cached_answers: Any = None
         self._feeds: Feeding | None = None
         self._guilds: GuildStore | None = None
         self._boilerplate: Any = None
@@ -114,21 +110,27 @@ class Kabar:
         await self.close()
 
     async def open(self) -> None:
+        from bot.answered import CachedAnswers
         from bot.feeding import Feeding
         from bot.store.answers import AnswerCache
         from bot.store.articles import ArticleStore
         from bot.store.boilerplate import BoilerplateStore
         from bot.store.db import Database
+        from bot.store.figures import FigureIndex
         from bot.store.guilds import GuildStore
         from bot.store.search import SentenceSearch
         from bot.store.sources import SourceStore
+        from bot.store.spelling import SpellingIndex
         from bot.translate.api import Translations
 
         self.db = await Database.open(self.settings.db)
         self._articles = ArticleStore(self.db)
         self._sources = SourceStore(self.db)
         self._search = SentenceSearch(self.db)
-        self._answers = AnswerCache(self.db)
+        self._answers = AnswerCache(self.db, cap_bytes=self.settings.answer_cache_mb * 2**20)
+        self._cached_answers = CachedAnswers(self._answers, lambda: engine_stamp())  # looked up per question
+        self._spelling = SpellingIndex(self.db)
+        self._figures = FigureIndex(self.db)
         self._boilerplate = BoilerplateStore(self.db)
         self.translations = Translations(self.settings, self.db)
         self._guilds = GuildStore(self.db)
@@ -137,6 +139,8 @@ class Kabar:
     async def close(self) -> None:
         if self._feeds is not None:
             await self._feeds.close()
+        if self._cached_answers is not None:
+            await self._cached_answers.close()
         if self.translations is not None:
             await self.translations.close()
         if self.db is not None:
@@ -176,9 +180,12 @@ class Kabar:
 
         async with self._index_lock:
             if directory is not None:
-                return await index_folder(self.db, directory, progress=progress, reread=reread)
-            report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress, reread=reread)
-            return report or IndexReport()
+                report = await index_folder(self.db, directory, progress=progress, reread=reread)
+            else:
+                report = await refresh(self.db, self.settings.seeds_dir, full=True, progress=progress, reread=reread)
+                report = report or IndexReport()
+            await self._spelling.backfill()  # once, for a database indexed before the spelling index
+            return report
 
     async def ensure_indexed(self) -> IndexReport | None:
         """The cheap check before a command: fully check only the sources whose folder changed.
@@ -189,7 +196,9 @@ class Kabar:
         from bot.sources import refresh
 
         async with self._index_lock:
-            return await refresh(self.db, self.settings.seeds_dir)
+            report = await refresh(self.db, self.settings.seeds_dir)
+            await self._spelling.backfill()  # once, for a database indexed before the spelling index
+            return report
 
     async def sources(self) -> list[Source]:
         """The sources indexed, with their article and skipped counts and state."""
@@ -304,8 +313,10 @@ class Kabar:
         learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
         hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
         apart = bool(hits) and not names_topic([h.text for h in hits], query)
-        if not hits or apart:
-            close = await self._search.suggest(topic)
+        close = await self._search.suggest(topic) if not hits or apart or len(topic.split()) > 1 else []
+        # a topic no sentence names whole has no match, unless a word of it is in no article at all
+        # (misspelt: "kursk pentagen" answers on kursk and offers Pentagon)
+        if not hits or (apart and not close):
             note = f"No indexed article mentions {topic!r}" + (" as a whole, only some of its words." if apart else ".")
             if close:
                 note += " Close terms: " + ", ".join(close) + "."
@@ -342,6 +353,8 @@ class Kabar:
             "Keywords: " + ", ".join(result.keywords) + ".",
             *query.notes,
         ]
+        if close:  # some words found nothing ("Prabowo Subiyanto"): say what they may have meant
+            notes.append("Some words of the topic are in no article; close terms: " + ", ".join(close) + ".")
         return Answer(
             command="summary",
             query=topic,
@@ -354,6 +367,7 @@ class Kabar:
                 "words_in": result.words_in,
                 "words_out": result.words_out,
                 "reduction": round(kept, 1),
+                "suggestions": close,
             },
         )
 
@@ -368,60 +382,26 @@ class Kabar:
         return dataclasses.replace(answer, query=text)
 
     async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.corpus.figures.query import other_units
-        from bot.corpus.figures.render import figure_label
-        from bot.nlp.claims import claim_items, find_claims
+        from bot.confirming import confirmed_answer
 
-        found = await self._search.figure_articles(wanted.value, include_vague=True)
-        exact_ids = [a for a, exact in found.items() if exact or wanted.vague]
-        chosen = _most_recent(exact_ids, CLAIM_ARTICLE_LIMIT) or _most_recent(list(found), CLAIM_ARTICLE_LIMIT)
-        from bot.corpus.boilerplate import without_boilerplate
-
-        articles = [without_boilerplate(await self._stored(a)) for a in chosen]
-        report = await self._cpu(find_claims, [(a.id, a.sentences) for a in articles], wanted)
-        shown = figure_label(wanted, qualifier=False, noun=True)
-        items = list(claim_items(report))
-        main = [item for item in items if item.fields.get("kind") != "related"]
-        related = [item for item in items if item.fields.get("kind") == "related"]
-        notes: list[str] = []
-        if not main:
-            notes.append(f"No indexed sentence gives the figure {shown}.")
-        left_out = other_units([f for a in articles for s in a.sentences for f in s.figures], wanted)
-        if left_out:
-            bare = figure_label(dataclasses.replace(wanted, unit=None), qualifier=False)
-            notes.append(f"Left out: {bare} as {', '.join(left_out[:5])}; ask for {bare} alone to see every unit.")
-        if len(exact_ids) > len(chosen):
-            notes.append(
-                f"The figure appears in {len(exact_ids)} articles; sources are drawn from the "
-                f"{len(chosen)} most recent."
-            )
-        if related:
-            label = "Related figures of that size" if wanted.vague else "Related vague quantities"
-            notes.append(
-                f"{label}: {counted(len(related), 'sentence')} ("
-                + ", ".join(f"[{item.citations[0].ref}]" for item in related if item.citations)
-                + ")."
-            )
-        meta: dict[str, Any] = {
-            "figure": {"value": wanted.value, "text": shown, "qualifier": wanted.qualifier, "unit": wanted.unit},
-            "related": related,
-            "articles": [a.id for a in articles],
-        }
-        if explain:
-            meta["explain"] = [m.explain() for m in report.matches]
-        return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
+        return await confirmed_answer(
+            self._figures, self._articles, self._boilerplate, self._cpu, text=text, wanted=wanted, explain=explain
+        )
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
-        version = await self._answers.version()
-        # neither a new release nor a changed engine (code, vocabulary, tagger) serves an older one's answers
-        key = self._answers.key(engine_stamp(), *parts)
-        raw = await self._answers.get(key, version)
-        if raw is not None:
-            return Answer.from_dict(json.loads(raw))
-        data = (await compute()).to_dict()
-        await self._answers.put(key, version, json.dumps(data, ensure_ascii=False))
-        return Answer.from_dict(data)
+        return await self._cached_answers.get_or_compute(parts, compute)
+
+    async def compact_storage(self, announce: Callable[[], None] | None = None) -> bool:
+        """Convert an older database so freed space goes back to the disk (one VACUUM); True when it does.
+
+        `announce()` is called first when the conversion is needed (it takes a while on a large file).
+        """
+        if await self.db.returns_space():
+            return True
+        if announce:
+            announce()
+        return await self.db.reclaimable()
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""

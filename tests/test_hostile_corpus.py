@@ -314,9 +314,8 @@ async def content(db: Database) -> dict[str, list]:
     return {
         "articles": await db.fetchall(
             "SELECT id, key, path, title, title_derived, outlet, dateline, editor, content_hash, words, sentences,"
-            " removed, warnings FROM articles ORDER BY id"),
-        "paragraphs": await db.fetchall('SELECT * FROM paragraphs ORDER BY article, "index"'),
-        "sentences": await db.fetchall("SELECT article, idx, paragraph, text, start, figure_terms FROM sentences"
+            " removed, warnings, layout FROM articles ORDER BY id"),
+        "sentences": await db.fetchall("SELECT article, idx, paragraph, text, figure_terms FROM sentences"
                                        " ORDER BY article, idx"),
         "figures": await db.fetchall("SELECT * FROM figures ORDER BY article, sentence, start, value"),
         "fts": await db.fetchall("SELECT s.article, s.idx FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid"

@@ -17,6 +17,7 @@ from bot.indexing import index_folder
 from bot.store.articles import ArticleStore
 from bot.store.db import Database
 from bot.store.search import SentenceSearch
+from bot.store.spelling import SpellingIndex
 
 from tests.store.helpers import simple_key, simple_reader, write_article
 
@@ -150,9 +151,12 @@ async def test_interrupted_run_is_completed_by_the_next(db, tmp_path):
 
 KILLED_RUN = textwrap.dedent("""
     import asyncio, sys, time
+    import bot.indexing
     from bot.indexing import index_folder
     from bot.store.db import Database
     from tests.store.helpers import simple_key, simple_reader
+
+    bot.indexing.BULK_MIN_FILES = int(sys.argv[3])
 
     def slow_reader(data, name, path):
         time.sleep(0.01)
@@ -170,12 +174,9 @@ KILLED_RUN = textwrap.dedent("""
 """)
 
 
-async def test_killed_process_leaves_a_usable_database(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    fill(folder, 120)
-    db_path = tmp_path / "killed.db"
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(folder), str(db_path)], cwd=ROOT,
+def killed_run(folder: Path, db_path: Path, bulk_min: int) -> None:
+    """Index `folder` in another process and kill it (SIGKILL) once three chunks are stored."""
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(folder), str(db_path), str(bulk_min)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
@@ -186,14 +187,61 @@ async def test_killed_process_leaves_a_usable_database(tmp_path):
     finally:
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize("bulk_min", [10_000, 10], ids=["chunk-by-chunk", "bulk"])
+async def test_killed_process_leaves_a_usable_database(tmp_path, bulk_min):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    fill(folder, 120)
+    db_path = tmp_path / "killed.db"
+    killed_run(folder, db_path, bulk_min)
     async with await Database.open(db_path) as db:
         assert (await db.fetchone("PRAGMA integrity_check"))[0] == "ok"
         stored = await ArticleStore(db).count()
         assert 30 <= stored < 120
+        pending = (await db.fetchone("SELECT rebuild_pending FROM search_index_state"))[0]
+        assert pending == (bulk_min == 10)  # a bulk index leaves the full-text index to its end
         report = await run(db, folder)
         assert len(report.added) == 120 - stored and report.unchanged == stored and not report.warnings
         assert await ArticleStore(db).count() == 120
         assert len(await SentenceSearch(db, lambda q: None).search("kursk", limit=500)) == 120
+        assert (await db.fetchone("SELECT rebuild_pending FROM search_index_state"))[0] == 0
+        assert await db.fetchall("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)") == []
+
+
+async def test_a_large_first_index_builds_the_full_text_index_once_at_the_end(db, tmp_path, monkeypatch):
+    import bot.indexing
+
+    monkeypatch.setattr(bot.indexing, "BULK_MIN_FILES", 20)
+    fill(tmp_path, 40)
+    statements: list[str] = []
+    real = db.execute
+
+    async def spy(sql, params=()):
+        statements.append(sql)
+        return await real(sql, params)
+
+    real_many = db.executemany
+
+    async def spy_many(sql, rows):
+        statements.append(sql)
+        return await real_many(sql, rows)
+
+    monkeypatch.setattr(db, "execute", spy)
+    monkeypatch.setattr(db, "executemany", spy_many)
+    report = await run(db, tmp_path, chunk_size=10)
+    assert len(report.added) == 40
+    fts_writes = [sql for sql in statements if sql.startswith("INSERT INTO sentences_fts ")]
+    assert fts_writes == ["INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"]
+    assert sum(sql.startswith("INSERT INTO spelling_keys") for sql in statements) == 1  # once, at the end
+    assert len(await SentenceSearch(db, lambda q: None).search("kursk", limit=500)) == 40
+    assert await SpellingIndex(db).close_terms("kursl") == ["Kursk"]
+    statements.clear()
+    write_article(tmp_path, "040", "Judul 40", ["Satu lagi di Kursk."], tag="40")
+    await run(db, tmp_path)  # a small run keeps the index up to date as it writes
+    assert "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')" not in statements
+    assert len(await SentenceSearch(db, lambda q: None).search("kursk", limit=500)) == 41
 
 
 async def test_an_article_the_store_rejects_is_a_warning(db, tmp_path):

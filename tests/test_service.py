@@ -137,3 +137,66 @@ async def test_warm_up_loads_the_summariser_off_the_loop(settings: Settings, mon
     async with Kabar(settings) as kabar:
         await kabar.warm_up()
     assert len(threads) == 1 and threads[0] != threading.get_ident()
+
+
+async def test_summary_names_what_a_misspelt_word_of_the_topic_may_have_meant(settings: Settings) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        nothing = await kabar.summary("Pentagen")
+        assert nothing.items == () and nothing.notes[0].endswith("Close terms: Pentagon.")
+        partly = await kabar.summary("kursk pentagen")  # kursk is found; the other word is not
+        assert partly.items
+        assert "Some words of the topic are in no article; close terms: Pentagon." in partly.notes
+        assert partly.meta["suggestions"] == ["Pentagon"]
+        whole = await kabar.summary("kursk pentagon")
+        assert not any("close terms" in note for note in whole.notes) and whole.meta["suggestions"] == []
+
+
+async def test_a_database_indexed_before_the_spelling_index_gets_one_at_the_next_index(settings: Settings) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        await kabar.db.execute("INSERT INTO spelling_keys (spelling_keys) VALUES ('delete-all')")
+        await kabar.db.execute("DELETE FROM spelling_terms")
+        await kabar.db.execute("UPDATE spelling_state SET filled = 0, keyed_upto = 0")
+    async with Kabar(settings) as kabar:
+        report = await kabar.index()
+        assert report.unchanged == 5 and not report.added
+        assert (await kabar.summary("pentagen")).meta["suggestions"] == ["Pentagon"]
+
+
+async def test_who_confirmed_reads_the_newest_articles_and_counts_the_rest(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.confirming as confirming_module
+
+    monkeypatch.setattr(confirming_module, "CLAIM_ARTICLE_LIMIT", 2)
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        answer = await kabar.who_confirmed("10000")
+        assert answer.meta["articles"] == ["003", "004"]
+        assert {c.article for item in answer.items for c in item.citations} <= {"003", "004"}
+        assert "The figure appears in 5 articles; sources are drawn from the 2 most recent." in answer.notes
+        monkeypatch.setattr(confirming_module, "FIGURE_COUNT_CAP", 3)
+        again = await kabar.who_confirmed("10 ribu", explain=True)  # another key: computed afresh
+        assert "The figure appears in 3 or more articles; sources are drawn from the 2 most recent." in again.notes
+
+
+async def test_answers_of_an_older_corpus_are_removed_in_the_background(settings: Settings, seeds_dir: Path) -> None:
+    async with Kabar(settings) as kabar:
+        await kabar.ensure_indexed()
+        for topic in ("kursk", "pentagon", "rutte"):
+            await kabar.summary(topic)
+        old = (await kabar.db.fetchone("SELECT count(*) FROM answer_cache"))[0]
+        assert old == 3
+        (seeds_dir / "005_0123456789abcdef.txt").write_text("Judul\nPasukan tiba di Kursk pada Selasa.\n", encoding="utf-8")
+        await kabar.index()
+        answer = await kabar.summary("kursk")  # computed on the new corpus, not served from the old
+        assert "005" in answer.meta["articles"]
+        await kabar._cached_answers.cleaning  # the background clean-up started by that answer
+        versions = await kabar.db.fetchall("SELECT DISTINCT version FROM answer_cache")
+        assert versions == [(await kabar._answers.version(),)]
+
+
+async def test_the_answer_cache_cap_is_a_setting(settings: Settings) -> None:
+    async with Kabar(settings.model_copy(update={"answer_cache_mb": 3})) as kabar:
+        assert kabar._answers.cap_bytes == 3 * 2**20

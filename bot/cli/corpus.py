@@ -54,13 +54,21 @@ def index(
 
         async with service(cfg) as kabar:
             if as_json or not err.is_terminal:
-                return await kabar.index(directory, reread=reread)
-            with Progress(
-                TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err, transient=True
-            ) as bar:
-                task = bar.add_task("index", total=None)
-                return await kabar.index(directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
-                                         reread=reread)
+                report = await kabar.index(directory, reread=reread)
+            else:
+                with Progress(
+                    TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                    transient=True,
+                ) as bar:
+                    task = bar.add_task("index", total=None)
+                    report = await kabar.index(
+                        directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                        reread=reread,
+                    )
+            await kabar.compact_storage(
+                lambda: err.print("Converting the database so that freed space goes back to the disk (once)...")
+            )
+            return report
 
     report = run(go)
     if as_json:

@@ -17,6 +17,8 @@ Pure: the store keeps the prints (`bot.store.boilerplate`) and calls `learn`.
 Public API:
     MIN_WORDS, MIN_STORIES
     sentence_prints(text) -> Prints(exact, skeleton)    empty strings when too short
+    print_hash(print) -> int                         a print as a signed 64-bit integer; 0 for ''
+    sentence_hashes(text) -> (exact, skeleton | None)   both prints hashed, as a sentence row stores them
     title_print(title) -> str
     Occurrence(print_kind, print, article, sentence, outlet)
     learn(occurrences, story_keys) -> dict[(article, sentence), Learned]
@@ -26,6 +28,7 @@ Public API:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -88,6 +91,20 @@ def sentence_prints(text: str) -> Prints:
     if len(lower) >= SKELETON_WORDS and len(lower) >= SKELETON_SHARE * len(tokens):
         skeleton = " ".join(lower)
     return Prints(exact, skeleton)
+
+
+def print_hash(value: str) -> int:
+    """A print as a signed 64-bit integer (what SQLite stores); 0 only for the empty print."""
+    if not value:
+        return 0
+    number = int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), "big", signed=True)
+    return number or 1
+
+
+def sentence_hashes(text: str) -> tuple[int, int | None]:
+    """The hashed prints of a sentence: (exact, skeleton); exact is 0 when too short to judge."""
+    prints = sentence_prints(text)
+    return print_hash(prints.exact), (print_hash(prints.skeleton) if prints.skeleton else None)
 
 
 def title_print(title: str) -> str:

@@ -76,10 +76,29 @@ def stem(word: str) -> str:
     Hyphenated reduplications keep PySastrawi's treatment ("tentara-tentara" -> "tentara").
     """
     lowered = word.lower()
-    if not _HAS_LETTER.search(lowered):
+    if not _HAS_LETTER.search(lowered) or _unaffixable(lowered):
         return lowered
     stemmed = _sastrawi_stemmer().stem(lowered)
     return stemmed or lowered
+
+
+# The shapes PySastrawi's rules can strip: its prefixes (di- ke- se- be- te- me- pe- ku- kau-
+# and the infixes -er- -el- -em- -in- after a first consonant) and its suffixes.
+_STRIPPABLE_START = re.compile(r"(?:di|ke|se|be|te|me|pe|ku|ka|[bcdfghjklmnpqrstvwxyz](?:er|el|em|in)[aiueo])")
+_STRIPPABLE_END = re.compile(r"(?:lah|kah|tah|pun|ku|mu|nya|i|kan|an|is|isme|isasi)$")
+
+
+def _unaffixable(lowered: str) -> bool:
+    """True when no PySastrawi rule can apply: it would return the word unchanged.
+
+    Most names are such words ("surabaya", "bandung", "prabowo"), and PySastrawi tries
+    every rule on a word its dictionary lacks (about a millisecond each): skipping them
+    makes a cold summary on a large corpus several times cheaper, with the same stems.
+    """
+    return (
+        lowered.isascii() and lowered.isalpha()
+        and not _STRIPPABLE_START.match(lowered) and not _STRIPPABLE_END.search(lowered)
+    )
 
 
 @lru_cache(maxsize=50_000)

@@ -9,6 +9,9 @@ Public API (store modules build on these names):
     await db.executemany(sql, rows)
     await db.fetchall(sql, params) / await db.fetchone(sql, params)
     await db.migrations() -> list[tuple[str, str]]   # (name, applied_at) in order
+    await db.returns_space() -> bool        # is auto_vacuum = INCREMENTAL?
+    await db.reclaimable() -> bool          # make it so (one VACUUM for an older file)
+    await db.reclaim(pages) -> int          # incremental vacuum: free pages back to the file system
     await db.close()
 
 Migrations are the `*.sql` files of `bot/store/migrations/` (package data), applied in
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -40,7 +44,11 @@ import aiosqlite
 from bot.errors import StoreConflict, StoreError
 from bot.isotime import iso_utc
 
+log = logging.getLogger(__name__)
+
 BUSY_TIMEOUT_MS = 5000
+CONVERT_AT_OPEN_BYTES = 64 * 2**20  # an older database this small is converted to incremental vacuum at open
+CACHE_MB = 64  # page cache per connection: a ranked search reads a few thousand rows
 MIGRATIONS_PACKAGE = "bot.store"
 MIGRATIONS_DIR = "migrations"
 
@@ -134,6 +142,8 @@ class Database:
         try:
             await db._configure(busy_timeout_ms)
             await db._migrate()
+            if await db.file_bytes() <= CONVERT_AT_OPEN_BYTES:
+                await db.reclaimable()  # an older, small database: converted now (quick)
         except BaseException as exc:
             await conn.close()
             if isinstance(exc, sqlite3.Error):
@@ -143,10 +153,12 @@ class Database:
 
     async def _configure(self, busy_timeout_ms: int) -> None:
         await self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        await self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect on a new, empty file
         await self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             await self.conn.execute("PRAGMA journal_mode = WAL")
         await self.conn.execute("PRAGMA synchronous = NORMAL")
+        await self.conn.execute(f"PRAGMA cache_size = {-1024 * CACHE_MB}")
 
     async def _migrate(self) -> None:
         await self.conn.execute(
@@ -174,6 +186,52 @@ class Database:
 
     async def close(self) -> None:
         await self.conn.close()
+
+    # --- space -----------------------------------------------------------------------
+    async def file_bytes(self) -> int:
+        """The size of the database in pages, in bytes (0 in memory)."""
+        if self.path == ":memory:":
+            return 0
+        pages = await self.fetchone("PRAGMA page_count")
+        size = await self.fetchone("PRAGMA page_size")
+        return int(pages[0]) * int(size[0]) if pages and size else 0
+
+    async def returns_space(self) -> bool:
+        """True when freed pages can go back to the file system (auto_vacuum = INCREMENTAL, or in memory)."""
+        row = await self.fetchone("PRAGMA auto_vacuum")
+        return self.path == ":memory:" or bool(row and int(row[0]) == 2)
+
+    async def reclaimable(self) -> bool:
+        """Make freed pages returnable to the file system (auto_vacuum = INCREMENTAL); True when they are.
+
+        A database created before kabar set this needs one VACUUM, which rewrites the
+        whole file (a while for a large corpus, and twice its size free on disk): it is
+        done at open for a small file, by `kabar index` otherwise. False when the file
+        could not be converted (it keeps working; freed pages are then reused, never returned).
+        """
+        if await self.returns_space():
+            return True
+        async with self._write_lock:
+            try:
+                await self.conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+                await self.conn.execute("VACUUM")
+            except sqlite3.Error as exc:
+                log.warning("could not convert %s for incremental vacuum: %s", self.path, exc)
+                return False
+        return await self.returns_space()
+
+    async def reclaim(self, pages: int) -> int:
+        """Hand up to `pages` free pages back to the file system (incremental vacuum); how many were."""
+        async with self._write_lock:
+            before = await self.fetchone("PRAGMA freelist_count")
+            if not before or not before[0]:
+                return 0
+            try:
+                await self.conn.executescript(f"PRAGMA incremental_vacuum({int(pages)})")
+            except sqlite3.Error as exc:
+                _raise(exc, f"at {self.path}")
+            after = await self.fetchone("PRAGMA freelist_count")
+        return int(before[0]) - int(after[0] if after else 0)
 
     async def __aenter__(self) -> "Database":
         return self

@@ -1,28 +1,29 @@
-"""Sentence search over the FTS5 index: safe MATCH expressions, bm25 ranking, figures, suggestions.
+"""Sentence search over the FTS5 index: safe MATCH expressions, ranked hits, figures, suggestions.
 
 Public API:
+    phrases(query, *, prefix_last=True, max_chars=1000, max_terms=32) -> list[str]
+        User text -> quoted FTS5 phrases, one per whitespace-separated group.
     to_match(query, *, mode="all", prefix_last=True, max_chars=1000, max_terms=32) -> str | None
         User text -> a safe FTS5 MATCH expression (every token group double-quoted), or None.
     search = SentenceSearch(db, figure_parser=None)  # also `Search`; parser defaults to corpus.figures.query.parse_figure
-    await search.search(query, limit=20, variants=()) -> list[SearchHit]   # bm25-ranked, figure-aware
+    await search.search(query, limit=20, variants=()) -> list[SearchHit]   # ranked, figure-aware
     await search.by_figure(value, include_vague=False, limit=None) -> list[SearchHit]
-    await search.sentences_for_terms(terms, limit=200, article=None) -> list[SearchHit]   # OR, bm25
-    await search.close_terms(word, limit=5) -> list[str]            # "did you mean" from the vocabulary
+    await search.sentences_for_terms(terms, limit=200, article=None) -> list[SearchHit]   # any term
+    await search.close_terms(word, limit=5) -> list[str]            # "did you mean": see store.spelling
     await search.prefix_terms(prefix, limit=10) -> list[str]        # autocomplete, most frequent first
     await search.suggest(topic, limit=5) -> list[str]               # close terms for a topic with no match
 
 User text never reaches MATCH unescaped: it is cut into word tokens (letters and digits),
 each whitespace-separated group becomes one quoted phrase ("10.000" -> "10 000",
 `"kursk` -> "kursk"), and operators, `*`, parentheses and quotes are plain text.
-Scores are positive, higher is better (the negated bm25). bm25 ranks at most the newest
-RANK_WINDOW matching sentences, so a very common word costs the same as a rare one.
+Scores are positive, higher is better: `bot.store.retrieval.Ranker` ranks inside SQLite
+with a limit and bounded windows, so a very common word costs about what a rare one does.
 Exact figures are also indexed as tokens (`fig10000`) in a second FTS column, so "words
 plus a figure" is one FTS query; the figure parser is injected (default: the corpus one).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
@@ -30,10 +31,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from bot.corpus.spelling import fold
 from bot.errors import QueryError
 from bot.models import Figure, SearchHit
-from bot.store.articles import figure_from_row, figure_token
+from bot.store.articles import FIGURES_JSON, figure_from_row, figure_token
 from bot.store.db import Database
+from bot.store.retrieval import Ranker
+from bot.store.spelling import SpellingIndex
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
@@ -44,21 +48,7 @@ QUALIFIER_WORDS = frozenset(
     "sekitar kira lebih dari kurang hampir sebanyak setidaknya sedikitnya hingga sampai mencapai"
     " tidak kurang about around over more than less almost nearly at least up to as many".split()
 )
-# A hit's figures, in one correlated look-up per row, as JSON [value, text, start, end, ...].
-_FIGURES_JSON = (
-    "(SELECT json_group_array(json_array(f.value, f.text, f.start, f.\"end\", f.qualifier, f.vague,"
-    " f.magnitude, f.unit)) FROM (SELECT * FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
-    " ORDER BY f.start, f.rowid) AS f)"
-)
-RANK_WINDOW = 2000  # bm25 ranks at most this many (the newest) matching sentences
-
 FigureParser = Callable[[str], "Figure | None"]
-
-
-def fold(token: str) -> str:
-    """Lower-case and strip diacritics the way the FTS tokenizer does (for vocabulary look-ups)."""
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def token_groups(query: str) -> list[list[str]]:
@@ -84,6 +74,32 @@ def _phrase(tokens: Sequence[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
+def phrases(
+    query: str,
+    *,
+    prefix_last: bool = True,
+    max_chars: int = MAX_QUERY_CHARS,
+    max_terms: int = MAX_TERMS,
+) -> list[str]:
+    """The quoted FTS5 phrases of arbitrary user text: one per whitespace-separated group.
+
+    With `prefix_last`, a one-word query of 3+ letters also matches as a prefix ("kurs"
+    finds "Kursk"); longer queries match whole words.
+    """
+    _check_length(query or "", max_chars)
+    groups = token_groups(query or "")
+    if len(groups) > max_terms:
+        raise QueryError(
+            f"That search has {len(groups)} words; the limit is {max_terms}.", hint="search for fewer words"
+        )
+    parts = [_phrase(group) for group in groups]
+    if parts and prefix_last and len(groups) == 1 and len(groups[0]) == 1:
+        word = groups[0][0]
+        if word.isalpha() and len(word) >= 3:
+            parts[-1] += "*"
+    return parts
+
+
 def to_match(
     query: str,
     *,
@@ -94,25 +110,12 @@ def to_match(
 ) -> str | None:
     """A safe FTS5 MATCH expression for arbitrary user text, or None when nothing is searchable.
 
-    mode "all" requires every group, "any" requires one. With `prefix_last`, a one-word
-    query of 3+ letters also matches as a prefix ("kurs" finds "Kursk"); longer queries
-    match whole words (a prefix on a common word makes ranking several times dearer).
+    mode "all" requires every group, "any" requires one (see `phrases`).
     """
     if mode not in ("all", "any"):
         raise ValueError(f"mode must be 'all' or 'any', not {mode!r}")
-    _check_length(query or "", max_chars)
-    groups = token_groups(query or "")
-    if not groups:
-        return None
-    if len(groups) > max_terms:
-        raise QueryError(
-            f"That search has {len(groups)} words; the limit is {max_terms}.", hint="search for fewer words"
-        )
-    parts = [_phrase(group) for group in groups]
-    last = groups[-1][-1]
-    if prefix_last and len(groups) == 1 and len(groups[0]) == 1 and last.isalpha() and len(last) >= 3:
-        parts[-1] += "*"
-    return (" " if mode == "all" else " OR ").join(parts)
+    parts = phrases(query, prefix_last=prefix_last, max_chars=max_chars, max_terms=max_terms)
+    return (" " if mode == "all" else " OR ").join(parts) if parts else None
 
 
 class SentenceSearch:
@@ -134,8 +137,8 @@ class SentenceSearch:
         sentence holding that exact value, in article order, then sentences matching its
         words. Figures inside a longer query ("pasukan 10.000") restrict the word matches
         to sentences holding them. When no sentence has every word, sentences with any of
-        them are returned. `variants` are other ways to write the same query (its names in
-        their other forms: "Joko Widodo" for "Jokowi"); a sentence matching any of them matches.
+        them are returned. `variants` are other ways to write the query (a name's other
+        forms: "Joko Widodo" for "Jokowi"): a sentence matching one of them matches too.
         """
         query = query or ""
         _check_length(query, self.max_chars)
@@ -145,34 +148,33 @@ class SentenceSearch:
         words = [t for group in token_groups(rest) for t in group]
         if values and all(fold(word) in QUALIFIER_WORDS for word in words):
             hits = _dedupe([h for value in values for h in await self.by_figure(value, limit=limit)])[:limit]
-            expr = to_match(query, prefix_last=False, max_chars=self.max_chars)
-            if expr and len(hits) < limit:
+            parts = phrases(query, prefix_last=False, max_chars=self.max_chars)
+            if parts and len(hits) < limit:
                 seen = {(h.article, h.sentence) for h in hits}
-                more = await self._match(expr, limit)
+                more = await self._match(parts, limit)
                 hits += [h for h in more if (h.article, h.sentence) not in seen][: limit - len(hits)]
             return hits
-        expr = to_match(rest, max_chars=self.max_chars)
-        if expr is None:
+        parts = phrases(rest, max_chars=self.max_chars)
+        if not parts:
             raise QueryError(
                 f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
             )
-        hits = await self._match(self._any_variant(expr, variants, "all"), limit, values)
-        if not hits and len(token_groups(rest)) > 1:
-            expr = to_match(rest, mode="any", max_chars=self.max_chars)
-            hits = await self._match(self._any_variant(expr, variants, "any"), limit, values) if expr else []
-        return hits
-
-    def _any_variant(self, expr: str, variants: Sequence[str], mode: str) -> str:
-        """`expr` OR the same expression for each variant (a variant that cannot be searched is skipped)."""
-        found = [expr]
+        others = []
         for variant in variants:
             try:
-                other = to_match(self._split_figures(variant)[0], mode=mode, max_chars=self.max_chars)
+                other = phrases(self._split_figures(variant)[0], max_chars=self.max_chars)
             except QueryError:
-                continue
-            if other and other not in found:
-                found.append(other)
-        return found[0] if len(found) == 1 else " OR ".join(f"({e})" for e in found)
+                continue  # a variant that cannot be searched is left out
+            if other and other != parts and other not in others:
+                others.append(other)
+        if not others:
+            return await self._match(parts, limit, values, mode="all-or-any")
+        for mode in ("all", "any"):
+            found = [hit for alternative in (parts, *others) for hit in await self._match(alternative, limit, values,
+                                                                                            mode=mode)]
+            if found:
+                return _dedupe(sorted(found, key=lambda h: -h.score))[:limit]
+        return []
 
     def _split_figures(self, query: str) -> tuple[str, list[float]]:
         """The query with its exact figures cut out, and their values (vague ones stay words)."""
@@ -197,36 +199,34 @@ class SentenceSearch:
             text = f"{text[:start]} {text[end:]}"
         return text, values
 
-    async def _match(self, expr: str, limit: int, values: Sequence[float] = ()) -> list[SearchHit]:
-        """Sentences whose text matches `expr` (and that hold every figure in `values`), best first.
+    async def _match(self, parts: Sequence[str], limit: int, values: Sequence[float] = (), *,
+                     mode: str = "all", span: tuple[int, int] | None = None) -> list[SearchHit]:
+        """Sentences matching the phrases (every one, or any) and holding every figure in `values`, best first.
 
-        bm25 ranks the newest RANK_WINDOW matching sentences: a query that matches more
-        than that ranks only those, which bounds its cost however common its words are.
+        Ranking is `bot.store.retrieval.Ranker`'s: bounded cost however common the words are.
         """
-        full = f"text : ({expr})"
+        figures = []
         for value in values:
             token = figure_token(float(value))
             if token is None:
                 return []
-            full += f' AND figure_terms : "{token}"'
+            figures.append(f'figure_terms : "{token}"')
         try:
-            window = await self.db.fetchall(
-                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                (full, RANK_WINDOW),
-            )
-            if not window:
-                return []
-            rows = await self.db.fetchall(
-                f"SELECT s.article, s.idx, s.text, a.title, -m.rank, {_FIGURES_JSON} FROM"
-                " (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid >= ?"
-                "  ORDER BY rank LIMIT ?) AS m"
-                " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article ORDER BY m.rank",
-                (full, window[-1][0], limit),
-            )
+            ranked = await Ranker(self.db).rank(parts, mode=mode, limit=limit, figures=figures, span=span)
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc).lower():
                 raise QueryError("That search could not be understood.", hint="use plain words") from exc
             raise
+        if not ranked:
+            return []
+        scores = dict(ranked)
+        marks = ",".join("?" * len(ranked))
+        rows = await self.db.fetchall(
+            f"SELECT s.rowid, s.article, s.idx, s.text, a.title, 0.0, {FIGURES_JSON} FROM sentences s"
+            f" JOIN articles a ON a.id = s.article WHERE s.rowid IN ({marks})",
+            list(scores),
+        )
+        rows = sorted(((*r[1:5], scores[r[0]], r[6]) for r in rows), key=lambda r: -r[4])
         return await self._hits(rows)
 
     async def _hits(self, rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
@@ -238,19 +238,6 @@ class SentenceSearch:
         ]
 
     # --- figures ---------------------------------------------------------------------------
-    async def figure_articles(self, value: float, include_vague: bool = False) -> dict[str, bool]:
-        """Article id -> True when it states `value` exactly (False: only a related vague quantity).
-
-        The cheap first step of /who-confirmed: no sentence text is read.
-        """
-        value = float(value)
-        condition, params = _figure_condition(value, include_vague)
-        rows = await self.db.fetchall(
-            f"SELECT f.article, max(f.vague = 0 AND f.value = ?) FROM figures f WHERE {condition} GROUP BY f.article",
-            [value, *params],
-        )
-        return {row[0]: bool(row[1]) for row in rows}
-
     async def by_figure(self, value: float, include_vague: bool = False, limit: int | None = None
                         ) -> list[SearchHit]:
         """Sentences holding the exact figure `value`, in article and sentence order.
@@ -261,9 +248,10 @@ class SentenceSearch:
         condition, params = _figure_condition(float(value), include_vague)
         params.append(-1 if limit is None else int(limit))
         sql = (
-            f"SELECT s.article, s.idx, s.text, a.title, 0.0, {_FIGURES_JSON} FROM"
-            f" (SELECT DISTINCT f.article, f.sentence FROM figures f WHERE {condition}"
-            "  ORDER BY f.article, f.sentence LIMIT ?) AS m"
+            f"SELECT s.article, s.idx, s.text, a.title, 0.0, {FIGURES_JSON} FROM"
+            f" (SELECT f.article, f.sentence FROM figures f WHERE {condition}"
+            "  GROUP BY length(f.article), f.article, f.sentence ORDER BY length(f.article), f.article, f.sentence"
+            "  LIMIT ?) AS m"
             " JOIN sentences s ON s.article = m.article AND s.idx = m.sentence JOIN articles a ON a.id = s.article"
             " ORDER BY length(s.article), s.article, s.idx"
         )
@@ -272,61 +260,27 @@ class SentenceSearch:
     # --- retrieval for summaries -------------------------------------------------------------
     async def sentences_for_terms(self, terms: Iterable[str], limit: int = 200, article: str | None = None
                                   ) -> list[SearchHit]:
-        """Sentences holding ANY of `terms` (words or short phrases), best bm25 first."""
-        groups = [_phrase(tokens) for term in terms for tokens in token_groups(term)]
-        if not groups:
+        """Sentences holding ANY of `terms` (words or short phrases), best first."""
+        parts = [_phrase(tokens) for term in terms for tokens in token_groups(term)][:MAX_TERMS]
+        if not parts:
             return []
-        expr = " OR ".join(groups[:MAX_TERMS])
         if article is None:
-            return await self._match(expr, limit)
-        # An article's sentences are stored together: their rowid range bounds the FTS scan.
+            return await self._match(parts, limit, mode="any")
+        # An article's sentences are stored together: their rowid range bounds the search.
         span = await self.db.fetchone("SELECT min(rowid), max(rowid) FROM sentences WHERE article = ?", (article,))
         if span is None or span[0] is None:
             return []
-        sql = (
-            f"SELECT s.article, s.idx, s.text, a.title, -m.rank, {_FIGURES_JSON} FROM"
-            " (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid BETWEEN ? AND ?"
-            "  ORDER BY rank LIMIT ?) AS m"
-            " JOIN sentences s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article"
-            " WHERE s.article = ? ORDER BY m.rank"
-        )
-        return await self._hits(await self.db.fetchall(sql, (f"text : ({expr})", span[0], span[1], limit, article)))
+        hits = await self._match(parts, limit, mode="any", span=(span[0], span[1]))
+        return [h for h in hits if h.article == article]
 
     # --- vocabulary ------------------------------------------------------------------------
     async def close_terms(self, word: str, limit: int = 5) -> list[str]:
-        """Indexed terms spelled like `word` (for "no match; did you mean ...?")."""
-        tokens = token_groups(word)
-        if not tokens:
-            return []
-        target = fold(max((t for g in tokens for t in g), key=len))
-        if len(target) < 3:
-            return []
-        rows = await self.db.fetchall(
-            "SELECT term, doc FROM sentences_vocab WHERE col = 'text' AND length(term) BETWEEN ? AND ?",
-            (len(target) - 2, len(target) + 2),
-        )
-        scored = []
-        matcher = difflib.SequenceMatcher(b=target, autojunk=False)
-        for term, docs in rows:
-            if term == target or term.isdigit():
-                continue
-            matcher.set_seq1(term)
-            if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= 0.75:
-                scored.append((-ratio, -docs, term))
-        return [term for _, _, term in sorted(scored)[:limit]]
+        """Indexed words `word` was plausibly meant to be (for "no match; did you mean ...?")."""
+        return await SpellingIndex(self.db).close_terms(word, limit=limit)
 
     async def suggest(self, topic: str, limit: int = 5) -> list[str]:
-        """Close indexed terms for the words of a topic that found nothing."""
-        found: list[str] = []
-        words = sorted({t for g in token_groups(topic or "") for t in g if t.isalpha()}, key=len, reverse=True)
-        for word in words[:8]:
-            for term in await self.close_terms(word, limit=limit):
-                if term not in found:
-                    found.append(term)
-        return found[:limit]
+        """Close indexed words for the words of a topic that no sentence holds."""
+        return await SpellingIndex(self.db).suggest(topic, limit=limit)
 
     async def prefix_terms(self, prefix: str, limit: int = 10) -> list[str]:
         """Indexed terms starting with `prefix`, the most widespread first."""

@@ -32,8 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bot.config import Settings
+from bot.confirming import CLAIM_ARTICLE_LIMIT
 from bot.models import Answer, AnswerItem, Article
-from bot.service import CLAIM_ARTICLE_LIMIT, Kabar
+from bot.service import Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
 from eval.attribution.score import (
     Failure, ItemView, Key, Tally, mention_key, parse_query, quote_sentences, read_judged, score_mention, score_named,

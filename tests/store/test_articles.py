@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from bot.errors import AmbiguousArticle, ArticleNotFound
-from bot.models import Figure, Removal
+from bot.models import Figure, Paragraph, Removal
 
 from tests.store.helpers import make_article
 
@@ -85,7 +85,7 @@ async def test_put_replaces_and_delete_cascades(store, db):
     assert (await store.list())[0].indexed_at == "2025-01-02T00:00:00.000000+00:00"
     assert await store.delete(changed.key) is True
     assert await store.delete(changed.key) is False
-    for table in ("articles", "paragraphs", "sentences", "figures"):
+    for table in ("articles", "sentences", "figures"):
         assert (await db.fetchone(f"SELECT count(*) FROM {table}"))[0] == 0, table
     assert (await db.fetchone("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'kursk'"))[0] == 0
 
@@ -121,10 +121,22 @@ async def test_put_many_is_all_or_nothing(store):
     assert await store.count() == 2
 
 
-async def test_paragraph_start_offsets(store, db):
-    await store.put(kursk(), T0)
-    rows = await db.fetchall("SELECT idx, paragraph, start FROM sentences ORDER BY idx")
-    assert [tuple(r) for r in rows] == [(1, 1, 0), (2, 1, 59), (3, 2, 0)]
+async def test_text_is_stored_once_and_paragraphs_come_back(store, db):
+    plain = kursk("001")
+    await store.put(plain, T0)
+    assert (await db.fetchone("SELECT layout FROM articles WHERE id = '001'"))[0] is None
+    stored = (await db.fetchone("SELECT sum(length(text)) FROM sentences"))[0]
+    assert stored == sum(len(s.text) for s in plain.sentences)  # no second copy anywhere
+    assert (await store.get("001")).paragraphs == plain.paragraphs
+
+    odd = kursk("002")
+    odd = dataclasses.replace(odd, paragraphs=(
+        dataclasses.replace(odd.paragraphs[0], heading="Sub judul"),
+        dataclasses.replace(odd.paragraphs[1], text=odd.paragraphs[1].text + "  (foto)"),  # not its sentences joined
+        Paragraph(index=3, text="* * *"),  # no sentence at all
+    ))
+    await store.put(odd, T0)
+    assert (await store.get("002")).paragraphs == odd.paragraphs
 
 
 async def test_empty_article_is_stored(store):
@@ -132,3 +144,38 @@ async def test_empty_article_is_stored(store):
     await store.put(empty, T0)
     got = await store.get("5")
     assert got.sentences == () and got.paragraphs == ()
+
+
+async def test_a_database_with_paragraphs_is_migrated_to_text_once(tmp_path, monkeypatch):
+    from bot.store import db as dbmod
+    from bot.store.articles import ArticleStore
+    from bot.store.db import Database, migration_files
+
+    every = migration_files()
+    monkeypatch.setattr(dbmod, "migration_files", lambda: [m for m in every if m[0] < "0007_d"])
+    article = kursk("005")
+    article = dataclasses.replace(article, paragraphs=(
+        dataclasses.replace(article.paragraphs[0], heading="Sub judul"),
+        dataclasses.replace(article.paragraphs[1], text=article.paragraphs[1].text + "  (foto)"),
+    ))
+    path = tmp_path / "old.db"
+    async with await Database.open(path) as db:  # the schema before: paragraphs, start offsets, removal objects
+        await db.execute("INSERT INTO articles (id, key, title, content_hash, indexed_at, removed) VALUES"
+                         " ('005', ?, ?, ?, ?, ?)",
+                         (article.key, article.title, article.content_hash, T0,
+                          '[{"kind": "cross-link", "text": "Baca Juga: Kapal Induk", "line": 5}]'))
+        for p in article.paragraphs:
+            await db.execute('INSERT INTO paragraphs (article, "index", heading, text) VALUES (?, ?, ?, ?)',
+                             ("005", p.index, p.heading, p.text))
+        for s in article.sentences:
+            await db.execute("INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?, ?, ?, ?, 0)",
+                             ("005", s.index, s.paragraph, s.text))
+    monkeypatch.setattr(dbmod, "migration_files", lambda: every)
+    async with await Database.open(path) as db:
+        got = await ArticleStore(db).get("005")
+        assert got.paragraphs == article.paragraphs
+        assert got.removed == article.removed
+        assert [s.text for s in got.sentences] == [s.text for s in article.sentences]
+        assert (await db.fetchone("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'kursk'"))[0] == 1
+        layout = (await db.fetchone("SELECT layout FROM articles"))[0]
+        assert "Pentagon" not in layout  # the first paragraph is its sentences: only its heading is kept

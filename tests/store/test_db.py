@@ -27,7 +27,8 @@ async def test_schema_and_pragmas(tmp_path):
         assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"
         assert (await db.fetchone("PRAGMA foreign_keys"))[0] == 1
         tables = {r[0] for r in await db.fetchall("SELECT name FROM sqlite_master")}
-    assert {"articles", "paragraphs", "sentences", "figures", "sentences_fts", "migrations"} <= tables
+    assert {"articles", "sentences", "figures", "sentences_fts", "migrations"} <= tables
+    assert "paragraphs" not in tables  # the text lives in sentences only
     assert (tmp_path / "deep" / "er" / "k.db").is_file()
 
 
