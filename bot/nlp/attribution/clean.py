@@ -30,8 +30,8 @@ CUT_RE = re.compile(
 
 
 _MEDIUM_MARK_RE = re.compile(
-    r"(?:(?:seperti|sebagaimana)\s+)?(?:dikutip|dilansir|diberitakan|dilaporkan)(?:\s+(?:oleh|dari))?\s+|"
-    r"(?:melansir|mengutip)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
+    r"(?:(?:seperti|sebagaimana)\s+)?(?:dikutip|dilansir|disitat|dinukil|diberitakan|dilaporkan)(?:\s+(?:oleh|dari))?\s+|"
+    r"(?:melansir|mengutip|menukil)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
     re.I,
 )
 

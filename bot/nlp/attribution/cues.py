@@ -184,6 +184,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))
             elif c.start >= fe and _governs_back(text, fs, fe, c):
                 ranked.append((c.start - fe, c))
+            elif c.end <= fs and _AGENT_THEN_CLAUSE_RE.match(text[:fs], c.end):
+                ranked.append((fs - c.end, c))  # "Hal itu ditegaskan oleh X: kontrak ... 20 tahun": X's statement
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
             elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
@@ -214,6 +216,12 @@ def _governs_back(text: str, fs: int, fe: int, cue: Cue) -> bool:
         return False
     return not re.search(r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs])
 
+
+#: A passive's "oleh" agent, then what it said after a colon or "bahwa"/"yakni" ("Hal itu ditegaskan
+#: kembali oleh X dalam perbincangan ...: ...", "Hal ini disampaikan oleh X, bahwa ...").
+_AGENT_THEN_CLAUSE_RE = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+oleh\s+[A-Z][^;:“”\"]{0,160}?(?::|,?\s+(?:bahwa|yakni|yaitu)\b)"
+)
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
 

@@ -6,7 +6,7 @@ dilaporkan Goal UK, ...", "New York Times menyebut, ...": with no person or body
 in the sentence, the named report, site or outlet is the origin of what it says, and so
 its source. Two rules keep relays apart from origins:
 
-- a verb of relaying ("dilansir", "dikutip", "mengutip", "melansir") at the start of a
+- a verb of relaying ("dilansir", "dikutip", "disitat", "mengutip", "melansir") at the start of a
   clause makes a wire service a `via` only ("Seperti dilansir dari Antara, ...",
   `news_agencies.txt`); any other outlet, a site, a body or a journal named that way is
   the origin ("Mengutip Boldsky, berikut ...", "Melansir Cosmopolitan, ...", "Mengutip
@@ -39,7 +39,7 @@ _ORIGIN_MARK_RE = re.compile(
     r"|(?:dalam|dari)(?=\s+(?:sebuah\s+)?" + _DOC_NOUNS + r"\b))"
     r"|(?P<report>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilaporkan|diberitakan|dipublikasikan|diterbitkan)(?:\s+oleh)?)"
     r"|(?:(?<=^)|(?<=[,;]\s)|(?<=seperti\s)|(?<=sebagaimana\s)|(?<=yang\s))"
-    r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|mengutip|melansir))"
+    r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|disitat|dinukil|mengutip|menukil|melansir))"
     r")(?:\s+(?:dari|oleh))?\s+",
     re.I,
 )
