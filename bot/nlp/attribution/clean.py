@@ -10,7 +10,7 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
+    ANON_OPENERS, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
 )
 
 
@@ -186,6 +186,8 @@ def np_like(text: str) -> bool:
     low = first.lower()
     if first[:1].isupper():
         return True
+    if (low in RANKS or low.replace(".", "") in RANKS) and len(words) > 1 and words[1][:1].isupper():
+        return True  # "dr Budi Santoso", "drg. Ani": a lower-case title before a name
     return low in _NP_OPENERS
 
 
