@@ -27,3 +27,9 @@ def test_a_public_relations_head_speaks_for_the_body(role: str) -> None:
 def test_a_lower_case_word_before_a_name_is_not_a_title() -> None:
     att = _attr("Kemudian dia mengatakan ada 25 korban.", "25")
     assert att.who is None
+
+
+@pytest.mark.parametrize("role", ["Direktur Utama", "Manajer"])
+def test_an_appositive_name_after_a_company_ends_the_company_name(role: str) -> None:
+    att = _attr(f"\"Ada 25 korban,\" ujar {role} PT Sinar Harapan Makmur, Budi Santoso, kepada kumparan.", "25")
+    assert att.who == "Budi Santoso" and att.organization == "PT Sinar Harapan Makmur"

@@ -84,3 +84,17 @@ def test_a_site_quoted_with_another_relaying_verb_is_the_origin(text: str) -> No
 def test_a_story_told_by_a_film_or_book_has_no_source(text: str) -> None:
     att = _attr(text, "tiga")
     assert att.who is None and att.source is None
+
+
+@pytest.mark.parametrize("text", [
+    "Sebagaimana diungkapkan oleh Budi Santoso, ada 25 korban.",
+    "Seperti diungkapkan Budi Santoso, ada 25 korban.",
+])
+def test_a_passive_after_an_opening_seperti_speaks_for_the_clause(text: str) -> None:
+    att = _attr(text, "25")
+    assert att.who == "Budi Santoso" and att.stance == "reported"
+
+
+@pytest.mark.parametrize("text", ["Seperti disampaikan sebelumnya, ada 25 korban.", "Seperti diketahui, ada 25 korban."])
+def test_an_opening_seperti_with_no_agent_names_no_one(text: str) -> None:
+    assert _attr(text, "25").who is None and _attr(text, "25").source is None

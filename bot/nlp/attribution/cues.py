@@ -144,6 +144,9 @@ def _is_post_position(text: str, start: int) -> bool:
 
 _AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
+#: "Seperti diungkapkan (oleh) X, ...": a passive opening the sentence after "seperti" speaks for the clause.
+_AS_SAID_OPENING_RE = re.compile(r"[\s“\"']*(?:seperti|sebagaimana)(?:\s+yang)?\s+$", re.I)
+
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:
     """"seperti dilaporkan AFP", "yang dilansir dari Reuters": an outlet named, not a source's verb."""
@@ -188,7 +191,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))  # "Hal itu ditegaskan oleh X: kontrak ... 20 tahun": X's statement
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
-            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
+            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])
+                                  or _AS_SAID_OPENING_RE.match(text, 0, c.start)):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
             elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs) \
                     and not _LATER_VERB_RE.match(text[c.end:fs]):
