@@ -119,7 +119,16 @@ def strip_opener(segment: str) -> str:
     return " ".join(words[i:])
 
 
+#: A time phrase closing a source phrase: "Data BNPB per Senin (2/12)", "BPS hingga akhir Oktober".
+_TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:per|hingga|sampai|pada|sejak)\s+(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+    r"|tanggal\b|akhir\b|awal\b|\d)|(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*\([\d/ ]+\))[^,]*$",
+    re.I,
+)
+
+
 def strip_trailing(segment: str) -> str:
+    segment = _TRAILING_TIME_RE.sub("", segment)
     changed = True
     while changed and segment:
         changed = False

@@ -144,6 +144,10 @@ def _is_post_position(text: str, start: int) -> bool:
 
 _AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
+#: A quotation split by its attribution: '"...," kata X, "... 25 ..."' (the figure is in the same quote).
+_SPLIT_QUOTE_BEFORE_RE = re.compile(r",\s*[”\"]\s*$")
+_SPLIT_QUOTE_AFTER_RE = re.compile(r"\s+(?:[^,.;“”\"]{1,80},\s*){1,3}[“\"]")
+
 #: "Seperti diungkapkan (oleh) X, ...": a passive opening the sentence after "seperti" speaks for the clause.
 _AS_SAID_OPENING_RE = re.compile(r"[\s“\"']*(?:seperti|sebagaimana)(?:\s+yang)?\s+$", re.I)
 
@@ -181,6 +185,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 # "Informasi itu, lanjut Awang, akan ...": a parenthetical; not '"Otak sapi," kata
                 # Kobi, yang pernah menghabiskan 57 ...', where the quotation is what Kobi said
                 ranked.append((0, c))
+            elif c.end <= fs and _SPLIT_QUOTE_BEFORE_RE.search(text, 0, c.start) and _SPLIT_QUOTE_AFTER_RE.match(text, c.end):
+                ranked.append((fs - c.end, c))  # '"Kami sudah mengirim," kata Budi, "sebanyak 25 truk."': one quote
         elif c.kind == "passive":
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
