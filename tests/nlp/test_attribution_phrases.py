@@ -18,10 +18,11 @@ def test_a_lower_case_title_and_a_degree_leave_the_name(text: str) -> None:
 
 
 @pytest.mark.parametrize("role", ["Kepala Humas", "Kasubbag Humas", "Kasi Humas", "Kabid Penmas"])
-def test_a_public_relations_head_speaks_for_the_body(role: str) -> None:
+def test_a_public_relations_head_keeps_name_body_and_whole_title(role: str) -> None:
     att = _attr(f"{role} Polres Bogor, Iptu Budi Santoso, mengatakan ada 25 korban.", "25")
+    assert att.who == "Budi Santoso"
     assert att.organization is not None and "Bogor" in att.organization
-    assert att.role != "Head"  # the role is the public relations head, not a bare "Head"
+    assert att.role != "Head"  # the whole title, not a bare "Head" (half a gloss)
 
 
 def test_a_lower_case_word_before_a_name_is_not_a_title() -> None:
