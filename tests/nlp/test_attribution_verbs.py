@@ -98,3 +98,10 @@ def test_a_passive_after_an_opening_seperti_speaks_for_the_clause(text: str) -> 
 @pytest.mark.parametrize("text", ["Seperti disampaikan sebelumnya, ada 25 korban.", "Seperti diketahui, ada 25 korban."])
 def test_an_opening_seperti_with_no_agent_names_no_one(text: str) -> None:
     assert _attr(text, "25").who is None and _attr(text, "25").source is None
+
+
+def test_a_hedge_does_not_reach_past_a_clause_of_reason() -> None:
+    att = _attr("Kemungkinan terbuka lebar, mengingat total penjualan motor rata-rata enam juta unit per tahun.",
+                "enam juta")
+    assert att.stance == "reported"
+    assert _attr("Kemungkinan ada 25 korban.", "25").stance == "unverified"

@@ -144,6 +144,9 @@ def _is_post_position(text: str, start: int) -> bool:
 
 _AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
+#: A clause of reason or concession between a hedge and a figure: the hedge stays in its own clause.
+_REASON_BREAK_RE = re.compile(r"\b(?:mengingat|karena|sebab|sehingga|meskipun|walaupun|meski|namun|tetapi|padahal)\b", re.I)
+
 #: A quotation split by its attribution: '"...," kata X, "... 25 ..."' (the figure is in the same quote).
 _SPLIT_QUOTE_BEFORE_RE = re.compile(r",\s*[”\"]\s*$")
 _SPLIT_QUOTE_AFTER_RE = re.compile(r"\s+(?:[^,.;“”\"]{1,80},\s*){1,3}[“\"]")
@@ -176,6 +179,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             opening = not text[: c.start].strip(" “\"'") or text[: c.start].rstrip().endswith(",")
             ranked.append((0 if opening else abs(fs - c.end), c))
         elif c.kind in ("active", "hedge"):
+            if c.kind == "hedge" and _REASON_BREAK_RE.search(text, c.end, fs):
+                continue  # "Kemungkinan terbuka lebar, mengingat ... enam juta unit": the reason is a fact
             if c.end <= fs and not (c.kind == "active" and _CHANNEL_RE.search(text, c.end, fs)):
                 ranked.append((fs - c.end, c))
         elif c.kind == "post":

@@ -18,6 +18,7 @@ _LABEL_NOUNS = vocab.words("label_nouns")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.'-]*)\s*$")
 _SCORE_RE = re.compile(r"\d\s*[-–]\s*\d")
 _NUMBER_OF_RE = re.compile(r"^\s*(?:[A-Z]{1,4}\s*)?/")
+_SCALED_RE = re.compile(r"(?i)\d\s*(?:ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)\b")
 
 
 def same_figure(text: str, found: Figure, wanted: Figure) -> bool:
@@ -34,6 +35,8 @@ def is_label(text: str, figure: Figure) -> bool:
     start, end = _span(text, figure)
     if start is None or end is None:
         return False
+    if _SCALED_RE.search(figure.text or ""):
+        return False  # "terminal 20 juta penumpang": a number with a scale word counts, it names nothing
     if _SCORE_RE.search(text[max(0, start - 2): end + 3]) and not figure.unit:
         return True  # "2-2", "3-4 - 3", a score or a formation
     if _NUMBER_OF_RE.match(text[end:]):
