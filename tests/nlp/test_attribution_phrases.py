@@ -66,3 +66,14 @@ def test_a_time_phrase_is_not_part_of_the_body(text: str) -> None:
 def test_an_english_corporate_title_is_a_role_not_part_of_the_name(text: str, who: str, organization: str) -> None:
     att = _attr(text, "25 persen" if "persen" in text else "25")
     assert att.who == who and att.organization is not None and att.organization.startswith(organization)
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Acara Indonesian Idol menyebut ada 25 peserta.", "25"),
+    ("Program Kartu Prakerja menargetkan 25 juta peserta.", "25 juta"),
+    ("Film Avengers mencatat pendapatan 25 juta dolar.", "25 juta"),
+    ("Ponsel Galaxy S10 mengklaim baterai tahan 25 jam.", "25"),
+])
+def test_a_show_a_work_or_a_product_is_never_a_source(text: str, figure: str) -> None:
+    att = _attr(text, figure)
+    assert att.who is None and att.source is None
