@@ -38,6 +38,7 @@ _ORIGIN_MARK_RE = re.compile(
     r"(?<![\w-])(?:(?P<according>menurut|berdasarkan|mengacu(?:\s+(?:pada|kepada))?|merujuk(?:\s+(?:pada|ke|kepada))?"
     r"|(?:dalam|dari)(?=\s+(?:sebuah\s+)?" + _DOC_NOUNS + r"\b))"
     r"|(?P<report>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilaporkan|diberitakan|dipublikasikan|diterbitkan)(?:\s+oleh)?)"
+    r"|(?:(?<=^)|(?<=[,;]\s))(?P<forecast>perkiraan|estimasi|taksiran|prediksi|proyeksi)(?=\s+[A-Z])"
     r"|(?:(?<=^)|(?<=[,;]\s)|(?<=seperti\s)|(?<=sebagaimana\s)|(?<=yang\s))"
     r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|disitat|dinukil|mengutip|menukil|melansir))"
     r")(?:\s+(?:dari|oleh))?\s+",
@@ -112,6 +113,8 @@ def origin_of(text: str) -> Origin | None:
         if found is not None:
             noun = _FORECAST_NOUN_RE.search(doc.group(0)) if doc is not None else None
             marker = noun.group(0).lower() if noun else found.marker  # "Menurut perkiraan BPS": an estimate
+            if kind == "forecast":
+                marker = m.group("forecast").lower()  # "Estimasi Bank Dunia, ...": the bank's estimate
             return replace(found, cue_span=(m.start(), m.end()), marker=marker)
     for outlet in _outlet_subjects(text):
         return outlet
