@@ -1,6 +1,6 @@
 """Attribution quality of `/who-confirmed` on the judged set in `eval/attribution/`.
 
-Usage: python bench/attribution.py [--split tune|held-out|all] [--verbose] [--corpus | --sentences] [--data DIR]
+Usage: python bench/attribution.py [--split tune|tune2|held-out|all] [--verbose] [--corpus | --sentences] [--data DIR]
 
 Per article: every judged query (an IndoSum article and a figure as a user would type it)
 is asked of kabar through `find_claims` / `claim_items`, and the answer items are scored
@@ -70,7 +70,7 @@ def report(tallies: dict[str, Tally], verbose: bool, extra: tuple[tuple[str, ...
            unlisted: tuple[str, ...] = ()) -> str:
     """The measures per split, then `extra` rows (label and count, or label, right and total);
     with `verbose` the failures of each split but those in `unlisted`."""
-    order = [name for name in ("tune", "held-out", "all") if name in tallies]
+    order = [name for name in ("tune", "tune2", "held-out", "all") if name in tallies]
     width = max(len(row[0]) for row in (*MEASURES, *extra))
     lines = [f"{'':{width}}  " + "  ".join(f"{name:>17}" for name in order)]
     lines.append(f"{'queries / mentions':{width}}  " + "  ".join(
@@ -113,7 +113,8 @@ def _lines(failures: list) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "held-out", "all"), default="all")
+    parser.add_argument("--split", choices=("tune", "tune2", "held-out", "all"), default="all",
+                        help="tune2: the sentence set's second tune batch (with --sentences only)")
     parser.add_argument("--verbose", action="store_true", help="list every failure")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--corpus", action="store_true", help="also ask the corpus-wide queries through the service")
@@ -123,6 +124,8 @@ def main() -> None:
     if args.sentences:
         sentences(args)
         return
+    if args.split == "tune2":
+        parser.error("--split tune2 is a batch of the sentence set: add --sentences")
 
     judged = load(args.data)
     started = time.perf_counter()
@@ -148,17 +151,17 @@ def main() -> None:
 
 def sentences(args: argparse.Namespace) -> None:
     """The sentence set per split; its held-out failures are never listed."""
-    from eval.attribution.sentences import as_judged, load_sentences
+    from eval.attribution.sentences import BATCHES, as_judged, load_sentences
 
-    items = load_sentences(args.data, ("tune", "held-out") if args.split == "all" else (args.split,))
+    items = load_sentences(args.data, tuple(BATCHES) if args.split == "all" else (args.split,))
     started = time.perf_counter()
     tallies = score(as_judged(items))
     if args.split != "all":
         tallies = {args.split: tallies[args.split]}
     elapsed = time.perf_counter() - started
-    counts = Counter(item.split for item in items)
+    counts = Counter(item.group for item in items)
     print(f"sentence set (nlp-id news sentences, each read as an article of one sentence): {len(items)} sentences, "
-          + ", ".join(f"{split} {counts[split]}" for split in ("tune", "held-out") if counts[split]) + f" ({elapsed:.1f} s)")
+          + ", ".join(f"{batch} {counts[batch]}" for batch in BATCHES if counts[batch]) + f" ({elapsed:.1f} s)")
     print(report(tallies, args.verbose, SENTENCE_EXTRA, unlisted=("held-out",)))
 
 

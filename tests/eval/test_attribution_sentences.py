@@ -16,7 +16,8 @@ from eval.attribution.kumparan import runs, sentence_id, stratum
 from eval.attribution.names import forbidden
 from eval.attribution.score import score
 from eval.attribution.sentences import (
-    FILES, SentenceItem, as_judged, left_out, load_sentences, reading_problems, sentence_problems,
+    BATCHES, FILES, HELD_OUT_JACCARD, SentenceItem, as_judged, jaccard, left_out, load_sentences, near_held_out,
+    reading_problems, sentence_problems, word_set,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,14 +40,16 @@ def test_kabar_reads_every_sentence_quote_and_figure_as_judged(items: tuple[Sent
 
 
 def test_each_file_holds_its_own_split_only() -> None:
-    for split, name in FILES.items():
+    for batch, name in BATCHES.items():
+        split = "tune" if batch == "tune2" else batch
         rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         assert rows and {row["split"] for row in rows} == {split}, name
         assert all(split_for(row["text"]) == split for row in rows), name
         assert [row["id"] for row in rows] == sorted(row["id"] for row in rows), name
 
 
-def test_the_set_is_big_and_balanced(items: tuple[SentenceItem, ...]) -> None:
+def test_the_first_batch_is_big_and_balanced(items: tuple[SentenceItem, ...]) -> None:
+    items = tuple(item for item in items if item.batch in FILES)
     cells = Counter((item.split, item.stratum) for item in items)
     assert len(items) >= 400, cells
     assert all(cells[split, kind] >= 80 for split in FILES for kind in ("cue", "plain")), cells
@@ -54,6 +57,33 @@ def test_the_set_is_big_and_balanced(items: tuple[SentenceItem, ...]) -> None:
     assert all(0.45 <= splits[split] / len(items) <= 0.55 for split in FILES), splits
     cue = sum(1 for item in items if item.stratum == "cue") / len(items)
     assert 0.55 <= cue <= 0.65, cue
+
+
+def test_the_second_tune_batch_is_tune_only_and_far_from_every_held_out_sentence(
+        items: tuple[SentenceItem, ...]) -> None:
+    batch = [item for item in items if item.batch == "tune2"]
+    held_out = [item for item in items if item.batch == "held-out"]
+    assert len(batch) >= 150 and held_out
+    assert {item.split for item in batch} == {"tune"} and all(split_for(item.text) == "tune" for item in batch)
+    assert not {item.id for item in batch} & {item.id for item in items if item.batch != "tune2"}
+    # the exclusion held when the batch was drawn: no word set this alike to a held-out one (ids only)
+    assert near_held_out(batch, held_out) == []
+    closest = max(jaccard(word_set(a.text), word_set(b.text)) for a in batch for b in held_out)
+    assert closest < HELD_OUT_JACCARD
+    cells = Counter(item.stratum for item in batch)
+    assert cells["cue"] >= 12 and cells["plain"] >= 120, cells
+    assert sum(1 for item in batch if item.mention.sources) >= 10
+
+
+def test_the_held_out_check_flags_alike_word_sets_by_id_only() -> None:
+    assert jaccard(word_set("Ada 3 orang di sana."), word_set("ada 3 orang di sini")) == 4 / 6
+    assert jaccard(frozenset(), frozenset()) == 0.0
+    mention = load_sentences()[0].mention
+    near = SentenceItem("k000011", 11, "tune", "plain", "Ada 3 orang di sana kemarin.", "3", mention)
+    far = SentenceItem("k000022", 22, "tune", "plain", "Harga cabai naik 5 persen.", "5 persen", mention)
+    held = SentenceItem("k000033", 33, "held-out", "plain", "Ada 3 orang di sana.", "3", mention)
+    assert near_held_out([near, far], [held]) == ["k000011"]
+    assert near_held_out([near, far], [held], limit=0.9) == []
 
 
 def test_sources_kinds_stances_and_unnamed_cases_all_occur(items: tuple[SentenceItem, ...]) -> None:
@@ -142,8 +172,9 @@ def test_the_bench_lists_tune_failures_and_never_held_out_ones(tmp_path) -> None
 
 def test_sentence_items_score_per_split_like_per_article_queries(items: tuple[SentenceItem, ...]) -> None:
     tallies = score(as_judged(items))
-    counts = Counter(item.split for item in items)
-    assert {split: tallies[split]["queries"] for split in counts} == dict(counts)
+    counts = Counter(item.group for item in items)
+    assert set(counts) == set(BATCHES)
+    assert {batch: tallies[batch]["queries"] for batch in counts} == dict(counts)
     assert tallies["all"]["mentions"] == len(items)
     assert tallies["all"]["sentence_total"] == sum(len(item.mention.sources) for item in items)
     assert tallies["all"]["neighbour_total"] == 0

@@ -334,3 +334,17 @@ def test_passives_legal_wording_and_hedges_under_a_named_origin(text: str, who: 
                                                                stance: str) -> None:
     att = _attr(text)
     assert (att.who, att.role, att.stance) == (who, role, stance)
+
+
+@pytest.mark.parametrize(("text", "organization", "stance"), [
+    ("Estimasi Bank Dunia, ekonomi tumbuh 25 persen.", "World Bank", "estimated"),
+    ("Proyeksi IMF, ekonomi tumbuh 25 persen.", "IMF", "predicted"),
+])
+def test_a_forecast_noun_and_its_owner_opening_the_sentence(text: str, organization: str, stance: str) -> None:
+    att = _attr(text, "25 persen")
+    assert att.organization is not None and organization in att.organization and att.stance == stance
+
+
+def test_a_forecast_noun_with_no_owner_names_no_one() -> None:
+    att = _attr("Perkiraan sementara, ada 25 korban.", "25")
+    assert att.source is None

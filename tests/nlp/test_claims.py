@@ -320,6 +320,22 @@ def test_a_number_counting_something_is_still_a_figure() -> None:
     assert len(report.matches) == 1
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Bandara itu punya kapasitas terminal 20 juta penumpang per tahun.", "20 juta"),
+    ("Iuran naik dari Rp 23 ribu/bulan menjadi Rp 42 ribu/bulan.", "Rp 23 ribu"),
+])
+def test_a_number_with_a_scale_word_is_never_a_label(text: str, figure: str) -> None:
+    report = find_claims([("x", _article(text))], parse_figure(figure))
+    assert len(report.matches) == 1
+
+
+def test_a_label_noun_before_a_measured_number_counts_it() -> None:
+    report = find_claims([("x", _article("Jaksa menuntut terdakwa 25 tahun penjara."))], parse_figure("25"))
+    assert len(report.matches) == 1
+    report = find_claims([("x", _article("Tesla meluncurkan Model 3 tahun ini."))], parse_figure("3"))
+    assert report.matches == ()
+
+
 def test_a_source_with_two_stances_has_a_line_for_each_next_to_each_other() -> None:
     a = _article("BPBD memperkirakan 300 rumah rusak akibat gempa. Polisi mengatakan jalan ditutup.")
     b = _article("Polisi mengatakan 300 rumah rusak. BPBD mengatakan 300 rumah rusak dan ratusan warga mengungsi.")

@@ -122,3 +122,12 @@ def test_bodies_places_and_honorifics_around_names(phrase: str, who: str | None,
 
 def test_one_of_them_is_nobody() -> None:
     assert parse_source("Salah satunya") is None
+
+
+def test_a_dictionary_word_after_a_body_is_not_its_place() -> None:
+    from bot.nlp.entities.gloss import translate_org
+
+    assert translate_org("Perhubungan Udara") == "Perhubungan Udara"  # not "Udara Transportation"
+    assert translate_org("Dinas Perhubungan Laut") == "Dinas Perhubungan Laut"
+    assert translate_org("Kepolisian Resor Bogor") == "Bogor District Police"
+    assert translate_org("Dinas Kesehatan Sleman") == "Sleman Health Agency"

@@ -10,7 +10,7 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
+    ANON_OPENERS, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
 )
 
 
@@ -30,8 +30,8 @@ CUT_RE = re.compile(
 
 
 _MEDIUM_MARK_RE = re.compile(
-    r"(?:(?:seperti|sebagaimana)\s+)?(?:dikutip|dilansir|diberitakan|dilaporkan)(?:\s+(?:oleh|dari))?\s+|"
-    r"(?:melansir|mengutip)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
+    r"(?:(?:seperti|sebagaimana)\s+)?(?:dikutip|dilansir|disitat|dinukil|diberitakan|dilaporkan)(?:\s+(?:oleh|dari))?\s+|"
+    r"(?:melansir|mengutip|menukil)\s+|kepada\s+|yang\s+diperoleh\s+|diperoleh\s+",
     re.I,
 )
 
@@ -119,7 +119,16 @@ def strip_opener(segment: str) -> str:
     return " ".join(words[i:])
 
 
+#: A time phrase closing a source phrase: "Data BNPB per Senin (2/12)", "BPS hingga akhir Oktober".
+_TRAILING_TIME_RE = re.compile(
+    r"\s+(?:(?:per|hingga|sampai|pada|sejak)\s+(?:(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+    r"|tanggal\b|akhir\b|awal\b|\d)|(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*\([\d/ ]+\))[^,]*$",
+    re.I,
+)
+
+
 def strip_trailing(segment: str) -> str:
+    segment = _TRAILING_TIME_RE.sub("", segment)
     changed = True
     while changed and segment:
         changed = False
@@ -186,6 +195,8 @@ def np_like(text: str) -> bool:
     low = first.lower()
     if first[:1].isupper():
         return True
+    if (low in RANKS or low.replace(".", "") in RANKS) and len(words) > 1 and words[1][:1].isupper():
+        return True  # "dr Budi Santoso", "drg. Ani": a lower-case title before a name
     return low in _NP_OPENERS
 
 

@@ -144,6 +144,16 @@ def _is_post_position(text: str, start: int) -> bool:
 
 _AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
+#: A clause of reason or concession between a hedge and a figure: the hedge stays in its own clause.
+_REASON_BREAK_RE = re.compile(r"\b(?:mengingat|karena|sebab|sehingga|meskipun|walaupun|meski|namun|tetapi|padahal)\b", re.I)
+
+#: A quotation split by its attribution: '"...," kata X, "... 25 ..."' (the figure is in the same quote).
+_SPLIT_QUOTE_BEFORE_RE = re.compile(r",\s*[”\"]\s*$")
+_SPLIT_QUOTE_AFTER_RE = re.compile(r"\s+(?:[^,.;“”\"]{1,80},\s*){1,3}[“\"]")
+
+#: "Seperti diungkapkan (oleh) X, ...": a passive opening the sentence after "seperti" speaks for the clause.
+_AS_SAID_OPENING_RE = re.compile(r"[\s“\"']*(?:seperti|sebagaimana)(?:\s+yang)?\s+$", re.I)
+
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:
     """"seperti dilaporkan AFP", "yang dilansir dari Reuters": an outlet named, not a source's verb."""
@@ -169,6 +179,8 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
             opening = not text[: c.start].strip(" “\"'") or text[: c.start].rstrip().endswith(",")
             ranked.append((0 if opening else abs(fs - c.end), c))
         elif c.kind in ("active", "hedge"):
+            if c.kind == "hedge" and _REASON_BREAK_RE.search(text, c.end, fs):
+                continue  # "Kemungkinan terbuka lebar, mengingat ... enam juta unit": the reason is a fact
             if c.end <= fs and not (c.kind == "active" and _CHANNEL_RE.search(text, c.end, fs)):
                 ranked.append((fs - c.end, c))
         elif c.kind == "post":
@@ -178,15 +190,20 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 # "Informasi itu, lanjut Awang, akan ...": a parenthetical; not '"Otak sapi," kata
                 # Kobi, yang pernah menghabiskan 57 ...', where the quotation is what Kobi said
                 ranked.append((0, c))
+            elif c.end <= fs and _SPLIT_QUOTE_BEFORE_RE.search(text, 0, c.start) and _SPLIT_QUOTE_AFTER_RE.match(text, c.end):
+                ranked.append((fs - c.end, c))  # '"Kami sudah mengirim," kata Budi, "sebanyak 25 truk."': one quote
         elif c.kind == "passive":
             followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
                 ranked.append((fs - c.end, c))
             elif c.start >= fe and _governs_back(text, fs, fe, c):
                 ranked.append((c.start - fe, c))
+            elif c.end <= fs and _AGENT_THEN_CLAUSE_RE.match(text[:fs], c.end):
+                ranked.append((fs - c.end, c))  # "Hal itu ditegaskan oleh X: kontrak ... 20 tahun": X's statement
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
-            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])):
+            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])
+                                  or _AS_SAID_OPENING_RE.match(text, 0, c.start)):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
             elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs) \
                     and not _LATER_VERB_RE.match(text[c.end:fs]):
@@ -214,6 +231,12 @@ def _governs_back(text: str, fs: int, fe: int, cue: Cue) -> bool:
         return False
     return not re.search(r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs])
 
+
+#: A passive's "oleh" agent, then what it said after a colon or "bahwa"/"yakni" ("Hal itu ditegaskan
+#: kembali oleh X dalam perbincangan ...: ...", "Hal ini disampaikan oleh X, bahwa ...").
+_AGENT_THEN_CLAUSE_RE = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+oleh\s+[A-Z][^;:“”\"]{0,160}?(?::|,?\s+(?:bahwa|yakni|yaitu)\b)"
+)
 
 AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
 

@@ -6,7 +6,7 @@ dilaporkan Goal UK, ...", "New York Times menyebut, ...": with no person or body
 in the sentence, the named report, site or outlet is the origin of what it says, and so
 its source. Two rules keep relays apart from origins:
 
-- a verb of relaying ("dilansir", "dikutip", "mengutip", "melansir") at the start of a
+- a verb of relaying ("dilansir", "dikutip", "disitat", "mengutip", "melansir") at the start of a
   clause makes a wire service a `via` only ("Seperti dilansir dari Antara, ...",
   `news_agencies.txt`); any other outlet, a site, a body or a journal named that way is
   the origin ("Mengutip Boldsky, berikut ...", "Melansir Cosmopolitan, ...", "Mengutip
@@ -38,8 +38,9 @@ _ORIGIN_MARK_RE = re.compile(
     r"(?<![\w-])(?:(?P<according>menurut|berdasarkan|mengacu(?:\s+(?:pada|kepada))?|merujuk(?:\s+(?:pada|ke|kepada))?"
     r"|(?:dalam|dari)(?=\s+(?:sebuah\s+)?" + _DOC_NOUNS + r"\b))"
     r"|(?P<report>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilaporkan|diberitakan|dipublikasikan|diterbitkan)(?:\s+oleh)?)"
+    r"|(?:(?<=^)|(?<=[,;]\s))(?P<forecast>perkiraan|estimasi|taksiran|prediksi|proyeksi)(?=\s+[A-Z])"
     r"|(?:(?<=^)|(?<=[,;]\s)|(?<=seperti\s)|(?<=sebagaimana\s)|(?<=yang\s))"
-    r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|mengutip|melansir))"
+    r"(?P<relay>(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:dilansir|dikutip|disitat|dinukil|mengutip|menukil|melansir))"
     r")(?:\s+(?:dari|oleh))?\s+",
     re.I,
 )
@@ -112,6 +113,8 @@ def origin_of(text: str) -> Origin | None:
         if found is not None:
             noun = _FORECAST_NOUN_RE.search(doc.group(0)) if doc is not None else None
             marker = noun.group(0).lower() if noun else found.marker  # "Menurut perkiraan BPS": an estimate
+            if kind == "forecast":
+                marker = m.group("forecast").lower()  # "Estimasi Bank Dunia, ...": the bank's estimate
             return replace(found, cue_span=(m.start(), m.end()), marker=marker)
     for outlet in _outlet_subjects(text):
         return outlet

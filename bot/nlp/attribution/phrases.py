@@ -320,6 +320,11 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
         has_name = so_far is not None and so_far.who is not None
         name_piece = src.kind == "person" and not src.role and not src.organization
         single_word_name = has_name and so_far is not None and len(str(so_far.who).split()) == 1
+        if name_piece and has_role and has_name and not single_word_name:
+            # "Direktur Utama PT Sinar Harapan Makmur, Budi Santoso": read whole, the words before the
+            # comma end the company's name and the appositive is the person
+            joint = parse_source(", ".join([*(piece for piece, _ in run), np]))
+            has_name = not (joint is not None and src.who is not None and joint.who == src.who)
         if not ((name_piece and has_role and (not has_name or single_word_name)) or (src.role and not has_role)):
             break
         run.append((np, off + max(0, seg.find(np))))

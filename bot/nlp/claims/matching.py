@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.corpus.figures.query import figures_match
+from bot.corpus.figures.vocab import GROUP_KINDS, UNIT_GROUPS
 from bot.models import Figure
 from bot.nlp import vocab
 
@@ -18,6 +19,8 @@ _LABEL_NOUNS = vocab.words("label_nouns")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.'-]*)\s*$")
 _SCORE_RE = re.compile(r"\d\s*[-–]\s*\d")
 _NUMBER_OF_RE = re.compile(r"^\s*(?:[A-Z]{1,4}\s*)?/")
+_TIME_AFTER_RE = re.compile(r"\s*[a-z]+\s+(?:ini|itu|lalu|depan|mendatang|kemarin)\b")
+_SCALED_RE = re.compile(r"(?i)\d\s*(?:ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)\b")
 
 
 def same_figure(text: str, found: Figure, wanted: Figure) -> bool:
@@ -34,6 +37,8 @@ def is_label(text: str, figure: Figure) -> bool:
     start, end = _span(text, figure)
     if start is None or end is None:
         return False
+    if _SCALED_RE.search(figure.text or ""):
+        return False  # "terminal 20 juta penumpang": a number with a scale word counts, it names nothing
     if _SCORE_RE.search(text[max(0, start - 2): end + 3]) and not figure.unit:
         return True  # "2-2", "3-4 - 3", a score or a formation
     if _NUMBER_OF_RE.match(text[end:]):
@@ -43,7 +48,9 @@ def is_label(text: str, figure: Figure) -> bool:
         return False
     word = before.group(1)
     if word.lower() in _LABEL_NOUNS:
-        return True
+        # "tersangka 2" names a suspect; "terdakwa 25 tahun penjara" measures a sentence
+        measured = GROUP_KINDS.get(UNIT_GROUPS.get(figure.unit or "", ""), "") in ("measure", "classifier")
+        return not measured or _TIME_AFTER_RE.match(text, end) is not None  # "Model 3 tahun ini": this year
     # "Model 3", "Galaxy S8": a capitalised product name then its number, nothing counted after it
     return word[:1].isupper() and not word.isupper() and figure.unit is None and not _qualifies(text, start)
 

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
     COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
-    PLACE_PHRASES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
+    PLACE_PHRASES, PLACES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.values import Source
-from bot.nlp.language import is_formed_word
+from bot.nlp.language import is_formed_word, is_root
 
 #: The English labels of the role table: a role shown as written is none of these.
 _ENGLISH_ROLES = frozenset(english for english, _ in ROLES.values())
@@ -87,7 +87,8 @@ def translate_org(text: str) -> str:
             and not any(p in known_words or " " in p for p in parts):
         return norm_keep_case(text)  # nothing to translate: keep the proper name as written ("Samuel Sekuritas")
     tail: list[str] = []
-    while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1:
+    while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1 \
+            and _could_be_place(parts[-1]):
         tail.insert(0, parts.pop())  # "Kepolisian Resor Bogor": Bogor is the place
     if tail:
         parts.insert(0, " ".join(tail))
@@ -104,6 +105,13 @@ def translate_org(text: str) -> str:
     if place:
         name = f"{_possessive(place)} {name}"
     return name
+
+
+def _could_be_place(word: str) -> bool:
+    """A place we know, or a word no Indonesian dictionary lists: "Bogor", "Sleman", not "Udara"
+    ("Perhubungan Udara" is air transport, not transport in a place called Udara)."""
+    low = word.lower()
+    return low in PLACES or not (is_root(low) or is_formed_word(low))
 
 
 def _indonesian_name(org: str) -> bool:

@@ -30,6 +30,8 @@ ROLE_ORGS: dict[str, str] = _ROLE_TABLE.optional("body")
 
 #: Ranks, titles and honorifics stripped from names, and the degrees written after them.
 RANKS: frozenset[str] = vocab.words("ranks") | vocab.words("degrees")
+#: Nouns introducing a work, a show or a product by name ("Film ...", "Acara ..."): never a source.
+WORK_NOUNS: frozenset[str] = vocab.words("work_nouns")
 
 
 #: Roles followed by the place they govern ("Bupati Bantul ...", "Kapolda Metro Jaya ...").

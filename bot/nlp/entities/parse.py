@@ -16,7 +16,7 @@ from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
     ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
-    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
+    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS, WORK_NOUNS,
     ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
 )
 from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
@@ -80,6 +80,8 @@ def parse_source(text: str) -> Source | None:
         merged = _parse_segments(raw, plain, aliases)
         if merged is not None:
             return merged
+    if words_low[0] in WORK_NOUNS and len(words_low) > 1:
+        return None  # "Film Avengers", "Acara Indonesian Idol", "Ponsel Galaxy S10": a work or a product
     if words_low[0] in ADDRESSEES or re.fullmatch(r"salah\s+(?:satu|seorang)(?:nya|\s+di\s+antaranya)", plain_low):
         return None  # "Menurut Anda, ...": the reader is asked, nobody answers; "Salah satunya": one of them
     if words_low[0] in PRONOUNS or plain_low in PRONOUNS:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from bot.nlp.entities.lexicon import (
     ANON_OPENERS, COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, PLACES, PRONOUNS, RANKS, REPORT_NOUNS, REPORTER_WORDS, ROLES,
+    WORK_NOUNS,
 )
 from bot.nlp.tagging import default_tagger
 
@@ -67,6 +68,8 @@ def strip_plain(phrase: str, plain: frozenset[str]) -> str:
     words = phrase.split()
     i = 0
     while i < len(words) and words[i].strip(",.;:") in plain:
+        if words[i].strip(",.;:").lower() in WORK_NOUNS:
+            return ""  # "Acara Indonesian Idol", "Program Kartu Prakerja": what follows names a work, not a source
         i += 1
     return " ".join(words[i:]) if i else phrase
 
