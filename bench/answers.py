@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import build_corpus  # noqa: E402
+from corpus import build_corpus
 
-from bot.config import Settings  # noqa: E402
-from bot.service import Kabar  # noqa: E402
+from bot.config import Settings
+from bot.service import Kabar
 
 TOPICS = [
     "kursk", "pentagon", "nato", "korea utara", "rutte", "kremlin", "ukraina", "putin", "pyongyang",

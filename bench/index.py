@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import build_corpus  # noqa: E402
+from corpus import build_corpus
 
-from bot.indexing import index_folder  # noqa: E402
-from bot.store.articles import ArticleStore  # noqa: E402
-from bot.store.db import Database  # noqa: E402
-from bot.store.search import SentenceSearch  # noqa: E402
+from bot.indexing import index_folder
+from bot.store.articles import ArticleStore
+from bot.store.db import Database
+from bot.store.search import SentenceSearch
 
 WORD_QUERIES = ["kursk", "korea utara", "pentagon", "rutte", "sabrina singh", "drone", "intelijen korea selatan",
                 "pasukan rusia ukraina", "kim jong un", "zelensky", "belgorod"]

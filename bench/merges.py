@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.nlp.facts import same_fact, supports  # noqa: E402
-from bot.nlp.textvec import cosine, stems, tfidf_vectors  # noqa: E402
+from bot.nlp.facts import same_fact, supports
+from bot.nlp.textvec import cosine, stems, tfidf_vectors
 
 PAIRS = ROOT / "eval" / "merges" / "pairs.tsv"
 BASELINE_COSINE = 0.4

@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.corpus.segment import split_sentences  # noqa: E402
+from bot.corpus.segment import split_sentences
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "indosum_public_100.jsonl"
 _NAIVE = re.compile(r"(?<=[.!?])\s+")

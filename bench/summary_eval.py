@@ -35,10 +35,10 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.reader import parse_article  # noqa: E402
-from bot.corpus.segment import split_sentences  # noqa: E402
-from bot.nlp.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
-from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences  # noqa: E402
+from bot.corpus.reader import parse_article
+from bot.corpus.segment import split_sentences
+from bot.nlp.rouge import RougeScores, mean_scores, rouge_n, rouge_scores, tokenize
+from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "indosum_public_100.jsonl"
 METHODS = ("lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "news")

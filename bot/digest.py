@@ -42,11 +42,11 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, parse_hhmm
+from bot.corpus.boilerplate import without_boilerplate
 from bot.corpus.figures.render import figure_label
 from bot.corpus.segment import split_words
 from bot.models import Article, Citation
 from bot.nlp.language import content_stems
-from bot.corpus.boilerplate import without_boilerplate
 from bot.nlp.topic import Candidate, summarize_topic
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
@@ -69,7 +69,7 @@ UNKNOWN_GUILD = 0
 
 def utc_clock() -> dt.datetime:
     """The default clock: now, aware, in UTC."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 # --------------------------------------------------------------------------- scheduling
@@ -97,13 +97,13 @@ class DueDigest:
 def slot_at(date: dt.date, time: dt.time, tz: str) -> dt.datetime:
     """The instant (UTC) of `time` on `date` in zone `tz` (DST gaps and folds as documented)."""
     local = dt.datetime.combine(date, time.replace(tzinfo=None), tzinfo=ZoneInfo(tz))
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def latest_slot(now: dt.datetime, time: dt.time, tz: str) -> tuple[dt.date, dt.datetime]:
     """The most recent (local date, slot instant) at or before `now`."""
     today = now.astimezone(ZoneInfo(tz)).date()
-    for back in range(0, 3):
+    for back in range(3):
         date = today - dt.timedelta(days=back)
         slot = slot_at(date, time, tz)
         if slot <= now:
@@ -160,7 +160,7 @@ def targets_from(
         hhmm, tz = effective_time(row, settings)
         since = dt.datetime.fromisoformat(row.updated_at) if row.updated_at else None
         if since is not None and since.tzinfo is None:
-            since = since.replace(tzinfo=dt.timezone.utc)
+            since = since.replace(tzinfo=dt.UTC)
         targets.append(DigestTarget(channel, parse_hhmm(hhmm), tz, guild_id=row.guild_id, since=since))
     return targets
 
@@ -246,7 +246,7 @@ def _summary_of(group: Sequence[Article], n: int) -> tuple[Citation, ...]:
     """
     try:
         picks = summarize_topic(_candidates(group), n=n + 2, method="news").items
-    except Exception:  # noqa: BLE001 - the digest falls back to the lead rather than failing
+    except Exception:  # the digest falls back to the lead rather than failing
         log.warning("summariser failed for the story of %s; using its lead", group[0].id, exc_info=True)
         lead = group[0]
         return tuple(Citation(article=lead.id, sentence=s.index, text=s.text) for s in lead.sentences[:n])
@@ -300,7 +300,7 @@ async def _english(kabar: Any, citations: Sequence[Citation]) -> dict[str, Any]:
             return {}
         texts = sorted({c.text for c in citations})
         done = await translations.translate_texts(texts, src="id", tgt="en")
-    except Exception:  # noqa: BLE001 - a digest in Indonesian beats no digest
+    except Exception:  # a digest in Indonesian beats no digest
         log.warning("digest translation skipped", exc_info=True)
         return {}
     return dict(zip(texts, done))
@@ -467,7 +467,7 @@ class DigestService:
         except PostForbidden as exc:
             await self._forbidden(target, date, str(exc))
             return Outcome(target.channel_id, date, "forbidden")
-        except Exception as exc:  # noqa: BLE001 - one channel's failure must not stop the others
+        except Exception as exc:  # one channel's failure must not stop the others
             log.exception("digest for channel %s on %s failed", target.channel_id, date)
             await self.store.finish(target.channel_id, date, "failed", now=self.clock(), detail=repr(exc)[:500])
             return Outcome(target.channel_id, date, "failed")
@@ -490,7 +490,7 @@ class DigestService:
         )
         try:
             await self.poster.report(await self.store.get(guild), target.channel_id, message)
-        except Exception:  # noqa: BLE001 - reporting is best effort, and happens once
+        except Exception:  # reporting is best effort, and happens once
             log.warning("could not report the digest problem for channel %s", target.channel_id, exc_info=True)
 
     async def preview(self, guild_id: int | None) -> Digest:

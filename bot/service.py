@@ -93,7 +93,7 @@ class Kabar:
         self._index_lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ lifecycle
-    async def __aenter__(self) -> "Kabar":
+    async def __aenter__(self) -> Kabar:
         await self.open()
         return self
 

@@ -17,11 +17,10 @@ from bot.indexing import index_folder
 from bot.store.articles import ArticleStore
 from bot.store.db import Database
 from bot.store.search import SentenceSearch
-
 from tests.store.helpers import simple_key, simple_reader, write_article
 
 ROOT = Path(__file__).resolve().parents[1]
-CLOCK = lambda: dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)  # noqa: E731
+CLOCK = lambda: dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
 async def run(db, folder, **kwargs):
@@ -66,7 +65,7 @@ async def test_changed_added_and_deleted_files(db, tmp_path):
     paths[1].write_text("Judul Baru\nIsi yang berubah tentang Belgorod.\n", encoding="utf-8")
     paths[2].unlink()
     write_article(tmp_path, "007", "Tujuh", ["Artikel baru tentang drone."], tag="7")
-    later = lambda: dt.datetime(2025, 3, 2, tzinfo=dt.timezone.utc)  # noqa: E731
+    later = lambda: dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
     report = await run(db, tmp_path, clock=later)
     assert (report.added, report.updated, report.removed, report.unchanged) == (("007",), ("001",), ("002",), 1)
     store, search = ArticleStore(db), SentenceSearch(db, lambda q: None)

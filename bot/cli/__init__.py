@@ -16,7 +16,6 @@ from typer.core import TyperGroup
 
 from bot.cli import answers, corpus, digest, feeds, models, runner, sources
 
-
 #: the parser's error class, wherever this typer takes click from (its own copy, or click)
 ParserError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 

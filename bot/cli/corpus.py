@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 
 def index(
-    directory: Optional[Path] = typer.Argument(
+    directory: Path | None = typer.Argument(
         None, metavar="DIR",
         help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
              "a new database starts with KABAR_SEEDS_DIR or ./seeds).",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -36,7 +35,7 @@ def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON."
         emit_json({"dir": str(cfg.models_dir), "packages": [p.as_dict() for p in found]})
         return
     if not found:
-        _say(out, 
+        _say(out,
             f"No translation models installed in {cfg.models_dir}. "
             "Run `kabar models install` (online) or `kabar models install --file PATH.argosmodel`."
         )
@@ -48,7 +47,7 @@ def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON."
 
 @models_app.command("install")
 def install(
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Install this local .argosmodel file (no network)."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Install this local .argosmodel file (no network)."),
     src: str = typer.Option("id", "--from", help="Source language code (index install)."),
     tgt: str = typer.Option("en", "--to", help="Target language code (index install)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -99,7 +98,7 @@ def remove(
 
 
 def translate(
-    ref: Optional[str] = typer.Argument(None, metavar="ID", help="Article id (003) or key; omit with --all."),
+    ref: str | None = typer.Argument(None, metavar="ID", help="Article id (003) or key; omit with --all."),
     lang: str = typer.Option("en", "--lang", "-l", help="Target language (pivots through English when needed)."),
     all_articles: bool = typer.Option(False, "--all", help="Translate every indexed article (fills the cache)."),
     export: bool = typer.Option(False, "--export", help="Write translations/<id>.<lang>.txt for review."),
@@ -151,7 +150,7 @@ def translate(
         if as_json:
             emit_json(summary)
             return
-        _say(out, 
+        _say(out,
             f"Translated {summary['articles']} articles ({summary['sentences']} sentences, "
             f"{summary['decoded']} decoded now, the rest from the cache); {summary['flagged']} sentences flagged."
         )

@@ -156,7 +156,7 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     if after >= n:
         return end
     ch = text[after]
-    if ch in "”’»" and (after + 1 >= n or text[after + 1].isspace()) or (
+    if (ch in "”’»" and (after + 1 >= n or text[after + 1].isspace())) or (
         ch == '"' and after + 1 >= n
     ):
         end = after + 1

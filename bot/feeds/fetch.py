@@ -110,8 +110,8 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    now = now or dt.datetime.now(dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
+    now = now or dt.datetime.now(dt.UTC)
     return min(max(0.0, (when - now).total_seconds()), MAX_BACK_OFF)
 
 
@@ -144,7 +144,7 @@ class HttpFetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def __aenter__(self) -> "HttpFetcher":
+    async def __aenter__(self) -> HttpFetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:

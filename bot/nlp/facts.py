@@ -22,9 +22,9 @@ Public API:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
 
 from bot.nlp.aliases import fold_word, load_aliases
 from bot.nlp.backrefs import back_reference

@@ -84,7 +84,7 @@ def _raise(exc: BaseException, where: str) -> NoReturn:
 
 def utc_now() -> str:
     """The current time as the ISO-8601 UTC string the store uses everywhere."""
-    return iso_utc(dt.datetime.now(dt.timezone.utc))
+    return iso_utc(dt.datetime.now(dt.UTC))
 
 
 def iso_utc(value: dt.datetime | str) -> str:
@@ -95,8 +95,8 @@ def iso_utc(value: dt.datetime | str) -> str:
         except ValueError as exc:
             raise ValueError(f"not an ISO-8601 timestamp: {value!r}") from exc
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def migration_files() -> list[tuple[str, str]]:
@@ -116,7 +116,7 @@ class Database:
 
     # --- lifecycle -------------------------------------------------------------------
     @classmethod
-    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Database":
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         """Open (creating if needed) the database at `path` and apply pending migrations.
 
         `busy_timeout_ms` is how long a statement waits for another process's lock.
@@ -183,7 +183,7 @@ class Database:
     async def close(self) -> None:
         await self.conn.close()
 
-    async def __aenter__(self) -> "Database":
+    async def __aenter__(self) -> Database:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -191,7 +191,7 @@ class Database:
 
     # --- statements -------------------------------------------------------------------
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator["Database"]:
+    async def transaction(self) -> AsyncIterator[Database]:
         """One write transaction at a time on this connection; rolls back on any error."""
         async with self._write_lock:
             try:

@@ -37,8 +37,18 @@ from bot.present.json import ITEM_KEYS, citation_from_json
 from bot.service import CLAIM_ARTICLE_LIMIT, Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
 from eval.attribution.score import (
-    Failure, ItemView, Key, Tally, mention_key, parse_query, quote_sentences, read_judged, score_mention, score_named,
-    view, write_article,
+    Failure,
+    ItemView,
+    Key,
+    Tally,
+    mention_key,
+    parse_query,
+    quote_sentences,
+    read_judged,
+    score_mention,
+    score_named,
+    view,
+    write_article,
 )
 
 try:  # the figure reader as a package (bot/corpus/figures/...) or as one module

@@ -191,7 +191,7 @@ class Tally:
     def bump(self, name: str, by: int = 1) -> None:
         self.counts[name] += by
 
-    def add(self, other: "Tally") -> "Tally":
+    def add(self, other: Tally) -> Tally:
         for name, value in other.counts.items():
             self.counts[name] += value
         self.failures.extend(other.failures)
@@ -370,7 +370,28 @@ def score(judged: JudgedSet, engine: Engine = engine_answer, split: str | None =
 
 
 __all__ = [
-    "COUNTS", "Failure", "ItemView", "Key", "MEASURES", "Tally", "engine_answer", "exact_name", "forbidden", "kabar_name",
-    "mention_key", "names", "normalise", "parse_query", "quote_sentences", "read_judged", "score", "score_mention",
-    "score_named", "score_query", "score_source", "score_unnamed", "view", "write_article",
+    "COUNTS",
+    "MEASURES",
+    "Failure",
+    "ItemView",
+    "Key",
+    "Tally",
+    "engine_answer",
+    "exact_name",
+    "forbidden",
+    "kabar_name",
+    "mention_key",
+    "names",
+    "normalise",
+    "parse_query",
+    "quote_sentences",
+    "read_judged",
+    "score",
+    "score_mention",
+    "score_named",
+    "score_query",
+    "score_source",
+    "score_unnamed",
+    "view",
+    "write_article",
 ]

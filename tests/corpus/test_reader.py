@@ -323,7 +323,7 @@ def test_parse_article_accepts_any_label() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("Berita tentang Kota Bogor dan Ciamis.".encode("latin-1") + b"\xe9t\xe9\n", "not UTF-8"),
         (b"\xff\xfeB\x00e\x00r\x00", "binary"),
-        ("Baca juga: Judul Lain\nEditor: Budi\nKonten ini disempurnakan menggunakan AI.\n".encode(), "nothing left"),
+        (b"Baca juga: Judul Lain\nEditor: Budi\nKonten ini disempurnakan menggunakan AI.\n", "nothing left"),
         (b"\n\n* * *\n(adt)\n", "no article text"),
     ],
     ids=["empty", "whitespace", "binary", "latin-1", "utf-16", "boilerplate", "separators"],

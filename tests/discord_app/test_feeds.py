@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.discord_app.client import create_bot
 from bot.discord_app.commands import FeedsGroup
 from bot.errors import QueryError
-from bot.feeding import FeedReport, Feeding
+from bot.feeding import Feeding, FeedReport
 from bot.store.feeds import FeedRow
 from tests.discord_app.test_commands import FakeChannel, FakeInteraction, FakeKabar, assert_no_pings, forbidden
 
@@ -30,7 +30,7 @@ async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
     kabar = FakeKabar(db)
     kabar.feeds = feeding = Feeding(db, settings)
-    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731
+    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
     kabar_bot = create_bot(settings, kabar, clock=clock, sync=False)
     yield kabar_bot
     await kabar_bot.digest_loop.stop()
@@ -116,7 +116,7 @@ class FakeFeeds:
 async def test_a_paused_feed_is_told_once_in_the_digest_channel(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
-    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     bot.kabar.feeds = FakeFeeds([paused_feed()])
     await bot.feed_loop.tick()
     await bot.feed_loop.tick()
@@ -132,7 +132,7 @@ async def test_a_paused_feed_is_told_once_in_the_digest_channel(bot) -> None:
 async def test_a_pause_nobody_can_be_told_about_is_logged_once(bot, caplog) -> None:
     blocked = FakeChannel(forbidden())
     bot.get_channel = lambda cid: blocked  # type: ignore[method-assign]
-    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     bot.kabar.feeds = FakeFeeds([paused_feed()])
     with caplog.at_level("WARNING"):
         await bot.feed_loop.tick()

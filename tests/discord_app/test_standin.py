@@ -264,7 +264,7 @@ async def test_pointed_at_restores_discord_urls() -> None:
     before = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
     async with DiscordStandIn() as fake:
         with pointed_at(fake):
-            assert discord.http.Route.BASE == f"http://127.0.0.1:{fake.port}/api/v10"
+            assert f"http://127.0.0.1:{fake.port}/api/v10" == discord.http.Route.BASE
             assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY).startswith("ws://127.0.0.1:")
-    assert (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == before
+    assert before == (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
     assert before[0].startswith("https://discord.com/")

@@ -8,7 +8,15 @@ from bot.models import Answer, AnswerItem, Article, Citation
 from bot.present.json import answer_from_json, answer_json
 from eval.attribution.corpus_score import inconsistencies, most_recent, score_answer, score_corpus
 from eval.attribution.judged import (
-    CorpusMention, CorpusQuery, ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for,
+    CorpusMention,
+    CorpusQuery,
+    ExpectedSource,
+    JudgedArticle,
+    JudgedSet,
+    Mention,
+    Query,
+    problems,
+    split_for,
 )
 from eval.attribution.score import read_judged
 

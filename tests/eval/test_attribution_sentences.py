@@ -16,7 +16,13 @@ from eval.attribution.kumparan import runs, sentence_id, stratum
 from eval.attribution.names import forbidden
 from eval.attribution.score import score
 from eval.attribution.sentences import (
-    FILES, SentenceItem, as_judged, left_out, load_sentences, reading_problems, sentence_problems,
+    FILES,
+    SentenceItem,
+    as_judged,
+    left_out,
+    load_sentences,
+    reading_problems,
+    sentence_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -101,7 +101,7 @@ class LocalSite:
         return [hit.path for hit in self.log]
 
     # ---------------------------------------------------------------- lifecycle
-    async def start(self) -> "LocalSite":
+    async def start(self) -> LocalSite:
         app = web.Application(middlewares=[self._record])
         app.router.add_get("/robots.txt", self._robots)
         app.router.add_get("/hostile/loop-a", _answer(lambda: _redirect(301, "/hostile/loop-b")))
@@ -131,7 +131,7 @@ class LocalSite:
             await self._runner.cleanup()
             self._runner = None
 
-    async def __aenter__(self) -> "LocalSite":
+    async def __aenter__(self) -> LocalSite:
         return await self.start()
 
     async def __aexit__(self, *exc: object) -> None:

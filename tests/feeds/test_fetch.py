@@ -11,7 +11,7 @@ import time
 import pytest
 
 from bot.errors import FetchError
-from bot.feeds.fetch import PAGE_ACCEPT, FetchPolicy, Fetcher, HttpFetcher, retry_after_seconds, user_agent
+from bot.feeds.fetch import PAGE_ACCEPT, Fetcher, FetchPolicy, HttpFetcher, retry_after_seconds, user_agent
 from tests.feeds.localsite import LocalSite
 
 ARTICLE = "/berita/2025/03/banjir-rob-pesisir-utara.html"
@@ -224,7 +224,7 @@ async def test_robots_crawl_delay_spaces_requests(site: LocalSite, policy: Fetch
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:
-    now = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.UTC)
     assert retry_after_seconds("120") == 120
     assert retry_after_seconds("Tue, 11 Mar 2025 08:05:00 GMT", now) == 300
     assert retry_after_seconds("Tue, 11 Mar 2025 07:00:00 GMT", now) == 0

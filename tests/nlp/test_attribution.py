@@ -447,8 +447,8 @@ def test_midsentence_parenthetical_kata_keeps_the_clause_out_of_the_source() -> 
 # Any text
 # --------------------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _WORDS = st.sampled_from(
     "kata ujar menurut oleh dikonfirmasi membantah Pentagon NATO , . “ ” ( ) - seorang pejabat Barat "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.nlp.topic import summarize_topic
 from tests.nlp.seeds import invented
 
-
 ARREST = invented(
     ("200", 1, "Polisi menangkap Andi Saputra, tersangka penipuan investasi bodong, di Bekasi pada Selasa."),
     ("200", 2, "Andi Saputra ditangkap polisi di Bekasi pada Selasa terkait penipuan investasi bodong."),

@@ -8,7 +8,6 @@ import pytest
 
 from bot.errors import AmbiguousArticle, ArticleNotFound
 from bot.models import Figure, Removal
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00+00:00"

@@ -10,9 +10,15 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
+    ANON_OPENERS,
+    PRONOUNS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLES,
+    TITLE_LIST_RE,
+    find_medium,
+    is_medium,
 )
-
 
 BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
@@ -111,7 +117,7 @@ def strip_opener(segment: str) -> str:
     i = 1
     while i < len(words):
         w = words[i].strip(",.")
-        if w[:1].isupper() and w.lower() not in MONTHS and not w.lower() in _OPENERS:
+        if w[:1].isupper() and w.lower() not in MONTHS and w.lower() not in _OPENERS:
             break
         if w.lower() in ("seorang", "sejumlah", "para", "pihak", "beberapa", "salah", "ia", "dia", "mereka", "beliau"):
             break

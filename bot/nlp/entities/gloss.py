@@ -12,8 +12,19 @@ import re
 from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
-    COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
-    PLACE_PHRASES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
+    COUNTRIES,
+    COUNTRY_PREFIX,
+    KNOWN_ENTITIES,
+    ORG_HEAD_PREFIX,
+    ORG_HEADS,
+    ORG_WORD_PREFIX,
+    ORG_WORDS,
+    PLACE_PHRASES,
+    ROLES,
+    known_entity,
+    longest_prefix,
+    norm,
+    norm_keep_case,
 )
 from bot.nlp.entities.values import Source
 from bot.nlp.language import is_formed_word
@@ -110,7 +121,7 @@ def _indonesian_name(org: str) -> bool:
     """Does a body's name as written open with an Indonesian head ("Departemen ...", "Kecamatan ...")?"""
     words = [w.lower().strip(",.()") for w in org.split()]
     first = words[0] if words else ""
-    return first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank") or first in (
+    return (first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank")) or first in (
         "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian") or any(
         is_formed_word(w) for w in words)  # "Sumber Daya Akademik dan Perpustakaan Unpad"
 

@@ -13,7 +13,6 @@ import re
 from bot.nlp import vocab
 from bot.nlp.aliases import load_aliases
 
-
 #: Roles, longest first when matched. Value: (English, speaks_for_org).
 #: A role that speaks for its organisation (a spokesperson) is grouped under the
 #: organisation; a head (a minister, a secretary general) or anyone else named is a person.

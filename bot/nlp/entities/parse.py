@@ -15,14 +15,37 @@ from dataclasses import replace
 from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
-    ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
-    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS,
-    ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
+    ADDRESSEES,
+    COUNTRIES,
+    COUNTRY_PREFIX,
+    INDONESIAN_BODIES,
+    KNOWN_ENTITIES,
+    ORG_HEAD_PREFIX,
+    ORG_HEADS,
+    ORG_LED_ROLES,
+    ORG_WORD_PREFIX,
+    PAREN_RE,
+    PLACE_ROLES,
+    PLACES,
+    PRONOUNS,
+    RANKS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLE_ORGS,
+    ROLE_PREFIX,
+    ROLES,
+    TITLE_LIST_RE,
+    UNNAMED_SPEAKERS,
+    find_medium,
+    is_medium,
+    known_entity,
+    longest_prefix,
+    norm,
+    norm_keep_case,
 )
-from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
+from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.values import Source
-
 
 _ANON_MARKERS = vocab.word_list("anonymous_markers")
 
@@ -187,7 +210,7 @@ def parse_source(text: str) -> Source | None:
                     role_en = f"{role_en} of {glossed}"
             name_part = rest[m.end():]
             place = leading_place(name_part)
-            if place and not m.group(0) in ("pentagon", "kremlin", "nato"):
+            if place and m.group(0) not in ("pentagon", "kremlin", "nato"):
                 # "KPU Jateng", "BPBD Garut", "KPU Jawa Tengah": the regional branch is an organisation of its own
                 organization = with_place(organization, place, organization_id)
                 organization_id = f"{organization_id} {place}"

@@ -25,7 +25,16 @@ import re
 from functools import lru_cache
 
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, PLACES, PRONOUNS, RANKS, REPORT_NOUNS, REPORTER_WORDS, ROLES,
+    ANON_OPENERS,
+    COUNTRIES,
+    KNOWN_ENTITIES,
+    ORG_HEADS,
+    PLACES,
+    PRONOUNS,
+    RANKS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLES,
 )
 from bot.nlp.tagging import default_tagger
 
