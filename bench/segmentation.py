@@ -201,7 +201,7 @@ def main() -> None:
     print(f"articles with any error: {len(errors)} of {len(rows)}; "
           f"median errors among them: {statistics.median([e[0] for e in errors]) if errors else 0}")
     print(f"\nworst {args.worst} articles for kabar segment (‖ marks the boundary):")
-    for count, row, fps, fns in sorted(errors, key=lambda e: -e[0])[: args.worst]:
+    for _count, row, fps, fns in sorted(errors, key=lambda e: -e[0])[: args.worst]:
         print(f"- {row['id'][:60]} ({row['source']}): {len(fps)} false, {len(fns)} missed")
         shown = [("false ", b) for b in fps] + [("missed", b) for b in fns]
         for kind, b in shown[: args.show_errors]:

@@ -149,7 +149,7 @@ def cross_validate(rows: list[dict], splits: int) -> None:
         f"  mean held-out dR-1 of tuned weights {100 * mean(held_out):+.2f} (min {100 * min(held_out):+.2f});"
         f" default weights per half: mean {100 * mean(defaults_half):+.2f}, min {100 * min(defaults_half):+.2f}"
     )
-    print(f"  default weights: { {k: v for k, v in asdict(NewsWeights()).items()} }")
+    print(f"  default weights: {asdict(NewsWeights())}")
 
 
 def main() -> None:

@@ -114,7 +114,7 @@ async def chat_loop(cfg, read=None) -> None:
                 err.print(escape_controls(str(exc), lines=False), markup=False)
                 continue
             except Exception:  # keep the conversation alive
-                log.error("unexpected error answering %r", line, exc_info=True, extra=OFF_SCREEN)
+                log.exception("unexpected error answering %r", line, extra=OFF_SCREEN)
                 err.print(f"Sorry, something went wrong answering that. The details are in {log_file()}.", markup=False)
                 continue
             out.print(render(answer), end="", markup=False)
@@ -166,10 +166,7 @@ def _read_text(path: str) -> str:
     if path == "-" and sys.stdin is None:
         fail(NoInput("Standard input is closed: there is no text to summarise.", hint="pipe a text in, or give a file"))
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         fail((NoInput if path == "-" else QueryError)(f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."))
         raise

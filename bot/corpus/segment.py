@@ -256,9 +256,7 @@ def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     last = letters[-1]
     if len(last) < 2 or not last[-1].islower():
         return False
-    if last.lower() in _TITLES:
-        return False
-    return True
+    return last.lower() not in _TITLES
 
 
 def split_long(sentence: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[str]:

@@ -23,6 +23,7 @@ Every failure is a `FetchError` with a one-phrase `reason` (and `status`, `retry
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import email.utils
 import importlib
@@ -278,10 +279,8 @@ def make_fetcher(policy: FetchPolicy) -> HttpFetcher:
     thread (`asyncio.to_thread(make_fetcher, policy)`), the event loop never waits for the TLS
     context's certificates or those imports."""
     for name in _FIRST_REQUEST_IMPORTS:
-        try:
+        with contextlib.suppress(ImportError):  # another httpx release; it is only a warm-up
             importlib.import_module(name)
-        except ImportError:  # pragma: no cover - another httpx release; it is only a warm-up
-            pass
     return HttpFetcher(policy)
 
 

@@ -21,6 +21,7 @@ Public API:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ def _actors(text: str) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=16384)
 def _phrases(text: str) -> frozenset[tuple[str, str]]:
     keyed = [(stem, word.islower()) for word in folded(text) for stem in content_stems([word])]
-    return frozenset((a, b) for (a, lower_a), (b, lower_b) in zip(keyed, keyed[1:]) if lower_a and lower_b)
+    return frozenset((a, b) for (a, lower_a), (b, lower_b) in itertools.pairwise(keyed) if lower_a and lower_b)
 
 
 @lru_cache(maxsize=16384)

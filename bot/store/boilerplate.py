@@ -50,7 +50,7 @@ class BoilerplateStore:
         found = await self._learn()
         async with self.db.transaction():
             before = await self.db.fetchall("SELECT article, idx, stories, outlet FROM boilerplate")
-            after = sorted((a, i, l.stories, l.outlet) for (a, i), l in found.items())
+            after = sorted((a, i, line.stories, line.outlet) for (a, i), line in found.items())
             if sorted(tuple(r) for r in before) != after:
                 await self.db.execute("DELETE FROM boilerplate")
                 await self.db.executemany("INSERT INTO boilerplate (article, idx, stories, outlet) VALUES (?,?,?,?)",

@@ -136,8 +136,8 @@ def test_sentences_carry_figures(seeds: dict[str, Article]) -> None:
 
 def test_original_characters_are_kept(seeds: dict[str, Article]) -> None:
     texts = _texts(seeds["001"])
-    assert "“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat " \
-        "membahayakan keamanan nasional kami,” kata Yoon." in texts
+    assert ("“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat "
+            "membahayakan keamanan nasional kami,” kata Yoon.") in texts
 
 
 # --- invented articles ---------------------------------------------------------------------------
@@ -338,7 +338,7 @@ def test_malformed_files_name_the_file(tmp_path: Path, content: bytes, why: str)
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
-    with pytest.raises(MalformedArticle, match="008_x.txt"):
+    with pytest.raises(MalformedArticle, match=r"008_x\.txt"):
         read_article(tmp_path / "008_x.txt")
     folder = tmp_path / "009_dir.txt"
     folder.mkdir()

@@ -129,7 +129,7 @@ async def test_bad_token_is_refused(standin: DiscordStandIn) -> None:
 async def test_guild_sync_then_slash_deferred_and_followed_up(standin: DiscordStandIn) -> None:
     bot, task = await run_tiny(standin)
     try:
-        assert [name for name in (c["name"] for c in standin.commands[standin.guild_id])] == ["echo", "shout", "post"]
+        assert [c["name"] for c in standin.commands[standin.guild_id]] == ["echo", "shout", "post"]
         assert None not in standin.commands
         ix = await standin.slash("echo", {"text": "halo", "times": 2})
         assert (await ix.response())["type"] == 5

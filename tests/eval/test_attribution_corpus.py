@@ -121,7 +121,7 @@ def test_a_label_naming_both_people_names_a_source_of_another_sentence(judged: J
     both = item((kid(judged, 0), 2), who="Argo Yuwono", source="Argo Yuwono, Joko Purnomo")
     tally = score_answer(judged.corpus[0], answer(judged, both), judged, parsed)["all"]
     assert (tally["named_right"], tally["other_source_hits"]) == (0, 1)
-    assert "Joko Purnomo" in [f for f in tally.failures if f.what == "named-wrong"][0].got
+    assert "Joko Purnomo" in next(f for f in tally.failures if f.what == "named-wrong").got
 
 
 def test_a_bare_name_resolved_to_another_articles_person_is_wrong(judged: JudgedSet, parsed) -> None:

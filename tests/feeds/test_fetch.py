@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import itertools
 import socket
 import time
 
@@ -196,7 +197,7 @@ async def test_one_request_at_a_time_per_host_with_a_delay(site: LocalSite, poli
         await asyncio.gather(*(fetcher.get(site.url(p)) for p in paths))
     assert site.max_in_flight == 1
     starts = [hit.at for hit in site.log]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(gaps) == 3 and min(gaps) >= 0.24
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 
 import pytest
 
@@ -113,7 +114,7 @@ async def test_list_is_numeric_and_since_filters(store):
 async def test_put_many_is_all_or_nothing(store):
     good = kursk("001")
     bad = dataclasses.replace(kursk("002"), sentences=kursk("002").sentences * 2)  # duplicate indexes
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.IntegrityError):  # the second article's duplicate sentence index
         await store.put_many([good, bad], T0)
     assert await store.count() == 0
     await store.put_many([good, kursk("002")], T0)

@@ -99,7 +99,7 @@ _LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleg
 def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:
     cues = find_cues(text)
     ranked = governing(cues, text, fspan)
-    for dist, cue in ranked:
+    for _dist, cue in ranked:
         source, span, via = source_for(text, cue, names)
         if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")

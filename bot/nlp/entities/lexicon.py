@@ -204,7 +204,7 @@ _ENTITY_KEYS = dict(_ALIASES)
 _ENTITY_RE = _alternation(list(_ENTITY_KEYS))
 
 
-_OUTLET_NAMES = {alias: name for alias, name in _OUTLET_ALIASES}
+_OUTLET_NAMES = dict(_OUTLET_ALIASES)
 
 
 _OUTLET_LONG_RE = _alternation([a for a in _OUTLET_NAMES if len(a) > 3])
