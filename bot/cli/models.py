@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -124,7 +125,7 @@ def translate(
 
         infos = await kabar.articles()
         kabar.translations.route("id", lang)  # fail early, before the bar, if no model
-        summary = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
+        summary: dict[str, Any] = {"articles": 0, "sentences": 0, "decoded": 0, "flagged": 0, "exported": []}
         before = kabar.translations.decoded_sentences
         show_bar = not as_json and err.is_terminal
         with Progress(

@@ -106,13 +106,14 @@ def missing_permissions(channel: object) -> list[str]:
     return [label for flag, label in DIGEST_PERMISSIONS.items() if not getattr(perms, flag, True)]
 
 
-def _require_manage(interaction: discord.Interaction) -> None:
-    """Runtime check behind `default_permissions`: server admins can loosen those."""
+def _require_manage(interaction: discord.Interaction) -> int:
+    """Runtime check behind `default_permissions`: server admins can loosen those. The server's id."""
     perms = getattr(interaction, "permissions", None)
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
     if perms is None or not (perms.manage_guild or perms.administrator):
         raise app_commands.MissingPermissions(["manage_guild"])
+    return interaction.guild_id
 
 
 class DigestGroup(app_commands.Group):
@@ -138,14 +139,14 @@ class DigestGroup(app_commands.Group):
     @app_commands.command(name="channel", description="Post the daily digest in this channel")
     @app_commands.describe(channel="The text channel for the digest")
     async def channel(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
-        _require_manage(interaction)
+        guild_id = _require_manage(interaction)
         bot = _bot(interaction)
 
         async def save():
             await bot.guild_store.set_channel(
-                interaction.guild_id, channel.id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+                guild_id, channel.id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
             )
-            return await bot.guild_store.get(interaction.guild_id)
+            return await bot.guild_store.get(guild_id)
 
         # one small write, but on the database connection that indexing also uses
         row = await quick_or_defer(interaction, save(), ephemeral=True)
@@ -159,7 +160,7 @@ class DigestGroup(app_commands.Group):
     @app_commands.command(name="time", description="Set the time of the daily digest (24-hour HH:MM)")
     @app_commands.describe(time="For example 07:00", tz="An IANA time zone, for example Asia/Jakarta")
     async def time(self, interaction: discord.Interaction, time: str, tz: str | None = None) -> None:
-        _require_manage(interaction)
+        guild_id = _require_manage(interaction)
         bot = _bot(interaction)
         try:
             parsed = parse_hhmm(time)
@@ -175,9 +176,9 @@ class DigestGroup(app_commands.Group):
 
         async def save():
             await bot.guild_store.set_time(
-                interaction.guild_id, hhmm, tz, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
+                guild_id, hhmm, tz, by=interaction.user.id, where=interaction.channel_id, now=bot.now()
             )
-            return await bot.guild_store.get(interaction.guild_id)
+            return await bot.guild_store.get(guild_id)
 
         row = await quick_or_defer(interaction, save(), ephemeral=True)
         when, zone = bot.digests.effective_time(row)
@@ -201,11 +202,11 @@ class DigestGroup(app_commands.Group):
 
     @app_commands.command(name="off", description="Stop posting the daily digest in this server")
     async def off(self, interaction: discord.Interaction) -> None:
-        _require_manage(interaction)
+        guild_id = _require_manage(interaction)
         bot = _bot(interaction)
         await quick_or_defer(
             interaction,
-            bot.guild_store.disable(interaction.guild_id, by=interaction.user.id, where=interaction.channel_id,
+            bot.guild_store.disable(guild_id, by=interaction.user.id, where=interaction.channel_id,
                                     now=bot.now()),
             ephemeral=True,
         )

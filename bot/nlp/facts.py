@@ -89,7 +89,7 @@ def _actors(text: str) -> tuple[frozenset[str], ...]:
         run = words(m.group())
         if m.start() == 0 and len(run) == 1:
             continue  # a capitalised first word is usually just the sentence's first word
-        for span in table.spans(run) or [None]:
+        for span in table.spans(run) or (None,):
             if span is not None and span.alias.kind in ("place", "role", "term"):
                 continue
             part = run if span is None else run[span.start : span.end]
@@ -121,7 +121,7 @@ class Supports(Sequence[Support]):
     def __len__(self) -> int:
         return len(self._texts)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return Supports(self._texts[index])
         return _support(self._texts[index])

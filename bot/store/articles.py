@@ -20,6 +20,7 @@ replaces that article (a renamed file). `indexed_at` is normalised to ISO-8601 U
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 import math
@@ -194,7 +195,7 @@ class ArticleStore:
             await self.db.execute(
                 "INSERT INTO sentences_fts (rowid, text, figure_terms)"
                 " SELECT rowid, text, figure_terms FROM sentences WHERE rowid > ?",
-                (row[0],),
+                (row[0] if row else 0,),
             )
             await self.db.execute("DELETE FROM sentences_fts_deferred")
             await self.db.execute("DELETE FROM temp.put_keys")
@@ -217,7 +218,7 @@ class ArticleStore:
         rows = await self.db.fetchall(f"SELECT {_INFO_COLUMNS} FROM articles {_ORDER}")
         return [_info(row) for row in rows]
 
-    async def since(self, iso_ts: str | dt.datetime) -> list[ArticleInfo]:
+    async def since(self, iso_ts: str | dt.datetime) -> builtins.list[ArticleInfo]:  # `list` is the method above
         """Articles whose stored version was indexed strictly after `iso_ts`."""
         rows = await self.db.fetchall(
             f"SELECT {_INFO_COLUMNS} FROM articles WHERE indexed_at > ? {_ORDER}", (iso_utc(iso_ts),)

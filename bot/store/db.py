@@ -33,7 +33,7 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import aiosqlite
 
@@ -223,17 +223,17 @@ class Database:
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 
-    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row | tuple]:
+    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
         try:
             async with self.conn.execute(sql, params) as cursor:
-                return list(await cursor.fetchall())
+                return cast("list[tuple]", list(await cursor.fetchall()))  # no row_factory: plain tuples
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tuple | None:
         try:
             async with self.conn.execute(sql, params) as cursor:
-                return await cursor.fetchone()
+                return cast("tuple | None", await cursor.fetchone())
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 

@@ -272,7 +272,7 @@ class Translations:
         glossary: Sequence[GlossaryEntry],
         check_final: bool,
     ) -> list[tuple[str, ...]]:
-        out = []
+        out: list[tuple[str, ...]] = []
         for i, source in enumerate(sources):
             if not source.strip():
                 out.append(())

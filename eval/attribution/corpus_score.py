@@ -32,7 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from bot.config import Settings
-from bot.models import Answer, AnswerItem, Article
+from bot.corpus.figures.query import figures_match
+from bot.corpus.figures.scan import find_figures
+from bot.models import Answer, AnswerItem, Article, Figure
 from bot.present.json import ITEM_KEYS, citation_from_json
 from bot.service import CLAIM_ARTICLE_LIMIT, Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
@@ -50,13 +52,6 @@ from eval.attribution.score import (
     view,
     write_article,
 )
-
-try:  # the figure reader as a package (bot/corpus/figures/...) or as one module
-    from bot.corpus.figures.query import figures_match
-    from bot.corpus.figures.scan import find_figures
-except ImportError:
-    from bot.corpus.figures import figures_match, find_figures  # type: ignore[no-redef]
-
 
 # --------------------------------------------------------------------------------------
 # Asking the corpus through the service
@@ -260,22 +255,30 @@ def inconsistencies(judged: JudgedSet, articles: Mapping[str, Article] | None = 
         judgements.setdefault(slot, (where, _judgement(mention)))
 
     for query in judged.queries:
-        value = parse_query(query.figure).value
+        value = _query_figure(query.figure).value
         for mention in query.mentions:
             record(query.id, query.article, mention, value)
     for query in judged.corpus:
-        wanted = parse_query(query.figure)
+        wanted = _query_figure(query.figure)
         for cm in query.mentions:
             record(query.id, cm.article, cm.mention, wanted.value)
         found += _coverage(judged, articles, query, wanted)
     return found
 
 
+def _query_figure(text: str) -> Figure:
+    """A judged query's figure (every judged query is one)."""
+    figure = parse_query(text)
+    if figure is None:
+        raise ValueError(f"the judged query {text!r} is not a figure kabar reads")
+    return figure
+
+
 def _coverage(judged: JudgedSet, articles: Mapping[str, Article], query: CorpusQuery, wanted) -> list[str]:
     found = []
     mine = {(cm.article, *quote_at(articles[cm.article], cm.mention.quote)) for cm in query.mentions}
     for other in judged.queries:
-        theirs = parse_query(other.figure)
+        theirs = _query_figure(other.figure)
         if theirs.value != wanted.value or wanted.unit not in (None, theirs.unit):
             continue
         listed = {(other.article, *quote_at(articles[other.article], m.quote)) for m in other.mentions}

@@ -194,7 +194,7 @@ def parse_source(text: str) -> Source | None:
         for alias in aliases:
             known_alias = known_entity(alias.lower())
             if known_alias:
-                known = (known_alias[0], None)  # type: ignore[assignment]
+                known = (known_alias[0], None)
                 break
     if known is not None:
         org_key = known[0]
