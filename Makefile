@@ -1,7 +1,7 @@
 # The two commands a new machine needs: `make run` and `make test`.
 # Both set up ./.venv from uv.lock on first use (scripts/bootstrap).
 
-.PHONY: run test setup bench lock upgrade
+.PHONY: run test check setup bench lock upgrade
 
 setup:
 	@scripts/bootstrap
@@ -11,6 +11,10 @@ run: setup
 
 test: setup
 	.venv/bin/python -m pytest -q
+
+# Lint, format and type checks (ruff and mypy, pinned in scripts/check); CI runs them first.
+check: setup
+	@scripts/check
 
 bench: setup
 	.venv/bin/python bench/index.py

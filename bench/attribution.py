@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eval.attribution.judged import HERE, load  # noqa: E402
-from eval.attribution.score import MEASURES, Tally, score  # noqa: E402
+from eval.attribution.judged import HERE, load
+from eval.attribution.score import MEASURES, Tally, score
 
 EXTRA = (
     ("named items with a forbidden word", "must_not_hits"),

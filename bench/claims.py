@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.figures.query import figures_match, parse_figure  # noqa: E402
-from bot.corpus.reader import read_article  # noqa: E402
-from bot.models import Sentence  # noqa: E402
-from bot.nlp.claims import find_claims  # noqa: E402
+from bot.corpus.figures.query import figures_match, parse_figure
+from bot.corpus.reader import read_article
+from bot.models import Sentence
+from bot.nlp.claims import find_claims
 
 
 def _best(fn, repeat: int) -> float:

@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import Settings  # noqa: E402
-from tests.discord_app.standin import EPHEMERAL, DiscordStandIn, pointed_at  # noqa: E402
+from bot.config import Settings
+from tests.discord_app.standin import EPHEMERAL, DiscordStandIn, pointed_at
 
 TOKEN = "bench-token"
 HEARTBEAT_MS = 250  # short, so a stalled loop shows up as a late heartbeat within the run

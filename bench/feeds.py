@@ -29,12 +29,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.discord_load import LagMeter  # noqa: E402
-from bot.feeds.fetch import FetchPolicy, HttpFetcher  # noqa: E402
-from bot.feeds.poller import FeedPoll  # noqa: E402
-from tests.feeds.heavy import publish  # noqa: E402
-from tests.feeds.localsite import LocalSite  # noqa: E402
-from tests.feeds.memory import Feeds, MemorySeen  # noqa: E402
+from bench.discord_load import LagMeter
+from bot.feeds.fetch import FetchPolicy, HttpFetcher
+from bot.feeds.poller import FeedPoll
+from tests.feeds.heavy import publish
+from tests.feeds.localsite import LocalSite
+from tests.feeds.memory import Feeds, MemorySeen
+
 
 async def inline(func: Any, *args: Any) -> Any:
     return func(*args)

@@ -39,10 +39,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.discord_load import HEARTBEAT_MS, TOKEN, LagMeter, fire, mix, pct, private_settings, summarise  # noqa: E402
-from tests.discord_app.standin import DiscordStandIn, pointed_at  # noqa: E402
-from tests.feeds.heavy import publish  # noqa: E402
-from tests.feeds.localsite import LocalSite  # noqa: E402
+from bench.discord_load import HEARTBEAT_MS, TOKEN, LagMeter, fire, mix, pct, private_settings, summarise
+from tests.discord_app.standin import DiscordStandIn, pointed_at
+from tests.feeds.heavy import publish
+from tests.feeds.localsite import LocalSite
 
 
 async def main(n_feeds: int, n_items: int, page_kb: int) -> int:

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.figures.query import parse_figure  # noqa: E402
-from bot.corpus.figures.scan import find_figures  # noqa: E402
-from bot.corpus.segment import split_sentences  # noqa: E402
+from bot.corpus.figures.query import parse_figure
+from bot.corpus.figures.scan import find_figures
+from bot.corpus.segment import split_sentences
 
 _NAIVE = re.compile(r"\d+(?:[.,]\d+)*")
 _NOTATIONS = ("10.000", "10,000", "10000", "10 ribu", "sepuluh ribu", "10rb", "puluhan ribu")

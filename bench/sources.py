@@ -33,9 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import build_corpus  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.service import Kabar  # noqa: E402
+from corpus import build_corpus
+
+from bot.config import Settings
+from bot.service import Kabar
 
 LONG_AGO = 1_700_000_000
 

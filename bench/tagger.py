@@ -36,10 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.reader import read_article  # noqa: E402
-from bot.corpus.segment import token_spans  # noqa: E402
-from bot.nlp.tagcorpus import read_sentences  # noqa: E402
-from bot.nlp.tagging import PosTagger, token_features  # noqa: E402
+from bot.corpus.reader import read_article
+from bot.corpus.segment import token_spans
+from bot.nlp.tagcorpus import read_sentences
+from bot.nlp.tagging import PosTagger, token_features
 
 SAMPLE = ROOT / "tests" / "data" / "postag_heldout.tsv"
 

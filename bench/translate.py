@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SHAPE = dict(layers=6, d_model=512, heads=8, ffn=2048, vocab_size=4000, pad_vocab_to=32000, quantization="int8")
+SHAPE = {"layers": 6, "d_model": 512, "heads": 8, "ffn": 2048, "vocab_size": 4000, "pad_vocab_to": 32000, "quantization": "int8"}
 
 
 def rss_mb() -> float:

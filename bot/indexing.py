@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -357,10 +358,8 @@ async def check_folder(
         for future in in_flight:
             future.cancel()
         for future in in_flight:
-            try:
+            with contextlib.suppress(BaseException):  # the run is already failing; its error is the one to report
                 await future
-            except BaseException:  # the run is already failing; its error is the one to report
-                pass
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
     if bulk:

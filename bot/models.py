@@ -35,7 +35,7 @@ class Figure:
     magnitude: int | None = None
     unit: str | None = None
 
-    def matches(self, other: "Figure") -> bool:
+    def matches(self, other: Figure) -> bool:
         """True when both are exact and have the same value."""
         return not self.vague and not other.vague and self.value == other.value
 
@@ -149,7 +149,7 @@ class AnswerItem:
     fields: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def citing(cls, article: str, sentence: int, text: str) -> "AnswerItem":
+    def citing(cls, article: str, sentence: int, text: str) -> AnswerItem:
         """An answer line that is one sentence, citing itself."""
         return cls(text=text, citations=(Citation(article=article, sentence=sentence, text=text),))
 

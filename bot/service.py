@@ -102,7 +102,7 @@ class Kabar:
         self._index_lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ lifecycle
-    async def __aenter__(self) -> "Kabar":
+    async def __aenter__(self) -> Kabar:
         await self.open()
         return self
 
@@ -348,8 +348,8 @@ class Kabar:
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
         notes = [
-            f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
-            f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept).",
+            (f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
+            f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept)."),
             "Keywords: " + ", ".join(result.keywords) + ".",
             *query.notes,
         ]

@@ -44,10 +44,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import pycrfsuite  # noqa: E402
+import pycrfsuite
 
-from bot.nlp.tagcorpus import align, read_sentences, score, split  # noqa: E402
-from bot.nlp.tagging import MODEL_NAME, PosTagger, token_features  # noqa: E402
+from bot.nlp.tagcorpus import align, read_sentences, score, split
+from bot.nlp.tagging import MODEL_NAME, PosTagger, token_features
 
 NLP_ID_VERSION = "0.1.23.0"
 CORPUS_MEMBER = "nlp_id/data/dataset_postag.txt"

@@ -136,7 +136,7 @@ async def test_a_deleted_article_goes_and_comes_back_with_its_first_indexed_time
         assert {i.id: i.indexed_at for i in await kabar.articles()} == first
         assert await kabar.articles(since=watermark) == [], "a restored article is not new to the digest"
         # a real change is new
-        path.write_bytes(data + "Paragraf baru tentang gencatan senjata di Kursk.\n".encode())
+        path.write_bytes(data + b"Paragraf baru tentang gencatan senjata di Kursk.\n")
         report = await kabar.index()
         assert report.updated == ("003",)
         assert [i.id for i in await kabar.articles(since=watermark)] == ["003"]

@@ -9,16 +9,18 @@ otherwise the local chat on the bundled seeds.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 import typer
 from typer.core import TyperGroup
 
 from bot.cli import answers, corpus, digest, feeds, models, runner, sources
 
-
 #: the parser's error class, wherever this typer takes click from (its own copy, or click)
-ParserError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+#: (typed as its subclass BadParameter: only format_message() and exit_code, which it has too, are used)
+ParserError = cast("type[typer.BadParameter]",
+                   next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"))
 
 
 class KabarGroup(TyperGroup):
@@ -26,15 +28,15 @@ class KabarGroup(TyperGroup):
     argument, a value of the wrong type) print like every other error: one `error:` line,
     control characters in the user's input escaped, and a hint with the usage; exit 2."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         from bot.cli.common import consoles
         from bot.present.text import escape_controls
 
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except ParserError as exc:
             _, err = consoles()
             err.print("error: " + escape_controls(exc.format_message(), lines=False))
@@ -76,7 +78,9 @@ def _main_job(
 
     cfg = settings()
     if cfg.token:
-        ctx.invoke(ctx.command.get_command(ctx, "run"))
+        run_command = cast(TyperGroup, ctx.command).get_command(ctx, "run")
+        assert run_command is not None  # runner.register adds it
+        ctx.invoke(run_command)
     else:
         answers.chat()
 

@@ -9,7 +9,6 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -74,7 +73,7 @@ async def chat_loop(cfg, read=None) -> None:
     interactive = read is None and sys.stdin.isatty()
     if interactive:
         with contextlib.suppress(ImportError):
-            import readline  # noqa: F401 - line editing and history at the prompt
+            pass  # line editing and history at the prompt
     if read is None:
         def read() -> str:
             try:
@@ -114,8 +113,8 @@ async def chat_loop(cfg, read=None) -> None:
             except KabarError as exc:
                 err.print(escape_controls(str(exc), lines=False), markup=False)
                 continue
-            except Exception:  # noqa: BLE001 - keep the conversation alive
-                log.error("unexpected error answering %r", line, exc_info=True, extra=OFF_SCREEN)
+            except Exception:  # keep the conversation alive
+                log.exception("unexpected error answering %r", line, extra=OFF_SCREEN)
                 err.print(f"Sorry, something went wrong answering that. The details are in {log_file()}.", markup=False)
                 continue
             out.print(render(answer), end="", markup=False)
@@ -139,7 +138,7 @@ def prompt_line(ask: Callable[[str], str] = input) -> str:
 def summarize(
     path: str = typer.Argument(..., metavar="PATH|-", help="An Indonesian text file, or - for standard input."),
     sentences: int = typer.Option(3, "--sentences", "-n", min=1, max=50, help="How many sentences."),
-    method: Optional[str] = typer.Option(None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."),
+    method: str | None = typer.Option(None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
 ) -> None:
     """Summarise one Indonesian text (a file or stdin): the key sentences in order."""
@@ -167,10 +166,7 @@ def _read_text(path: str) -> str:
     if path == "-" and sys.stdin is None:
         fail(NoInput("Standard input is closed: there is no text to summarise.", hint="pipe a text in, or give a file"))
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         fail((NoInput if path == "-" else QueryError)(f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."))
         raise

@@ -140,7 +140,7 @@ def run(coro_factory: Callable[[], Awaitable[T]]) -> T:
 def crash() -> int:
     """Report the exception being handled: its traceback to the log file, one line with the
     log's path to the screen; returns the exit code (70)."""
-    log.error("unexpected error", exc_info=True, extra=OFF_SCREEN)
+    log.error("unexpected error", exc_info=sys.exc_info(), extra=OFF_SCREEN)  # the exception being handled
     _, err = consoles()
     err.print(f"Sorry, something went wrong inside kabar. The details are in {log_file()}.")
     return 70

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 from zoneinfo import ZoneInfo
 
 import typer
@@ -17,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
 
 def digest(
-    since: Optional[str] = typer.Option(
+    since: str | None = typer.Option(
         None, "--since", help="Only articles indexed after this ISO time (default: everything indexed)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from bot.cli.common import emit_json, on_index, start, sub_app
@@ -37,7 +35,7 @@ def _feeds(ctx: typer.Context) -> None:
 @feeds_app.command("add")
 def add_feed(
     url: str = typer.Argument(..., metavar="URL", help=URL_HELP),
-    outlet: Optional[str] = typer.Option(None, "--outlet", metavar="NAME", help="The outlet its articles come from."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="NAME", help="The outlet its articles come from."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Add a feed (nothing is fetched until it is polled); adding a paused feed again resumes it."""

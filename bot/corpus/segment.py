@@ -156,7 +156,7 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     if after >= n:
         return end
     ch = text[after]
-    if ch in "”’»" and (after + 1 >= n or text[after + 1].isspace()) or (
+    if (ch in "”’»" and (after + 1 >= n or text[after + 1].isspace())) or (
         ch == '"' and after + 1 >= n
     ):
         end = after + 1
@@ -256,9 +256,7 @@ def _glued_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     last = letters[-1]
     if len(last) < 2 or not last[-1].islower():
         return False
-    if last.lower() in _TITLES:
-        return False
-    return True
+    return last.lower() not in _TITLES
 
 
 def split_long(sentence: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[str]:

@@ -161,7 +161,8 @@ class KabarBot(discord.Client):
         """Clicks on pager buttons nobody listens to any more get a clean answer, not a failure."""
         if interaction.type is not discord.InteractionType.component:
             return
-        key = pager_key((interaction.data or {}).get("custom_id"))
+        custom_id = dict(interaction.data or {}).get("custom_id")
+        key = pager_key(custom_id if isinstance(custom_id, str) else None)
         if key is None:
             return
         pager = self.pagers.get(key)

@@ -50,7 +50,7 @@ CHOICE_NAME_LIMIT = 100
 MANAGE_ONLY = "Changing the digest or the news feeds needs the Manage Server permission."
 
 
-def _bot(interaction: discord.Interaction) -> "KabarBot":
+def _bot(interaction: discord.Interaction) -> KabarBot:
     return interaction.client  # type: ignore[return-value]
 
 

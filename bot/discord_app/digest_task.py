@@ -36,7 +36,7 @@ EMPTY_NOTE = "Daily digest {date}: nothing new was indexed since the last one."
 class DiscordPoster:
     """Posts digests into channels and reports problems, for `DigestService`."""
 
-    def __init__(self, bot: "KabarBot") -> None:
+    def __init__(self, bot: KabarBot) -> None:
         self.bot = bot
 
     async def _channel(self, channel_id: int) -> discord.abc.Messageable:
@@ -117,7 +117,7 @@ class DiscordPoster:
 class DigestLoop(Periodic):
     """The bot's background task for re-indexing and the daily digest."""
 
-    def __init__(self, bot: "KabarBot", digests: DigestService, *, tick_seconds: float = 30.0) -> None:
+    def __init__(self, bot: KabarBot, digests: DigestService, *, tick_seconds: float = 30.0) -> None:
         super().__init__(bot, tick_seconds=tick_seconds, name="kabar-digest")
         self.digests = digests
         self._last_index: float | None = None
@@ -146,7 +146,7 @@ class DigestLoop(Periodic):
             full = self._last_index is None or loop_time - self._last_index >= interval
             try:
                 await self.reindex(full=full)
-            except Exception:  # noqa: BLE001 - a bad file must not stop the digest
+            except Exception:  # a bad file must not stop the digest
                 log.exception("re-indexing failed")
                 if full:
                     self._last_index = loop_time

@@ -45,13 +45,12 @@ def _started_worker() -> concurrent.futures.ProcessPoolExecutor:
 
 def _warm_up() -> None:
     """Import the parsing and extraction code in the worker before its first page."""
-    import bot.feeding  # noqa: F401
 
 
 class FeedLoop(Periodic):
     """The bot's background task polling the news feeds."""
 
-    def __init__(self, bot: "KabarBot", *, tick_seconds: float = 30.0) -> None:
+    def __init__(self, bot: KabarBot, *, tick_seconds: float = 30.0) -> None:
         super().__init__(bot, tick_seconds=tick_seconds, name="kabar-feeds")
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._worker = asyncio.Lock()  # one job at a time in the one process, queued without a work slot

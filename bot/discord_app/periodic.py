@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 class Periodic:
     """Runs `tick()` every `tick_seconds` while the bot is connected."""
 
-    def __init__(self, bot: "KabarBot", *, tick_seconds: float, name: str) -> None:
+    def __init__(self, bot: KabarBot, *, tick_seconds: float, name: str) -> None:
         self.bot = bot
         self.tick_seconds = tick_seconds
         self.name = name
@@ -51,7 +51,7 @@ class Periodic:
                 await self.tick()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - the loop must survive one bad tick
+            except Exception:  # the loop must survive one bad tick
                 log.exception("%s: a tick failed", self.name)
             await asyncio.sleep(self.tick_seconds)
 

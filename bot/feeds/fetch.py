@@ -23,6 +23,7 @@ Every failure is a `FetchError` with a one-phrase `reason` (and `status`, `retry
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import email.utils
 import importlib
@@ -110,8 +111,8 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    now = now or dt.datetime.now(dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
+    now = now or dt.datetime.now(dt.UTC)
     return min(max(0.0, (when - now).total_seconds()), MAX_BACK_OFF)
 
 
@@ -144,7 +145,7 @@ class HttpFetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def __aenter__(self) -> "HttpFetcher":
+    async def __aenter__(self) -> HttpFetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -278,10 +279,8 @@ def make_fetcher(policy: FetchPolicy) -> HttpFetcher:
     thread (`asyncio.to_thread(make_fetcher, policy)`), the event loop never waits for the TLS
     context's certificates or those imports."""
     for name in _FIRST_REQUEST_IMPORTS:
-        try:
+        with contextlib.suppress(ImportError):  # another httpx release; it is only a warm-up
             importlib.import_module(name)
-        except ImportError:  # pragma: no cover - another httpx release; it is only a warm-up
-            pass
     return HttpFetcher(policy)
 
 

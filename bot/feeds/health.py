@@ -36,7 +36,7 @@ class FeedHealth:
 
 def iso_utc(moment: dt.datetime) -> str:
     """A moment as ISO-8601 UTC to the second, the form feed times are kept in."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parse(value: str | None) -> dt.datetime | None:
@@ -46,7 +46,7 @@ def _parse(value: str | None) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def after_success(health: FeedHealth) -> FeedHealth:

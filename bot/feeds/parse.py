@@ -118,7 +118,7 @@ def _iso(parsed: time.struct_time | None) -> str | None:
         stamp = calendar.timegm(parsed)
     except (TypeError, ValueError, OverflowError):
         return None
-    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(stamp, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _looks_like_html(body: bytes, content_type: str) -> bool:

@@ -100,7 +100,7 @@ class Seen(Protocol):
 
 
 def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 async def poll_feeds(

@@ -31,11 +31,11 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 from bot.corpus.segment import split_words
 from bot.errors import DataFileError
@@ -199,9 +199,7 @@ def _accepts(form: _Form, words: Sequence[str], start: int, size: int, query: bo
         return all(w.isupper() or not w.isalpha() for w in words[start : start + size])
     if form.capitalised and not first[:1].isupper():
         return False
-    if form.surname and start > 0 and words[start - 1][:1].isupper():
-        return False
-    return True
+    return not (form.surname and start > 0 and words[start - 1][:1].isupper())
 
 
 def _is_acronym(name: str) -> bool:
@@ -223,7 +221,7 @@ def parse_aliases(text: str, source: str = DATA_FILE) -> AliasTable:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
 
-        def fail(why: str) -> AliasFileError:
+        def fail(why: str, number: int = number, line: str = line) -> AliasFileError:
             return AliasFileError(f"{source}:{number}: {why}: {line.strip()[:80]!r}")
 
         cells = line.split("\t")

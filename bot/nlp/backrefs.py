@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from bot.nlp.vocab import VocabularyError, table
 
 from bot.nlp.language import root_words, stem
+from bot.nlp.vocab import VocabularyError, table
 
 #: a word pointing back counts when it is among the sentence's first REFERENT_WINDOW words
 REFERENT_WINDOW = 7

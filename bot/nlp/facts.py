@@ -27,10 +27,11 @@ Public API:
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Sequence
 
 from bot.nlp.aliases import fold_word, load_aliases
 from bot.nlp.backrefs import back_reference
@@ -97,7 +98,7 @@ def _actors(text: str) -> tuple[frozenset[str], ...]:
         run = words(m.group())
         if m.start() == 0 and len(run) == 1:
             continue  # a capitalised first word is usually just the sentence's first word
-        for span in table.spans(run) or [None]:
+        for span in table.spans(run) or (None,):
             if span is not None and span.alias.kind in ("place", "role", "term"):
                 continue
             part = run if span is None else run[span.start : span.end]
@@ -109,7 +110,7 @@ def _actors(text: str) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=16384)
 def _phrases(text: str) -> frozenset[tuple[str, str]]:
     keyed = [(stem, word.islower()) for word in folded(text) for stem in content_stems([word])]
-    return frozenset((a, b) for (a, lower_a), (b, lower_b) in zip(keyed, keyed[1:]) if lower_a and lower_b)
+    return frozenset((a, b) for (a, lower_a), (b, lower_b) in itertools.pairwise(keyed) if lower_a and lower_b)
 
 
 @lru_cache(maxsize=16384)
@@ -129,7 +130,7 @@ class Supports(Sequence[Support]):
     def __len__(self) -> int:
         return len(self._texts)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return Supports(self._texts[index])
         return _support(self._texts[index])

@@ -18,7 +18,7 @@ from bot.nlp.textvec import folded
 def _surfaces(text: str) -> tuple[tuple[str, str], ...]:
     """(canonical stem, surface word) for each content word of `text` that has a letter."""
     stops = stop_words()
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for word in folded(text):
         lowered = word.lower()
         if lowered in stops or len(lowered) < 2 or not any(ch.isalpha() for ch in lowered):

@@ -22,8 +22,9 @@ Public API:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from bot.nlp import vocab
 

@@ -13,7 +13,8 @@ Public API:
 from __future__ import annotations
 
 import warnings
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from bot.corpus.segment import IndonesianTokenizer
 from bot.nlp.language import stem, stop_words

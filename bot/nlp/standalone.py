@@ -62,9 +62,9 @@ class Shown:
 def _needs_before(text: str, context: Sequence[str], *, speaker: bool = False) -> Shown:
     """Shown after the sentence before it, when that one reads on its own (and, for a
     quotation with no speaker, names who speaks)."""
-    if context and back_reference(context[-1]) is None and not _unnamed_quote(context[-1]):
-        if not speaker or voice_of(context[-1]).named:
-            return Shown(text, before=context[-1], tier=1)
+    if (context and back_reference(context[-1]) is None and not _unnamed_quote(context[-1])
+            and (not speaker or voice_of(context[-1]).named)):
+        return Shown(text, before=context[-1], tier=1)
     return Shown(text, tier=2)
 
 

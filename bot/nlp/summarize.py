@@ -26,8 +26,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from bot.nlp.ranking import METHODS, sumy_ranking
 from bot.nlp.textvec import cosine, stems, tfidf_vectors, word_count

@@ -58,7 +58,7 @@ import pycrfsuite
 from bot.corpus.segment import token_spans
 from bot.errors import TaggerModelError
 
-__all__ = ["PosTagger", "TaggedWord", "default_tagger", "token_features", "MODEL_NAME"]
+__all__ = ["MODEL_NAME", "PosTagger", "TaggedWord", "default_tagger", "token_features"]
 
 #: file name of the committed model in bot/nlp/data/ (package data)
 MODEL_NAME = "pos_tagger.crfsuite"

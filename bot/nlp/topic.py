@@ -25,8 +25,8 @@ uses LexRank's rating, normalised, minus half the relative position.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from bot.nlp.choosing import choose, query_fit, query_stems, rate, unreadable
 from bot.nlp.facts import fact_clusters, linked, supports

@@ -248,7 +248,7 @@ def digest_marker(local_date: str) -> str:
     return f"kabar digest {local_date}"
 
 
-def render_digest(digest: "Digest") -> list[Page]:
+def render_digest(digest: Digest) -> list[Page]:
     """Render a composed digest: a header page, then stories packed into pages."""
     marker = digest_marker(digest.local_date)
     blocks: list[tuple[str, tuple[Citation, ...]]] = []

@@ -217,7 +217,7 @@ def _plain(answer: Answer) -> list[str]:
 
 
 def _numbered(answer: Answer) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for item in answer.items:
         number = item.citations[0].sentence if item.citations else len(lines) + 1
         lines.append(_hang(f"{number:>3}. ", item.text))

@@ -124,7 +124,9 @@ class SentenceSearch:
     def __init__(self, db: Database, figure_parser: FigureParser | None = None, *,
                  max_chars: int = MAX_QUERY_CHARS) -> None:
         if figure_parser is None:
-            from bot.corpus.figures.query import parse_figure as figure_parser  # pure function, no I/O
+            from bot.corpus.figures.query import parse_figure  # pure function, no I/O
+
+            figure_parser = parse_figure
         self.db = db
         self.parse_figure = figure_parser
         self.max_chars = max_chars

@@ -28,8 +28,8 @@ Public API:
 from __future__ import annotations
 
 import asyncio
-import os
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +73,7 @@ class Translated:
 class Translations:
     """Owns the engines, the cache and the reviewed files for one process."""
 
-    def __init__(self, settings: "Settings", db: "Database | None" = None) -> None:
+    def __init__(self, settings: Settings, db: Database | None = None) -> None:
         self.settings = settings
         self.db = db
         self.options = DecodeOptions(
@@ -272,7 +272,7 @@ class Translations:
         glossary: Sequence[GlossaryEntry],
         check_final: bool,
     ) -> list[tuple[str, ...]]:
-        out = []
+        out: list[tuple[str, ...]] = []
         for i, source in enumerate(sources):
             if not source.strip():
                 out.append(())

@@ -119,7 +119,7 @@ class Engine:
                     inter_threads=threads,
                     intra_threads=1,
                 )
-            except Exception as exc:  # noqa: BLE001 - a hostile model.bin raises anything (IndexError ...)
+            except Exception as exc:  # a hostile model.bin raises anything (IndexError ...)
                 package = self.package
                 raise ModelCorrupt(
                     f"The {package.pair} package at {package.path} cannot be loaded ({exc}).",
@@ -180,7 +180,7 @@ class Engine:
         chunks = self._batches(encoded)
         try:
             decoded = self._decode_many([[tokens for _, tokens in chunk] for chunk in chunks]) if chunks else []
-        except Exception as exc:  # noqa: BLE001 - a model that loads but cannot decode is broken, not a bug here
+        except Exception as exc:  # a model that loads but cannot decode is broken, not a bug here
             package = self.package
             raise ModelCorrupt(
                 f"The {package.pair} package at {package.path} failed while translating ({type(exc).__name__}: {exc}).",

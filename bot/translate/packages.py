@@ -93,7 +93,7 @@ class PackageInfo:
         }
 
 
-def configure_argos(settings: "Settings") -> None:
+def configure_argos(settings: Settings) -> None:
     """Point argostranslate at our packages folder; call before importing it."""
     folder = Path(settings.models_dir).expanduser().resolve()
     os.environ["ARGOS_PACKAGES_DIR"] = str(folder)
@@ -227,7 +227,7 @@ def remove(models_dir: Path, src: str, tgt: str) -> list[PackageInfo]:
 
 def _fetch(url: str, timeout: float, limit: int) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "kabar"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - explicit install only
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # explicit install only
         data = response.read(limit + 1)
     if len(data) > limit:
         raise ModelCorrupt(f"{url} is larger than {limit} bytes; refusing it.")
@@ -238,7 +238,7 @@ def _download(url: str, timeout: float, target: Path) -> None:
     """Stream a package to `target` (the timeout applies to each read), refusing absurd sizes."""
     request = urllib.request.Request(url, headers={"User-Agent": "kabar"})
     written = 0
-    with urllib.request.urlopen(request, timeout=timeout) as response, open(target, "wb") as out:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as response, open(target, "wb") as out:
         while chunk := response.read(1 << 20):
             written += len(chunk)
             if written > MAX_DOWNLOAD_BYTES:
@@ -246,7 +246,7 @@ def _download(url: str, timeout: float, target: Path) -> None:
             out.write(chunk)
 
 
-def install_from_index(settings: "Settings", src: str = "id", tgt: str = "en") -> PackageInfo:
+def install_from_index(settings: Settings, src: str = "id", tgt: str = "en") -> PackageInfo:
     """Download the src->tgt package named by the Argos index and install it (explicit command only)."""
     url, timeout = settings.argos_index_url, settings.network_timeout
     offline_hint = "when offline, download the .argosmodel elsewhere and run `kabar models install --file PATH`"

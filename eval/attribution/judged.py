@@ -252,6 +252,22 @@ def problems(judged: JudgedSet) -> list[str]:
 
 
 __all__ = [
-    "CorpusMention", "CorpusQuery", "ExpectedSource", "JudgedArticle", "JudgedSet", "KINDS", "Mention", "Query",
-    "SCOPES", "SPEAKER_OUTSIDE", "SPLITS", "STANCES", "STRENGTHS", "load", "mention_problems", "problems", "read_mention", "split_for",
+    "KINDS",
+    "SCOPES",
+    "SPEAKER_OUTSIDE",
+    "SPLITS",
+    "STANCES",
+    "STRENGTHS",
+    "CorpusMention",
+    "CorpusQuery",
+    "ExpectedSource",
+    "JudgedArticle",
+    "JudgedSet",
+    "Mention",
+    "Query",
+    "load",
+    "mention_problems",
+    "problems",
+    "read_mention",
+    "split_for",
 ]

@@ -43,17 +43,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.corpus.figures.query import parse_figure
 from bot.corpus.reader import read_article
 from bot.models import AnswerItem, Article, Figure
 from bot.nlp.claims import claim_items, find_claims
 from eval.attribution.judged import ExpectedSource, JudgedArticle, JudgedSet, Mention, Query
 from eval.attribution.labels import label_problems
 from eval.attribution.names import contains, exact_name, forbidden, names, normalise
-
-try:  # the figure reader as a package (bot/corpus/figures/query.py) ...
-    from bot.corpus.figures.query import parse_figure
-except ImportError:  # ... or as the single module it was when this set was made
-    from bot.corpus.figures import parse_figure  # type: ignore[no-redef]
 
 UNNAMED_KINDS = frozenset({"unattributed", "medium"})
 RELATED_KINDS = frozenset({"related"})
@@ -191,7 +187,7 @@ class Tally:
     def bump(self, name: str, by: int = 1) -> None:
         self.counts[name] += by
 
-    def add(self, other: "Tally") -> "Tally":
+    def add(self, other: Tally) -> Tally:
         for name, value in other.counts.items():
             self.counts[name] += value
         self.failures.extend(other.failures)
@@ -240,11 +236,12 @@ def _others(label: str, cited: Sequence[Mention], others: Iterable[ExpectedSourc
 def _unclean(item: ItemView, cited: Sequence[Mention]) -> list[str]:
     """Why the label is not clean for every mention it cites (empty when it is clean)."""
     fields = dict(item.fields)
-    reasons = []
+    reasons: list[str] = []
     for mention in cited:
         options = [label_problems(fields, s) for s in mention.sources if names(s, item.label)]
         if options and not any(not problems for problems in options):
-            reasons.extend(min(options, key=len))
+            fewest = min(options, key=len)
+            reasons.extend(fewest)
     return list(dict.fromkeys(reasons))
 
 
@@ -370,7 +367,28 @@ def score(judged: JudgedSet, engine: Engine = engine_answer, split: str | None =
 
 
 __all__ = [
-    "COUNTS", "Failure", "ItemView", "Key", "MEASURES", "Tally", "engine_answer", "exact_name", "forbidden", "kabar_name",
-    "mention_key", "names", "normalise", "parse_query", "quote_sentences", "read_judged", "score", "score_mention",
-    "score_named", "score_query", "score_source", "score_unnamed", "view", "write_article",
+    "COUNTS",
+    "MEASURES",
+    "Failure",
+    "ItemView",
+    "Key",
+    "Tally",
+    "engine_answer",
+    "exact_name",
+    "forbidden",
+    "kabar_name",
+    "mention_key",
+    "names",
+    "normalise",
+    "parse_query",
+    "quote_sentences",
+    "read_judged",
+    "score",
+    "score_mention",
+    "score_named",
+    "score_query",
+    "score_source",
+    "score_unnamed",
+    "view",
+    "write_article",
 ]

@@ -28,7 +28,15 @@ from pathlib import Path
 from bot.corpus.figures.query import figures_match
 from bot.corpus.figures.scan import find_figures
 from eval.attribution.judged import (
-    HERE, SPLITS, JudgedArticle, JudgedSet, Mention, Query, mention_problems, read_mention, split_for,
+    HERE,
+    SPLITS,
+    JudgedArticle,
+    JudgedSet,
+    Mention,
+    Query,
+    mention_problems,
+    read_mention,
+    split_for,
 )
 from eval.attribution.kumparan import runs, sentence_id, stratum
 from eval.attribution.score import parse_query, read_judged

@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.reader import parse_article, read_article  # noqa: E402
-from bot.nlp.textvec import cosine, figure_keys, stems, tfidf_vectors  # noqa: E402
+from bot.corpus.reader import parse_article, read_article
+from bot.nlp.textvec import cosine, figure_keys, stems, tfidf_vectors
 
 WITHIN_SAMPLE = 130
 SECOND_CROSS, SECOND_WITHIN = 160, 70

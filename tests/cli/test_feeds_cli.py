@@ -263,9 +263,9 @@ def test_a_feed_removed_and_added_again_brings_its_articles_back_under_their_ids
 def test_a_database_without_its_default_folder_can_still_take_a_feed(feeds, news: LocalSite, seeds_dir: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir / "missing"))
-    code, out, err = feeds("feeds", "add", news.url(TERKINI))
+    code, _, err = feeds("feeds", "add", news.url(TERKINI))
     assert code == 0 and err == ""
-    code, out, _ = feeds("feeds", "poll")
+    code, _, _ = feeds("feeds", "poll")
     assert code == 0
     assert sorted(articles_json(feeds)) == ["f001", "f002", "f003", "f004", "f005"]
 
@@ -278,6 +278,7 @@ def test_a_new_database_indexes_its_default_folder_before_its_first_feed(feeds, 
 def test_polling_off_is_said_when_a_feed_is_added(feeds, news: LocalSite, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KABAR_FEED_INTERVAL", "off")
     code, out, _ = feeds("feeds", "add", news.url(TERKINI), "--json")
+    assert code == 0
     assert json.loads(out) == {"feed": news.url(TERKINI), "outlet": None, "state": "added", "interval_minutes": 0.0}
     code, out, _ = feeds("feeds", "add", news.url(TERKINI))
     assert out == (f"{news.url(TERKINI)} is already a feed kabar polls. Polling is off (KABAR_FEED_INTERVAL=off): "

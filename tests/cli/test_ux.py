@@ -66,7 +66,7 @@ def test_summarize_names_the_file_it_summarised(kabar, seeds_dir: Path) -> None:
 
 def test_summarize_non_utf8_stdin_says_standard_input(kabar) -> None:
     code, out, err = kabar("summarize", "-", input=b"Tentara tiba hari S\xe9nin.")
-    assert code == 2
+    assert code == 2 and out == ""
     assert "Standard input is not UTF-8 text" in err
     assert "- is not" not in err
 
@@ -215,7 +215,7 @@ def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(kabar, mo
     monkeypatch.setattr(root, "handlers", [])
     monkeypatch.setattr(root, "_kabar_configured", False, raising=False)
     code, out, err = kabar("articles")
-    assert code == 70
+    assert code == 70 and out == ""
     expected = tmp_path / "state" / "kabar.log"
     assert str(expected) in err.replace("\n", "")
     assert "boom" in expected.read_text(encoding="utf-8")

@@ -136,8 +136,8 @@ def test_sentences_carry_figures(seeds: dict[str, Article]) -> None:
 
 def test_original_characters_are_kept(seeds: dict[str, Article]) -> None:
     texts = _texts(seeds["001"])
-    assert "“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat " \
-        "membahayakan keamanan nasional kami,” kata Yoon." in texts
+    assert ("“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat "
+            "membahayakan keamanan nasional kami,” kata Yoon.") in texts
 
 
 # --- invented articles ---------------------------------------------------------------------------
@@ -323,7 +323,7 @@ def test_parse_article_accepts_any_label() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("Berita tentang Kota Bogor dan Ciamis.".encode("latin-1") + b"\xe9t\xe9\n", "not UTF-8"),
         (b"\xff\xfeB\x00e\x00r\x00", "binary"),
-        ("Baca juga: Judul Lain\nEditor: Budi\nKonten ini disempurnakan menggunakan AI.\n".encode(), "nothing left"),
+        (b"Baca juga: Judul Lain\nEditor: Budi\nKonten ini disempurnakan menggunakan AI.\n", "nothing left"),
         (b"\n\n* * *\n(adt)\n", "no article text"),
     ],
     ids=["empty", "whitespace", "binary", "latin-1", "utf-16", "boilerplate", "separators"],
@@ -338,7 +338,7 @@ def test_malformed_files_name_the_file(tmp_path: Path, content: bytes, why: str)
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
-    with pytest.raises(MalformedArticle, match="008_x.txt"):
+    with pytest.raises(MalformedArticle, match=r"008_x\.txt"):
         read_article(tmp_path / "008_x.txt")
     folder = tmp_path / "009_dir.txt"
     folder.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -192,7 +193,7 @@ def test_tokenizer_works_with_sumy_without_nltk_data() -> None:
         "Sekjen NATO Mark Rutte juga membenarkan. Ukraina meminta bantuan."
     )
     doc = PlaintextParser.from_string(text, IndonesianTokenizer()).document
-    assert [str(s) for s in doc.sentences][0] == "Korea Utara mengirim 10.000 pasukan ke Rusia."
+    assert next(str(s) for s in doc.sentences) == "Korea Utara mengirim 10.000 pasukan ke Rusia."
     summary = LexRankSummarizer()(doc, 2)
     assert len(summary) == 2
 
@@ -200,7 +201,7 @@ def test_tokenizer_works_with_sumy_without_nltk_data() -> None:
 def test_module_never_imports_nltk() -> None:
     import bot.corpus.segment as seg
 
-    source = open(seg.__file__, encoding="utf-8").read()
+    source = Path(seg.__file__).read_text(encoding="utf-8")
     assert "nltk" not in re.sub(r'""".*?"""', "", source, flags=re.S)
 
 
@@ -251,7 +252,7 @@ def test_token_spans(text: str, tokens: list[str]) -> None:
 def test_token_spans_cover_every_visible_character_in_order(text: str) -> None:
     spans = token_spans(text)
     assert all(a < b for a, b in spans)
-    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+    assert all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
     covered = {i for a, b in spans for i in range(a, b)}
     assert covered == {i for i, ch in enumerate(text) if not ch.isspace()}
 

@@ -62,7 +62,7 @@ class StandInError(AssertionError):
 
 
 def _now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat()
+    return dt.datetime.now(dt.UTC).isoformat()
 
 
 def _json_response(payload: Any, status: int = 200) -> web.Response:
@@ -388,7 +388,7 @@ class DiscordStandIn:
 
         try:
             await asyncio.wait_for(until(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise AssertionError(f"stand-in: timed out after {timeout}s waiting for {what}") from None
 
     async def wait_connected(self, timeout: float = 10.0) -> Session:

@@ -216,7 +216,7 @@ class FakeKabar:
 @pytest.fixture
 async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
-    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731
+    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
     kabar_bot = create_bot(settings, FakeKabar(db), clock=clock, sync=False)
     yield kabar_bot
     await kabar_bot.digest_loop.stop()
@@ -245,7 +245,7 @@ def test_no_privileged_intents_and_no_pings_by_default() -> None:
 async def test_bot_defaults_forbid_mentions_and_keep_dependencies(bot) -> None:
     assert bot.allowed_mentions.to_dict() == discord.AllowedMentions.none().to_dict()
     assert isinstance(bot.tree, KabarTree)
-    assert bot.now() == dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)
+    assert bot.now() == dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
 
 
 async def test_create_bot_passes_guild_ready_timeout_to_discord_py(db) -> None:
@@ -298,7 +298,7 @@ async def test_run_bot_without_a_token_points_to_chat() -> None:
     with pytest.raises(ConfigError) as info:
         await run_bot(Settings(_env_file=None))
     assert "kabar chat" in info.value.user_message
-    assert NO_TOKEN == info.value.user_message
+    assert info.value.user_message == NO_TOKEN
 
 
 def test_command_shapes() -> None:
@@ -437,7 +437,7 @@ async def invoke_with_handler(bot, name: str, *args: Any) -> FakeInteraction:
     interaction.command = command
     try:
         await command.callback(interaction, *args)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001 - as discord.py does: any error goes to the tree
         error = exc if isinstance(exc, app_commands.AppCommandError) else app_commands.CommandInvokeError(command, exc)
         await bot.tree.on_error(interaction, error)
     return interaction
@@ -713,7 +713,7 @@ async def test_poster_posts_pages_without_pings_and_maps_forbidden(bot) -> None:
 async def test_digest_tick_posts_through_the_bot(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
-    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
 
     async def articles(since=None):
         return []

@@ -28,7 +28,7 @@ from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
 from tests.discord_app.conftest import FakeClock
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 

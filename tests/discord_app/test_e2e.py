@@ -395,7 +395,7 @@ async def test_digest_forbidden_channel_is_reported_not_retried(
     dm = standin.dm_channels()[0]
     assert dm.recipient["id"] == standin.users["ayu"]["id"]
     assert "permission" in dm.messages[0]["content"].casefold()
-    posts = lambda: standin.requests_to("POST", rf"/channels/{standin.digest_id}/messages")  # noqa: E731
+    posts = lambda: standin.requests_to("POST", rf"/channels/{standin.digest_id}/messages")
     assert len(posts()) == 1 and posts()[0].status == 403
 
     for day in (3, 4):

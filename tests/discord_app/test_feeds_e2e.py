@@ -87,8 +87,8 @@ async def test_a_paused_feed_is_reported_once_in_the_digest_channel(
     for _ in range(5):
         await bot.feed_loop.tick()
     assert notices() == [
-        f"kabar stopped polling the feed {news.url('/hostile/500')}: it failed 1 time in a row "
-        "(last: server error (HTTP 500)). /feeds add with the same address resumes it."
+        (f"kabar stopped polling the feed {news.url('/hostile/500')}: it failed 1 time in a row "
+        "(last: server error (HTTP 500)). /feeds add with the same address resumes it.")
     ]
     assert news.paths().count("/hostile/500") == 1
     listed = message_text(await (await standin.slash("feeds list")).answer())

@@ -129,7 +129,7 @@ async def test_bad_token_is_refused(standin: DiscordStandIn) -> None:
 async def test_guild_sync_then_slash_deferred_and_followed_up(standin: DiscordStandIn) -> None:
     bot, task = await run_tiny(standin)
     try:
-        assert [name for name in (c["name"] for c in standin.commands[standin.guild_id])] == ["echo", "shout", "post"]
+        assert [c["name"] for c in standin.commands[standin.guild_id]] == ["echo", "shout", "post"]
         assert None not in standin.commands
         ix = await standin.slash("echo", {"text": "halo", "times": 2})
         assert (await ix.response())["type"] == 5
@@ -264,7 +264,7 @@ async def test_pointed_at_restores_discord_urls() -> None:
     before = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
     async with DiscordStandIn() as fake:
         with pointed_at(fake):
-            assert discord.http.Route.BASE == f"http://127.0.0.1:{fake.port}/api/v10"
+            assert f"http://127.0.0.1:{fake.port}/api/v10" == discord.http.Route.BASE
             assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY).startswith("ws://127.0.0.1:")
-    assert (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == before
+    assert before == (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
     assert before[0].startswith("https://discord.com/")

@@ -7,7 +7,15 @@ import pytest
 from bot.models import Answer, AnswerItem, Article, Citation
 from eval.attribution.corpus_score import inconsistencies, most_recent, score_answer, score_corpus
 from eval.attribution.judged import (
-    CorpusMention, CorpusQuery, ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for,
+    CorpusMention,
+    CorpusQuery,
+    ExpectedSource,
+    JudgedArticle,
+    JudgedSet,
+    Mention,
+    Query,
+    problems,
+    split_for,
 )
 from eval.attribution.score import read_judged
 
@@ -112,7 +120,7 @@ def test_a_label_naming_both_people_names_a_source_of_another_sentence(judged: J
     both = item((kid(judged, 0), 2), who="Argo Yuwono", source="Argo Yuwono, Joko Purnomo")
     tally = score_answer(judged.corpus[0], answer(judged, both), judged, parsed)["all"]
     assert (tally["named_right"], tally["other_source_hits"]) == (0, 1)
-    assert "Joko Purnomo" in [f for f in tally.failures if f.what == "named-wrong"][0].got
+    assert "Joko Purnomo" in next(f for f in tally.failures if f.what == "named-wrong").got
 
 
 def test_a_bare_name_resolved_to_another_articles_person_is_wrong(judged: JudgedSet, parsed) -> None:

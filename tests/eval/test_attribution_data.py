@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from bot.models import Article
-from eval.attribution.judged import HERE, JudgedSet, load, problems, split_for
 from eval.attribution.corpus_score import inconsistencies
+from eval.attribution.judged import HERE, JudgedSet, load, problems, split_for
 from eval.attribution.score import forbidden, parse_query, quote_sentences, read_judged
 
 

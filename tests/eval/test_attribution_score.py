@@ -9,7 +9,14 @@ import pytest
 from bot.corpus.reader import parse_article
 from bot.models import AnswerItem, Article, Citation
 from eval.attribution.judged import (
-    SPEAKER_OUTSIDE, ExpectedSource, JudgedArticle, JudgedSet, Mention, Query, problems, split_for,
+    SPEAKER_OUTSIDE,
+    ExpectedSource,
+    JudgedArticle,
+    JudgedSet,
+    Mention,
+    Query,
+    problems,
+    split_for,
 )
 from eval.attribution.score import Tally, names, normalise, quote_sentences, score, score_query, view
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 import hashlib
 
 from eval.attribution.kumparan import (
-    CorpusSentence, candidates, detokenise, groups, read_corpus, representatives, sample_key, sample_order,
-    sentence_id, split_for, stratum, variants,
+    CorpusSentence,
+    candidates,
+    detokenise,
+    groups,
+    read_corpus,
+    representatives,
+    sample_key,
+    sample_order,
+    sentence_id,
+    split_for,
+    stratum,
+    variants,
 )
 
 

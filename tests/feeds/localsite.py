@@ -101,7 +101,7 @@ class LocalSite:
         return [hit.path for hit in self.log]
 
     # ---------------------------------------------------------------- lifecycle
-    async def start(self) -> "LocalSite":
+    async def start(self) -> LocalSite:
         app = web.Application(middlewares=[self._record])
         app.router.add_get("/robots.txt", self._robots)
         app.router.add_get("/hostile/loop-a", _answer(lambda: _redirect(301, "/hostile/loop-b")))
@@ -131,7 +131,7 @@ class LocalSite:
             await self._runner.cleanup()
             self._runner = None
 
-    async def __aenter__(self) -> "LocalSite":
+    async def __aenter__(self) -> LocalSite:
         return await self.start()
 
     async def __aexit__(self, *exc: object) -> None:
@@ -283,7 +283,5 @@ async def _serve(port: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8321)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(parser.parse_args().port))
-    except KeyboardInterrupt:
-        pass

@@ -22,7 +22,7 @@ ATOM = "/atom/kabarpagi.xml"
 
 class Clock:
     def __init__(self) -> None:
-        self.now = dt.datetime(2026, 3, 2, 0, 0, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2026, 3, 2, 0, 0, tzinfo=dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.now

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import itertools
 import socket
 import time
 
 import pytest
 
 from bot.errors import FetchError
-from bot.feeds.fetch import PAGE_ACCEPT, FetchPolicy, Fetcher, HttpFetcher, retry_after_seconds, user_agent
+from bot.feeds.fetch import PAGE_ACCEPT, Fetcher, FetchPolicy, HttpFetcher, retry_after_seconds, user_agent
 from tests.feeds.localsite import LocalSite
 
 ARTICLE = "/berita/2025/03/banjir-rob-pesisir-utara.html"
@@ -196,7 +197,7 @@ async def test_one_request_at_a_time_per_host_with_a_delay(site: LocalSite, poli
         await asyncio.gather(*(fetcher.get(site.url(p)) for p in paths))
     assert site.max_in_flight == 1
     starts = [hit.at for hit in site.log]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(gaps) == 3 and min(gaps) >= 0.24
 
 
@@ -224,7 +225,7 @@ async def test_robots_crawl_delay_spaces_requests(site: LocalSite, policy: Fetch
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:
-    now = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.UTC)
     assert retry_after_seconds("120") == 120
     assert retry_after_seconds("Tue, 11 Mar 2025 08:05:00 GMT", now) == 300
     assert retry_after_seconds("Tue, 11 Mar 2025 07:00:00 GMT", now) == 0

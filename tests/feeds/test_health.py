@@ -7,7 +7,7 @@ import datetime as dt
 from bot.errors import FeedUnusable, FetchError
 from bot.feeds.health import MAX_BACK_OFF, FeedHealth, after_failure, after_success, due, iso_utc
 
-NOW = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2025, 3, 11, 8, 0, tzinfo=dt.UTC)
 INTERVAL = dt.timedelta(minutes=15)
 
 

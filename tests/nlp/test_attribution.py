@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.corpus.figures.scan import find_figures
 from bot.corpus.reader import read_article
@@ -446,9 +448,6 @@ def test_midsentence_parenthetical_kata_keeps_the_clause_out_of_the_source() -> 
 # --------------------------------------------------------------------------------------
 # Any text
 # --------------------------------------------------------------------------------------
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _WORDS = st.sampled_from(
     "kata ujar menurut oleh dikonfirmasi membantah Pentagon NATO , . “ ” ( ) - seorang pejabat Barat "

@@ -99,8 +99,8 @@ def test_no_source_where_nobody_states_the_figure(text: str) -> None:
         ("Menurut keterangan Kapolda Jawa Tengah, Irjen Ahmad Lutfi granat itu berasal dari 1 anggota.", "Ahmad Lutfi"),
         ("Dokter kulit sekaligus pendiri klinik Derma, Anita Sari, SpKK, menyarankan 2 kali mandi sehari.", "Anita Sari"),
         # a sentence end the splitter missed: the name after it, not the sentence before, speaks
-        ("Emas itu dititipkan ke PT Pegadaian (Persero). Kepala Divisi Emas Pegadaian Heri Santosa mengatakan "
-         "jumlahnya 60 ton.", "Heri Santosa"),
+        (("Emas itu dititipkan ke PT Pegadaian (Persero). Kepala Divisi Emas Pegadaian Heri Santosa mengatakan "
+         "jumlahnya 60 ton."), "Heri Santosa"),
     ],
 )
 def test_a_name_after_its_title(text: str, who: str) -> None:
@@ -231,8 +231,8 @@ def test_a_hedge_before_another_verb_does_not_hedge_that_verbs_figure() -> None:
         ("Berdasarkan catatan kepolisian, ada 15 kecelakaan selama mudik.", None, "Police", "reported"),
         ("Menurut Kepala Pusat Data, Informasi, dan Humas BNPB Agus Wibowo, 21 orang meninggal.", "Agus Wibowo",
          "BNPB", "reported"),
-        ("Pengamat dari Institute for Development of Economics and Finance (Indef), Bhima Yudhistira, memperkirakan "
-         "inflasi 3 persen.", "Bhima Yudhistira", "Institute for Development of Economics and Finance", "estimated"),
+        (("Pengamat dari Institute for Development of Economics and Finance (Indef), Bhima Yudhistira, memperkirakan "
+         "inflasi 3 persen."), "Bhima Yudhistira", "Institute for Development of Economics and Finance", "estimated"),
     ],
 )
 def test_more_shapes_of_a_source(text: str, who: str | None, organization: str | None, stance: str) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.corpus.reader import read_article
 from bot.nlp.summarize import METHODS, NewsWeights, news_features, pick_news, summarize_sentences
-from bot.nlp.topic import Candidate, summarize_topic
+from bot.nlp.topic import summarize_topic
 from tests.nlp.seeds import seed_candidates
 
 ROOT = Path(__file__).resolve().parents[2]

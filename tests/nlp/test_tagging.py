@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from importlib import resources
 from pathlib import Path
@@ -184,7 +185,7 @@ def test_any_text_gives_aligned_tokens(text: str) -> None:
     tagger = default_tagger()
     tagged = tagger.tag_text(text)
     assert all(text[t.start : t.end] == t.word and t.tag in tagger.labels for t in tagged)
-    assert all(a.end <= b.start for a, b in zip(tagged, tagged[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tagged))
     covered = {i for t in tagged for i in range(t.start, t.end)}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
 

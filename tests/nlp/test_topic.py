@@ -7,8 +7,7 @@ import pytest
 from bot.nlp.textvec import figure_keys
 from bot.nlp.topic import Candidate, TopicSummary, summarize_topic
 from tests.nlp.seeds import find as _find
-from tests.nlp.seeds import invented
-from tests.nlp.seeds import seed_candidates
+from tests.nlp.seeds import invented, seed_candidates
 
 
 def _item_of(summary: TopicSummary, cand: Candidate) -> int | None:

@@ -60,7 +60,7 @@ async def test_ids_are_given_once_even_after_their_articles_left(db) -> None:
 async def test_a_sighting_is_kept_once_and_seen_from_another_feed_is_recorded(db) -> None:
     store = FeedStore(db, clock=lambda: NOW)
     one = await store.add("https://satu.id/rss", "Satu", NOW)
-    two = await store.add("https://dua.id/rss", "Dua", NOW)
+    await store.add("https://dua.id/rss", "Dua", NOW)
     await keep(store, one.id, "f001", "https://satu.id/a", guid="a-1")
     await store.sighted(Sighting("f001", one.id, "https://satu.id/a", "a-1", None, NOW))
     assert len(await store.sightings("f001")) == 1

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.errors import QueryError
 from bot.models import Figure
 from bot.store.search import fold, to_match
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00Z"

@@ -9,10 +9,9 @@ import pytest
 from bot.config import Settings
 from bot.errors import ModelNotInstalled
 from bot.store.db import Database
+from bot.translate import packages
 from bot.translate.api import Translations
 from bot.translate.engine import Engine
-
-from bot.translate import packages
 
 from .conftest import make_article, seed_article
 

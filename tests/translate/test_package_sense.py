@@ -103,7 +103,7 @@ def test_a_package_bigger_than_the_cap_is_refused(settings: Settings, id_en_pack
 ])
 def test_senseless_metadata_is_refused(settings: Settings, id_en_package: Path, tmp_path: Path, meta: bytes,
                                        reason: str) -> None:
-    change: Change = lambda name, data: meta if name.endswith("metadata.json") else data  # noqa: E731
+    change: Change = lambda name, data: meta if name.endswith("metadata.json") else data
     line = refused(settings, rebuild(id_en_package, tmp_path / "meta.argosmodel", change=change))
     assert reason in line
 

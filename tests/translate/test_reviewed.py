@@ -121,7 +121,7 @@ def test_wrapped_reviewed_line_is_joined(tmp_path: Path) -> None:
 def test_malformed_review_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "012.en.txt"
     path.write_text("stray text before any block\n")
-    with pytest.raises(TranslationError, match="012.en.txt:1"):
+    with pytest.raises(TranslationError, match=r"012\.en\.txt:1"):
         read_review(path, "en")
     path.write_text("@ one abc\n")
     with pytest.raises(TranslationError, match="@ <sentence number> <hash>"):
@@ -138,7 +138,7 @@ def test_glossary_file_format(settings: Settings) -> None:
     entries = load_glossary(settings.translations_dir)
     assert [(e.term, e.english) for e in entries] == [("Korea Utara", ("North Korea", "DPRK")), ("Kursk", ("Kursk",))]
     _glossary(settings, "Korea Utara North Korea\n")
-    with pytest.raises(TranslationError, match="glossary.tsv:1"):
+    with pytest.raises(TranslationError, match=r"glossary\.tsv:1"):
         load_glossary(settings.translations_dir)
 
 

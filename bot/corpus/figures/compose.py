@@ -48,7 +48,7 @@ _WORDS_AT_RE = re.compile(
 _DIGIT_WORD_RE = re.compile(rf"\s*({alternation([*UNITS, *ZERO_WORDS])})(?!{L})", re.IGNORECASE)
 _SCALE_AFTER_RE = re.compile(rf"\s*({L}+)(?!{L})")  # also a scale glued to the digits
 _WORD_TOKEN_RE = re.compile(r"\S+")
-_DIGIT_VALUES = {**{w: str(v) for w, v in UNITS.items()}, **{w: "0" for w in ZERO_WORDS}}
+_DIGIT_VALUES = {**{w: str(v) for w, v in UNITS.items()}, **dict.fromkeys(ZERO_WORDS, "0")}
 
 
 #: a money scale is written in capitals after an amount ("Rp 5 M", "Rp 3 T", "Rp 2 Jt")

@@ -23,8 +23,6 @@ import re
 
 from bot.corpus.figures.units import currency_after
 from bot.corpus.figures.vocab import (
-    L,
-    alternation,
     CLOCK_WORDS,
     COMPARATIVES,
     CURRENCIES,
@@ -42,6 +40,8 @@ from bot.corpus.figures.vocab import (
     TAHUN_WORDS,
     YEAR_PAIR_WORDS,
     YEAR_WORDS,
+    L,
+    alternation,
 )
 
 _MONTH_NAMES = frozenset(MONTH_NAMES)
@@ -74,7 +74,7 @@ def month_after(text: str, pos: int) -> bool:
 class Before:
     """The words right before a number (lower-cased), read once per candidate."""
 
-    __slots__ = ("words", "spaced", "_head")
+    __slots__ = ("_head", "spaced", "words")
 
     def __init__(self, head: str) -> None:
         self.words = head.lower().split()[-4:]

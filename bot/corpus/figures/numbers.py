@@ -65,9 +65,8 @@ def words_value(tokens: list[str]) -> tuple[Decimal, int] | None:
     group = Decimal(0)
     pending: Decimal | None = None
     last_big = 99
-    used = 0
     best: tuple[Decimal, int] | None = None
-    for tok in tokens:
+    for used, tok in enumerate(tokens, start=1):
         word = tok.lower()
         scale: str | None = None
         if word in SE_WORDS:
@@ -119,7 +118,6 @@ def words_value(tokens: list[str]) -> tuple[Decimal, int] | None:
                 group = Decimal(0)
                 pending = None
                 last_big = power
-        used += 1
         value = total + group + (pending or 0)
         if value:
             best = (value, used)

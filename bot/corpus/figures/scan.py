@@ -121,10 +121,7 @@ _STEMS = _word_stems((NUMBER_PARTS - ZERO_WORDS) | frozenset(VAGUE_MAGNITUDE))
 
 
 def _may_hold_number_word(lowered: str) -> bool:
-    for stem in _STEMS:
-        if stem in lowered:
-            return True
-    return False
+    return any(stem in lowered for stem in _STEMS)
 
 
 _WORD_TOKEN_RE = re.compile(r"\S+")

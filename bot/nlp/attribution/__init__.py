@@ -47,4 +47,4 @@ from bot.nlp.attribution.cues import CUES, STANCES, Stance, find_cues
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
 
-__all__ = ["Attribution", "CUES", "STANCES", "Stance", "attribute", "find_cues", "sources_in"]
+__all__ = ["CUES", "STANCES", "Attribution", "Stance", "attribute", "find_cues", "sources_in"]

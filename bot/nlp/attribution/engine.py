@@ -16,13 +16,12 @@ from bot.models import Figure, Sentence
 from bot.nlp import vocab
 from bot.nlp.attribution.cues import Stance
 from bot.nlp.attribution.phrases import Found, sentence_attribution
-from bot.nlp.attribution.sentence import own_source
-from bot.nlp.attribution.scope import Reference, Scope
 from bot.nlp.attribution.record import between_statements, continued, last_named, same_role
+from bot.nlp.attribution.scope import Reference, Scope
+from bot.nlp.attribution.sentence import own_source
 from bot.nlp.attribution.speakers import ANAPHOR_END_RE, back_reference, quote_speaker
 from bot.nlp.entities.tagged import article_names
-from bot.nlp.entities.values import same_speaker
-
+from bot.nlp.entities.values import Source, same_speaker
 
 _DENIAL_HINT = re.compile(r"bantah|tepis|sangkal")
 

@@ -132,13 +132,13 @@ def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented
         return Origin(_outlet_source(name, " and ".join(outlets)), span, (), kind)
     outlet = find_medium(name) if is_medium(name) else None
     if outlet is not None:
-        if kind == "relay" and not documented and outlet.lower() in _AGENCIES or outlet.lower() in _OWN:
+        if (kind == "relay" and not documented and outlet.lower() in _AGENCIES) or outlet.lower() in _OWN:
             return Origin(None, None, (outlet,), kind)  # "Seperti dilansir dari Antara": a wire service relays
         return Origin(_outlet_source(name, outlet), span, (), kind)  # "Melansir Cosmopolitan", "data Reuters"
     source = parse_source(_with_apposition(name, text, span[1]))
     if source is not None and source.kind in ("pronoun", "reporter", "medium"):
         return None
-    if (source is None or source.kind == "person" and not source.role) and (documented or kind != "according"):
+    if (source is None or (source.kind == "person" and not source.role)) and (documented or kind != "according"):
         # "data Billboard", "Mengutip American Pregnancy Association", "diberitakan oleh Fox 35
         # Orlando": what a report, a site or a relay is named after is a body, kept as written
         return Origin(Source(text=name, kind="organization", organization=name, organization_id=name,
@@ -237,7 +237,7 @@ def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
     name = m.group(1)
     known = known_entity(name.lower()) is not None or find_medium(name) is not None
     single = " " not in name and len(name) >= 4 and word_kind(name) == "name" and name.lower() not in _CALENDAR
-    if name.lower() in _CODES or not (known or single or name.isupper() and len(name) >= 3):
+    if name.lower() in _CODES or not (known or single or (name.isupper() and len(name) >= 3)):
         return None  # "5 persen (YoY)", "Rp 5 miliar (USD 350 ribu)": a code or a unit, not a source
     source = parse_source(name)
     if source is None or source.kind in ("person", "pronoun", "medium", "reporter"):

@@ -13,17 +13,32 @@ from dataclasses import dataclass, replace
 
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import (
-    BOUNDARY_RE, CUT_RE, DEGREE_SEGMENT_RE, DESCRIPTIONS, MONTHS, NICKNAME_RE, RIGHT_VERB_RE, STATEMENT_RE,
-    WITHIN_DOCUMENT_RE, before_verb, clean_np, document_origin, np_like, split_segments, strip_dateline, strip_medium,
-    strip_opener, strip_trailing,
+    BOUNDARY_RE,
+    CUT_RE,
+    DEGREE_SEGMENT_RE,
+    DESCRIPTIONS,
+    MONTHS,
+    NICKNAME_RE,
+    RIGHT_VERB_RE,
+    STATEMENT_RE,
+    WITHIN_DOCUMENT_RE,
+    before_verb,
+    clean_np,
+    document_origin,
+    np_like,
+    split_segments,
+    strip_dateline,
+    strip_medium,
+    strip_opener,
+    strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
 from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
 from bot.nlp.entities.parse import parse_source
-from bot.nlp.entities.titles import is_title, word_kind
-from bot.nlp.language import is_root, stem
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
+from bot.nlp.entities.titles import is_title, word_kind
 from bot.nlp.entities.values import Source
+from bot.nlp.language import is_root, stem
 
 
 @dataclass(frozen=True)
@@ -172,7 +187,7 @@ def _source_from_left(
     run: list[tuple[str, int]] = []
     pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
-        if _ASIDE_RE.match(seg) and run == [] or _DATE_RE.fullmatch(seg) or DEGREE_SEGMENT_RE.fullmatch(seg) \
+        if (_ASIDE_RE.match(seg) and run == []) or _DATE_RE.fullmatch(seg) or DEGREE_SEGMENT_RE.fullmatch(seg) \
                 or all(word_kind(w) == "rank" for w in seg.split()):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
         if not run and seg.split()[0] in DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:

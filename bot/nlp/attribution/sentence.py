@@ -26,7 +26,7 @@ _ACCUSING = frozenset({"disebutkan", "dituding oleh", "dikatakan"})
 def own_source(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
     """The sentence's own source of the figure: its governing cue, else the origin it names."""
     found = _governed(text, fspan, names)
-    unowned = found.source is None or found.source.kind == "document" and found.source.organization is None
+    unowned = found.source is None or (found.source.kind == "document" and found.source.organization is None)
     according = found.cue is not None and found.cue.kind == "according"
     if (unowned or according) and found.stance == Stance.REPORTED:
         # "Berdasarkan hasil penyelidikan, kerugian ditaksir mencapai Rp 2 miliar" (nobody named: the
@@ -69,7 +69,7 @@ def _figure_origin(text: str, fspan: tuple[int, int] | None, found: Found) -> Fo
     """A source tied to the figure itself: its bracketed body ("26,2 persen (IDC)"), or the owner
     of the target or estimate it is ("target pasar ADM sebesar 17 persen")."""
     unowned = found.source is not None and found.source.kind == "document" and found.source.organization is None
-    if found.source is not None and not unowned or fspan is None:
+    if (found.source is not None and not unowned) or fspan is None:
         return found
     bracket = bracketed_source(text, fspan)
     if bracket is not None and bracket.source is not None:
@@ -99,7 +99,7 @@ _LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleg
 def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:
     cues = find_cues(text)
     ranked = governing(cues, text, fspan)
-    for dist, cue in ranked:
+    for _dist, cue in ranked:
         source, span, via = source_for(text, cue, names)
         if source is None and not via and cue.kind == "active" and not left_text(text, cue).strip(" ,"):
             continue  # a sentence-opening participle ("Menanggapi eskalasi ini, ...")
@@ -127,7 +127,7 @@ def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found, names
         if outer is inner.cue or outer.kind not in ("active", "according") or outer.start > inner.cue.start:
             continue
         source, span, via = source_for(text, outer, names)
-        if source is None and not via or source is not None and source.kind == "document":
+        if (source is None and not via) or (source is not None and source.kind == "document"):
             continue
         # "PSSI menampik tudingan ...": a denial of the allegation is a denial
         stance = outer.stance if outer.stance == Stance.DENIED or inner.stance == Stance.REPORTED else inner.stance
@@ -150,12 +150,12 @@ def _closing_speaker(
     if fspan is None or inner.cue is None or inner.cue.kind == "post" or inner.cue.start > fspan[0]:
         return None
     closing = next((c for _, c in ranked if c.kind == "post" and c.start >= fspan[1]), None)
-    if closing is None or re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
-            and not re.search(r"[“”\"]", text[: inner.cue.start]):
+    if closing is None or (re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
+            and not re.search(r"[“”\"]", text[: inner.cue.start])):
         return None  # 'X mengatakan: "..."' is X's own quotation
     source, span, via = source_for(text, closing, names)
     quoted = re.match(r"\s*[“\"]", text) is not None and not re.search(r"[”\"]", text[1: inner.cue.start])
-    if source is None or source.kind == "document" or source.kind == "pronoun" and not quoted:
+    if source is None or source.kind == "document" or (source.kind == "pronoun" and not quoted):
         return None  # '"Setelah itu, tersangka melaporkan ...," jelasnya': the quoted verb is the speaker's words
     via = tuple(dict.fromkeys(via + inner.via))
     if inner.stance != Stance.REPORTED and same_speaker(inner.source, source):

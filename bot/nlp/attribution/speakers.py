@@ -18,9 +18,6 @@ from bot.nlp.attribution.phrases import Found, source_for
 from bot.nlp.attribution.record import last_named
 from bot.nlp.attribution.scope import Reference, Scope, reference
 
-
-
-
 _STOP = vocab.words("function_words")
 
 

@@ -30,9 +30,9 @@ from dataclasses import dataclass, replace
 from bot.corpus.figures.query import figures_related
 from bot.models import Figure, Sentence
 from bot.nlp.attribution.cues import Stance
-from bot.nlp.attribution.scope import Scope
 from bot.nlp.attribution.engine import Attribution, attribute
 from bot.nlp.attribution.phrases import sources_in
+from bot.nlp.attribution.scope import Scope
 from bot.nlp.claims.match import ClaimMatch
 from bot.nlp.claims.matching import same_figure
 from bot.nlp.entities.gloss import anonymous_group_name

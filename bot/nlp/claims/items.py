@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.corpus.figures.render import figure_field, figure_label
-from bot.models import AnswerItem, Citation, Figure
+from bot.models import AnswerItem, Citation
 from bot.nlp.attribution.scope import Reference, Scope, event_phrase
 from bot.nlp.claims.grouping import ClaimReport
 from bot.nlp.claims.match import ClaimMatch

@@ -44,7 +44,7 @@ def is_label(text: str, figure: Figure) -> bool:
     if _NUMBER_OF_RE.match(text[end:]):
         return True  # "2268 K / 30/MEM / 2017": the number of a decree
     before = _WORD_BEFORE_RE.search(text[:start])
-    if before is None or figure.unit in ("%",) or (figure.unit or "").isalpha() and len(figure.unit or "") <= 3:
+    if before is None or figure.unit in ("%",) or ((figure.unit or "").isalpha() and len(figure.unit or "") <= 3):
         return False
     word = before.group(1)
     if word.lower() in _LABEL_NOUNS:

@@ -13,7 +13,6 @@ import re
 from bot.nlp import vocab
 from bot.nlp.aliases import load_aliases
 
-
 #: Roles, longest first when matched. Value: (English, speaks_for_org).
 #: A role that speaks for its organisation (a spokesperson) is grouped under the
 #: organisation; a head (a minister, a secretary general) or anyone else named is a person.
@@ -207,7 +206,7 @@ _ENTITY_KEYS = dict(_ALIASES)
 _ENTITY_RE = _alternation(list(_ENTITY_KEYS))
 
 
-_OUTLET_NAMES = {alias: name for alias, name in _OUTLET_ALIASES}
+_OUTLET_NAMES = dict(_OUTLET_ALIASES)
 
 
 _OUTLET_LONG_RE = _alternation([a for a in _OUTLET_NAMES if len(a) > 3])

@@ -8,14 +8,21 @@ Budi Sadikin" into the organisation and the name after it.
 from __future__ import annotations
 
 from bot.nlp import vocab
-from bot.nlp.entities.titles import NAME_PREFIXES, names_a_body, person_name, word_kind
 from bot.nlp.entities.lexicon import (
+    COUNTRIES,
+    COUNTRY_PREFIX,
+    NAMED_HEADS,
+    ORG_CONTINUE,
+    ORG_HEAD_PREFIX,
     ORG_HEADS,
+    PAREN_RE,
     PLACE_PHRASES,
-    COUNTRIES, COUNTRY_PREFIX, NAMED_HEADS, ORG_CONTINUE, ORG_HEAD_PREFIX, ORG_HEAD_WORDS, PAREN_RE, PLACES,
-    RANKS, ROLES, longest_prefix,
+    PLACES,
+    RANKS,
+    ROLES,
+    longest_prefix,
 )
-
+from bot.nlp.entities.titles import NAME_PREFIXES, names_a_body, person_name, word_kind
 
 _STOP_NAME = vocab.words("name_stops")
 

@@ -158,7 +158,7 @@ def _canonical(source: Source) -> Source:
     return source
 
 
-def _remember(table: dict, key: object, entity: Entity) -> None:  # type: ignore[type-arg]
+def _remember(table: dict, key: object, entity: Entity) -> None:
     """Store `entity` under `key`; a key seen with two different entities becomes ambiguous (None)."""
     seen = table.get(key, entity)
     table[key] = entity if seen is not None and seen.key == entity.key else None

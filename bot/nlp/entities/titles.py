@@ -75,7 +75,7 @@ def word_kind(word: str) -> str:
         return "lower"  # "Menurut", "Sementara", "Kata": a sentence's opening word, capitalised
     if low in _JOB_WORDS:
         return "title"  # before acronyms: "VP", "GM"
-    if len(bare) >= 2 and bare.isupper() or any(ch.isdigit() for ch in bare) or re.fullmatch(r"[IVX]+", bare):
+    if (len(bare) >= 2 and bare.isupper()) or any(ch.isdigit() for ch in bare) or re.fullmatch(r"[IVX]+", bare):
         return "acronym"  # "KPK", "ADM", "A330"; "LinkAja" or "DompetKu" is a name (of a brand)
     if low in _ROLE_WORDS:
         return "title"
