@@ -29,16 +29,37 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import build_corpus  # noqa: E402
-from timing import CacheSpy, percentile, timed  # noqa: E402
+from corpus import build_corpus
+from timing import CacheSpy, percentile, timed
 
-from bot.config import Settings  # noqa: E402
-from bot.service import Kabar  # noqa: E402
+from bot.config import Settings
+from bot.service import Kabar
 
 TOPICS = [
-    "kursk", "pentagon", "nato", "korea utara", "rutte", "kremlin", "ukraina", "putin", "pyongyang",
-    "amunisi", "rudal balistik", "pakta pertahanan", "intelijen", "zelensky", "yoon suk-yeol", "biden",
-    "eskalasi", "indo-pasifik", "kim jong un", "washington", "moskow", "donetsk", "sanksi", "drone",
+    "kursk",
+    "pentagon",
+    "nato",
+    "korea utara",
+    "rutte",
+    "kremlin",
+    "ukraina",
+    "putin",
+    "pyongyang",
+    "amunisi",
+    "rudal balistik",
+    "pakta pertahanan",
+    "intelijen",
+    "zelensky",
+    "yoon suk-yeol",
+    "biden",
+    "eskalasi",
+    "indo-pasifik",
+    "kim jong un",
+    "washington",
+    "moskow",
+    "donetsk",
+    "sanksi",
+    "drone",
 ]
 FIGURES = ["10000", "10.000", "10 ribu", "2,5", "18", "enam", "tiga", "979", "100", "2022", "10k", "5"]
 
@@ -78,12 +99,16 @@ async def run(n: int, seed: int, work: Path, fresh: bool) -> None:
         corpus.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
         build_corpus(corpus, n, seed=seed)
-        print(f"built {n} articles in {time.perf_counter() - start:.1f} s -> {corpus if not fresh else 'a temporary folder'}")
+        print(
+            f"built {n} articles in {time.perf_counter() - start:.1f} s -> {corpus if not fresh else 'a temporary folder'}"
+        )
     settings = Settings(_env_file=None, seeds_dir=corpus, db=work / "kabar.db", models_dir=work / "models")
     async with Kabar(settings) as kabar:
         start = time.perf_counter()
         report = await kabar.index()
-        print(f"indexed: {len(report.added)} added, {report.unchanged} unchanged in {time.perf_counter() - start:.1f} s")
+        print(
+            f"indexed: {len(report.added)} added, {report.unchanged} unchanged in {time.perf_counter() - start:.1f} s"
+        )
         await kabar.db.execute("DELETE FROM answer_cache")  # cold means cold, even with --keep
         await kabar.warm_up()  # load sumy and the stemmer once, as the bot does at start-up
 
@@ -102,12 +127,20 @@ async def run(n: int, seed: int, work: Path, fresh: bool) -> None:
     print(line("/summary cached", summary_cached))
     print(line("/who-confirmed cold", who_cold))
     print(line("/who-confirmed cached", who_cached))
-    print(f"first asks served from the cache (another notation of an earlier question), left out of cold: "
-          f"/summary {summary_served}, /who-confirmed {who_served}")
-    p95 = {k: percentile(v, 0.95) for k, v in {
-        "summary_cold": summary_cold, "summary_cached": summary_cached,
-        "who_cold": who_cold, "who_cached": who_cached, "baseline": baseline,
-    }.items()}
+    print(
+        f"first asks served from the cache (another notation of an earlier question), left out of cold: "
+        f"/summary {summary_served}, /who-confirmed {who_served}"
+    )
+    p95 = {
+        k: percentile(v, 0.95)
+        for k, v in {
+            "summary_cold": summary_cold,
+            "summary_cached": summary_cached,
+            "who_cold": who_cold,
+            "who_cached": who_cached,
+            "baseline": baseline,
+        }.items()
+    }
     print(
         f"\nratios (p50): /summary cold / search {statistics.median(summary_cold) / statistics.median(baseline):.1f}x, "
         f"cold / cached {statistics.median(summary_cold) / statistics.median(summary_cached):.0f}x; "

@@ -66,15 +66,18 @@ def _percent(tally: Tally, right: str, total: str) -> str:
     return f"{tally[right]:4d}/{tally[total]:<4d} {rate * 100:5.1f}%" if rate is not None else f"{'—':>10}"
 
 
-def report(tallies: dict[str, Tally], verbose: bool, extra: tuple[tuple[str, ...], ...] = EXTRA,
-           unlisted: tuple[str, ...] = ()) -> str:
+def report(
+    tallies: dict[str, Tally], verbose: bool, extra: tuple[tuple[str, ...], ...] = EXTRA, unlisted: tuple[str, ...] = ()
+) -> str:
     """The measures per split, then `extra` rows (label and count, or label, right and total);
     with `verbose` the failures of each split but those in `unlisted`."""
     order = [name for name in ("tune", "tune2", "held-out", "all") if name in tallies]
     width = max(len(row[0]) for row in (*MEASURES, *extra))
     lines = [f"{'':{width}}  " + "  ".join(f"{name:>17}" for name in order)]
-    lines.append(f"{'queries / mentions':{width}}  " + "  ".join(
-        f"{tallies[n]['queries']:>8d} / {tallies[n]['mentions']:<6d}" for n in order))
+    lines.append(
+        f"{'queries / mentions':{width}}  "
+        + "  ".join(f"{tallies[n]['queries']:>8d} / {tallies[n]['mentions']:<6d}" for n in order)
+    )
     for label, right, total in MEASURES:
         lines.append(f"{label:{width}}  " + "  ".join(f"{_percent(tallies[n], right, total):>17}" for n in order))
     for label, *keys in extra:
@@ -95,7 +98,9 @@ def _failures(tallies: dict[str, Tally], order: list[str], unlisted: tuple[str, 
             continue
         left.subtract(tallies[name].failures)
         if name in unlisted:
-            lines.append(f"\nfailures in {name}: {len(tallies[name].failures)}, not listed (these sentences stay unseen)")
+            lines.append(
+                f"\nfailures in {name}: {len(tallies[name].failures)}, not listed (these sentences stay unseen)"
+            )
             continue
         lines.append(f"\nfailures in {name}:" + ("  (report only: never tune on these)" if name == "held-out" else ""))
         lines += _lines(tallies[name].failures)
@@ -107,19 +112,27 @@ def _failures(tallies: dict[str, Tally], order: list[str], unlisted: tuple[str, 
 
 
 def _lines(failures: list) -> list[str]:
-    return [f"  {f.query} {f.what:<11} expected {f.expected}\n  {'':{len(f.query)}} {'':<11} got      {f.got}"
-            for f in failures]
+    return [
+        f"  {f.query} {f.what:<11} expected {f.expected}\n  {'':{len(f.query)}} {'':<11} got      {f.got}"
+        for f in failures
+    ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "held-out", "all"), default="all",
-                        help="tune2: the sentence set's second tune batch (with --sentences only)")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "tune2", "held-out", "all"),
+        default="all",
+        help="tune2: the sentence set's second tune batch (with --sentences only)",
+    )
     parser.add_argument("--verbose", action="store_true", help="list every failure")
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--corpus", action="store_true", help="also ask the corpus-wide queries through the service")
     which.add_argument("--sentences", action="store_true", help="score the sentence set instead of the articles")
-    parser.add_argument("--data", type=Path, default=HERE, help="folder with articles.jsonl, judged.jsonl, corpus.jsonl")
+    parser.add_argument(
+        "--data", type=Path, default=HERE, help="folder with articles.jsonl, judged.jsonl, corpus.jsonl"
+    )
     args = parser.parse_args()
     if args.sentences:
         sentences(args)
@@ -133,8 +146,10 @@ def main() -> None:
     if args.split != "all":
         tallies = {args.split: tallies[args.split]}
     elapsed = time.perf_counter() - started
-    print(f"judged attribution set, per article: {len(judged.in_split(args.split))} queries, "
-          f"{len({q.article for q in judged.in_split(args.split)})} articles ({elapsed:.1f} s)")
+    print(
+        f"judged attribution set, per article: {len(judged.in_split(args.split))} queries, "
+        f"{len({q.article for q in judged.in_split(args.split)})} articles ({elapsed:.1f} s)"
+    )
     print(report(tallies, args.verbose))
     if args.corpus:
         from eval.attribution.corpus_score import score_corpus
@@ -144,8 +159,10 @@ def main() -> None:
         if args.split != "all":
             corpus = {args.split: corpus[args.split]}
         elapsed = time.perf_counter() - started
-        print(f"\ncorpus-wide: {len(judged.corpus)} queries over all {len(judged.articles)} articles through the "
-              f"service ({elapsed:.1f} s); a named item citing both splits counts in 'all' only")
+        print(
+            f"\ncorpus-wide: {len(judged.corpus)} queries over all {len(judged.articles)} articles through the "
+            f"service ({elapsed:.1f} s); a named item citing both splits counts in 'all' only"
+        )
         print(report(corpus, args.verbose, CORPUS_EXTRA))
 
 
@@ -160,8 +177,11 @@ def sentences(args: argparse.Namespace) -> None:
         tallies = {args.split: tallies[args.split]}
     elapsed = time.perf_counter() - started
     counts = Counter(item.group for item in items)
-    print(f"sentence set (nlp-id news sentences, each read as an article of one sentence): {len(items)} sentences, "
-          + ", ".join(f"{batch} {counts[batch]}" for batch in BATCHES if counts[batch]) + f" ({elapsed:.1f} s)")
+    print(
+        f"sentence set (nlp-id news sentences, each read as an article of one sentence): {len(items)} sentences, "
+        + ", ".join(f"{batch} {counts[batch]}" for batch in BATCHES if counts[batch])
+        + f" ({elapsed:.1f} s)"
+    )
     print(report(tallies, args.verbose, SENTENCE_EXTRA, unlisted=("held-out",)))
 
 

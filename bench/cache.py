@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import build_corpus  # noqa: E402
-from timing import CacheSpy, timed  # noqa: E402
+from corpus import build_corpus
+from timing import CacheSpy, timed
 
-from bot.config import Settings  # noqa: E402
-from bot.service import Kabar  # noqa: E402
+from bot.config import Settings
+from bot.service import Kabar
 
 
 def file_bytes(path: Path) -> int:
@@ -72,7 +72,9 @@ async def bench(n: int, questions: int, cap_mb: int, work: Path) -> None:
     if not corpus.is_dir():
         build_corpus(corpus, n)
     db_path = work / "kabar.db"
-    settings = Settings(_env_file=None, seeds_dir=corpus, db=db_path, models_dir=work / "models", answer_cache_mb=cap_mb)
+    settings = Settings(
+        _env_file=None, seeds_dir=corpus, db=db_path, models_dir=work / "models", answer_cache_mb=cap_mb
+    )
     async with Kabar(settings) as kabar:
         await kabar.index()
         await kabar.warm_up()
@@ -85,10 +87,14 @@ async def bench(n: int, questions: int, cap_mb: int, work: Path) -> None:
         spent = time.perf_counter() - started
         rows = (await kabar.db.fetchone("SELECT count(*) FROM answer_cache"))[0]
         after = file_bytes(db_path)
-        print(f"{len(asked):,} distinct questions in {spent:.0f} s ({spy.hits} served from the cache); "
-              f"{rows:,} answers cached, {await kabar._answers.size() / 2**20:.1f} MB counted (cap {cap_mb} MB)")
-        print(f"database file: {before / 2**20:.1f} MB before, {after / 2**20:.1f} MB after: "
-              f"grew {(after - before) / 2**20:.1f} MB (bar: no more than the cap, {cap_mb} MB)")
+        print(
+            f"{len(asked):,} distinct questions in {spent:.0f} s ({spy.hits} served from the cache); "
+            f"{rows:,} answers cached, {await kabar._answers.size() / 2**20:.1f} MB counted (cap {cap_mb} MB)"
+        )
+        print(
+            f"database file: {before / 2**20:.1f} MB before, {after / 2**20:.1f} MB after: "
+            f"grew {(after - before) / 2**20:.1f} MB (bar: no more than the cap, {cap_mb} MB)"
+        )
         print(f"longest write transaction while answering: {longest[0] * 1000:.1f} ms (bar 50 ms)")
 
         extra = corpus / f"{n:0{max(3, len(str(n)))}d}_00000000000000ff.txt"
@@ -96,13 +102,17 @@ async def bench(n: int, questions: int, cap_mb: int, work: Path) -> None:
         await kabar.index()
         with longest_write(kabar) as longest:
             first = await timed(lambda: kabar.summary(asked[0]))
-        print(f"after a corpus change ({rows:,} stale answers): the next answer took {first:.0f} ms (bar 1,000 ms); "
-              f"longest write {longest[0] * 1000:.1f} ms")
+        print(
+            f"after a corpus change ({rows:,} stale answers): the next answer took {first:.0f} ms (bar 1,000 ms); "
+            f"longest write {longest[0] * 1000:.1f} ms"
+        )
         started = time.perf_counter()
         cleaning = kabar._cached_answers.cleaning
         removed = await cleaning if cleaning else 0
-        print(f"background clean-up: {removed:,} stale answers removed in {time.perf_counter() - started:.1f} s; "
-              f"file now {file_bytes(db_path) / 2**20:.1f} MB")
+        print(
+            f"background clean-up: {removed:,} stale answers removed in {time.perf_counter() - started:.1f} s; "
+            f"file now {file_bytes(db_path) / 2**20:.1f} MB"
+        )
         extra.unlink()
 
 

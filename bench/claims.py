@@ -52,8 +52,7 @@ def main() -> None:
     seeds = [read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     articles = [(f"{i:05d}", seeds[i % len(seeds)].sentences) for i in range(args.articles)]
     distinct = [
-        (aid, tuple(Sentence(s.index, s.paragraph, f"{s.text} #{aid}", s.figures) for s in ss))
-        for aid, ss in articles
+        (aid, tuple(Sentence(s.index, s.paragraph, f"{s.text} #{aid}", s.figures) for s in ss)) for aid, ss in articles
     ]
     figure = parse_figure(args.figure)
     if figure is None:
@@ -68,8 +67,10 @@ def main() -> None:
     unique = _best(lambda: find_claims(distinct, figure), args.repeat)
     seeds_only = _best(lambda: find_claims([(a.id, a.sentences) for a in seeds], figure), args.repeat)
 
-    print(f"figure {args.figure}: {baseline()} matching sentences in {len(articles)} articles; "
-          f"{len(report.groups)} source groups, {len(report.related)} related")
+    print(
+        f"figure {args.figure}: {baseline()} matching sentences in {len(articles)} articles; "
+        f"{len(report.groups)} source groups, {len(report.related)} related"
+    )
     print(f"baseline (figure scan)  {base * 1000:9.2f} ms   {base / len(articles) * 1e6:8.1f} µs/article")
     print(f"find_claims             {claims * 1000:9.2f} ms   {claims / len(articles) * 1e6:8.1f} µs/article")
     print(f"ratio claims/baseline   {claims / base:9.1f}x")

@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.reader import parse_article  # noqa: E402
+from bot.corpus.reader import parse_article
 
 SEEDS = ROOT / "seeds"
 WORDS = Path(__file__).resolve().parent / "data" / "corpus_words.tsv"
@@ -62,8 +62,34 @@ _NUMBER_KINDS = (
     (re.compile(r"\d{1,2}\.\d{2}"), CLOCK),
     (re.compile(r"\d+"), INTEGER),
 )
-_ONSETS = ("b", "c", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "y", "ny", "sy", "kh",
-           "st", "tr", "br", "pr", "sr", "", "")
+_ONSETS = (
+    "b",
+    "c",
+    "d",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "w",
+    "y",
+    "ny",
+    "sy",
+    "kh",
+    "st",
+    "tr",
+    "br",
+    "pr",
+    "sr",
+    "",
+    "",
+)
 _VOWELS = ("a", "i", "u", "e", "o", "a", "i", "u")
 _CODAS = ("", "", "", "", "n", "ng", "r", "s", "t", "k", "h", "l", "m", "")
 
@@ -118,7 +144,8 @@ class Shapes:
         keep, self._place_cues = _word_table()
         sentences = [s for source in sources for p in source.paragraphs for s in p]
         self._lower = {w for s in sentences for w in re.findall(r"[^\W\d_]+", s) if w.islower()} | {
-            w.lower() for w in keep}
+            w.lower() for w in keep
+        }
         self.real: dict[int, Counter[str]] = {PERSON: Counter(), NAME: Counter(), PLACE: Counter(), ACRO: Counter()}
         self.datelines = [s.dateline for s in sources if s.dateline]
         self.openers = [[self._sentence(t) for t in s.paragraphs[0]] for s in sources]
@@ -140,9 +167,11 @@ class Shapes:
             head, core, tail = tokens[i]
             if self._named(core):
                 j = i
-                while not tokens[j][2] and j + 1 < len(tokens) and not tokens[j + 1][0] and self._named(tokens[j + 1][1]):
+                while (
+                    not tokens[j][2] and j + 1 < len(tokens) and not tokens[j + 1][0] and self._named(tokens[j + 1][1])
+                ):
                     j += 1
-                words = [t[1] for t in tokens[i:j + 1]]
+                words = [t[1] for t in tokens[i : j + 1]]
                 if len(words) == 1 and core.isupper() and core.isalpha() and len(core) > 1:
                     kind = ACRO
                 elif len(words) > 1:
@@ -165,8 +194,12 @@ class Shapes:
                 splits.append(len(merged))
             elif part == "":
                 continue
-            elif isinstance(part, str) and merged and isinstance(merged[-1], str) and not (
-                    splits and splits[-1] == len(merged)):
+            elif (
+                isinstance(part, str)
+                and merged
+                and isinstance(merged[-1], str)
+                and not (splits and splits[-1] == len(merged))
+            ):
                 merged[-1] += part
             else:
                 merged.append(part)
@@ -235,8 +268,8 @@ def _figure(kind: int, width: int, rng: random.Random) -> str:
     if kind == THOUSANDS:
         groups = max(1, (width - 1) // 4)
         lead = int(999 ** rng.random())
-        tail = rng.randrange(1000 ** groups) if rng.random() < 0.3 else 0
-        return f"{lead * 1000 ** groups + tail:,}".replace(",", ".")
+        tail = rng.randrange(1000**groups) if rng.random() < 0.3 else 0
+        return f"{lead * 1000**groups + tail:,}".replace(",", ".")
     return str(int(10 ** min(width, 4) ** rng.random()) if width > 1 else rng.randint(1, 9))
 
 
@@ -248,8 +281,9 @@ class Composer:
         self.names = names
 
     def article(self, rng: random.Random) -> str:
-        cast = {kind: [self.names.draw(kind, rng) for _ in range(rng.randint(2, 5))]
-                for kind in (PERSON, NAME, PLACE, ACRO)}
+        cast = {
+            kind: [self.names.draw(kind, rng) for _ in range(rng.randint(2, 5))] for kind in (PERSON, NAME, PLACE, ACRO)
+        }
         fill = lambda template: self._fill(template, cast, rng)  # noqa: E731
         lines = []
         opener = " ".join(fill(t) for t in rng.choice(self.shapes.openers))
@@ -277,7 +311,7 @@ class Composer:
         parts, splits = template
         if splits and rng.random() < 0.25:
             other_parts, other_splits = rng.choice(self.shapes.splittable)
-            parts = parts[: rng.choice(splits)] + other_parts[rng.choice(other_splits):]
+            parts = parts[: rng.choice(splits)] + other_parts[rng.choice(other_splits) :]
         out = []
         for part in parts:
             if isinstance(part, str):
@@ -319,8 +353,15 @@ def _write_block(directory: str, block: int, n: int, seed: int) -> int:
     return written
 
 
-def build_corpus(directory: Path, n: int = 10_000, *, seed: int = 7, shapes: Path | None = None,
-                 workers: int | None = None, quiet: bool = True) -> list[Path]:
+def build_corpus(
+    directory: Path,
+    n: int = 10_000,
+    *,
+    seed: int = 7,
+    shapes: Path | None = None,
+    workers: int | None = None,
+    quiet: bool = True,
+) -> list[Path]:
     """Write `n` articles into `directory` (created if needed); return their paths in id order."""
     directory.mkdir(parents=True, exist_ok=True)
     found = find_shapes(shapes)
@@ -335,8 +376,9 @@ def build_corpus(directory: Path, n: int = 10_000, *, seed: int = 7, shapes: Pat
             _write_block(str(directory), block, n, seed)
     else:
         with concurrent.futures.ProcessPoolExecutor(workers, initializer=_init, initargs=(shapes_arg, n)) as pool:
-            list(pool.map(_write_block, [str(directory)] * len(blocks), blocks, [n] * len(blocks),
-                          [seed] * len(blocks)))
+            list(
+                pool.map(_write_block, [str(directory)] * len(blocks), blocks, [n] * len(blocks), [seed] * len(blocks))
+            )
     return sorted(directory.glob("*.txt"))
 
 

@@ -95,8 +95,10 @@ class LagMeter:
 async def fire(standin: DiscordStandIn, commands: list[tuple[str, dict[str, object]]], timeout: float):
     """Create every interaction at once; return one (command, latency or None, error reply?) each."""
     loop = asyncio.get_running_loop()
-    interactions = [await standin.slash(name, options, user=("ayu", "budi", "citra")[n % 3])
-                    for n, (name, options) in enumerate(commands)]
+    interactions = [
+        await standin.slash(name, options, user=("ayu", "budi", "citra")[n % 3])
+        for n, (name, options) in enumerate(commands)
+    ]
 
     async def one(name, ix):
         try:
@@ -172,23 +174,34 @@ async def measure(standin: DiscordStandIn, count: int, timeout: float) -> int:
     base_p50 = statistics.median(base_lat) if base_lat else float("nan")
     p50, p95 = pct(latencies, 0.50), pct(latencies, 0.95)
     print(f"kabar Discord load: {count} concurrent slash commands through the stand-in")
-    print(f"  baseline (one at a time, {len(base_commands)} cmds): latency p50 {base_p50 * 1000:7.1f} ms, "
-          f"max {max(base_lat, default=0) * 1000:7.1f} ms; loop worst lag {base_lag.worst * 1000:6.1f} ms; "
-          f"idle loop worst lag {idle.worst * 1000:6.1f} ms")
-    print(f"  load: answered {answered}/{count} ({errors} as error replies, {unanswered} unanswered) "
-          f"in {wall:.2f} s wall")
-    print(f"  latency p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  max {max(latencies, default=0) * 1000:7.1f} ms"
-          f"  (p50 = {p50 / base_p50:.1f}x baseline)")
-    print(f"  event loop lag: worst {load_lag.worst * 1000:6.1f} ms, p99 {load_lag.quantile(0.99) * 1000:6.1f} ms "
-          f"over {len(load_lag.samples)} samples (worst = {load_lag.worst / max(idle.worst, 1e-4):.1f}x idle)")
+    print(
+        f"  baseline (one at a time, {len(base_commands)} cmds): latency p50 {base_p50 * 1000:7.1f} ms, "
+        f"max {max(base_lat, default=0) * 1000:7.1f} ms; loop worst lag {base_lag.worst * 1000:6.1f} ms; "
+        f"idle loop worst lag {idle.worst * 1000:6.1f} ms"
+    )
+    print(
+        f"  load: answered {answered}/{count} ({errors} as error replies, {unanswered} unanswered) in {wall:.2f} s wall"
+    )
+    print(
+        f"  latency p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  max {max(latencies, default=0) * 1000:7.1f} ms"
+        f"  (p50 = {p50 / base_p50:.1f}x baseline)"
+    )
+    print(
+        f"  event loop lag: worst {load_lag.worst * 1000:6.1f} ms, p99 {load_lag.quantile(0.99) * 1000:6.1f} ms "
+        f"over {len(load_lag.samples)} samples (worst = {load_lag.worst / max(idle.worst, 1e-4):.1f}x idle)"
+    )
     for name in ("summary", "who-confirmed", "translate"):
         lat, ok, err, missing = summarise([r for r in results if r[0] == name])
-        print(f"    /{name:<14} answered {ok:3d} ({err:3d} error replies, {missing} unanswered)  "
-              f"p50 {pct(lat, 0.5) * 1000:7.1f} ms  p95 {pct(lat, 0.95) * 1000:7.1f} ms")
+        print(
+            f"    /{name:<14} answered {ok:3d} ({err:3d} error replies, {missing} unanswered)  "
+            f"p50 {pct(lat, 0.5) * 1000:7.1f} ms  p95 {pct(lat, 0.95) * 1000:7.1f} ms"
+        )
     beats = [f["_at"] for f in standin.gateway_received if f.get("op") == 1 and f["_at"] >= load_start]
     gaps = [b - a for a, b in itertools.pairwise(beats)]
-    print(f"  gateway heartbeats during the load: {len(beats)} (interval {HEARTBEAT_MS} ms), "
-          f"longest gap {max(gaps, default=float('nan')) * 1000:6.1f} ms")
+    print(
+        f"  gateway heartbeats during the load: {len(beats)} (interval {HEARTBEAT_MS} ms), "
+        f"longest gap {max(gaps, default=float('nan')) * 1000:6.1f} ms"
+    )
     late = [v for v in standin.violations if "after" in v]
     if late:
         print(f"  {len(late)} interaction(s) acknowledged after Discord's 3 s window")

@@ -67,7 +67,9 @@ async def main(n_feeds: int, n_items: int, page_kb: int) -> None:
         urls = publish(one, (n_feeds + 1) // 2, n_items, page_kb) + publish(two, n_feeds // 2, n_items, page_kb)
         pages = len(urls) * n_items
         size = len(one._overrides["/bench/0/0.html"].body) / 1024
-        print(f"{len(urls)} feeds x {n_items} items = {pages} article pages of ~{size:.0f} KB on 2 hosts (host delay 0)")
+        print(
+            f"{len(urls)} feeds x {n_items} items = {pages} article pages of ~{size:.0f} KB on 2 hosts (host delay 0)"
+        )
         results = {}
         runs = (("inline", inline), ("threaded", asyncio.to_thread), ("2 slots", bounded(2)), ("1 slot", bounded(1)))
         for label, cpu in runs:

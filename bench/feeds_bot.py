@@ -52,8 +52,11 @@ async def main(n_feeds: int, n_items: int, page_kb: int) -> int:
     work = Path(tempfile.mkdtemp(prefix="kabar-feeds-"))
     try:
         shutil.copytree(ROOT / "seeds", work / "seeds")
-        async with LocalSite("127.0.0.1") as one, LocalSite("127.0.0.2") as two, \
-                DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin:
+        async with (
+            LocalSite("127.0.0.1") as one,
+            LocalSite("127.0.0.2") as two,
+            DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin,
+        ):
             settings = private_settings(work, standin, feed_host_delay=0.0)
             with pointed_at(standin):
                 async with Kabar(settings) as kabar:
@@ -97,24 +100,35 @@ class Run:
     unanswered: int
 
 
-async def poll_under_load(bot, standin: DiscordStandIn, sites: list[LocalSite], label: str,  # type: ignore[no-untyped-def]
-                          feeds: int, items: int, page_kb: int) -> Run:
+async def poll_under_load(
+    bot,
+    standin: DiscordStandIn,
+    sites: list[LocalSite],
+    label: str,  # type: ignore[no-untyped-def]
+    feeds: int,
+    items: int,
+    page_kb: int,
+) -> Run:
     """Publish and add `feeds` new feeds, then poll them while commands keep coming."""
     one, two = sites
-    urls = publish(one, (feeds + 1) // 2, items, page_kb, prefix=label) + publish(two, feeds // 2, items, page_kb, prefix=label)
+    urls = publish(one, (feeds + 1) // 2, items, page_kb, prefix=label) + publish(
+        two, feeds // 2, items, page_kb, prefix=label
+    )
     for url in urls:
         await bot.kabar.feeds.add(url)
     loop = asyncio.get_running_loop()
     started, poll_start = time.perf_counter(), loop.time()
     with LagMeter() as lag:
         if label == "threads":
-            poll = asyncio.create_task(bot.kabar.feeds.poll(forced=False, cpu=bounded_threads(bot.settings.work_concurrency)))
+            poll = asyncio.create_task(
+                bot.kabar.feeds.poll(forced=False, cpu=bounded_threads(bot.settings.work_concurrency))
+            )
         else:
             poll = asyncio.create_task(bot.feed_loop.tick())
         sent: list[asyncio.Task] = []
         n = 0
         while not poll.done():
-            sent.append(asyncio.create_task(fire(standin, mix(n + 3)[n:n + 3], 120)))
+            sent.append(asyncio.create_task(fire(standin, mix(n + 3)[n : n + 3], 120)))
             n += 3
             await asyncio.wait({poll}, timeout=0.5)
         reports = poll.result()
@@ -124,15 +138,23 @@ async def poll_under_load(bot, standin: DiscordStandIn, sites: list[LocalSite], 
     beats = [f["_at"] for f in standin.gateway_received if f.get("op") == 1 and f["_at"] >= poll_start]
     gap = max((b - a for a, b in itertools.pairwise(beats)), default=float("nan"))
     run = Run(label, sum(len(r.added) for r in reports), seconds, lag, gap, latencies, unanswered)
-    print(f"  poll computed in {label:14s}: {run.added} articles from {len(urls)} feeds in {seconds:5.2f} s "
-          f"({run.added / seconds:4.1f}/s); loop lag worst {lag.worst * 1000:6.1f} ms, p99 {lag.quantile(0.99) * 1000:5.1f} ms; "
-          f"longest heartbeat gap {gap * 1000:5.0f} ms; {len(results)} commands, p50 {pct(latencies, 0.5) * 1000:5.1f} ms, "
-          f"p95 {pct(latencies, 0.95) * 1000:5.1f} ms, {unanswered} unanswered")
+    print(
+        f"  poll computed in {label:14s}: {run.added} articles from {len(urls)} feeds in {seconds:5.2f} s "
+        f"({run.added / seconds:4.1f}/s); loop lag worst {lag.worst * 1000:6.1f} ms, p99 {lag.quantile(0.99) * 1000:5.1f} ms; "
+        f"longest heartbeat gap {gap * 1000:5.0f} ms; {len(results)} commands, p50 {pct(latencies, 0.5) * 1000:5.1f} ms, "
+        f"p95 {pct(latencies, 0.95) * 1000:5.1f} ms, {unanswered} unanswered"
+    )
     return run
 
 
-async def measure(bot, standin: DiscordStandIn, sites: list[LocalSite], feeds: int, items: int,  # type: ignore[no-untyped-def]
-                  page_kb: int) -> int:
+async def measure(
+    bot,
+    standin: DiscordStandIn,
+    sites: list[LocalSite],
+    feeds: int,
+    items: int,  # type: ignore[no-untyped-def]
+    page_kb: int,
+) -> int:
     with LagMeter() as idle:
         await asyncio.sleep(1.0)
     base_results = []
@@ -140,13 +162,17 @@ async def measure(bot, standin: DiscordStandIn, sites: list[LocalSite], feeds: i
         base_results += await fire(standin, [command], 60)
     base_p50 = statistics.median(summarise(base_results)[0])
     print(f"kabar feed poll in the bot: {feeds} feeds x {items} pages of ~{page_kb + 5} KB on 2 hosts (host delay 0)")
-    print(f"  baseline: idle loop worst lag {idle.worst * 1000:6.1f} ms; commands one at a time p50 {base_p50 * 1000:5.1f} ms")
+    print(
+        f"  baseline: idle loop worst lag {idle.worst * 1000:6.1f} ms; commands one at a time p50 {base_p50 * 1000:5.1f} ms"
+    )
     process = await poll_under_load(bot, standin, sites, "worker process", feeds, items, page_kb)
     threads = await poll_under_load(bot, standin, sites, "threads", feeds, items, page_kb)
-    print(f"  threads vs worker process: loop lag worst {threads.lag.worst / max(process.lag.worst, 1e-4):.2f}x, "
-          f"p99 {threads.lag.quantile(0.99) / max(process.lag.quantile(0.99), 1e-4):.2f}x, "
-          f"command p50 {pct(threads.latencies, 0.5) / max(pct(process.latencies, 0.5), 1e-4):.2f}x, "
-          f"articles/s {(threads.added / threads.seconds) / max(process.added / process.seconds, 1e-4):.2f}x")
+    print(
+        f"  threads vs worker process: loop lag worst {threads.lag.worst / max(process.lag.worst, 1e-4):.2f}x, "
+        f"p99 {threads.lag.quantile(0.99) / max(process.lag.quantile(0.99), 1e-4):.2f}x, "
+        f"command p50 {pct(threads.latencies, 0.5) / max(pct(process.latencies, 0.5), 1e-4):.2f}x, "
+        f"articles/s {(threads.added / threads.seconds) / max(process.added / process.seconds, 1e-4):.2f}x"
+    )
 
     before = sum(len(site.log) for site in sites)
     with LagMeter() as relag:
@@ -154,11 +180,15 @@ async def measure(bot, standin: DiscordStandIn, sites: list[LocalSite], feeds: i
         again = await bot.kabar.feeds.poll(forced=True)
         repoll = time.perf_counter() - t0
     requests = sum(len(site.log) for site in sites) - before
-    print(f"  re-poll: {[r.outcome for r in again].count('unchanged')}/{len(again)} unchanged, {requests} requests, "
-          f"{repoll * 1000:6.1f} ms, loop lag worst {relag.worst * 1000:5.1f} ms")
+    print(
+        f"  re-poll: {[r.outcome for r in again].count('unchanged')}/{len(again)} unchanged, {requests} requests, "
+        f"{repoll * 1000:6.1f} ms, loop lag worst {relag.worst * 1000:5.1f} ms"
+    )
     ok = process.lag.worst < 0.25 and process.unanswered == 0 and process.added == feeds * items
-    print(f"  targets (all stored, worst loop lag < 250 ms while the bot polls, every command answered): "
-          f"{'met' if ok else 'NOT met'}")
+    print(
+        f"  targets (all stored, worst loop lag < 250 ms while the bot polls, every command answered): "
+        f"{'met' if ok else 'NOT met'}"
+    )
     return 0 if ok else 1
 
 

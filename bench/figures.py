@@ -93,8 +93,7 @@ def main() -> None:
     print(f"articles               {args.articles:,} ({per_article} sentences each, {n:,} sentences)")
     print(f"figures found          {found:,}")
     print(f"baseline re.findall    {t_naive:.3f} s  {n / t_naive:,.0f} sentences/s")
-    print(f"find_figures           {t_ours:.3f} s  {n / t_ours:,.0f} sentences/s  "
-          f"{1e6 * t_ours / n:.2f} us/sentence")
+    print(f"find_figures           {t_ours:.3f} s  {n / t_ours:,.0f} sentences/s  {1e6 * t_ours / n:.2f} us/sentence")
     print(f"  articles/s (this step only)  {args.articles / t_ours:,.0f}")
     print(f"  ratio to baseline            {t_ours / t_naive:.1f}x the naive digit scan")
     print(f"parse_figure           {1e6 * t_parse / len(queries):.2f} us/query")

@@ -25,16 +25,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import build_corpus  # noqa: E402
-from timing import percentile  # noqa: E402
+from corpus import build_corpus
+from timing import percentile
 
-from bot.indexing import index_folder  # noqa: E402
-from bot.store.articles import ArticleStore  # noqa: E402
-from bot.store.db import Database  # noqa: E402
-from bot.store.search import SentenceSearch  # noqa: E402
+from bot.indexing import index_folder
+from bot.store.articles import ArticleStore
+from bot.store.db import Database
+from bot.store.search import SentenceSearch
 
-WORD_QUERIES = ["kursk", "korea utara", "pentagon", "rutte", "sabrina singh", "drone", "intelijen korea selatan",
-                "pasukan rusia ukraina", "kim jong un", "zelensky", "belgorod"]
+WORD_QUERIES = [
+    "kursk",
+    "korea utara",
+    "pentagon",
+    "rutte",
+    "sabrina singh",
+    "drone",
+    "intelijen korea selatan",
+    "pasukan rusia ukraina",
+    "kim jong un",
+    "zelensky",
+    "belgorod",
+]
 FIGURE_QUERIES = ["10000", "10.000", "10 ribu", "tentara 10000", "11000"]
 
 FTS_SCHEMA = """
@@ -74,7 +85,9 @@ async def bench(n: int, seed: int, repeat: int, keep: Path | None) -> None:
             build_corpus(corpus_dir, n, seed=seed)
         files = sorted(corpus_dir.glob("*.txt"))
         size = sum(p.stat().st_size for p in files)
-        print(f"corpus      {len(files):,} articles, {size / 1e6:.1f} MB ({time.perf_counter() - started:.1f} s to build)")
+        print(
+            f"corpus      {len(files):,} articles, {size / 1e6:.1f} MB ({time.perf_counter() - started:.1f} s to build)"
+        )
 
         db_path = work / "db" / "kabar.db"
         db = await Database.open(db_path)
@@ -84,12 +97,18 @@ async def bench(n: int, seed: int, repeat: int, keep: Path | None) -> None:
         articles = await ArticleStore(db).count()
         if report.warnings:
             print(f"warnings    {len(report.warnings)} (first: {report.warnings[0]})")
-        print(f"index       {articles:,} articles, {sentences:,} sentences, {figures:,} figures in {report.seconds:.2f} s")
-        print(f"            {len(report.added) / report.seconds:,.0f} articles/s   "
-              f"{sentences / report.seconds:,.0f} sentences/s   (target >= 1,000 articles/s)")
+        print(
+            f"index       {articles:,} articles, {sentences:,} sentences, {figures:,} figures in {report.seconds:.2f} s"
+        )
+        print(
+            f"            {len(report.added) / report.seconds:,.0f} articles/s   "
+            f"{sentences / report.seconds:,.0f} sentences/s   (target >= 1,000 articles/s)"
+        )
         again = await index_folder(db, corpus_dir)
-        print(f"re-index    {again.unchanged:,} unchanged, {len(again.added) + len(again.updated)} parsed "
-              f"in {again.seconds:.2f} s ({again.unchanged / max(again.seconds, 1e-9):,.0f} files/s checked)")
+        print(
+            f"re-index    {again.unchanged:,} unchanged, {len(again.added) + len(again.updated)} parsed "
+            f"in {again.seconds:.2f} s ({again.unchanged / max(again.seconds, 1e-9):,.0f} files/s checked)"
+        )
 
         search = SentenceSearch(db)
         latencies: dict[str, list[float]] = {}
@@ -106,25 +125,35 @@ async def bench(n: int, seed: int, repeat: int, keep: Path | None) -> None:
         every = [ms for values in latencies.values() for ms in values]
         words = [ms for q in WORD_QUERIES for ms in latencies[q]]
         figs = [ms for q in FIGURE_QUERIES for ms in latencies[q]]
-        print(f"search      p50 {percentile(every, .5):.2f} ms   p95 {percentile(every, .95):.2f} ms   "
-              f"max {max(every):.2f} ms   ({len(every)} searches, limit 20; target p95 < 20 ms)")
-        print(f"            words p95 {percentile(words, .95):.2f} ms   figures p95 {percentile(figs, .95):.2f} ms")
+        print(
+            f"search      p50 {percentile(every, 0.5):.2f} ms   p95 {percentile(every, 0.95):.2f} ms   "
+            f"max {max(every):.2f} ms   ({len(every)} searches, limit 20; target p95 < 20 ms)"
+        )
+        print(f"            words p95 {percentile(words, 0.95):.2f} ms   figures p95 {percentile(figs, 0.95):.2f} ms")
         for query, values in latencies.items():
-            print(f"            {query!r:28} {found[query]:3} hits   p50 {statistics.median(values):6.2f} ms   "
-                  f"p95 {percentile(values, .95):6.2f} ms")
+            print(
+                f"            {query!r:28} {found[query]:3} hits   p50 {statistics.median(values):6.2f} ms   "
+                f"p95 {percentile(values, 0.95):6.2f} ms"
+            )
 
         conn = sqlite3.connect(db_path)
         rows = conn.execute("SELECT article, idx, paragraph, text FROM sentences ORDER BY rowid").fetchall()
         conn.close()
         plain = plain_insert(rows, work / "plain.db", FTS_SCHEMA.split(";")[0] + ";")
         with_fts = plain_insert(rows, work / "plain_fts.db", FTS_SCHEMA)
-        print(f"baseline    plain sqlite3 executemany of the same {len(rows):,} sentence rows: {plain:.2f} s "
-              f"({len(rows) / plain:,.0f} sentences/s)")
-        print(f"            the same into a table with the FTS5 index and trigger: {with_fts:.2f} s "
-              f"({len(rows) / with_fts:,.0f} sentences/s)")
-        print(f"ratio       kabar index time / plain insert = {report.seconds / plain:.1f}x   "
-              f"/ insert with FTS5 = {report.seconds / with_fts:.1f}x   "
-              "(kabar also hashes, reads, parses and stores articles, paragraphs and figures)")
+        print(
+            f"baseline    plain sqlite3 executemany of the same {len(rows):,} sentence rows: {plain:.2f} s "
+            f"({len(rows) / plain:,.0f} sentences/s)"
+        )
+        print(
+            f"            the same into a table with the FTS5 index and trigger: {with_fts:.2f} s "
+            f"({len(rows) / with_fts:,.0f} sentences/s)"
+        )
+        print(
+            f"ratio       kabar index time / plain insert = {report.seconds / plain:.1f}x   "
+            f"/ insert with FTS5 = {report.seconds / with_fts:.1f}x   "
+            "(kabar also hashes, reads, parses and stores articles, paragraphs and figures)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eval.merges.score import BASELINE_COSINE, PAIRS, judge_by_file, load, score  # noqa: E402
+from eval.merges.score import BASELINE_COSINE, PAIRS, judge_by_file, load, score
 
 
 def report(label: str, rows: list[dict[str, str]], *, errors: bool) -> None:
@@ -33,7 +33,9 @@ def report(label: str, rows: list[dict[str, str]], *, errors: bool) -> None:
     for name, k in (("same_fact", 1), (f"cosine >= {BASELINE_COSINE} (baseline)", 2)):
         p, r, f, merged = score([(row[k], row[0]["label"] == "same") for row in judged])
         print(f"{label:<18} {len(rows):>5} {same:>4}   {name:<22} {merged:>6} {p:>9.2f} {r:>6.2f} {f:>5.2f}")
-    print(f"{'':<18} {'':>5} {'':>4}   ({took * 1000 / max(1, len(rows)):.2f} ms per pair with its share of the set-up)")
+    print(
+        f"{'':<18} {'':>5} {'':>4}   ({took * 1000 / max(1, len(rows)):.2f} ms per pair with its share of the set-up)"
+    )
     if errors:
         for row, merged, _ in judged:
             if merged != (row["label"] == "same"):
@@ -49,7 +51,9 @@ def main() -> None:
     args = parser.parse_args()
     rows = [row for path in args.pairs for row in load(path)]
     print(f"{len(rows)} judged pairs from {', '.join(p.name for p in args.pairs)}")
-    print(f"{'part (file)':<18} {'pairs':>5} {'same':>4}   {'rule':<22} {'merged':>6} {'precision':>9} {'recall':>6} {'F1':>5}")
+    print(
+        f"{'part (file)':<18} {'pairs':>5} {'same':>4}   {'rule':<22} {'merged':>6} {'precision':>9} {'recall':>6} {'F1':>5}"
+    )
     for part in ("dev", "heldout") if args.part == "both" else (args.part,):
         chosen = [r for r in rows if r["part"] == part]
         files = sorted({r["file"] for r in chosen})

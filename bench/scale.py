@@ -49,8 +49,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from corpus import WHERE_SHAPES, build_corpus, find_shapes  # noqa: E402
-from timing import CacheSpy, percentile, timed  # noqa: E402
+from corpus import WHERE_SHAPES, build_corpus, find_shapes
+from timing import CacheSpy, percentile, timed
 
 TABLES = ("articles", "paragraphs", "sentences", "figures")  # the corpus rows, as far as the schema has them
 SYLLABLES = ("zor", "vek", "quin", "xal", "jup", "wix", "fro", "gux", "plo", "dre", "kiv", "tos")
@@ -128,7 +128,8 @@ def pick_questions(db_path: Path, rng: random.Random, count: int) -> dict:
     top = max(per_value, key=lambda v: len(per_value[v]), default=None)
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     holding = conn.execute(
-        "SELECT count(DISTINCT article) FROM figures WHERE value = ? AND vague = 0", (top,)).fetchone()[0]
+        "SELECT count(DISTINCT article) FROM figures WHERE value = ? AND vague = 0", (top,)
+    ).fetchone()[0]
     conn.close()
     topics = list(dict.fromkeys(names + words))
     rng.shuffle(topics)
@@ -156,9 +157,12 @@ async def measure(kabar, questions: dict, rng: random.Random, repeat: int) -> di
     """p50/p95 (ms) of every answer case, and the cache hits seen during cold runs."""
     topics, names, common = questions["topics"], questions["names"], questions["common"]
     searches = {
-        "search 1-4 words and figures": (topics[:8] + [" ".join(rng.sample(names, 2)) for _ in range(4)]
-                                         + [" ".join(rng.sample(common, 4)) for _ in range(4)]
-                                         + questions["figures"][:4]),
+        "search 1-4 words and figures": (
+            topics[:8]
+            + [" ".join(rng.sample(names, 2)) for _ in range(4)]
+            + [" ".join(rng.sample(common, 4)) for _ in range(4)]
+            + questions["figures"][:4]
+        ),
         "search 20 common words": [" ".join(rng.sample(common, 20)) for _ in range(4)],
     }
     out: dict[str, list[float]] = {}
@@ -170,8 +174,12 @@ async def measure(kabar, questions: dict, rng: random.Random, repeat: int) -> di
     cold_cases = {
         "summary": [lambda t=t: kabar.summary(t) for t in topics],
         "who-confirmed": [lambda f=f: kabar.who_confirmed(f) for f in questions["figures"]],
-        "summary no-match (8 unknown words)": [lambda w=unknown_words(rng, 8): kabar.summary(w) for _ in topics[:20]],
-        "summary 20 common words": [lambda w=" ".join(rng.sample(common, 20)): kabar.summary(w) for _ in topics[:20]],
+        "summary no-match (8 unknown words)": [
+            lambda w=w: kabar.summary(w) for w in [unknown_words(rng, 8) for _ in topics[:20]]
+        ],
+        "summary 20 common words": [
+            lambda w=w: kabar.summary(w) for w in [" ".join(rng.sample(common, 20)) for _ in topics[:20]]
+        ],
     }
     for name, calls in cold_cases.items():
         with CacheSpy(kabar) as spy:
@@ -251,8 +259,13 @@ async def one_size(n: int, work: Path, seed: int, repeat: int) -> dict:
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the baseline loads rows
     result["workers_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result["baseline_seconds"] = bulk_baseline(settings.db, db_dir)
-    env = {**os.environ, "KABAR_DB": str(settings.db), "KABAR_SEEDS_DIR": str(corpus),
-           "KABAR_MODELS_DIR": str(work / "models"), "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "KABAR_DB": str(settings.db),
+        "KABAR_SEEDS_DIR": str(corpus),
+        "KABAR_MODELS_DIR": str(work / "models"),
+        "PYTHONPATH": str(ROOT),
+    }
     result["process"] = whole_process(env, questions, rng, repeat)
     return result
 
@@ -264,8 +277,10 @@ def report(r: dict) -> None:
     per = r["db_bytes"] / n
     text = r["text_bytes"] / n
     print(f"\n== {n:,} articles ({r['text_bytes'] / 1e6:,.0f} MB of text)")
-    print(f"index        {rate:,.0f} articles/s ({r['index_seconds']:.1f} s); bulk baseline {r['baseline_seconds']:.1f} s:"
-          f" {ratio:.2f}x of it (bar >= 0.3x)")
+    print(
+        f"index        {rate:,.0f} articles/s ({r['index_seconds']:.1f} s); bulk baseline {r['baseline_seconds']:.1f} s:"
+        f" {ratio:.2f}x of it (bar >= 0.3x)"
+    )
     print(f"storage      {per:,.0f} bytes/article, {per / text:.2f}x the article text ({text:,.0f} bytes) (bar <= 2x)")
     if r["top_figure"]:
         print(f"top figure   {r['top_figure'][0]} is in {100 * r['top_figure'][1]:.0f}% of the articles")
@@ -273,12 +288,16 @@ def report(r: dict) -> None:
         if name.endswith("cache"):
             print(f"  {name:44} {int(values[0])}")
         else:
-            print(f"  {name:44} p50 {percentile(values, .5):7.1f} ms   p95 {percentile(values, .95):7.1f} ms   (n={len(values)})")
+            print(
+                f"  {name:44} p50 {percentile(values, 0.5):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms   (n={len(values)})"
+            )
     for name, ms in r.get("boilerplate_ms", {}).items():
         print(f"  boilerplate refresh, {name:25} {ms:7.1f} ms")
     for name, seconds in r["process"].items():
         print(f"  process: {name:35} {seconds:6.2f} s (median)")
-    print(f"peak RSS     {r['rss_mb']:,.0f} MB indexing and answering (largest parse worker {r['workers_rss_mb']:,.0f} MB)")
+    print(
+        f"peak RSS     {r['rss_mb']:,.0f} MB indexing and answering (largest parse worker {r['workers_rss_mb']:,.0f} MB)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,8 +323,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             out = work / f"result-{n}.json"
-            subprocess.run([sys.executable, __file__, "--one", str(n), "--work", str(work), "--out", str(out),
-                            "--repeat", str(args.repeat), "--seed", str(args.seed)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    str(n),
+                    "--work",
+                    str(work),
+                    "--out",
+                    str(out),
+                    "--repeat",
+                    str(args.repeat),
+                    "--seed",
+                    str(args.seed),
+                ],
+                check=True,
+            )
             results.append(json.loads(out.read_text(encoding="utf-8")))
             report(results[-1])
     finally:

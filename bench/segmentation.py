@@ -46,8 +46,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.corpus.segment import split_sentences  # noqa: E402
-from kabar_testing.evaldata import eval_file, require  # noqa: E402
+from bot.corpus.segment import split_sentences
+from kabar_testing.evaldata import eval_file, require
 
 DEFAULT = eval_file("indosum_public_100.jsonl")
 _NAIVE = re.compile(r"(?<=[.!?])\s+")
@@ -194,16 +194,15 @@ def main() -> None:
         print(f"  speed: {us:.1f} µs per paragraph (best of 3)")
     (f0, us0, base), (f1, us1, res) = results.values()
     ratio = (res["fp"] + res["fn"]) / max(1, base["fp"] + base["fn"])
-    print(
-        f"\nF1 gain over naive: {f1 - f0:+.4f}; errors relative to naive: {ratio:.2f}x; "
-        f"time: {us1 / us0:.1f}x naive"
-    )
+    print(f"\nF1 gain over naive: {f1 - f0:+.4f}; errors relative to naive: {ratio:.2f}x; time: {us1 / us0:.1f}x naive")
     reader_timing(rows)
     errors = [e for e in res["per_article"] if e[0]]
-    print(f"articles with any error: {len(errors)} of {len(rows)}; "
-          f"median errors among them: {statistics.median([e[0] for e in errors]) if errors else 0}")
+    print(
+        f"articles with any error: {len(errors)} of {len(rows)}; "
+        f"median errors among them: {statistics.median([e[0] for e in errors]) if errors else 0}"
+    )
     print(f"\nworst {args.worst} articles for kabar segment (‖ marks the boundary):")
-    for count, row, fps, fns in sorted(errors, key=lambda e: -e[0])[: args.worst]:
+    for _count, row, fps, fns in sorted(errors, key=lambda e: -e[0])[: args.worst]:
         print(f"- {row['id'][:60]} ({row['source']}): {len(fps)} false, {len(fns)} missed")
         shown = [("false ", b) for b in fps] + [("missed", b) for b in fns]
         for kind, b in shown[: args.show_errors]:

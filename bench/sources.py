@@ -80,8 +80,7 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, float]:
         build_corpus(folder, size)
     env = dict(os.environ, KABAR_SEEDS_DIR=str(folder), KABAR_DB=str(work / f"kabar-{size}.db"), PYTHONPATH=str(ROOT))
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bot", "index", "--json"], env=env, cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "bot", "index", "--json"], env=env, cwd=ROOT, check=True, capture_output=True)
     first_index = time.perf_counter() - started
     os.utime(folder, (LONG_AGO, LONG_AGO))
     whole_process(["index", "--json"], env, 1)  # records the dated token
@@ -118,8 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     for size, row in rows.items():
         print(f"{size:>9,}  " + "  ".join(f"{row[c]:>18.3f}" for c in columns))
     small, large = rows[min(rows)], rows[max(rows)]
-    print(f"{max(rows) // min(rows)}x the articles: " + ", ".join(
-        f"{c} x{large[c] / small[c]:.2f}" for c in columns if small[c] > 0))
+    print(
+        f"{max(rows) // min(rows)}x the articles: "
+        + ", ".join(f"{c} x{large[c] / small[c]:.2f}" for c in columns if small[c] > 0)
+    )
     return 0
 
 

@@ -35,11 +35,11 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.corpus.reader import parse_article  # noqa: E402
-from bot.corpus.segment import split_sentences  # noqa: E402
-from kabar_testing.evaldata import eval_file, require  # noqa: E402
-from kabar_testing.rouge import RougeScores, mean_scores, rouge_scores, tokenize, rouge_n  # noqa: E402
-from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences  # noqa: E402
+from bot.corpus.reader import parse_article
+from bot.corpus.segment import split_sentences
+from bot.nlp.summarize import NewsWeights, news_features, pick_news, summarize_sentences
+from kabar_testing.evaldata import eval_file, require
+from kabar_testing.rouge import RougeScores, mean_scores, rouge_n, rouge_scores, tokenize
 
 DEFAULT_DATA = eval_file("indosum_public_100.jsonl")
 METHODS = ("lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "news")
@@ -72,7 +72,9 @@ def score_run(rows: list[dict], sentences_of, with_gold: bool) -> dict[str, tupl
         results[method] = (mean_scores(scores), time.perf_counter() - started)
     if with_gold:
         scores = [
-            rouge_scores([row["sentences"][i] for i in row["gold_extractive_indices"]], row["reference_summary_sentences"])
+            rouge_scores(
+                [row["sentences"][i] for i in row["gold_extractive_indices"]], row["reference_summary_sentences"]
+            )
             for row in rows
         ]
         results["gold (oracle)"] = (mean_scores(scores), 0.0)
@@ -150,7 +152,7 @@ def cross_validate(rows: list[dict], splits: int) -> None:
         f"  mean held-out dR-1 of tuned weights {100 * mean(held_out):+.2f} (min {100 * min(held_out):+.2f});"
         f" default weights per half: mean {100 * mean(defaults_half):+.2f}, min {100 * min(defaults_half):+.2f}"
     )
-    print(f"  default weights: { {k: v for k, v in asdict(NewsWeights()).items()} }")
+    print(f"  default weights: {dict(asdict(NewsWeights()).items())}")
 
 
 def main() -> None:

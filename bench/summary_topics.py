@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eval.summary.ask import ask_topics, corpus_sentences  # noqa: E402
-from eval.summary.score import Recurrence, Tally, score_answer  # noqa: E402
-from eval.summary.topics import load  # noqa: E402
+from eval.summary.ask import ask_topics, corpus_sentences
+from eval.summary.score import Recurrence, Tally, score_answer
+from eval.summary.topics import load
 
 ROWS = (
     ("items that are boilerplate (3+ articles)", "boilerplate", "items"),
@@ -63,12 +63,20 @@ def _cells(tallies: dict[str, Tally], cell) -> str:
 def report(tallies: dict[str, Tally]) -> str:
     width = max(len(row[0]) for row in ROWS)
     lines = [f"{'':{width}}  " + "  ".join(f"{name:>16}" for name in tallies)]
-    lines.append(f"{'topics / answered / items':{width}}  "
-                 + _cells(tallies, lambda t: f"{t['topics']} / {t['answered']} / {t['items']}"))
+    lines.append(
+        f"{'topics / answered / items':{width}}  "
+        + _cells(tallies, lambda t: f"{t['topics']} / {t['answered']} / {t['items']}")
+    )
     for label, count, total in ROWS:
-        lines.append(f"{label:{width}}  " + _cells(tallies, lambda t: f"{t[count]} / {t[total]}"))
-    lines.append(f"{'p50 / p95 ms per answer':{width}}  " + _cells(
-        tallies, lambda t: f"{percentile(t.seconds, .5) * 1000:.0f} / {percentile(t.seconds, .95) * 1000:.0f}"))
+        lines.append(
+            f"{label:{width}}  " + _cells(tallies, lambda t, count=count, total=total: f"{t[count]} / {t[total]}")
+        )
+    lines.append(
+        f"{'p50 / p95 ms per answer':{width}}  "
+        + _cells(
+            tallies, lambda t: f"{percentile(t.seconds, 0.5) * 1000:.0f} / {percentile(t.seconds, 0.95) * 1000:.0f}"
+        )
+    )
     return "\n".join(lines)
 
 
@@ -92,15 +100,19 @@ def main() -> None:
             if name in tallies:
                 score_answer(topic, asked[topic.id].answer.items, recurrence, tallies[name])
                 tallies[name].seconds.append(asked[topic.id].seconds)
-    print(f"judged topic set: {len(asked_topics)} topics over 100 IndoSum articles through the service "
-          f"({time.perf_counter() - started:.1f} s)")
+    print(
+        f"judged topic set: {len(asked_topics)} topics over 100 IndoSum articles through the service "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
     print(report(tallies))
     for name in splits:
         tally = tallies[name]
         if name == "held-out":
             if args.verbose or args.merges:
-                print(f"\nheld-out: {len(tally.failures)} failures and {len(tally.merges)} pairs, not listed "
-                      "(never tune on these)")
+                print(
+                    f"\nheld-out: {len(tally.failures)} failures and {len(tally.merges)} pairs, not listed "
+                    "(never tune on these)"
+                )
             continue
         if args.verbose:
             print(f"\nfailures in {name}:")

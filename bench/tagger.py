@@ -103,8 +103,10 @@ def main() -> None:
     texts = sentences()
     tokens = sum(len(token_spans(t)) for t in texts)
     tagger = PosTagger.load()
-    print(f"{len(texts)} sentences, {tokens} tokens ({tokens / len(texts):.1f} per sentence); "
-          f"model {tagger!r}; median of {args.repeat} runs\n")
+    print(
+        f"{len(texts)} sentences, {tokens} tokens ({tokens / len(texts):.1f} per sentence); "
+        f"model {tagger!r}; median of {args.repeat} runs\n"
+    )
 
     def tokenise() -> None:
         for t in texts:
@@ -118,8 +120,10 @@ def main() -> None:
         for t in texts:
             tagger.tag_text(t)
 
-    rows = [(name, median_time(fn, args.repeat)[0])
-            for name, fn in (("tokenise", tokenise), ("features", features), ("tag_text", tag_all))]
+    rows = [
+        (name, median_time(fn, args.repeat)[0])
+        for name, fn in (("tokenise", tokenise), ("features", features), ("tag_text", tag_all))
+    ]
     base = rows[0][1]
     print(f"{'CPU time':10} {'tokens/s':>11} {'ms/sentence':>12} {'x tokenise':>11}")
     for name, sec in rows:
@@ -129,9 +133,11 @@ def main() -> None:
     q_tokens = sum(len(token_spans(t)) for t in query)
     q_cpu, q_wall = median_time(lambda: [tagger.tag_text(t) for t in query], max(args.repeat, 20))
     q_base, _ = median_time(lambda: [token_spans(t) for t in query], max(args.repeat, 20))
-    print(f"\nquery: {len(query)} sentences ({q_tokens} tokens) tagged in {q_cpu * 1e3:.1f} ms CPU "
-          f"(tokenising alone {q_base * 1e3:.2f} ms, {q_cpu / max(q_base, 1e-9):.0f}x); wall median "
-          f"{statistics.median(q_wall) * 1e3:.1f} ms, p95 {p95(q_wall) * 1e3:.1f} ms")
+    print(
+        f"\nquery: {len(query)} sentences ({q_tokens} tokens) tagged in {q_cpu * 1e3:.1f} ms CPU "
+        f"(tokenising alone {q_base * 1e3:.2f} ms, {q_cpu / max(q_base, 1e-9):.0f}x); wall median "
+        f"{statistics.median(q_wall) * 1e3:.1f} ms, p95 {p95(q_wall) * 1e3:.1f} ms"
+    )
 
     half = len(query) // 2
     parts = (query[:half], query[half:])
@@ -144,8 +150,7 @@ def main() -> None:
     own = [PosTagger.load(), PosTagger.load()]
 
     def two_threads(taggers: list[PosTagger]) -> None:
-        workers = [threading.Thread(target=lambda p=p, g=g: [g.tag_text(t) for t in p])
-                   for p, g in zip(parts, taggers)]
+        workers = [threading.Thread(target=lambda p=p, g=g: [g.tag_text(t) for t in p]) for p, g in zip(parts, taggers)]
         for w in workers:
             w.start()
         for w in workers:
@@ -157,8 +162,10 @@ def main() -> None:
         runs["shared"].append(median_time(lambda: two_threads([tagger, tagger]), 1)[1][0])
         runs["own"].append(median_time(lambda: two_threads(own), 1)[1][0])
     one, shared, mine = (statistics.median(runs[k]) for k in ("one", "shared", "own"))
-    print(f"threads (wall): one thread {one * 1e3:.1f} ms; two threads sharing one tagger {shared * 1e3:.1f} ms "
-          f"({shared / one:.2f}x); two threads with a tagger each {mine * 1e3:.1f} ms ({mine / one:.2f}x)")
+    print(
+        f"threads (wall): one thread {one * 1e3:.1f} ms; two threads sharing one tagger {shared * 1e3:.1f} ms "
+        f"({shared / one:.2f}x); two threads with a tagger each {mine * 1e3:.1f} ms ({mine / one:.2f}x)"
+    )
 
     tracemalloc.start()
     for t in query:
@@ -171,10 +178,15 @@ def main() -> None:
     print(f"\nload (warm process): {load * 1e3:.2f} ms CPU")
     b_wall, b_cpu, b_rss = cold(_BASELINE_BODY, 5)
     t_wall, t_cpu, t_rss = cold(_TAGGER_BODY, 5)
-    print(f"cold process, import word splitter only: {b_cpu * 1e3:.0f} ms CPU ({b_wall * 1e3:.0f} ms wall), "
-          f"peak RSS {b_rss / 1024:.1f} MiB")
-    print(f"cold process, import tagger + load model: {t_cpu * 1e3:.0f} ms CPU ({t_wall * 1e3:.0f} ms wall), "
-          f"peak RSS {t_rss / 1024:.1f} MiB (+{(t_cpu - b_cpu) * 1e3:.0f} ms CPU, +{(t_rss - b_rss) / 1024:.1f} MiB)")
+    print(
+        f"cold process, import word splitter only: {b_cpu * 1e3:.0f} ms CPU ({b_wall * 1e3:.0f} ms wall), "
+        f"peak RSS {b_rss / 1024:.1f} MiB"
+    )
+    print(
+        f"cold process, import tagger + load model: {t_cpu * 1e3:.0f} ms CPU ({t_wall * 1e3:.0f} ms wall), "
+        f"peak RSS {t_rss / 1024:.1f} MiB (+{(t_cpu - b_cpu) * 1e3:.0f} ms CPU, +{(t_rss - b_rss) / 1024:.1f} MiB)"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -1,9 +1,9 @@
 """What the benchmarks share for timing answers: percentiles, a timer, and honest cold/cached counts.
 
-    percentile(values, q) -> float          # nearest-rank, q in [0, 1]
-    await timed(call) -> float              # milliseconds one awaited call takes
-    spy = CacheSpy(kabar)                   # counts the answer cache's hits while installed
-    with spy: ...; spy.hits
+percentile(values, q) -> float          # nearest-rank, q in [0, 1]
+await timed(call) -> float              # milliseconds one awaited call takes
+spy = CacheSpy(kabar)                   # counts the answer cache's hits while installed
+with spy: ...; spy.hits
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class CacheSpy:
         self.hits = 0
         self._real = None
 
-    def __enter__(self) -> "CacheSpy":
+    def __enter__(self) -> CacheSpy:
         cache = self.kabar._answers
         self._real = real = cache.get
 

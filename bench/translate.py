@@ -35,7 +35,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SHAPE = {"layers": 6, "d_model": 512, "heads": 8, "ffn": 2048, "vocab_size": 4000, "pad_vocab_to": 32000, "quantization": "int8"}
+SHAPE = {
+    "layers": 6,
+    "d_model": 512,
+    "heads": 8,
+    "ffn": 2048,
+    "vocab_size": 4000,
+    "pad_vocab_to": 32000,
+    "quantization": "int8",
+}
 
 
 def rss_mb() -> float:
@@ -74,8 +82,10 @@ async def main(args: argparse.Namespace) -> None:
     if not archive.exists():
         started = time.perf_counter()
         subprocess.run([sys.executable, __file__, "--build-only", str(archive)], check=True)
-        print(f"built a random {SHAPE['layers']}+{SHAPE['layers']}-layer model in {time.perf_counter() - started:.1f} s"
-              f" ({archive.stat().st_size / 1e6:.0f} MB archive)")
+        print(
+            f"built a random {SHAPE['layers']}+{SHAPE['layers']}-layer model in {time.perf_counter() - started:.1f} s"
+            f" ({archive.stat().st_size / 1e6:.0f} MB archive)"
+        )
     db_path = work / "bench.db"
     db_path.unlink(missing_ok=True)
     settings = Settings(
@@ -94,8 +104,10 @@ async def main(args: argparse.Namespace) -> None:
         sentences = sentences[: args.limit]
     n = len(sentences)
     base_rss = rss_mb()
-    print(f"{n} seed sentences; beam {args.beam}, max {args.ratio}x input tokens, batch {args.batch}, "
-          f"threads {args.threads or 'all'}; RSS before loading {base_rss:.0f} MB")
+    print(
+        f"{n} seed sentences; beam {args.beam}, max {args.ratio}x input tokens, batch {args.batch}, "
+        f"threads {args.threads or 'all'}; RSS before loading {base_rss:.0f} MB"
+    )
 
     db = await Database.open(db_path)
     translations = Translations(settings, db)
@@ -112,9 +124,9 @@ async def main(args: argparse.Namespace) -> None:
     cold: list = []
     warm: list = []
     for number, start in enumerate(range(0, n, args.round)):
-        chunk = sentences[start:start + args.round]
+        chunk = sentences[start : start + args.round]
         times: dict[str, float] = {}
-        for mode in (("naive", "cold") if number % 2 == 0 else ("cold", "naive")):
+        for mode in ("naive", "cold") if number % 2 == 0 else ("cold", "naive"):
             calls_before = engine.decode_calls
             started = time.perf_counter()
             if mode == "naive":
@@ -145,8 +157,10 @@ async def main(args: argparse.Namespace) -> None:
     print(f"naive one-by-one  {rate(naive_s)}  {naive_calls} decoder calls")
     print(f"batched, cold     {rate(cold_s)}  {cold_calls} decoder calls")
     print(f"cached, warm      {rate(warm_s)}  0 decoder calls")
-    print(f"cold vs naive     {naive_s / cold_s:8.1f}x   (target >= 4x); median of {len(ratios)} paired rounds"
-          f" {statistics.median(ratios):.1f}x")
+    print(
+        f"cold vs naive     {naive_s / cold_s:8.1f}x   (target >= 4x); median of {len(ratios)} paired rounds"
+        f" {statistics.median(ratios):.1f}x"
+    )
     print(f"warm vs cold      {cold_s / warm_s:8.1f}x   (target >= 100x)")
     peak = peak_rss_mb()
     print(f"peak RSS          {peak:8.0f} MB   (target < 600 MB)")

@@ -62,6 +62,6 @@ class CachedAnswers:
             self.cleaning = None
 
 
-def _log_failure(task: "asyncio.Task[Any]") -> None:
+def _log_failure(task: asyncio.Task[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.warning("cleaning the answer cache failed", exc_info=task.exception())

@@ -14,8 +14,14 @@ from bot.errors import QueryError
 
 #: command name -> (usage, one-line description); the order is the help order
 COMMANDS: dict[str, tuple[str, str]] = {
-    "summary": ("/summary <topic> [sentences] [method:lexrank] [lang:en]", "a short cited summary of what the articles say about a topic"),
-    "who-confirmed": ("/who-confirmed <figure> [explain:yes]", "who confirmed, reported or denied a figure, with every source cited"),
+    "summary": (
+        "/summary <topic> [sentences] [method:lexrank] [lang:en]",
+        "a short cited summary of what the articles say about a topic",
+    ),
+    "who-confirmed": (
+        "/who-confirmed <figure> [explain:yes]",
+        "who confirmed, reported or denied a figure, with every source cited",
+    ),
     "translate": ("/translate <article> [lang:en]", "an article in English, sentence by sentence, beside the original"),
     "articles": ("/articles", "the indexed articles"),
     "show": ("/show <article>", "an article's numbered sentences"),

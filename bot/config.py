@@ -67,9 +67,7 @@ class Settings(BaseSettings):
     model_max_ratio: float = Field(20.0, ge=1, le=10_000, allow_inf_nan=False)  # unpacked/packed size of a member
 
     # --- discord --------------------------------------------------------------------
-    discord_token: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("KABAR_DISCORD_TOKEN", "DISCORD_TOKEN")
-    )
+    discord_token: SecretStr | None = Field(None, validation_alias=AliasChoices("KABAR_DISCORD_TOKEN", "DISCORD_TOKEN"))
     guild_id: int | None = Field(None, gt=0, le=MAX_SNOWFLAKE)
     digest_channel_id: int | None = Field(None, gt=0, le=MAX_SNOWFLAKE)
     digest_time: str = "07:00"
@@ -128,7 +126,9 @@ class Settings(BaseSettings):
     def _check_contact(cls, value: str) -> str:
         text = value.strip()
         if len(text) > MAX_CONTACT_CHARS or not text.isprintable():
-            raise ValueError(f"give a short contact (a URL or an e-mail address, at most {MAX_CONTACT_CHARS} characters)")
+            raise ValueError(
+                f"give a short contact (a URL or an e-mail address, at most {MAX_CONTACT_CHARS} characters)"
+            )
         return text
 
     @field_validator("log_level")

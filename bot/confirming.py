@@ -57,9 +57,7 @@ async def confirmed_answer(
         notes.append(f"Left out: {bare} as {', '.join(left_out[:5])}; ask for {bare} alone to see every unit.")
     if holding > len(chosen):
         many = f"{FIGURE_COUNT_CAP:,} or more" if holding >= FIGURE_COUNT_CAP else f"{holding:,}"
-        notes.append(
-            f"The figure appears in {many} articles; sources are drawn from the {len(chosen)} most recent."
-        )
+        notes.append(f"The figure appears in {many} articles; sources are drawn from the {len(chosen)} most recent.")
     if related:
         label = "Related figures of that size" if wanted.vague else "Related vague quantities"
         notes.append(
@@ -75,4 +73,3 @@ async def confirmed_answer(
     if explain:
         meta["explain"] = [m.explain() for m in report.matches]
     return Answer(command="who-confirmed", query=text, items=tuple(main), notes=tuple(notes), meta=meta)
-

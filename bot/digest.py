@@ -70,7 +70,7 @@ UNKNOWN_GUILD = 0
 
 def utc_clock() -> dt.datetime:
     """The default clock: now, aware, in UTC."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 # --------------------------------------------------------------------------- scheduling
@@ -98,13 +98,13 @@ class DueDigest:
 def slot_at(date: dt.date, time: dt.time, tz: str) -> dt.datetime:
     """The instant (UTC) of `time` on `date` in zone `tz` (DST gaps and folds as documented)."""
     local = dt.datetime.combine(date, time.replace(tzinfo=None), tzinfo=ZoneInfo(tz))
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def latest_slot(now: dt.datetime, time: dt.time, tz: str) -> tuple[dt.date, dt.datetime]:
     """The most recent (local date, slot instant) at or before `now`."""
     today = now.astimezone(ZoneInfo(tz)).date()
-    for back in range(0, 3):
+    for back in range(3):
         date = today - dt.timedelta(days=back)
         slot = slot_at(date, time, tz)
         if slot <= now:
@@ -112,9 +112,7 @@ def latest_slot(now: dt.datetime, time: dt.time, tz: str) -> tuple[dt.date, dt.d
     raise AssertionError("unreachable: a slot within three local days is always in the past")
 
 
-def due_digests(
-    now: dt.datetime, targets: Iterable[DigestTarget], claims: Iterable[DigestClaim]
-) -> list[DueDigest]:
+def due_digests(now: dt.datetime, targets: Iterable[DigestTarget], claims: Iterable[DigestClaim]) -> list[DueDigest]:
     """The digests to post at `now` (pure; see the module docstring for the rules)."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be an aware datetime")
@@ -145,9 +143,7 @@ def effective_time(row: GuildSettings | None, settings: Settings) -> tuple[str, 
     return hhmm, tz
 
 
-def targets_from(
-    rows: Iterable[GuildSettings], settings: Settings, env_guild_id: int | None
-) -> list[DigestTarget]:
+def targets_from(rows: Iterable[GuildSettings], settings: Settings, env_guild_id: int | None) -> list[DigestTarget]:
     """Digest targets from per-server rows; the env default channel belongs to `env_guild_id`."""
     targets = []
     for row in rows:
@@ -161,7 +157,7 @@ def targets_from(
         hhmm, tz = effective_time(row, settings)
         since = dt.datetime.fromisoformat(row.updated_at) if row.updated_at else None
         if since is not None and since.tzinfo is None:
-            since = since.replace(tzinfo=dt.timezone.utc)
+            since = since.replace(tzinfo=dt.UTC)
         targets.append(DigestTarget(channel, parse_hhmm(hhmm), tz, guild_id=row.guild_id, since=since))
     return targets
 
@@ -247,7 +243,7 @@ def _summary_of(group: Sequence[Article], n: int) -> tuple[Citation, ...]:
     """
     try:
         picks = summarize_topic(_candidates(group), n=n + 2, method="news").items
-    except Exception:  # noqa: BLE001 - the digest falls back to the lead rather than failing
+    except Exception:
         log.warning("summariser failed for the story of %s; using its lead", group[0].id, exc_info=True)
         lead = group[0]
         return tuple(Citation(article=lead.id, sentence=s.index, text=s.text) for s in lead.sentences[:n])
@@ -298,7 +294,7 @@ async def _in_english(kabar: ArticleReader, stories: list[Story]) -> list[Story]
         return stories
     try:
         english = iter(await kabar.in_english(cited))
-    except Exception:  # noqa: BLE001 - a digest in Indonesian beats no digest
+    except Exception:
         log.warning("digest translation skipped", exc_info=True)
         return stories
     return [replace(story, summary=tuple(next(english) for _ in story.summary)) for story in stories]
@@ -320,9 +316,7 @@ async def compose_digest(kabar: ArticleReader, *, since: str | None, local_date:
     watermark = max(iso_utc(info.indexed_at) for info in fresh)
     if since is not None:
         watermark = max(watermark, since)
-    return Digest(
-        local_date=local_date, stories=tuple(stories), watermark=watermark, articles=len(fresh), notes=notes
-    )
+    return Digest(local_date=local_date, stories=tuple(stories), watermark=watermark, articles=len(fresh), notes=notes)
 
 
 # --------------------------------------------------------------------------- posting
@@ -414,14 +408,29 @@ class DigestService:
             try:
                 message_id = await self.poster.find(claim.channel_id, claim.local_date, after)
             except Exception as exc:  # noqa: BLE001 - unsure means never re-post
-                log.warning("digest %s/%s: cannot check the channel (%s); marked unknown",
-                            claim.channel_id, claim.local_date, exc)
-                await self.store.finish(claim.channel_id, claim.local_date, "unknown", now=self.clock(),
-                                        detail=f"interrupted; check failed: {exc}"[:500])
+                log.warning(
+                    "digest %s/%s: cannot check the channel (%s); marked unknown",
+                    claim.channel_id,
+                    claim.local_date,
+                    exc,
+                )
+                await self.store.finish(
+                    claim.channel_id,
+                    claim.local_date,
+                    "unknown",
+                    now=self.clock(),
+                    detail=f"interrupted; check failed: {exc}"[:500],
+                )
                 continue
             if message_id is not None:
-                await self.store.finish(claim.channel_id, claim.local_date, "posted", now=self.clock(),
-                                        message_id=message_id, detail="interrupted; found in the channel")
+                await self.store.finish(
+                    claim.channel_id,
+                    claim.local_date,
+                    "posted",
+                    now=self.clock(),
+                    message_id=message_id,
+                    detail="interrupted; found in the channel",
+                )
             else:
                 await self.store.release(claim.channel_id, claim.local_date)
             resolved.append(claim)
@@ -448,21 +457,34 @@ class DigestService:
                 message_id = None
                 if self.settings.digest_empty_note:
                     message_id = await self.poster.post(target.channel_id, digest)
-                await self.store.finish(target.channel_id, date, "empty", now=self.clock(),
-                                        message_id=message_id, watermark=since)
+                await self.store.finish(
+                    target.channel_id, date, "empty", now=self.clock(), message_id=message_id, watermark=since
+                )
                 return Outcome(target.channel_id, date, "empty", message_id)
             message_id = await self.poster.post(target.channel_id, digest)
         except PostForbidden as exc:
             await self._forbidden(target, date, str(exc))
             return Outcome(target.channel_id, date, "forbidden")
-        except Exception as exc:  # noqa: BLE001 - one channel's failure must not stop the others
+        except Exception as exc:
             log.exception("digest for channel %s on %s failed", target.channel_id, date)
             await self.store.finish(target.channel_id, date, "failed", now=self.clock(), detail=repr(exc)[:500])
             return Outcome(target.channel_id, date, "failed")
-        await self.store.finish(target.channel_id, date, "posted", now=self.clock(), message_id=message_id,
-                                watermark=digest.watermark, articles=digest.articles)
-        log.info("digest for channel %s on %s posted (%d stories%s)", target.channel_id, date,
-                 len(digest.stories), ", catch-up" if item.catch_up else "")
+        await self.store.finish(
+            target.channel_id,
+            date,
+            "posted",
+            now=self.clock(),
+            message_id=message_id,
+            watermark=digest.watermark,
+            articles=digest.articles,
+        )
+        log.info(
+            "digest for channel %s on %s posted (%d stories%s)",
+            target.channel_id,
+            date,
+            len(digest.stories),
+            ", catch-up" if item.catch_up else "",
+        )
         return Outcome(target.channel_id, date, "posted", message_id, len(digest.stories))
 
     async def _forbidden(self, target: DigestTarget, date: str, detail: str) -> None:
@@ -478,7 +500,7 @@ class DigestService:
         )
         try:
             await self.poster.report(await self.store.get(guild), target.channel_id, message)
-        except Exception:  # noqa: BLE001 - reporting is best effort, and happens once
+        except Exception:
             log.warning("could not report the digest problem for channel %s", target.channel_id, exc_info=True)
 
     async def preview(self, guild_id: int | None) -> Digest:

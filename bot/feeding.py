@@ -275,8 +275,14 @@ class Feeding:
                 wanted.append(feed)
             elif not ok and forced:  # asked by hand: say why a feed was not asked; the bot just waits
                 outcome = "paused" if feed.paused else "waiting"
-                reports[feed.id] = FeedReport(feed.url, outcome, reason=why, failures=feed.failures,
-                                              paused=feed.paused, next_attempt=feed.retry_at or feed.next_attempt)
+                reports[feed.id] = FeedReport(
+                    feed.url,
+                    outcome,
+                    reason=why,
+                    failures=feed.failures,
+                    paused=feed.paused,
+                    next_attempt=feed.retry_at or feed.next_attempt,
+                )
         if wanted:
             fetcher = await self.fetcher()
             slots = asyncio.Semaphore(FEEDS_AT_ONCE)
@@ -315,7 +321,9 @@ class Feeding:
                     continue
                 except Exception as exc:  # a bug must not lose the other articles nor stop the poll
                     log.exception("storing %s from %s failed", fetched.url or fetched.guid, feed.url)
-                    warnings.append(f"{label}: not indexed (internal error {type(exc).__name__}; tried again next poll)")
+                    warnings.append(
+                        f"{label}: not indexed (internal error {type(exc).__name__}; tried again next poll)"
+                    )
                     retry = True
                     continue
                 if isinstance(kept, AddedArticle):
@@ -338,9 +346,16 @@ class Feeding:
         prints = fingerprint(article)
         outlet = feed.outlet or article.outlet or fetched.site or poll.title or feed.title or _host(fetched.url)
         provenance = Provenance(
-            article="", feed=feed.id, url=fetched.url, fetched_at=stored_time(fetched.fetched_at),
-            method=fetched.method, fingerprint=prints, outlet=outlet, published=fetched.published,
-            author=fetched.author, note=fetched.note,
+            article="",
+            feed=feed.id,
+            url=fetched.url,
+            fetched_at=stored_time(fetched.fetched_at),
+            method=fetched.method,
+            fingerprint=prints,
+            outlet=outlet,
+            published=fetched.published,
+            author=fetched.author,
+            note=fetched.note,
         )
         aid, store_it = await self.store.claim(provenance, sighting)
         if not store_it:  # a syndicated copy, or the same story under another address
@@ -373,16 +388,32 @@ class Feeding:
         outcome = "failed" if failed else ("new" if added else "unchanged")
         detail = poll.reason if failed else ("; ".join(warnings)[:1000] or None)
         await self.store.polled(
-            feed.id, now=stored_time(now), outcome=outcome, detail=detail, etag=etag, last_modified=modified,
-            title=poll.title, failures=health.failures, last_error=health.last_error,
-            next_attempt=health.next_attempt, retry_at=health.retry_at, paused=health.paused,
+            feed.id,
+            now=stored_time(now),
+            outcome=outcome,
+            detail=detail,
+            etag=etag,
+            last_modified=modified,
+            title=poll.title,
+            failures=health.failures,
+            last_error=health.last_error,
+            next_attempt=health.next_attempt,
+            retry_at=health.retry_at,
+            paused=health.paused,
         )
         if health.paused and not feed.paused:
-            log.warning("feed %s paused after %d failures in a row (last: %s)", feed.url, health.failures,
-                        health.last_error)
+            log.warning(
+                "feed %s paused after %d failures in a row (last: %s)", feed.url, health.failures, health.last_error
+            )
         return FeedReport(
-            feed.url, outcome, added=tuple(added), already=tuple(already), reason=poll.reason if failed else None,
-            warnings=tuple(warnings), failures=health.failures, paused=health.paused,
+            feed.url,
+            outcome,
+            added=tuple(added),
+            already=tuple(already),
+            reason=poll.reason if failed else None,
+            warnings=tuple(warnings),
+            failures=health.failures,
+            paused=health.paused,
             next_attempt=health.next_attempt if failed else None,
         )
 

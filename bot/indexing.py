@@ -91,20 +91,29 @@ def folder_location(directory: str | os.PathLike[str]) -> str:
     CorpusError when it is not UTF-8 (the store keeps text)."""
     location = os.path.abspath(os.path.expanduser(os.fspath(directory)))
     if display_name(location) != location:
-        raise CorpusError(f"The folder {display_name(location)} has a path that is not UTF-8; kabar cannot record it.",
-                          hint="rename the folder (or one above it) with UTF-8 characters")
+        raise CorpusError(
+            f"The folder {display_name(location)} has a path that is not UTF-8; kabar cannot record it.",
+            hint="rename the folder (or one above it) with UTF-8 characters",
+        )
     return location
 
 
 def _reason(message: str, name: str) -> str:
-    """"NAME is empty" -> "it is empty": the skipped line names the file once."""
+    """ "NAME is empty" -> "it is empty": the skipped line names the file once."""
     if message.startswith(name):
-        message = "it" + message[len(name):]
+        message = "it" + message[len(name) :]
     return message.removeprefix(": ").rstrip(".")
 
 
-def _process(folder_real: str, files: Sequence[Entry], known: dict[str, str], reader: Reader, indexed_at: str,
-             source: int | None, settled_ns: int) -> _Chunk:
+def _process(
+    folder_real: str,
+    files: Sequence[Entry],
+    known: dict[str, str],
+    reader: Reader,
+    indexed_at: str,
+    source: int | None,
+    settled_ns: int,
+) -> _Chunk:
     """Read every file once; hash it; parse the new and changed ones from the same bytes; build their rows."""
     chunk = _Chunk(rows=Rows((), indexed_at, source))
     for file in files:
@@ -202,8 +211,10 @@ def stamp_holds(recorded: str | None, current: str | None, now_ns: int) -> bool:
 
 def kept_warning(location: str, detail: str | None, articles: int) -> str:
     """The warning for a source that is missing, unreadable or empty: nothing is removed."""
-    return (f"the source {location} {detail or 'cannot be used'}: its {articles} indexed articles are kept "
-            f"(`kabar sources remove {location}` drops them)")
+    return (
+        f"the source {location} {detail or 'cannot be used'}: its {articles} indexed articles are kept "
+        f"(`kabar sources remove {location}` drops them)"
+    )
 
 
 async def index_folder(db: Database, directory: str | os.PathLike[str], **options: Any) -> IndexReport:
@@ -215,8 +226,10 @@ async def index_folder(db: Database, directory: str | os.PathLike[str], **option
     if source is None:
         scan = await asyncio.to_thread(scan_folder, location, options.get("key_of"))
         if scan.state in ("missing", "unreadable"):
-            raise CorpusError(f"The article folder {location} does not exist or is not a readable folder.",
-                              hint="give the folder that holds the NNN_<hash>.txt articles")
+            raise CorpusError(
+                f"The article folder {location} does not exist or is not a readable folder.",
+                hint="give the folder that holds the NNN_<hash>.txt articles",
+            )
         clock = options.get("clock")
         source = await add_source(sources, location, iso_utc(clock()) if clock else utc_now())
         options["scan"] = scan
@@ -277,13 +290,16 @@ async def check_folder(
     if scan.state != "ok" and (mine or scan.state != "empty"):
         await sources.checked(source.id, now=indexed_at, state=scan.state, detail=scan.detail, stamp=scan.stamp)
         warning = kept_warning(source.location, scan.detail, len(mine))
-        return IndexReport(warnings=(warning,), kept=(warning,), sources=(source.location,),
-                           seconds=time.perf_counter() - started)
+        return IndexReport(
+            warnings=(warning,), kept=(warning,), sources=(source.location,), seconds=time.perf_counter() - started
+        )
 
     known = {key: digest for aid, (key, owner, digest, _) in claims.items() if owner == source.id}
     stats = {key: stat for aid, (key, owner, _, stat) in claims.items() if owner == source.id and stat}
     skipped = [
-        dataclasses.replace(s, source=source.location, reason=s.reason + (KEPT if _key(s.name, key_of) in known else ""))
+        dataclasses.replace(
+            s, source=source.location, reason=s.reason + (KEPT if _key(s.name, key_of) in known else "")
+        )
         for s in scan.skipped
     ]
     files: list[Entry] = []
@@ -312,7 +328,7 @@ async def check_folder(
     if progress:
         progress(done, total)
     settled_ns = scanned_at - RACY_NS
-    chunks = [files[i:i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
+    chunks = [files[i : i + chunk_size] for i in range(0, len(files), max(1, chunk_size))]
     new_files = sum(1 for f in files if f.key not in known)
     workers = _parse_workers(new_files, reader is article_from_bytes)
     executor = _process_pool(workers) if workers > 1 else None
@@ -366,8 +382,9 @@ async def check_folder(
         await store.finish_bulk()
     skipped.sort(key=lambda s: s.name)
     before = {(s.name, s.reason) for s in await sources.skipped(source.id)}
-    await sources.checked(source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at),
-                          skipped=skipped)
+    await sources.checked(
+        source.id, now=indexed_at, state="ok", stamp=recorded_stamp(scan.stamp, scanned_at), skipped=skipped
+    )
     await BoilerplateStore(db).refresh(changed=bool(added or updated or removed))
     return IndexReport(
         added=tuple(added),

@@ -17,5 +17,5 @@ def iso_utc(value: dt.datetime | str) -> str:
         except ValueError as exc:
             raise ValueError(f"not an ISO-8601 timestamp: {value!r}") from exc
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")

@@ -124,7 +124,7 @@ class Citation:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Citation":
+    def from_dict(cls, data: dict[str, Any]) -> Citation:
         return cls(
             article=str(data["article"]),
             sentence=int(data["sentence"]),
@@ -164,7 +164,7 @@ class AnswerItem:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "AnswerItem":
+    def from_dict(cls, data: dict[str, Any]) -> AnswerItem:
         """The inverse of `to_dict` (fields come back as plain data)."""
         return cls(
             text=data["text"],
@@ -200,7 +200,7 @@ class Answer:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Answer":
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
         """The inverse of `to_dict` (item fields and meta entries come back as plain data)."""
         return cls(
             command=data["command"],
@@ -294,7 +294,7 @@ class Skipped:
 
     @property
     def line(self) -> str:
-        """"NAME: skipped, REASON" (the form `kabar index` prints)."""
+        """ "NAME: skipped, REASON" (the form `kabar index` prints)."""
         return f"{self.name}: skipped, {self.reason}"
 
 

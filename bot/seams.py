@@ -116,7 +116,10 @@ class _Indexing(Protocol):
     async def ensure_indexed(self) -> IndexReport | None: ...
 
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        self,
+        directory: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
         reread: bool = False,
     ) -> IndexReport: ...
 

@@ -168,7 +168,10 @@ class Kabar:
 
     # ------------------------------------------------------------------ corpus
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        self,
+        directory: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
         reread: bool = False,
     ) -> IndexReport:
         """Check a folder fully, adding it as a source if new; without one, check every source fully.
@@ -232,7 +235,9 @@ class Kabar:
             Candidate("warm", 2, "Pemerintah mengonfirmasi kedatangan pasukan tersebut.", 0.5),
         ]
         await self._cpu(summarize_topic, sample, n=1, method=self.settings.summary_method)
-        warm = parse_article("Judul\nKepala Dinas Kesehatan, Budi Santoso, mengatakan 12 warga dirawat.\n", "000_0000000000000000")
+        warm = parse_article(
+            "Judul\nKepala Dinas Kesehatan, Budi Santoso, mengatakan 12 warga dirawat.\n", "000_0000000000000000"
+        )
         await self._cpu(find_claims, [(warm.id, warm.sentences)], parse_figure("12"))
         await asyncio.to_thread(self.translations.available, "id", "en")  # list the models once, off the loop
 
@@ -348,8 +353,10 @@ class Kabar:
         kept = 100.0 * result.words_out / max(1, result.words_in)
         shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
         notes = [
-            (f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
-            f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept)."),
+            (
+                f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
+                f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept)."
+            ),
             "Keywords: " + ", ".join(result.keywords) + ".",
             *query.notes,
         ]
@@ -417,13 +424,13 @@ class Kabar:
         decoded_before = self.translations.decoded_sentences
         citations = await self.translations.translate_article(art, lang)
         decoded = self.translations.decoded_sentences - decoded_before
-        items = tuple(
-            AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations
-        )
+        items = tuple(AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations)
         flagged = sum(1 for c in citations if c.flags)
         notes = [f"{counted(len(citations), 'sentence')}, {lang} beside the original."]
         if flagged:
-            notes.append(f"{counted(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}.")
+            notes.append(
+                f"{counted(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}."
+            )
         notes += await self.translations.review_warnings(art, lang)
         return Answer(
             command="translate",
@@ -563,7 +570,9 @@ class Kabar:
         lang = (lang or "en").lower()
         if not items or lang == "id" or not self.translations.available("id", lang):
             return items
-        texts = sorted({c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set()))
+        texts = sorted(
+            {c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set())
+        )
         try:
             done = await self.translations.translate_texts(texts, src="id", tgt=lang)
         except TranslationError as exc:

@@ -81,8 +81,10 @@ async def refresh(
     for source, stamp in await sources.stamps(FOLDER):
         # a source with a problem is looked at every time (cheap: it is gone, unlisted or empty),
         # so it recovers as soon as it is back
-        if full or source.state in PROBLEMS or not stamp_holds(
-            stamp, await asyncio.to_thread(folder_stamp, source.location), time.time_ns()
+        if (
+            full
+            or source.state in PROBLEMS
+            or not stamp_holds(stamp, await asyncio.to_thread(folder_stamp, source.location), time.time_ns())
         ):
             light = not full and source.state not in PROBLEMS  # a command's check: listing changes only
             reports.append(await check_folder(db, source, progress=progress, clock=clock, reread=reread, light=light))
@@ -91,8 +93,9 @@ async def refresh(
     return merge(reports, time.perf_counter() - started)
 
 
-async def _first_source(db: Database, sources: SourceStore, default: Path, *, progress: Progress | None,
-                        clock: Clock | None, started: float) -> IndexReport:
+async def _first_source(
+    db: Database, sources: SourceStore, default: Path, *, progress: Progress | None, clock: Clock | None, started: float
+) -> IndexReport:
     location = folder_location(default)
     scan = await asyncio.to_thread(scan_folder, location)
     if scan.state in ("missing", "unreadable"):

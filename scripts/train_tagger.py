@@ -68,8 +68,18 @@ def corpus_from_wheel(wheel: Path) -> str:
 
 def download_corpus(version: str) -> str:
     with tempfile.TemporaryDirectory(prefix="nlp-id-") as tmp:
-        cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-               "--only-binary=:all:", f"nlp-id=={version}", "-d", tmp]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            f"nlp-id=={version}",
+            "-d",
+            tmp,
+        ]
         print("fetching the corpus:", " ".join(cmd[2:]))
         subprocess.run(cmd, check=True)
         wheels = list(Path(tmp).glob("nlp_id-*.whl"))
@@ -83,13 +93,15 @@ def train(xs, ys, model: Path, args: argparse.Namespace) -> tuple[float, float]:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys):
         trainer.append(x, y)
-    trainer.set_params({
-        "c1": args.c1,
-        "c2": args.c2,
-        "max_iterations": args.max_iterations,
-        "feature.minfreq": args.min_freq,
-        "feature.possible_transitions": True,
-    })
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.max_iterations,
+            "feature.minfreq": args.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
     model.parent.mkdir(parents=True, exist_ok=True)
     t0, c0 = time.perf_counter(), time.process_time()
     trainer.train(str(model))
@@ -103,19 +115,25 @@ def report(tagger: PosTagger, test: list[list[tuple[str, str]]]) -> None:
     pred = [tagger.tag(ws) for ws in words]
     elapsed = time.perf_counter() - t0
     result = score(gold, pred)
-    print(f"\nheld-out: {len(test)} sentences, {result.tokens} tokens, "
-          f"accuracy {result.accuracy:.4f} ({result.tokens / elapsed:,.0f} tokens/s)")
+    print(
+        f"\nheld-out: {len(test)} sentences, {result.tokens} tokens, "
+        f"accuracy {result.accuracy:.4f} ({result.tokens / elapsed:,.0f} tokens/s)"
+    )
     print(f"  {'tag':<5} {'gold':>6} {'prec':>6} {'recall':>6} {'F1':>6}")
     for tag in TAGS_OF_INTEREST:
-        print(f"  {tag:<5} {result.gold[tag]:>6} {result.precision(tag):>6.3f} "
-              f"{result.recall(tag):>6.3f} {result.f1(tag):>6.3f}")
+        print(
+            f"  {tag:<5} {result.gold[tag]:>6} {result.precision(tag):>6.3f} "
+            f"{result.recall(tag):>6.3f} {result.f1(tag):>6.3f}"
+        )
     # the case attribution cares about: a capitalised first word that is not a name
     first = [(g[0], p[0]) for g, p, ws in zip(gold, pred, words) if ws[0][:1].isupper()]
     common = [p for g, p in first if g != "NNP"]
     names = [p for g, p in first if g == "NNP"]
-    print(f"  capitalised first words: {len(common)} not names, "
-          f"{sum(p == 'NNP' for p in common) / max(1, len(common)):.3f} of them tagged NNP; "
-          f"{len(names)} names, {sum(p == 'NNP' for p in names) / max(1, len(names)):.3f} tagged NNP")
+    print(
+        f"  capitalised first words: {len(common)} not names, "
+        f"{sum(p == 'NNP' for p in common) / max(1, len(common)):.3f} of them tagged NNP; "
+        f"{len(names)} names, {sum(p == 'NNP' for p in names) / max(1, len(names)):.3f} tagged NNP"
+    )
 
 
 def write_sample(path: Path, sentences: list[list[tuple[str, str]]]) -> None:
@@ -158,9 +176,11 @@ def main() -> None:
     parts = split(raw)
     train_set = parts.train
     test_set = [align(s) for s in parts.held_out]
-    print(f"corpus: {len(raw)} sentences, {sum(map(len, raw))} tokens, {parts.duplicates} repeats dropped; "
-          f"train {len(train_set)} sentences ({sum(map(len, train_set))} tokens), "
-          f"held out {len(test_set)} ({sum(map(len, test_set))} tokens)")
+    print(
+        f"corpus: {len(raw)} sentences, {sum(map(len, raw))} tokens, {parts.duplicates} repeats dropped; "
+        f"train {len(train_set)} sentences ({sum(map(len, train_set))} tokens), "
+        f"held out {len(test_set)} ({sum(map(len, test_set))} tokens)"
+    )
 
     if args.sample:
         write_sample(args.sample, parts.held_out[: args.sample_size])
@@ -171,10 +191,11 @@ def main() -> None:
     print(f"features: {time.perf_counter() - t0:.1f} s")
     wall, cpu = train(xs, ys, args.out, args)
     size = args.out.stat().st_size
-    print(f"trained in {wall:.0f} s ({cpu:.0f} s CPU; c1 {args.c1}, c2 {args.c2}, {args.max_iterations} iterations); "
-          f"model {args.out} {size / 1e6:.2f} MB")
+    print(
+        f"trained in {wall:.0f} s ({cpu:.0f} s CPU; c1 {args.c1}, c2 {args.c2}, {args.max_iterations} iterations); "
+        f"model {args.out} {size / 1e6:.2f} MB"
+    )
     report(PosTagger.load(args.out), test_set)
-
 
 
 if __name__ == "__main__":

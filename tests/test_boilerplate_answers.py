@@ -61,6 +61,5 @@ def test_show_raw_explains_learned_boilerplate(settings: Settings, monkeypatch) 
     assert result.exit_code == 0
     assert "Kept out of summaries, digests and /who-confirmed:" in result.stdout
     assert (
-        f"sentence   3  boilerplate (recurs in 4 different articles of NUSAKINI): {footer('12.500')}"
-        in result.stdout
+        f"sentence   3  boilerplate (recurs in 4 different articles of NUSAKINI): {footer('12.500')}" in result.stdout
     )

@@ -68,7 +68,11 @@ def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
         ("KABAR_DB", "{folder}", "KABAR_DB: {folder} is a folder"),
         ("KABAR_FEED_INTERVAL", "soon", "KABAR_FEED_INTERVAL: interval 'soon' is not a number of minutes"),
         ("KABAR_FEED_INTERVAL", "10s", "KABAR_FEED_INTERVAL: interval '10s' is not a number of minutes"),
-        ("KABAR_FEED_INTERVAL", "0.5", "KABAR_FEED_INTERVAL: interval '0.5' must be off or between 1 minute and 7 days"),
+        (
+            "KABAR_FEED_INTERVAL",
+            "0.5",
+            "KABAR_FEED_INTERVAL: interval '0.5' must be off or between 1 minute and 7 days",
+        ),
         ("KABAR_FEED_INTERVAL", "30d", "KABAR_FEED_INTERVAL"),
         ("KABAR_FEED_INTERVAL", "-15", "KABAR_FEED_INTERVAL"),
         ("KABAR_FEED_INTERVAL", "inf", "KABAR_FEED_INTERVAL"),
@@ -78,8 +82,9 @@ def test_dotenv_file_and_blank_values(tmp_path: Path) -> None:
         ("KABAR_FEED_CONTACT", "ops@example.org\x1b[2J", "KABAR_FEED_CONTACT: give a short contact"),
     ],
 )
-def test_bad_values_give_a_config_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, value: str,
-                                       fragment: str) -> None:
+def test_bad_values_give_a_config_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, value: str, fragment: str
+) -> None:
     a_file = tmp_path / "a-file"
     a_file.write_text("x", encoding="utf-8")
     places = {"file": str(a_file), "folder": str(tmp_path)}
@@ -110,8 +115,19 @@ def test_example_env_file_loads() -> None:
 
 @pytest.mark.parametrize(
     ("value", "minutes"),
-    [("15", 15.0), ("15m", 15.0), ("90 min", 90.0), ("2h", 120.0), ("1.5h", 90.0), ("off", 0.0), ("OFF", 0.0),
-     ("0", 0.0), ("never", 0.0), ("1", 1.0), ("10080", 10080.0)],
+    [
+        ("15", 15.0),
+        ("15m", 15.0),
+        ("90 min", 90.0),
+        ("2h", 120.0),
+        ("1.5h", 90.0),
+        ("off", 0.0),
+        ("OFF", 0.0),
+        ("0", 0.0),
+        ("never", 0.0),
+        ("1", 1.0),
+        ("10080", 10080.0),
+    ],
 )
 def test_feed_interval_in_minutes_hours_or_off(monkeypatch: pytest.MonkeyPatch, value: str, minutes: float) -> None:
     monkeypatch.setenv("KABAR_FEED_INTERVAL", value)

@@ -26,8 +26,6 @@ def test_the_environment_stays_small() -> None:
     # what the install put there; bytecode caches grow with whatever has been imported since
     site = Path(sys.prefix)
     size = sum(
-        p.stat().st_size
-        for p in site.rglob("*")
-        if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts
+        p.stat().st_size for p in site.rglob("*") if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts
     )
     assert size < ENVIRONMENT_LIMIT_MB * 1024 * 1024, f"{site} holds {size / 2**20:.0f} MB"

@@ -27,9 +27,13 @@ def test_every_exception_class_defined_in_bot_descends_from_kabar_error() -> Non
     for name in _modules():
         module = importlib.import_module(name)
         for attr, value in vars(module).items():
-            if inspect.isclass(value) and issubclass(value, BaseException) and value.__module__ == name:
-                if not issubclass(value, KabarError):
-                    outside.append(f"{name}.{attr}")
+            if (
+                inspect.isclass(value)
+                and issubclass(value, BaseException)
+                and value.__module__ == name
+                and not issubclass(value, KabarError)
+            ):
+                outside.append(f"{name}.{attr}")
     assert outside == [], f"exceptions outside the KabarError tree: {outside}"
 
 

@@ -98,12 +98,15 @@ def build(folder: Path, outside: Path) -> list[Bad]:
     (folder / "027_0000000000000027.txt").write_text("Judul Tanpa Titik\n\n" + NO_STOPS + "\n", encoding="utf-8")
     (folder / "028_0000000000000028.txt").write_text(
         "Sandi :fire: Bocor\nPeretas menulis root:x:0 dan :x: serta [bold]tebal[/bold] di forum pada Senin.\n",
-        encoding="utf-8")
-    (folder / "029_0000000000000029.txt").write_text("Judul Kontrol\nKalimat \x1b[31mberwarna\x07 di sini.\n",
-                                                     encoding="utf-8")
+        encoding="utf-8",
+    )
+    (folder / "029_0000000000000029.txt").write_text(
+        "Judul Kontrol\nKalimat \x1b[31mberwarna\x07 di sini.\n", encoding="utf-8"
+    )
     (folder / "archive").mkdir()
-    (folder / "archive" / "inside.bak").write_text("Arsip Dalam\nBerita arsip tentang Kursk di dalam folder.\n",
-                                                 encoding="utf-8")
+    (folder / "archive" / "inside.bak").write_text(
+        "Arsip Dalam\nBerita arsip tentang Kursk di dalam folder.\n", encoding="utf-8"
+    )
     (folder / "030_0000000000000030.txt").symlink_to(Path("archive") / "inside.bak")
     return bad
 
@@ -151,8 +154,9 @@ def test_every_hostile_entry_is_skipped_with_its_reason(hostile, kabar_cli) -> N
     assert code == 0 and "Traceback" not in err
     report = json.loads(out)
     assert sorted(report["added"]) == sorted(INDEXED)
-    assert sorted((s["name"], s["id"], s["reason"]) for s in report["skipped"]) == \
-        sorted((b.shown, b.id, b.reason) for b in bad)
+    assert sorted((s["name"], s["id"], s["reason"]) for s in report["skipped"]) == sorted(
+        (b.shown, b.id, b.reason) for b in bad
+    )
     code, out, err = kabar_cli("index")
     assert code == 0 and "\x1b" not in err and "\x1b" not in out
     for b in bad:
@@ -169,12 +173,18 @@ def test_nothing_outside_the_folder_is_shown_and_each_id_says_why(hostile, kabar
             continue
         code, out, err = kabar_cli("show", b.id)
         assert code == 4 and out == "", (b, err)
-        assert err.splitlines()[0] == f"error: Article {b.id} is not indexed: its file {escaped(b.shown)} was skipped ({b.reason})."
+        assert (
+            err.splitlines()[0]
+            == f"error: Article {b.id} is not indexed: its file {escaped(b.shown)} was skipped ({b.reason})."
+        )
     for args in (("search", "root"), ("ask", "/summary root"), ("articles",), ("show", "010", "--raw")):
         code, out, err = kabar_cli(*args)
         assert SECRET not in out and SECRET not in err
     code, out, err = kabar_cli("show", "3")
-    assert code == 2 and err.splitlines()[0] == "error: Article 3 is ambiguous: 003 and 0003 are both indexed. Give the whole id."
+    assert (
+        code == 2
+        and err.splitlines()[0] == "error: Article 3 is ambiguous: 003 and 0003 are both indexed. Give the whole id."
+    )
 
 
 def test_the_good_articles_stay_searchable_and_text_shows_as_written(hostile, kabar_cli) -> None:
@@ -202,13 +212,20 @@ def without_file_access() -> list[str]:
 
 
 def kabar_process(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([*without_file_access(), sys.executable, "-m", "bot", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*without_file_access(), sys.executable, "-m", "bot", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_unreadable_files_and_folders_keep_what_was_indexed(tmp_path: Path, seeds_dir: Path) -> None:
-    env = dict(os.environ, KABAR_SEEDS_DIR=str(seeds_dir), KABAR_DB=str(tmp_path / "state" / "k.db"),
-               PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ, KABAR_SEEDS_DIR=str(seeds_dir), KABAR_DB=str(tmp_path / "state" / "k.db"), PYTHONPATH=str(ROOT)
+    )
     done = kabar_process("index", env=env)
     assert done.returncode == 0, done.stderr
     locked = next(seeds_dir.glob("002_*.txt"))
@@ -217,16 +234,20 @@ def test_unreadable_files_and_folders_keep_what_was_indexed(tmp_path: Path, seed
     try:
         done = kabar_process("index", env=env)
         assert done.returncode == 0
-        assert (f"warning: {locked.name}: skipped, it cannot be read (Permission denied); "
-                "the previously indexed version is kept") in done.stderr.splitlines()
+        assert (
+            f"warning: {locked.name}: skipped, it cannot be read (Permission denied); "
+            "the previously indexed version is kept"
+        ) in done.stderr.splitlines()
         done = kabar_process("show", "002", "--json", env=env)
         assert done.returncode == 0 and json.loads(done.stdout)["title"].startswith("Barat: Korea Utara")
     finally:
         locked.chmod(0o644)
     seeds_dir.chmod(0)
     try:
-        kept = (f"warning: the source {seeds_dir} cannot be listed (Permission denied): its 5 indexed "
-                f"articles are kept (`kabar sources remove {seeds_dir}` drops them)")
+        kept = (
+            f"warning: the source {seeds_dir} cannot be listed (Permission denied): its 5 indexed "
+            f"articles are kept (`kabar sources remove {seeds_dir}` drops them)"
+        )
         done = kabar_process("index", env=env)
         assert done.returncode == 0 and done.stderr.splitlines() == [kept]
         done = kabar_process("ask", "/who-confirmed 10000", env=env)
@@ -246,19 +267,36 @@ def test_unreadable_files_and_folders_keep_what_was_indexed(tmp_path: Path, seed
 NAMES = st.one_of(
     st.integers(100, 999).map(lambda n: f"{n}_{n:016x}.txt"),
     st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=40)
-    .filter(lambda s: s not in (".", "..")).map(lambda s: s + ".txt"),
+    .filter(lambda s: s not in (".", ".."))
+    .map(lambda s: s + ".txt"),
 )
 CONTENTS = st.one_of(
     st.binary(max_size=3000),
     st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.lists(st.sampled_from(["Baca juga: X", "Editor: Y", "* * *", "Kursk diserang pada Senin.", ":fire:", "\x1b[2J",
-                              "10.000 pasukan", "", "(adt)", "a" * 1500, "JAKARTA -"]), max_size=30)
-    .map(lambda lines: "\n".join(lines).encode()),
+    st.lists(
+        st.sampled_from(
+            [
+                "Baca juga: X",
+                "Editor: Y",
+                "* * *",
+                "Kursk diserang pada Senin.",
+                ":fire:",
+                "\x1b[2J",
+                "10.000 pasukan",
+                "",
+                "(adt)",
+                "a" * 1500,
+                "JAKARTA -",
+            ]
+        ),
+        max_size=30,
+    ).map(lambda lines: "\n".join(lines).encode()),
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.dictionaries(NAMES, CONTENTS, min_size=1, max_size=6))
 def test_generated_files_never_stop_an_index_nor_hide_the_others(files: dict[str, bytes]) -> None:
     async def check(folder: Path, db_path: Path) -> None:
@@ -314,12 +352,16 @@ async def content(db: Database) -> dict[str, list]:
     return {
         "articles": await db.fetchall(
             "SELECT id, key, path, title, title_derived, outlet, dateline, editor, content_hash, words, sentences,"
-            " removed, warnings, layout FROM articles ORDER BY id"),
-        "sentences": await db.fetchall("SELECT article, idx, paragraph, text, figure_terms FROM sentences"
-                                       " ORDER BY article, idx"),
+            " removed, warnings, layout FROM articles ORDER BY id"
+        ),
+        "sentences": await db.fetchall(
+            "SELECT article, idx, paragraph, text, figure_terms FROM sentences ORDER BY article, idx"
+        ),
         "figures": await db.fetchall("SELECT * FROM figures ORDER BY article, sentence, start, value"),
-        "fts": await db.fetchall("SELECT s.article, s.idx FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid"
-                                 " WHERE sentences_fts MATCH 'kursk OR pasukan OR fig10000' ORDER BY 1, 2"),
+        "fts": await db.fetchall(
+            "SELECT s.article, s.idx FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid"
+            " WHERE sentences_fts MATCH 'kursk OR pasukan OR fig10000' ORDER BY 1, 2"
+        ),
         "skipped": await db.fetchall("SELECT name, id, reason FROM skipped ORDER BY name"),
         "sources": await db.fetchall("SELECT kind, location, state FROM sources"),
     }
@@ -336,8 +378,14 @@ def test_kill_9_while_indexing_leaves_what_a_clean_index_leaves(tmp_path: Path) 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     killed_db = tmp_path / "killed.db"
     for moment in (40, 160):  # killed twice, at two moments; the third run finishes
-        proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(folder), str(killed_db)], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", KILLED_RUN, str(folder), str(killed_db)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
         try:
             for line in proc.stdout:
                 if int(line.split()[0]) >= moment:
@@ -351,7 +399,9 @@ def test_kill_9_while_indexing_leaves_what_a_clean_index_leaves(tmp_path: Path) 
         async with await Database.open(killed_db) as db:
             assert (await db.fetchone("PRAGMA integrity_check"))[0] == "ok"
             await index_folder(db, folder)
-            assert await db.fetchall("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)") == []
+            assert (
+                await db.fetchall("INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)") == []
+            )
             resumed = await content(db)
         async with await Database.open(tmp_path / "clean.db") as db:
             await index_folder(db, folder)

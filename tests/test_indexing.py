@@ -18,11 +18,10 @@ from bot.store.articles import ArticleStore
 from bot.store.db import Database
 from bot.store.search import SentenceSearch
 from bot.store.spelling import SpellingIndex
-
 from tests.store.helpers import simple_key, simple_reader, write_article
 
 ROOT = Path(__file__).resolve().parents[1]
-CLOCK = lambda: dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.timezone.utc)  # noqa: E731
+CLOCK = lambda: dt.datetime(2025, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
 async def run(db, folder, **kwargs):
@@ -33,8 +32,13 @@ async def run(db, folder, **kwargs):
 
 def fill(folder: Path, n: int) -> list[Path]:
     return [
-        write_article(folder, f"{i:03d}", f"Judul {i}", [f"Kalimat pertama artikel {i}. Ada {i}.000 tentara di Kursk.",
-                                                         f"Paragraf kedua nomor {i}."], tag=str(i))
+        write_article(
+            folder,
+            f"{i:03d}",
+            f"Judul {i}",
+            [f"Kalimat pertama artikel {i}. Ada {i}.000 tentara di Kursk.", f"Paragraf kedua nomor {i}."],
+            tag=str(i),
+        )
         for i in range(n)
     ]
 
@@ -67,7 +71,7 @@ async def test_changed_added_and_deleted_files(db, tmp_path):
     paths[1].write_text("Judul Baru\nIsi yang berubah tentang Belgorod.\n", encoding="utf-8")
     paths[2].unlink()
     write_article(tmp_path, "007", "Tujuh", ["Artikel baru tentang drone."], tag="7")
-    later = lambda: dt.datetime(2025, 3, 2, tzinfo=dt.timezone.utc)  # noqa: E731
+    later = lambda: dt.datetime(2025, 3, 2, tzinfo=dt.UTC)
     report = await run(db, tmp_path, clock=later)
     assert (report.added, report.updated, report.removed, report.unchanged) == (("007",), ("001",), ("002",), 1)
     store, search = ArticleStore(db), SentenceSearch(db, lambda q: None)
@@ -98,8 +102,12 @@ async def test_broken_files_are_warnings_not_failures(db, tmp_path):
     assert report.added == ("000", "001")
     text = "\n".join(report.warnings)
     assert len(report.warnings) == 4
-    for needle in ("005_aaaaaaaaaaaaaaaa.txt", "006_bbbbbbbbbbbbbbbb.txt", "notes.txt: skipped",
-                   "000_cccccccccccccccc.txt: skipped, id 000"):
+    for needle in (
+        "005_aaaaaaaaaaaaaaaa.txt",
+        "006_bbbbbbbbbbbbbbbb.txt",
+        "notes.txt: skipped",
+        "000_cccccccccccccccc.txt: skipped, id 000",
+    ):
         assert needle in text
     for warning in report.warnings:  # each names its file once, not "x.txt: x.txt is empty"
         name = warning.split()[0].rstrip(":")
@@ -122,9 +130,11 @@ async def test_a_reader_bug_is_a_warning(db, tmp_path):
 
     report = await run(db, tmp_path, reader=flaky)
     assert report.added == ("000", "002")
-    name = sorted(tmp_path.glob('001_*'))[0].name
+    name = sorted(tmp_path.glob("001_*"))[0].name
     assert report.warnings == (f"{name}: skipped, it cannot be parsed (IndexError: oops)",)
-    assert [(s.name, s.id, s.reason) for s in report.skipped] == [(name, "001", "it cannot be parsed (IndexError: oops)")]
+    assert [(s.name, s.id, s.reason) for s in report.skipped] == [
+        (name, "001", "it cannot be parsed (IndexError: oops)")
+    ]
 
 
 async def test_missing_folder(db, tmp_path):
@@ -176,9 +186,14 @@ KILLED_RUN = textwrap.dedent("""
 
 def killed_run(folder: Path, db_path: Path, bulk_min: int) -> None:
     """Index `folder` in another process and kill it (SIGKILL) once three chunks are stored."""
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(folder), str(db_path), str(bulk_min)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_RUN, str(folder), str(db_path), str(bulk_min)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         for line in proc.stdout:
             if int(line.split()[0]) >= 30:  # three chunks stored, more to come
@@ -257,5 +272,7 @@ async def test_an_article_the_store_rejects_is_a_warning(db, tmp_path):
 
     report = await run(db, tmp_path, reader=duplicating)
     assert report.added == ("000", "002")
-    assert len(report.warnings) == 1 and report.warnings[0].startswith("001_") and "cannot be stored" in report.warnings[0]
+    assert (
+        len(report.warnings) == 1 and report.warnings[0].startswith("001_") and "cannot be stored" in report.warnings[0]
+    )
     assert [a.id for a in await ArticleStore(db).list()] == ["000", "002"]

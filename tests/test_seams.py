@@ -82,7 +82,9 @@ def test_the_checker_catches_a_drifted_fake() -> None:
 
 
 def test_the_protocols_name_every_adapter_facing_method() -> None:
-    assert {"summary", "who_confirmed", "translate", "about", "guilds", "feeds", "can_translate"} <= set(members(ChatService))
+    assert {"summary", "who_confirmed", "translate", "about", "guilds", "feeds", "can_translate"} <= set(
+        members(ChatService)
+    )
     assert {"ask", "translate_all", "export_translation", "search", "sources"} <= set(members(TerminalService))
 
 

@@ -57,7 +57,9 @@ async def test_summary_is_cached_until_the_corpus_changes(
         assert again.to_dict()["query"] == "kursk"
 
 
-async def test_who_confirmed_cached_answer_equals_fresh_one(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_who_confirmed_cached_answer_equals_fresh_one(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = counting(monkeypatch, claims_module, "find_claims")
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
@@ -99,7 +101,10 @@ async def test_concurrent_questions_share_one_service(settings: Settings) -> Non
     async with Kabar(settings) as kabar:
         await kabar.ensure_indexed()
         answers = await asyncio.gather(
-            *(kabar.ask(line) for line in ["/summary kursk", "/who-confirmed 10000", "/summary nato 2", "/articles"] * 3)
+            *(
+                kabar.ask(line)
+                for line in ["/summary kursk", "/who-confirmed 10000", "/summary nato 2", "/articles"] * 3
+            )
         )
     assert all(isinstance(a, Answer) for a in answers)
     assert answers[0].items and answers[1].items
@@ -112,7 +117,11 @@ def test_answer_json_round_trip() -> None:
         items=(
             AnswerItem(
                 text="Pentagon — confirmed: 10,000",
-                citations=(Citation("000", 3, "… 10,000 prajurit …", "… 10,000 soldiers …", "argos 1.9", ("glossary: x -> y",)),),
+                citations=(
+                    Citation(
+                        "000", 3, "… 10,000 prajurit …", "… 10,000 soldiers …", "argos 1.9", ("glossary: x -> y",)
+                    ),
+                ),
                 fields={"who": None, "stance": "confirmed", "figure": {"value": 10000.0, "qualifier": None}},
             ),
         ),
@@ -188,7 +197,9 @@ async def test_answers_of_an_older_corpus_are_removed_in_the_background(settings
             await kabar.summary(topic)
         old = (await kabar.db.fetchone("SELECT count(*) FROM answer_cache"))[0]
         assert old == 3
-        (seeds_dir / "005_0123456789abcdef.txt").write_text("Judul\nPasukan tiba di Kursk pada Selasa.\n", encoding="utf-8")
+        (seeds_dir / "005_0123456789abcdef.txt").write_text(
+            "Judul\nPasukan tiba di Kursk pada Selasa.\n", encoding="utf-8"
+        )
         await kabar.index()
         answer = await kabar.summary("kursk")  # computed on the new corpus, not served from the old
         assert "005" in answer.meta["articles"]

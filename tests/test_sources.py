@@ -68,7 +68,9 @@ async def test_an_indexed_folder_sticks_and_queries_never_index_another(settings
         report = await kabar.index(other)
         assert len(report.added) == 50
         await kabar.ensure_indexed()  # what every command runs first
-        assert len(await ids(kabar)) == 50, "the seeds folder (KABAR_SEEDS_DIR) must not be indexed behind the user's back"
+        assert len(await ids(kabar)) == 50, (
+            "the seeds folder (KABAR_SEEDS_DIR) must not be indexed behind the user's back"
+        )
         assert [s.location for s in await kabar.sources()] == [str(other)]
         await kabar.index(settings.seeds_dir)  # added on purpose: both are sources now
         await kabar.ensure_indexed()
@@ -77,7 +79,9 @@ async def test_an_indexed_folder_sticks_and_queries_never_index_another(settings
 
 
 @pytest.mark.parametrize("failure", ["missing", "empty", "not a folder"])
-async def test_a_source_that_cannot_be_used_keeps_its_articles(settings: Settings, tmp_path: Path, failure: str) -> None:
+async def test_a_source_that_cannot_be_used_keeps_its_articles(
+    settings: Settings, tmp_path: Path, failure: str
+) -> None:
     seeds = settings.seeds_dir
     aside = tmp_path / "aside"
     async with Kabar(settings) as kabar:
@@ -209,7 +213,9 @@ async def test_a_file_replaced_while_it_is_indexed_keeps_text_and_hash_together(
         await index_folder(db, folder, reader=replacing_reader)
         stored = await ArticleStore(db).get("007")
         assert stored.title == "Versi Pertama"
-        assert stored.content_hash == hashlib.sha256(b"Versi Pertama\nKalimat versi pertama tentang Kursk.\n").hexdigest()
+        assert (
+            stored.content_hash == hashlib.sha256(b"Versi Pertama\nKalimat versi pertama tentang Kursk.\n").hexdigest()
+        )
         report = await index_folder(db, folder)
         assert report.updated == ("007",), "the next run sees the new version"
         stored = await ArticleStore(db).get("007")
@@ -236,7 +242,9 @@ async def test_articles_stored_before_sources_existed_are_adopted_by_the_first_s
 
     settings.db.parent.mkdir(parents=True, exist_ok=True)
     async with await Database.open(settings.db) as db:
-        await ArticleStore(db).put(read_article(next(settings.seeds_dir.glob("002_*.txt"))), "2024-01-01T00:00:00+00:00")
+        await ArticleStore(db).put(
+            read_article(next(settings.seeds_dir.glob("002_*.txt"))), "2024-01-01T00:00:00+00:00"
+        )
     async with Kabar(settings) as kabar:
         report = await kabar.ensure_indexed()
         assert report is not None and "002" not in report.added and report.unchanged == 1
@@ -255,7 +263,9 @@ async def test_a_missing_default_folder_on_a_new_database_is_a_clear_error(setti
         assert await kabar.sources() == []
 
 
-async def test_a_file_whose_stat_is_unchanged_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_file_whose_stat_is_unchanged_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import bot.indexing
 
     folder = tmp_path / "articles"

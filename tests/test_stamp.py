@@ -12,8 +12,14 @@ from bot import __version__
 
 def test_stamp_covers_the_engine_its_data_and_the_answer_format() -> None:
     names = {p.relative_to(stamp_module._PACKAGE).as_posix() for p in stamp_module._sources()}
-    assert {"nlp/attribution/engine.py", "nlp/data/cues.tsv", "nlp/data/pos_tagger.crfsuite",
-            "corpus/figures/scan.py", "models.py", "present/json.py"} <= names
+    assert {
+        "nlp/attribution/engine.py",
+        "nlp/data/cues.tsv",
+        "nlp/data/pos_tagger.crfsuite",
+        "corpus/figures/scan.py",
+        "models.py",
+        "present/json.py",
+    } <= names
     assert not any(n.startswith(("discord_app/", "cli")) for n in names)
 
 

@@ -65,7 +65,11 @@ async def test_an_english_topic_without_a_model_is_searched_by_its_indonesian_na
 
 
 async def test_a_topic_whose_words_are_only_found_apart_has_no_match(settings: Settings) -> None:
-    _add(settings.seeds_dir, 202, ["Danau Bungara", "Danau ini punya tiga pulau kecil, salah satunya Pulau Nangka Hutan."])
+    _add(
+        settings.seeds_dir,
+        202,
+        ["Danau Bungara", "Danau ini punya tiga pulau kecil, salah satunya Pulau Nangka Hutan."],
+    )
     _add(settings.seeds_dir, 203, ["Kebakaran pasar", "Kebakaran melanda pasar induk di Jakarta Timur pada Senin."])
     _add(settings.seeds_dir, 204, ["Juara baru", "Pebulu tangkis muda Indonesia menjuarai turnamen di Seoul."])
     async with Kabar(settings) as kabar:

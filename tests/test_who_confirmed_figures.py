@@ -60,8 +60,9 @@ async def test_odd_figures_are_refused(settings: Settings, query: str) -> None:
 
 
 @pytest.mark.parametrize(("query", "says"), [("-5", "has a sign"), ("0x10", "hexadecimal"), ("+5", "has a sign")])
-def test_the_terminal_says_why_in_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path,
-                                            query: str, says: str) -> None:
+def test_the_terminal_says_why_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path, query: str, says: str
+) -> None:
     monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir))
     monkeypatch.setenv("KABAR_DB", str(tmp_path / "state" / "kabar.db"))
     monkeypatch.setenv("KABAR_MODELS_DIR", str(tmp_path / "state" / "models"))

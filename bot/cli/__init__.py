@@ -19,8 +19,9 @@ from bot.cli import answers, corpus, digest, feeds, models, runner, sources
 
 #: the parser's error class, wherever this typer takes click from (its own copy, or click)
 #: (typed as its subclass BadParameter: only format_message() and exit_code, which it has too, are used)
-ParserError = cast("type[typer.BadParameter]",
-                   next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"))
+ParserError = cast(
+    "type[typer.BadParameter]", next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+)
 
 
 class KabarGroup(TyperGroup):
@@ -28,8 +29,15 @@ class KabarGroup(TyperGroup):
     argument, a value of the wrong type) print like every other error: one `error:` line,
     control characters in the user's input escaped, and a hint with the usage; exit 2."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         from bot.cli.common import consoles
@@ -63,7 +71,10 @@ def _show_version(wanted: bool) -> None:
 def _main_job(
     ctx: typer.Context,
     version: bool = typer.Option(
-        False, "--version", callback=_show_version, is_eager=True,
+        False,
+        "--version",
+        callback=_show_version,
+        is_eager=True,
         help="Print the version (release+engine stamp) and exit.",
     ),
 ) -> None:

@@ -30,7 +30,9 @@ def register(app: typer.Typer) -> None:
 
 
 def ask(
-    line: str = typer.Argument(..., metavar="COMMAND", help='A chat command, e.g. "/summary kursk" or "/who-confirmed 10000".'),
+    line: str = typer.Argument(
+        ..., metavar="COMMAND", help='A chat command, e.g. "/summary kursk" or "/who-confirmed 10000".'
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
     explain: bool = typer.Option(False, "--explain", help="who-confirmed: show the figure, cue and source spans."),
 ) -> None:
@@ -68,13 +70,14 @@ async def chat_loop(cfg, read=None) -> None:
         raise NoInput(
             "Standard input is closed: the chat has no commands to read.",
             hint='run `kabar chat` in a terminal or pipe commands into it, use `kabar ask "/summary kursk"`, '
-                 "or set KABAR_DISCORD_TOKEN to run the Discord bot",
+            "or set KABAR_DISCORD_TOKEN to run the Discord bot",
         )
     interactive = read is None and sys.stdin.isatty()
     if interactive:
         with contextlib.suppress(ImportError):
             pass  # line editing and history at the prompt
     if read is None:
+
         def read() -> str:
             try:
                 return prompt_line() if interactive else sys.stdin.readline()
@@ -138,7 +141,9 @@ def prompt_line(ask: Callable[[str], str] = input) -> str:
 def summarize(
     path: str = typer.Argument(..., metavar="PATH|-", help="An Indonesian text file, or - for standard input."),
     sentences: int = typer.Option(3, "--sentences", "-n", min=1, max=50, help="How many sentences."),
-    method: str | None = typer.Option(None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."),
+    method: str | None = typer.Option(
+        None, "--method", "-m", help="news (default), lead, lexrank, lsa, textrank, luhn, kl, sumbasic."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the Answer as JSON."),
 ) -> None:
     """Summarise one Indonesian text (a file or stdin): the key sentences in order."""
@@ -168,7 +173,11 @@ def _read_text(path: str) -> str:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        fail((NoInput if path == "-" else QueryError)(f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."))
+        fail(
+            (NoInput if path == "-" else QueryError)(
+                f"Cannot read {'standard input' if path == '-' else path}: {_why(exc)}."
+            )
+        )
         raise
     except ValueError:  # a name no file system can hold (a lone surrogate, NUL)
         fail(QueryError(f"Cannot read {path}: that is not a usable file name."))

@@ -66,7 +66,11 @@ def settings(**overrides: Any) -> Settings:
         fail(ConfigError("The .env file is not UTF-8 text.", hint="save .env as UTF-8 (see .env.example)"))
         raise
     except OSError as exc:
-        fail(ConfigError(f"Cannot read the .env file: {exc.strerror or exc}.", hint="fix or remove .env (see .env.example)"))
+        fail(
+            ConfigError(
+                f"Cannot read the .env file: {exc.strerror or exc}.", hint="fix or remove .env (see .env.example)"
+            )
+        )
         raise
 
 
@@ -202,8 +206,13 @@ def tell_index(report: IndexReport | None) -> None:
 def sub_app(name: str, help: str) -> typer.Typer:
     """A command group (`kabar models ...`, `kabar sources ...`) laid out like the main app."""
     return typer.Typer(
-        name=name, help=help, no_args_is_help=False, invoke_without_command=True, add_completion=False,
-        pretty_exceptions_enable=False, rich_markup_mode=None,
+        name=name,
+        help=help,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
     )
 
 

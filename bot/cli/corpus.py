@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -27,13 +27,17 @@ def register(app: typer.Typer) -> None:
 
 
 def index(
-    directory: Optional[Path] = typer.Argument(
-        None, metavar="DIR",
+    directory: Path | None = typer.Argument(
+        None,
+        metavar="DIR",
         help="Folder of NNN_<hash>.txt articles to add as a source and check (default: check every source; "
-             "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
+        "a new database starts with KABAR_SEEDS_DIR or ./seeds).",
     ),
-    reread: bool = typer.Option(False, "--reread", help="Read and hash every file, even those whose size and times "
-                                "are unchanged since they were indexed."),
+    reread: bool = typer.Option(
+        False,
+        "--reread",
+        help="Read and hash every file, even those whose size and times are unchanged since they were indexed.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Check article folders fully: new and changed files are indexed, deleted ones removed."""
@@ -57,12 +61,17 @@ def index(
                 report = await kabar.index(directory, reread=reread)
             else:
                 with Progress(
-                    TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                    TextColumn("indexing"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeRemainingColumn(),
+                    console=err,
                     transient=True,
                 ) as bar:
                     task = bar.add_task("index", total=None)
                     report = await kabar.index(
-                        directory, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                        directory,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
                         reread=reread,
                     )
             await kabar.compact_storage(
@@ -107,11 +116,15 @@ def articles(
         out.print("No articles indexed. Put NNN_<hash>.txt files in a folder and run `kabar index FOLDER`.")
         return
     for info in infos:
-        out.print(f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {counted(info.sentences, 'sentence')})")
+        out.print(
+            f"{info.id}  {info.title}  ({info.outlet or 'unknown outlet'}, {counted(info.sentences, 'sentence')})"
+        )
 
 
 def show(
-    ref: str = typer.Argument(..., metavar="ID", help="Article id (003, f001), full key (003_89031a1fd86b0abb) or URL."),
+    ref: str = typer.Argument(
+        ..., metavar="ID", help="Article id (003, f001), full key (003_89031a1fd86b0abb) or URL."
+    ),
     raw: bool = typer.Option(False, "--raw", help="Also show what was kept as metadata or removed, and why."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
@@ -152,7 +165,9 @@ def show(
             out.print("")
             out.print("Kept out of summaries, digests and /who-confirmed:")
             for removal in learned:
-                out.print(f"  sentence {removal.sentence:>3}  {removal.kind} ({removal.reason}): {removal.text}", markup=False)
+                out.print(
+                    f"  sentence {removal.sentence:>3}  {removal.kind} ({removal.reason}): {removal.text}", markup=False
+                )
         for warning in art.warnings:
             out.print(f"  warning: {warning}")
 

@@ -24,8 +24,8 @@ def digest(
     """Preview the daily digest: indexed articles grouped into stories with cited summaries."""
     from bot.digest import compose_digest
     from bot.errors import QueryError
-    from bot.present.text import render_digest
     from bot.isotime import iso_utc
+    from bot.present.text import render_digest
 
     cfg, out, _ = start()
     if since is not None:
@@ -34,7 +34,11 @@ def digest(
         except ValueError:
             from bot.cli.common import fail
 
-            fail(QueryError(f"--since {since!r} is not an ISO date or time, e.g. 2026-11-23 or 2026-11-23T07:00:00+07:00."))
+            fail(
+                QueryError(
+                    f"--since {since!r} is not an ISO date or time, e.g. 2026-11-23 or 2026-11-23T07:00:00+07:00."
+                )
+            )
     today = dt.datetime.now(ZoneInfo(cfg.digest_tz)).date().isoformat()
 
     result = on_index(cfg, lambda kabar: compose_digest(kabar, since=since, local_date=today))

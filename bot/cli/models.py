@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -40,9 +40,10 @@ def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON."
         emit_json({"dir": str(cfg.models_dir), "packages": [p.as_dict() for p in found]})
         return
     if not found:
-        _say(out, 
+        _say(
+            out,
             f"No translation models installed in {cfg.models_dir}. "
-            "Run `kabar models install` (online) or `kabar models install --file PATH.argosmodel`."
+            "Run `kabar models install` (online) or `kabar models install --file PATH.argosmodel`.",
         )
         return
     for package in found:
@@ -52,7 +53,7 @@ def list_models(as_json: bool = typer.Option(False, "--json", help="Print JSON."
 
 @models_app.command("install")
 def install(
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Install this local .argosmodel file (no network)."),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Install this local .argosmodel file (no network)."),
     src: str = typer.Option("id", "--from", help="Source language code (index install)."),
     tgt: str = typer.Option("en", "--to", help="Target language code (index install)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -67,8 +68,13 @@ def install(
 
     async def go():
         if file is not None:
-            return await asyncio.to_thread(packages.install_file, cfg.models_dir, file,
-                                           max_bytes=cfg.model_max_mb << 20, max_ratio=cfg.model_max_ratio)
+            return await asyncio.to_thread(
+                packages.install_file,
+                cfg.models_dir,
+                file,
+                max_bytes=cfg.model_max_mb << 20,
+                max_ratio=cfg.model_max_ratio,
+            )
         return await asyncio.to_thread(packages.install_from_index, cfg, src, tgt)
 
     package = run(go)
@@ -103,7 +109,7 @@ def remove(
 
 
 def translate(
-    ref: Optional[str] = typer.Argument(None, metavar="ID", help="Article id (003) or key; omit with --all."),
+    ref: str | None = typer.Argument(None, metavar="ID", help="Article id (003) or key; omit with --all."),
     lang: str = typer.Option("en", "--lang", "-l", help="Target language (pivots through English when needed)."),
     all_articles: bool = typer.Option(False, "--all", help="Translate every indexed article (fills the cache)."),
     export: bool = typer.Option(False, "--export", help="Write translations/<id>.<lang>.txt for review."),
@@ -128,8 +134,13 @@ def translate(
 
         show_bar = not as_json and err.is_terminal
         with Progress(
-            TextColumn("translating {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=err, transient=True, disable=not show_bar,
+            TextColumn("translating {task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not show_bar,
         ) as bar:
             tasks: list[TaskID] = []  # the bar appears with the first article, after the model check
 
@@ -145,9 +156,10 @@ def translate(
         if as_json:
             emit_json(batch)
             return
-        _say(out,
+        _say(
+            out,
             f"Translated {batch.articles} articles ({batch.sentences} sentences, "
-            f"{batch.decoded} decoded now, the rest from the cache); {batch.flagged} sentences flagged."
+            f"{batch.decoded} decoded now, the rest from the cache); {batch.flagged} sentences flagged.",
         )
         for path in batch.exported:
             _say(out, f"Wrote {path}")
@@ -172,4 +184,3 @@ def translate(
 def _say(console, text: str) -> None:
     """Print without rich markup: article text may contain brackets."""
     console.print(text, markup=False)
-

@@ -80,7 +80,7 @@ class FolderScan:
 
 
 def folder_stamp(path: str | Path) -> str | None:
-    """"dev:inode:mtime_ns" of a folder, or None when it is not a readable folder."""
+    """ "dev:inode:mtime_ns" of a folder, or None when it is not a readable folder."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -130,7 +130,9 @@ def _target(folder_real: str, path: str) -> tuple[tuple[str, ...] | None, str | 
     return tuple(Path(os.path.relpath(real, folder_real)).parts), None
 
 
-def _classify(folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyParser, seen: dict[str, str]) -> Entry | str:
+def _classify(
+    folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyParser, seen: dict[str, str]
+) -> Entry | str:
     """An Entry, or the reason the entry is skipped."""
     name = entry.name
     if not name.isascii() and display_name(name) != name:
@@ -166,8 +168,9 @@ def _classify(folder: str, folder_real: str, entry: os.DirEntry, key_of: KeyPars
     return Entry(name=name, id=aid, key=key, path=path, inside=inside, stat=stamp)
 
 
-def scan_folder(path: str | Path, key_of: KeyParser | None = None,
-                known: dict[str, tuple[int, str]] | None = None) -> FolderScan:
+def scan_folder(
+    path: str | Path, key_of: KeyParser | None = None, known: dict[str, tuple[int, str]] | None = None
+) -> FolderScan:
     """List a folder: its article entries (sorted by name), its skipped entries, its state.
 
     `known` (name -> (inode, id) of files indexed before) makes a light scan: a regular
@@ -193,7 +196,9 @@ def scan_folder(path: str | Path, key_of: KeyParser | None = None,
     except OSError as exc:
         return FolderScan(location, "unreadable", detail=f"cannot be listed ({exc.strerror or exc})")
     if not found:
-        return FolderScan(location, "empty", stamp=stamp, real=real, detail="holds no *.txt file (a failed mount looks like this)")
+        return FolderScan(
+            location, "empty", stamp=stamp, real=real, detail="holds no *.txt file (a failed mount looks like this)"
+        )
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     same: list[str] = []
@@ -208,10 +213,12 @@ def scan_folder(path: str | Path, key_of: KeyParser | None = None,
         if isinstance(result, Entry):
             entries.append(result)
         else:
-            skipped.append(Skipped(name=display_name(entry.name), reason=result, id=_id_of(entry.name, key_of),
-                                   source=location))
-    return FolderScan(location, "ok", stamp=stamp, real=real, entries=tuple(entries), skipped=tuple(skipped),
-                      same=tuple(same))
+            skipped.append(
+                Skipped(name=display_name(entry.name), reason=result, id=_id_of(entry.name, key_of), source=location)
+            )
+    return FolderScan(
+        location, "ok", stamp=stamp, real=real, entries=tuple(entries), skipped=tuple(skipped), same=tuple(same)
+    )
 
 
 def _id_of(name: str, key_of: KeyParser) -> str | None:

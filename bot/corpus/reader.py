@@ -149,9 +149,7 @@ def parse_key(filename: str) -> tuple[str, str]:
     key = name[:-4] if name.lower().endswith(".txt") else name
     m = _KEY.fullmatch(key)
     if not m:
-        raise MalformedArticle(
-            f"{name} is not named like an article (NNN_<hash>.txt, e.g. 003_89031a1fd86b0abb.txt)"
-        )
+        raise MalformedArticle(f"{name} is not named like an article (NNN_<hash>.txt, e.g. 003_89031a1fd86b0abb.txt)")
     return m.group(1), key
 
 
@@ -195,8 +193,7 @@ def _decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise MalformedArticle(
-            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
+            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
         ) from None
     return text
 
@@ -321,7 +318,7 @@ def _drop_end_code(body: list[tuple[int, str, str | None]], removed: list[Remova
     if code.start() == 0:  # a paragraph of its own
         removed.append(Removal("byline", last, no))
         body.pop()
-    elif last[: code.start()].rstrip()[-1:] in ".!?\"”’":  # after the last sentence
+    elif last[: code.start()].rstrip()[-1:] in '.!?"”’':  # after the last sentence
         removed.append(Removal("byline", code.group(0), no))
         body[-1] = (no, last[: code.start()].rstrip(), heading)
 
@@ -424,7 +421,7 @@ def _match_dateline(line: str) -> tuple[str, str | None, str | None] | None:
 
 
 def _outlet_name(raw: str) -> str:
-    """"KONTAN.CO.ID" -> "KONTAN", "bandung.detik.com" -> "detik", "CNN Indonesia" as is."""
+    """ "KONTAN.CO.ID" -> "KONTAN", "bandung.detik.com" -> "detik", "CNN Indonesia" as is."""
     raw = raw.strip()
     if "." in raw and " " not in raw:
         labels = raw.split(".")
@@ -491,8 +488,10 @@ def _sentences_of(line: str, no: int, removed: list[Removal], warnings: list[str
     for piece in split_sentences(line, None):
         if len(piece) > MAX_SENTENCE_CHARS:
             parts = split_long(piece)
-            warnings.append(f"line {no}: a sentence of {len(piece):,} characters was cut into {len(parts)} parts "
-                            f"of at most {MAX_SENTENCE_CHARS:,}")
+            warnings.append(
+                f"line {no}: a sentence of {len(piece):,} characters was cut into {len(parts)} parts "
+                f"of at most {MAX_SENTENCE_CHARS:,}"
+            )
             pieces += parts
         else:
             pieces.append(piece)

@@ -135,7 +135,7 @@ def _next_word(text: str, pos: int) -> str:
     while pos < n and text[pos] in _OPENING:
         pos += 1
     end = pos
-    while end < n and not text[end].isspace() and text[end] not in ".,;:!?)]}\"”’":
+    while end < n and not text[end].isspace() and text[end] not in '.,;:!?)]}"”’':
         end += 1
     return text[pos:end]
 
@@ -156,9 +156,7 @@ def _sentence_end(text: str, stop_start: int, stop_end: int, last_cut: int) -> i
     if after >= n:
         return end
     ch = text[after]
-    if (ch in "”’»" and (after + 1 >= n or text[after + 1].isspace())) or (
-        ch == '"' and after + 1 >= n
-    ):
+    if (ch in "”’»" and (after + 1 >= n or text[after + 1].isspace())) or (ch == '"' and after + 1 >= n):
         end = after + 1
         quoted = True
         after = _skip_space(text, end)
@@ -284,8 +282,11 @@ def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS) -> li
     `max_chars` is cut by `split_long` (None keeps it whole).
     """
     if max_chars is not None:
-        return [part for piece in split_sentences(text, None) for part in
-                (split_long(piece, max_chars) if len(piece) > max_chars else (piece,))]
+        return [
+            part
+            for piece in split_sentences(text, None)
+            for part in (split_long(piece, max_chars) if len(piece) > max_chars else (piece,))
+        ]
     if "\n" in text and _BLANK_LINE.search(text):
         return [s for block in _BLANK_LINE.split(text) for s in split_sentences(block, None)]
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:

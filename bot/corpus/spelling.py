@@ -96,7 +96,7 @@ def sound_key(term: str) -> str:
 
 def lookup_keys(term: str) -> set[str]:
     """The term, each one-letter deletion of it and its sound key (after a digit: it is no word)."""
-    keys = {term[:i] + term[i + 1:] for i in range(len(term))}
+    keys = {term[:i] + term[i + 1 :] for i in range(len(term))}
     keys.add(term)
     keys.add("0" + sound_key(term))
     return {key for key in keys if key}
@@ -122,8 +122,12 @@ def typo_cost(typed: str, term: str) -> float | None:
         return None
     if len(typed) == len(term):
         diffs = [i for i, (x, y) in enumerate(zip(typed, term)) if x != y]
-        if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and typed[diffs[0]] == term[diffs[1]] \
-                and typed[diffs[1]] == term[diffs[0]]:
+        if (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and typed[diffs[0]] == term[diffs[1]]
+            and typed[diffs[1]] == term[diffs[0]]
+        ):
             return 1.0  # swapped neighbours
         if len(diffs) == 1 and _substitution_ok(typed[diffs[0]], term[diffs[0]]):
             return 1.0
@@ -131,7 +135,7 @@ def typo_cost(typed: str, term: str) -> float | None:
     longer, shorter = (typed, term) if len(typed) > len(term) else (term, typed)
     if len(longer) != len(shorter) + 1:
         return None
-    if any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))):
+    if any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
         return 1.0
     return None
 

@@ -203,8 +203,7 @@ class DigestGroup(app_commands.Group):
         bot = _bot(interaction)
         await quick_or_defer(
             interaction,
-            bot.guild_store.disable(guild_id, by=interaction.user.id, where=interaction.channel_id,
-                                    now=bot.now()),
+            bot.guild_store.disable(guild_id, by=interaction.user.id, where=interaction.channel_id, now=bot.now()),
             ephemeral=True,
         )
         await send_text(interaction, "The daily digest is off for this server. /digest channel turns it back on.")
@@ -320,4 +319,3 @@ def build_commands() -> list[app_commands.Command | app_commands.Group]:
         await send_pages(interaction, [render_about(facts, extra)])
 
     return [summary, who_confirmed, translate, articles, about, DigestGroup(), FeedsGroup()]
-

@@ -133,8 +133,12 @@ class DigestLoop(Periodic):
             return
         changed = len(report.added) + len(report.updated) + len(report.removed)
         if changed:
-            log.info("re-indexed the sources: %d added, %d updated, %d removed",
-                     len(report.added), len(report.updated), len(report.removed))
+            log.info(
+                "re-indexed the sources: %d added, %d updated, %d removed",
+                len(report.added),
+                len(report.updated),
+                len(report.removed),
+            )
         for line in report.kept:
             log.warning("%s", line)
 

@@ -40,7 +40,9 @@ from bot.feeds.politeness import Clock, HostGate, Sleep
 from bot.feeds.robots import RobotsRules
 from bot.feeds.urls import canonical_url, host_key, is_web_url
 
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 ROBOTS_AGENT = "kabar"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})

@@ -121,7 +121,9 @@ def _restates(i: int, j: int, vectors: Sequence[dict[str, float]], support: Sequ
     if a.named and b.named and same_voice(a, b) and a.stance == b.stance:
         # the same source confirming (denying) the same thing, or saying it in the same words
         firm = a.stance in ("confirmed", "denied")
-        if len(support[i].terms & support[j].terms) >= SHARED_TERMS and (firm or support[i].phrases & support[j].phrases):
+        if len(support[i].terms & support[j].terms) >= SHARED_TERMS and (
+            firm or support[i].phrases & support[j].phrases
+        ):
             return True
     # a source named by one and not the other is a difference worth showing
     compatible = same_voice(a, b) if a.named and b.named else not (a.named or b.named)

@@ -35,8 +35,8 @@ from functools import lru_cache
 
 from bot.nlp.aliases import fold_word, load_aliases
 from bot.nlp.backrefs import back_reference
-from bot.nlp.language import content_stems
 from bot.nlp.happening import Happening, conflict, happening
+from bot.nlp.language import content_stems
 from bot.nlp.textvec import cosine, folded, words
 from bot.nlp.voices import Voice, same_voice, voice_of
 
@@ -181,7 +181,12 @@ def same_fact(a: dict[str, float], b: dict[str, float], support_a: Support, supp
         shared_phrase = bool(support_a.phrases & support_b.phrases)
         close = similarity >= (SAME_SOURCE if shared_phrase else SAME_SOURCE_NO_PHRASE)
         return shared_terms and close and _covered(shared, support_a, support_b)
-    return shared_terms and similarity >= UNSOURCED and _covered(shared, support_a, support_b) and _same_actors(support_a, support_b)
+    return (
+        shared_terms
+        and similarity >= UNSOURCED
+        and _covered(shared, support_a, support_b)
+        and _same_actors(support_a, support_b)
+    )
 
 
 def _covered(shared: frozenset[str], a: Support, b: Support) -> bool:

@@ -62,8 +62,12 @@ class Shown:
 def _needs_before(text: str, context: Sequence[str], *, speaker: bool = False) -> Shown:
     """Shown after the sentence before it, when that one reads on its own (and, for a
     quotation with no speaker, names who speaks)."""
-    if (context and back_reference(context[-1]) is None and not _unnamed_quote(context[-1])
-            and (not speaker or voice_of(context[-1]).named)):
+    if (
+        context
+        and back_reference(context[-1]) is None
+        and not _unnamed_quote(context[-1])
+        and (not speaker or voice_of(context[-1]).named)
+    ):
         return Shown(text, before=context[-1], tier=1)
     return Shown(text, tier=2)
 
@@ -88,7 +92,7 @@ def _readable(text: str, context: tuple[str, ...]) -> Shown:
         tag = _SPEECH_TAG.search(text)
         name = speaker_before([*context, text], speech=True) if tag else None
         if tag and name:
-            return Shown(f"{text[: tag.start()]}{tag.group(1)} [{name}]{text[tag.end():]}", named=True)
+            return Shown(f"{text[: tag.start()]}{tag.group(1)} [{name}]{text[tag.end() :]}", named=True)
         return _needs_before(text, context, speaker=True)
     rest = text[back.connective_end :] if back.connective_end else text
     cut = f"{CUT} " if back.connective_end else ""

@@ -181,4 +181,13 @@ def summarize_sentences(
     return [usable[i] for i in local]
 
 
-__all__ = ["METHODS", "SINGLE_METHODS", "NewsFeatures", "NewsWeights", "news_features", "news_scores", "pick_news", "summarize_sentences"]
+__all__ = [
+    "METHODS",
+    "SINGLE_METHODS",
+    "NewsFeatures",
+    "NewsWeights",
+    "news_features",
+    "news_scores",
+    "pick_news",
+    "summarize_sentences",
+]

@@ -64,8 +64,9 @@ __all__ = ["MODEL_NAME", "PosTagger", "TaggedWord", "default_tagger", "token_fea
 MODEL_NAME = "pos_tagger.crfsuite"
 
 #: typographic marks folded to the ASCII ones the corpus uses
-_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-                       "`": "'", "–": "-", "—": "-", "…": "."})
+_FOLD = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'", "–": "-", "—": "-", "…": "."}
+)
 
 
 #: a crfsuite model file: "lCRF", its size, "FOMC", four header numbers, then the offsets
@@ -156,8 +157,12 @@ def token_features(words: Sequence[str]) -> list[list[str]]:
             feats += ["S=" + shape, "first"]
         else:
             prev = lows[i - 1]
-            feats += [("S=" if prev in _OPENERS else "s=") + shape,
-                      "-w=" + prev, "-s=" + shapes[i - 1], "-w|w=" + prev + "|" + low]
+            feats += [
+                ("S=" if prev in _OPENERS else "s=") + shape,
+                "-w=" + prev,
+                "-s=" + shapes[i - 1],
+                "-w|w=" + prev + "|" + low,
+            ]
         if shape in _LETTER_SHAPES:
             feats += ["p2=" + low[:2], "p3=" + low[:3], "x2=" + low[-2:], "x3=" + low[-3:]]
         if i + 1 < n:

@@ -148,7 +148,7 @@ def _item_line(item: AnswerItem, command: str, prefer: str) -> str:
         # one line per source, as the terminal shows it: the source in bold once, then its
         # stance, scope and figure exactly as the item's text says them, then the cue
         label = str(item.fields.get("source") or "no source named")
-        line = f"**{label}**{body[len(label):]}" if body.startswith(label) else body
+        line = f"**{label}**{body[len(label) :]}" if body.startswith(label) else body
         cue = item.fields.get("cue")
         if cue:
             line += f" (“{cue}”)"

@@ -43,8 +43,10 @@ def schedule_note(interval_minutes: float, *, chat: bool = False) -> str:
         return f"kabar polls each feed every {interval_minutes:g} minutes; new articles reach the next digest."
     if not interval_minutes:
         return "Polling is off (KABAR_FEED_INTERVAL=off): `kabar feeds poll` polls every feed now."
-    return (f"The bot polls each feed every {interval_minutes:g} minutes (KABAR_FEED_INTERVAL); "
-            "`kabar feeds poll` polls every feed now.")
+    return (
+        f"The bot polls each feed every {interval_minutes:g} minutes (KABAR_FEED_INTERVAL); "
+        "`kabar feeds poll` polls every feed now."
+    )
 
 
 def _resume(url: str, chat: bool) -> str:
@@ -53,10 +55,12 @@ def _resume(url: str, chat: bool) -> str:
 
 def _state(feed: Any, chat: bool) -> str:
     if feed.paused:
-        return (f"PAUSED after {counted(feed.failures, 'failure')} in a row (last: {feed.last_error}); "
-                f"{_resume(feed.url, chat)}")
+        return (
+            f"PAUSED after {counted(feed.failures, 'failure')} in a row (last: {feed.last_error}); "
+            f"{_resume(feed.url, chat)}"
+        )
     if feed.failures:
-        return (f"FAILING, {feed.failures} in a row: {feed.last_error}; next try after {when(feed.next_attempt)}")
+        return f"FAILING, {feed.failures} in a row: {feed.last_error}; next try after {when(feed.next_attempt)}"
     if feed.polled_at is None:
         return "not polled yet"
     return "ok"
@@ -75,8 +79,11 @@ def report_lines(report: Any) -> list[str]:
         head = f"{report.feed}: new, {counted(len(report.added), 'article')} added"
     elif report.outcome == "failed":
         tail = f"; next try after {when(report.next_attempt)}" if report.next_attempt and not report.paused else ""
-        state = f"now paused after {counted(report.failures, 'failure')} in a row" if report.paused else (
-            f"{counted(report.failures, 'failure')} in a row{tail}")
+        state = (
+            f"now paused after {counted(report.failures, 'failure')} in a row"
+            if report.paused
+            else (f"{counted(report.failures, 'failure')} in a row{tail}")
+        )
         head = f"{report.feed}: failed: {report.reason} ({state})"
     elif report.outcome in ("paused", "waiting"):
         head = f"{report.feed}: not polled: {report.reason}"
@@ -120,14 +127,17 @@ def added_message(feed: Any, state: str, interval_minutes: float, *, chat: bool 
 
 
 def removed_message(feed: Any, ids: Sequence[str]) -> str:
-    return (f"Removed the feed {feed.url}: it is no longer polled, and its "
-            f"{counted(len(ids), 'article')} left the index.")
+    return (
+        f"Removed the feed {feed.url}: it is no longer polled, and its {counted(len(ids), 'article')} left the index."
+    )
 
 
 def pause_notice(feed: Any) -> str:
     """What the digest channel is told once when a feed is paused."""
-    return (f"kabar stopped polling the feed {feed.url}: it failed {counted(feed.failures, 'time')} in a row "
-            f"(last: {feed.last_error}). {_resume(feed.url, True)}.")
+    return (
+        f"kabar stopped polling the feed {feed.url}: it failed {counted(feed.failures, 'time')} in a row "
+        f"(last: {feed.last_error}). {_resume(feed.url, True)}."
+    )
 
 
 def origin_lines(origin: Any) -> list[str]:

@@ -10,7 +10,6 @@ import textwrap
 from typing import Any
 
 from bot.models import Answer, AnswerItem, Citation
-from bot.plural import counted
 
 WIDTH = 100
 

@@ -25,6 +25,7 @@ replaces that article (a renamed file). `indexed_at` is normalised to ISO-8601 U
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import json
 import math
@@ -42,7 +43,7 @@ from bot.store.spelling import add_keys, add_terms
 _INFO_COLUMNS = "id, key, title, outlet, sentences, words, indexed_at, path"
 # The figures of sentence `s`, in one correlated look-up per row, as JSON [[value, text, start, end, ...]].
 FIGURES_JSON = (
-    "(SELECT json_group_array(json_array(f.value, f.text, f.start, f.\"end\", f.qualifier, f.vague,"
+    '(SELECT json_group_array(json_array(f.value, f.text, f.start, f."end", f.qualifier, f.vague,'
     " f.magnitude, f.unit)) FROM (SELECT * FROM figures f WHERE f.article = s.article AND f.sentence = s.idx"
     " ORDER BY f.start, f.rowid) AS f)"
 )
@@ -65,8 +66,14 @@ _INSERT_FIGURE = (
 
 def _info(row: Sequence[Any]) -> ArticleInfo:
     return ArticleInfo(
-        id=row[0], key=row[1], title=row[2], outlet=row[3], sentences=row[4], words=row[5],
-        indexed_at=row[6], path=row[7],
+        id=row[0],
+        key=row[1],
+        title=row[2],
+        outlet=row[3],
+        sentences=row[4],
+        words=row[5],
+        indexed_at=row[6],
+        path=row[7],
     )
 
 
@@ -89,15 +96,15 @@ class Rows:
         for article in articles:
             self.add(article)
 
-    def each(self) -> list["Rows"]:
+    def each(self) -> list[Rows]:
         """One Rows per article (to store them one by one when a batch is rejected)."""
         out = []
         start = (0, 0)
         for number, end in enumerate(self._ends):
             one = Rows((), self.indexed_at, self.source)
             one.ids, one.keys, one.articles = [self.ids[number]], [self.keys[number]], [self.articles[number]]
-            one.sentences = self.sentences[start[0]:end[0]]
-            one.figures = self.figures[start[1]:end[1]]
+            one.sentences = self.sentences[start[0] : end[0]]
+            one.figures = self.figures[start[1] : end[1]]
             one.terms = self.terms  # a superset is harmless: terms are only ever added
             out.append(one)
             start = end
@@ -109,18 +116,51 @@ class Rows:
         self.ids.append(aid)
         self.keys.append(article.key)
         removed = json.dumps([[r.kind, r.text, r.line] for r in article.removed], ensure_ascii=False)
-        self.articles.append((
-            aid, article.key, article.path, article.title, int(article.title_derived), article.outlet,
-            article.dateline, article.editor, article.content_hash, self.indexed_at, article.word_count,
-            len(article.sentences), removed, json.dumps(list(article.warnings), ensure_ascii=False), self.source,
-            file_stat, layout_of(article),
-        ))
+        self.articles.append(
+            (
+                aid,
+                article.key,
+                article.path,
+                article.title,
+                int(article.title_derived),
+                article.outlet,
+                article.dateline,
+                article.editor,
+                article.content_hash,
+                self.indexed_at,
+                article.word_count,
+                len(article.sentences),
+                removed,
+                json.dumps(list(article.warnings), ensure_ascii=False),
+                self.source,
+                file_stat,
+                layout_of(article),
+            )
+        )
         for sentence in article.sentences:
-            self.sentences.append((aid, sentence.index, sentence.paragraph, sentence.text,
-                                   figure_terms(sentence.figures), *sentence_hashes(sentence.text)))
+            self.sentences.append(
+                (
+                    aid,
+                    sentence.index,
+                    sentence.paragraph,
+                    sentence.text,
+                    figure_terms(sentence.figures),
+                    *sentence_hashes(sentence.text),
+                )
+            )
             self.figures.extend(
-                (aid, sentence.index, float(f.value), f.text, f.qualifier, int(f.vague), f.magnitude, f.unit,
-                 f.start, f.end)
+                (
+                    aid,
+                    sentence.index,
+                    float(f.value),
+                    f.text,
+                    f.qualifier,
+                    int(f.vague),
+                    f.magnitude,
+                    f.unit,
+                    f.start,
+                    f.end,
+                )
                 for f in sentence.figures
             )
         self.terms |= index_terms(sentence.text for sentence in article.sentences)
@@ -169,9 +209,7 @@ class ArticleStore:
             params = [v for a, i in chunk for v in (a, max(1, i - count), i - 1)]
             for row in await self.db.fetchall(f"SELECT article, idx, text FROM sentences WHERE {where}", params):
                 texts[(row[0], int(row[1]))] = row[2]
-        return {
-            (a, i): tuple(texts[(a, k)] for k in range(max(1, i - count), i) if (a, k) in texts) for a, i in wanted
-        }
+        return {(a, i): tuple(texts[(a, k)] for k in range(max(1, i - count), i) if (a, k) in texts) for a, i in wanted}
 
     # --- writing -------------------------------------------------------------------------
     async def put(self, article: Article, indexed_at: str | dt.datetime, source: int | None = None) -> None:
@@ -179,8 +217,12 @@ class ArticleStore:
         await self.put_many([article], indexed_at, source)
 
     async def put_many(
-        self, articles: Iterable[Article] | Rows, indexed_at: str | dt.datetime, source: int | None = None,
-        *, search_index: bool = True,
+        self,
+        articles: Iterable[Article] | Rows,
+        indexed_at: str | dt.datetime,
+        source: int | None = None,
+        *,
+        search_index: bool = True,
     ) -> None:
         """Store several articles in ONE transaction (all or none); `source` as in Rows.
 
@@ -212,7 +254,7 @@ class ArticleStore:
                 await self.db.execute(
                     "INSERT INTO sentences_fts (rowid, text, figure_terms)"
                     " SELECT rowid, text, figure_terms FROM sentences WHERE rowid > ?",
-                    (row[0],),
+                    (row[0] if row else 0,),
                 )
             await self.db.execute("DELETE FROM sentences_fts_deferred")
             await self.db.execute("DELETE FROM temp.put_keys")
@@ -255,7 +297,7 @@ class ArticleStore:
         rows = await self.db.fetchall(f"SELECT {_INFO_COLUMNS} FROM articles {_ORDER}")
         return [_info(row) for row in rows]
 
-    async def since(self, iso_ts: str | dt.datetime) -> list[ArticleInfo]:
+    async def since(self, iso_ts: str | dt.datetime) -> builtins.list[ArticleInfo]:  # `list` is the method above
         """Articles whose stored version was indexed strictly after `iso_ts`."""
         rows = await self.db.fetchall(
             f"SELECT {_INFO_COLUMNS} FROM articles WHERE indexed_at > ? {_ORDER}", (iso_utc(iso_ts),)
@@ -282,13 +324,17 @@ class ArticleStore:
                 if rows:
                     ids = [row[0] for row in rows]
                     named = ", ".join(ids[:-1]) + " and " + ids[-1]
-                    raise AmbiguousArticle(f"Article {text} is ambiguous: {named} are {'both' if len(ids) == 2 else 'all'} "
-                                           "indexed. Give the whole id.")
+                    raise AmbiguousArticle(
+                        f"Article {text} is ambiguous: {named} are {'both' if len(ids) == 2 else 'all'} "
+                        "indexed. Give the whole id."
+                    )
         raise ArticleNotFound(await self._not_found_message(ref), hint="`kabar articles` lists them")
 
     async def _not_found_message(self, ref: str) -> str:
-        ids = [row[0] for row in await self.db.fetchall(f"SELECT id FROM articles {_ORDER} LIMIT ?",
-                                                         (_MAX_LISTED_IDS + 1,))]
+        ids = [
+            row[0]
+            for row in await self.db.fetchall(f"SELECT id FROM articles {_ORDER} LIMIT ?", (_MAX_LISTED_IDS + 1,))
+        ]
         shown = repr(ref.strip()) if ref and ref.strip() else "an empty id"
         if not ids:
             return f"No article {shown}: nothing is indexed yet (run `kabar index`)."
@@ -326,9 +372,19 @@ class ArticleStore:
         sentences = (await self.sentences_of([aid])).get(aid, ())
         removed = tuple(Removal(kind=r[0], text=r[1], line=r[2]) for r in json.loads(row[9]))
         return Article(
-            id=row[0], key=row[1], path=row[2], title=row[3], title_derived=bool(row[4]), outlet=row[5],
-            dateline=row[6], editor=row[7], content_hash=row[8], paragraphs=paragraphs_from(row[11], sentences),
-            sentences=sentences, removed=removed, warnings=tuple(json.loads(row[10])),
+            id=row[0],
+            key=row[1],
+            path=row[2],
+            title=row[3],
+            title_derived=bool(row[4]),
+            outlet=row[5],
+            dateline=row[6],
+            editor=row[7],
+            content_hash=row[8],
+            paragraphs=paragraphs_from(row[11], sentences),
+            sentences=sentences,
+            removed=removed,
+            warnings=tuple(json.loads(row[10])),
         )
 
 

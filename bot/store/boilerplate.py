@@ -65,7 +65,9 @@ class BoilerplateStore:
 
     async def _print_missing(self) -> None:
         """Print the sentences stored before rows carried their prints (an upgraded database)."""
-        while rows := await self.db.fetchall(f"SELECT rowid, text, article, idx FROM sentences WHERE print IS NULL LIMIT {_CHUNK * 20}"):
+        while rows := await self.db.fetchall(
+            f"SELECT rowid, text, article, idx FROM sentences WHERE print IS NULL LIMIT {_CHUNK * 20}"
+        ):
             hashed = await asyncio.to_thread(_hash_rows, [(r[0], r[1]) for r in rows])
             where = {r[0]: (r[2], r[3]) for r in rows}
             async with self.db.transaction():
@@ -83,12 +85,15 @@ class BoilerplateStore:
         found: list[Member] = []
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
-            found += [tuple(r) for r in await self.db.fetchall(  # type: ignore[misc]
-                f"SELECT '{kind}', s.{column}, s.article, s.idx, a.outlet, s.print, s.skeleton FROM sentences s"
-                f" JOIN articles a ON a.id = s.article WHERE s.{column} IN ({','.join('?' * len(chunk))})"
-                f" AND s.{_INDEXED[kind]}",
-                chunk,
-            )]
+            found += [
+                tuple(r)
+                for r in await self.db.fetchall(
+                    f"SELECT '{kind}', s.{column}, s.article, s.idx, a.outlet, s.print, s.skeleton FROM sentences s"
+                    f" JOIN articles a ON a.id = s.article WHERE s.{column} IN ({','.join('?' * len(chunk))})"
+                    f" AND s.{_INDEXED[kind]}",
+                    chunk,
+                )
+            ]
         return found
 
     async def _is_large(self, kind: str, value: int) -> bool:
@@ -99,7 +104,7 @@ class BoilerplateStore:
             f" LIMIT {LARGE_GROUP + 1})",
             (value,),
         )
-        return bool(row) and int(row[0]) > LARGE_GROUP
+        return row is not None and int(row[0]) > LARGE_GROUP
 
     async def _join_large(self, kind: str, value: int, added: Sequence[tuple[str, int]]) -> bool:
         """Give the sentences `added` to a large learned group the group's learned row.
@@ -138,13 +143,17 @@ class BoilerplateStore:
         large: dict[str, set[int]] = {"exact": set(), "skeleton": set()}
         for kind, hashes in touched.items():
             for value in sorted(hashes):
-                if await self._is_large(kind, value) and await self._join_large(kind, value, added.get((kind, value), [])):
+                if await self._is_large(kind, value) and await self._join_large(
+                    kind, value, added.get((kind, value), [])
+                ):
                     large[kind].add(value)
         small = {kind: hashes - large[kind] for kind, hashes in touched.items()}
         members = [m for kind, hashes in small.items() for m in await self._members(kind, hashes)]
         # a sentence's other print may be in a group nothing touched: load it whole as well, unless it is large
-        other = {"exact": {m[5] for m in members if m[5]} - touched["exact"],
-                 "skeleton": {m[6] for m in members if m[6] is not None} - touched["skeleton"]}
+        other = {
+            "exact": {m[5] for m in members if m[5]} - touched["exact"],
+            "skeleton": {m[6] for m in members if m[6] is not None} - touched["skeleton"],
+        }
         for kind, hashes in other.items():
             for value in sorted(hashes):
                 if await self._is_large(kind, value):
@@ -196,7 +205,9 @@ class BoilerplateStore:
             after = sorted((a, i, v.stories, v.outlet) for (a, i), v in found.items())
             if sorted(tuple(r) for r in before) != after:
                 await self.db.execute("DELETE FROM boilerplate")
-                await self.db.executemany("INSERT INTO boilerplate (article, idx, stories, outlet) VALUES (?,?,?,?)", after)
+                await self.db.executemany(
+                    "INSERT INTO boilerplate (article, idx, stories, outlet) VALUES (?,?,?,?)", after
+                )
                 await self.db.execute("UPDATE corpus_state SET version = version + 1 WHERE only = 1")
 
     async def _learn(self, members: Sequence[Member]) -> dict[tuple[str, int], Learned]:

@@ -37,7 +37,7 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import aiosqlite
 
@@ -96,7 +96,7 @@ def _raise(exc: BaseException, where: str) -> NoReturn:
 
 def utc_now() -> str:
     """The current time as the ISO-8601 UTC string the store uses everywhere."""
-    return iso_utc(dt.datetime.now(dt.timezone.utc))
+    return iso_utc(dt.datetime.now(dt.UTC))
 
 
 def migration_files() -> list[tuple[str, str]]:
@@ -116,7 +116,7 @@ class Database:
 
     # --- lifecycle -------------------------------------------------------------------
     @classmethod
-    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Database":
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         """Open (creating if needed) the database at `path` and apply pending migrations.
 
         `busy_timeout_ms` is how long a statement waits for another process's lock.
@@ -233,7 +233,7 @@ class Database:
             after = await self.fetchone("PRAGMA freelist_count")
         return int(before[0]) - int(after[0] if after else 0)
 
-    async def __aenter__(self) -> "Database":
+    async def __aenter__(self) -> Database:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -241,7 +241,7 @@ class Database:
 
     # --- statements -------------------------------------------------------------------
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator["Database"]:
+    async def transaction(self) -> AsyncIterator[Database]:
         """One write transaction at a time on this connection; rolls back on any error."""
         async with self._write_lock:
             try:
@@ -273,17 +273,17 @@ class Database:
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 
-    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row | tuple]:
+    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
         try:
             async with self.conn.execute(sql, params) as cursor:
-                return list(await cursor.fetchall())
+                return cast("list[tuple]", list(await cursor.fetchall()))  # no row_factory: plain tuples
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 
     async def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> tuple | None:
         try:
             async with self.conn.execute(sql, params) as cursor:
-                return await cursor.fetchone()
+                return cast("tuple | None", await cursor.fetchone())
         except sqlite3.Error as exc:
             _raise(exc, f"at {self.path}")
 

@@ -101,10 +101,23 @@ class Sighting:
 
 def _feed(row: Sequence[Any]) -> FeedRow:
     return FeedRow(
-        id=int(row[0]), url=row[1], added_at=row[2], outlet=row[3], title=row[4], etag=row[5],
-        last_modified=row[6], polled_at=row[7], outcome=row[8], detail=row[9], failures=int(row[10]),
-        last_error=row[11], next_attempt=row[12], retry_at=row[13], paused=bool(row[14]),
-        pause_reported=bool(row[15]), articles=int(row[16]),
+        id=int(row[0]),
+        url=row[1],
+        added_at=row[2],
+        outlet=row[3],
+        title=row[4],
+        etag=row[5],
+        last_modified=row[6],
+        polled_at=row[7],
+        outcome=row[8],
+        detail=row[9],
+        failures=int(row[10]),
+        last_error=row[11],
+        next_attempt=row[12],
+        retry_at=row[13],
+        paused=bool(row[14]),
+        pause_reported=bool(row[15]),
+        articles=int(row[16]),
     )
 
 
@@ -183,8 +196,21 @@ class FeedStore:
                 "UPDATE feeds SET polled_at = ?, outcome = ?, detail = ?, etag = ?, last_modified = ?,"
                 " title = coalesce(?, title), failures = ?, last_error = ?, next_attempt = ?, retry_at = ?,"
                 " pause_reported = CASE WHEN ? THEN pause_reported ELSE 0 END, paused = ? WHERE source = ?",
-                (now, outcome, detail, etag, last_modified, title, failures, last_error, next_attempt, retry_at,
-                 int(paused), int(paused), feed_id),
+                (
+                    now,
+                    outcome,
+                    detail,
+                    etag,
+                    last_modified,
+                    title,
+                    failures,
+                    last_error,
+                    next_attempt,
+                    retry_at,
+                    int(paused),
+                    int(paused),
+                    feed_id,
+                ),
             )
             state = "paused" if paused else ("failing" if failures else "ok")
             await self.db.execute(

@@ -32,16 +32,18 @@ class FigureIndex:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def newest_articles(self, value: float, *, vague_too: bool = False, limit: int = 40,
-                              unit: str | None = None) -> list[str]:
+    async def newest_articles(
+        self, value: float, *, vague_too: bool = False, limit: int = 40, unit: str | None = None
+    ) -> list[str]:
         ids = await self._exact(float(value), limit, unit)
         if vague_too:
             for vague in await self._vague_values(float(value)):
                 ids += await self._vague(vague, limit)
         return _newest_first(set(ids))[:limit]
 
-    async def count_articles(self, value: float, *, vague_too: bool = False, cap: int = 5000,
-                             unit: str | None = None) -> int:
+    async def count_articles(
+        self, value: float, *, vague_too: bool = False, cap: int = 5000, unit: str | None = None
+    ) -> int:
         ids = set(await self._exact(float(value), cap, unit, newest=False))
         if vague_too:
             for vague in await self._vague_values(float(value)):

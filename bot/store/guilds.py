@@ -85,7 +85,9 @@ class GuildStore:
             params,
         )
 
-    async def set_channel(self, guild_id: int, channel_id: int, *, by: int | None, where: int | None, now: dt.datetime) -> None:
+    async def set_channel(
+        self, guild_id: int, channel_id: int, *, by: int | None, where: int | None, now: dt.datetime
+    ) -> None:
         """Post the digest in `channel_id` (turns it on and clears any attention flag)."""
         await self._upsert(
             guild_id, now, channel_id=channel_id, enabled=1, configured_by=by, configured_in=where, needs_attention=None

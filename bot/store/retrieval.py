@@ -74,7 +74,7 @@ def _candidates(limit: int) -> int:
 
 def _holds(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
     width = len(phrase)
-    return any(list(tokens[i:i + width]) == list(phrase) for i in range(len(tokens) - width + 1))
+    return any(list(tokens[i : i + width]) == list(phrase) for i in range(len(tokens) - width + 1))
 
 
 class Ranker:
@@ -83,8 +83,15 @@ class Ranker:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def rank(self, phrases: Sequence[str], *, mode: str = "all", limit: int = 20,
-                   figures: Sequence[str] = (), span: tuple[int, int] | None = None) -> list[tuple[int, float]]:
+    async def rank(
+        self,
+        phrases: Sequence[str],
+        *,
+        mode: str = "all",
+        limit: int = 20,
+        figures: Sequence[str] = (),
+        span: tuple[int, int] | None = None,
+    ) -> list[tuple[int, float]]:
         if not phrases or limit <= 0:
             return []
         first, last = span or await self._extent()
@@ -100,9 +107,7 @@ class Ranker:
         return await self._any(stats, figures, first, last, limit)
 
     async def _extent(self) -> tuple[int, int]:
-        row = await self.db.fetchone(
-            "SELECT (SELECT min(rowid) FROM sentences), (SELECT max(rowid) FROM sentences)"
-        )
+        row = await self.db.fetchone("SELECT (SELECT min(rowid) FROM sentences), (SELECT max(rowid) FROM sentences)")
         return (int(row[0]), int(row[1])) if row and row[0] is not None else (1, 0)
 
     def _expr(self, phrases: Sequence[str], figures: Sequence[str]) -> str:
@@ -112,8 +117,10 @@ class Ranker:
         """Size every phrase from its newest STAT_CAP postings, in one statement."""
         parts, params = [], []
         for number, expr in enumerate(exprs):
-            parts.append(f"SELECT {number}, count(*), coalesce(min(rowid), 0) FROM"
-                         f" (SELECT rowid FROM sentences_fts WHERE {_NEWEST})")
+            parts.append(
+                f"SELECT {number}, count(*), coalesce(min(rowid), 0) FROM"
+                f" (SELECT rowid FROM sentences_fts WHERE {_NEWEST})"
+            )
             params += [self._expr([expr], figures), first, last, STAT_CAP]
         rows = {r[0]: (int(r[1]), int(r[2])) for r in await self.db.fetchall(" UNION ALL ".join(parts), params)}
         total = last - first + 1
@@ -124,8 +131,9 @@ class Ranker:
             stats.append(Phrase(expr, found, oldest, math.log(1.0 + (total - df + 0.5) / (df + 0.5))))
         return stats
 
-    async def _all(self, stats: list[Phrase], figures: Sequence[str], first: int, last: int,
-                   limit: int) -> list[tuple[int, float]]:
+    async def _all(
+        self, stats: list[Phrase], figures: Sequence[str], first: int, last: int, limit: int
+    ) -> list[tuple[int, float]]:
         """The best of the newest sentences holding every phrase (and figure)."""
         order = sorted(stats, key=lambda p: (p.found, -p.oldest))
         if order[0].found == 0:
@@ -138,14 +146,18 @@ class Ranker:
         if not rest:
             return await self._top(
                 f"SELECT m.rowid, ? AS w FROM (SELECT rowid FROM sentences_fts WHERE {_NEWEST}) AS m",
-                [weight, expr, low, last, need], limit,
+                [weight, expr, low, last, need],
+                limit,
             )
         kept: list[int] = []
         top = last
         for _ in range(0, MAX_CHECKED, CHECK_BATCH):
-            rows = [r[0] for r in await self.db.fetchall(
-                f"SELECT rowid FROM sentences_fts WHERE {_NEWEST}", (expr, low, top, CHECK_BATCH)
-            )]
+            rows = [
+                r[0]
+                for r in await self.db.fetchall(
+                    f"SELECT rowid FROM sentences_fts WHERE {_NEWEST}", (expr, low, top, CHECK_BATCH)
+                )
+            ]
             kept += await self._holding(rest, rows)
             if len(kept) >= need or len(rows) < CHECK_BATCH:
                 break
@@ -154,7 +166,8 @@ class Ranker:
             return []
         return await self._top(
             f"SELECT rowid, ? AS w FROM sentences WHERE rowid IN ({','.join('?' * len(kept))})",
-            [weight, *kept], limit,
+            [weight, *kept],
+            limit,
         )
 
     async def _holding(self, rest: list[Phrase], rowids: list[int]) -> list[int]:
@@ -162,9 +175,11 @@ class Ranker:
         if not rowids:
             return []
         wanted = [p.tokens() for p in rest]
-        texts = dict(await self.db.fetchall(
-            f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(rowids))})", rowids
-        ))
+        texts = dict(
+            await self.db.fetchall(
+                f"SELECT rowid, text FROM sentences WHERE rowid IN ({','.join('?' * len(rowids))})", rowids
+            )
+        )
         kept = []
         for rowid in rowids:
             text = fold(texts.get(rowid, ""))
@@ -175,8 +190,9 @@ class Ranker:
                 kept.append(rowid)
         return kept
 
-    async def _any(self, stats: list[Phrase], figures: Sequence[str], first: int, last: int,
-                   limit: int) -> list[tuple[int, float]]:
+    async def _any(
+        self, stats: list[Phrase], figures: Sequence[str], first: int, last: int, limit: int
+    ) -> list[tuple[int, float]]:
         """The best sentences holding any phrase: the rarest phrases offer their newest matches, weighted by idf."""
         offering = sorted((p for p in stats if p.found), key=lambda p: (p.found, -p.oldest))[:ANY_PHRASES]
         share = max(200, _candidates(limit) // max(1, len(offering)))

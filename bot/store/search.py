@@ -121,8 +121,9 @@ def to_match(
 class SentenceSearch:
     """Ranked sentence search over one Database."""
 
-    def __init__(self, db: Database, figure_parser: FigureParser | None = None, *,
-                 max_chars: int = MAX_QUERY_CHARS) -> None:
+    def __init__(
+        self, db: Database, figure_parser: FigureParser | None = None, *, max_chars: int = MAX_QUERY_CHARS
+    ) -> None:
         if figure_parser is None:
             from bot.corpus.figures.query import parse_figure  # pure function, no I/O
 
@@ -158,9 +159,7 @@ class SentenceSearch:
             return hits
         parts = phrases(rest, max_chars=self.max_chars)
         if not parts:
-            raise QueryError(
-                f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number"
-            )
+            raise QueryError(f"There is nothing to search for in {query.strip()[:40]!r}.", hint="use words or a number")
         others = []
         for variant in variants:
             try:
@@ -172,8 +171,11 @@ class SentenceSearch:
         if not others:
             return await self._match(parts, limit, values, mode="all-or-any")
         for mode in ("all", "any"):
-            found = [hit for alternative in (parts, *others) for hit in await self._match(alternative, limit, values,
-                                                                                            mode=mode)]
+            found = [
+                hit
+                for alternative in (parts, *others)
+                for hit in await self._match(alternative, limit, values, mode=mode)
+            ]
             if found:
                 return _dedupe(sorted(found, key=lambda h: -h.score))[:limit]
         return []
@@ -201,8 +203,15 @@ class SentenceSearch:
             text = f"{text[:start]} {text[end:]}"
         return text, values
 
-    async def _match(self, parts: Sequence[str], limit: int, values: Sequence[float] = (), *,
-                     mode: str = "all", span: tuple[int, int] | None = None) -> list[SearchHit]:
+    async def _match(
+        self,
+        parts: Sequence[str],
+        limit: int,
+        values: Sequence[float] = (),
+        *,
+        mode: str = "all",
+        span: tuple[int, int] | None = None,
+    ) -> list[SearchHit]:
         """Sentences matching the phrases (every one, or any) and holding every figure in `values`, best first.
 
         Ranking is `bot.store.retrieval.Ranker`'s: bounded cost however common the words are.
@@ -234,14 +243,19 @@ class SentenceSearch:
     async def _hits(self, rows: Sequence[Sequence[Any]]) -> list[SearchHit]:
         """SearchHits for (article, idx, text, title, score, figures JSON) rows."""
         return [
-            SearchHit(article=r[0], sentence=r[1], text=r[2], title=r[3] or "", score=float(r[4] or 0.0),
-                      figures=tuple(figure_from_row(f) for f in json.loads(r[5] or "[]")))
+            SearchHit(
+                article=r[0],
+                sentence=r[1],
+                text=r[2],
+                title=r[3] or "",
+                score=float(r[4] or 0.0),
+                figures=tuple(figure_from_row(f) for f in json.loads(r[5] or "[]")),
+            )
             for r in rows
         ]
 
     # --- figures ---------------------------------------------------------------------------
-    async def by_figure(self, value: float, include_vague: bool = False, limit: int | None = None
-                        ) -> list[SearchHit]:
+    async def by_figure(self, value: float, include_vague: bool = False, limit: int | None = None) -> list[SearchHit]:
         """Sentences holding the exact figure `value`, in article and sentence order.
 
         With `include_vague`, sentences with a vague quantity whose order of magnitude
@@ -260,8 +274,9 @@ class SentenceSearch:
         return await self._hits(await self.db.fetchall(sql, params))
 
     # --- retrieval for summaries -------------------------------------------------------------
-    async def sentences_for_terms(self, terms: Iterable[str], limit: int = 200, article: str | None = None
-                                  ) -> list[SearchHit]:
+    async def sentences_for_terms(
+        self, terms: Iterable[str], limit: int = 200, article: str | None = None
+    ) -> list[SearchHit]:
         """Sentences holding ANY of `terms` (words or short phrases), best first."""
         parts = [_phrase(tokens) for term in terms for tokens in token_groups(term)][:MAX_TERMS]
         if not parts:

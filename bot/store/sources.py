@@ -38,8 +38,15 @@ _SOURCE_COLUMNS = (
 
 def _source(row: Sequence[Any]) -> Source:
     return Source(
-        id=int(row[0]), kind=row[1], location=row[2], added_at=row[3], checked_at=row[4], state=row[5],
-        detail=row[6], articles=int(row[7]), skipped=int(row[8]),
+        id=int(row[0]),
+        kind=row[1],
+        location=row[2],
+        added_at=row[3],
+        checked_at=row[4],
+        state=row[5],
+        detail=row[6],
+        articles=int(row[7]),
+        skipped=int(row[8]),
     )
 
 
@@ -87,7 +94,6 @@ class SourceStore:
             (kind,),
         )
         return [(_source(row), row[9]) for row in rows]
-
 
     async def ever_had_sources(self) -> bool:
         return await self.db.fetchone("SELECT 1 FROM sources LIMIT 1") is not None

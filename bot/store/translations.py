@@ -69,9 +69,7 @@ class TranslationCache:
 
     async def put_many(self, items: Iterable[tuple[CacheKey, str]]) -> None:
         now = utc_now()
-        rows = [
-            (k.source_hash, k.src, k.tgt, k.package, k.version, k.options, text, now) for k, text in items
-        ]
+        rows = [(k.source_hash, k.src, k.tgt, k.package, k.version, k.options, text, now) for k, text in items]
         if not rows:
             return
         async with self.db.transaction():

@@ -306,8 +306,10 @@ class Translations:
         machine = await self._translate_texts([s.text for s in todo], "id", lang, glossary) if todo else []
         by_index = {s.index: m for s, m in zip(todo, machine)}
         checked = await asyncio.to_thread(
-            self._check_reviewed, [(s.text, reviewed[s.index].reviewed) for s in sentences if s.index in reviewed],
-            lang, glossary,
+            self._check_reviewed,
+            [(s.text, reviewed[s.index].reviewed) for s in sentences if s.index in reviewed],
+            lang,
+            glossary,
         )
         checked_iter = iter(checked)
         out = []

@@ -87,8 +87,13 @@ def parse_metadata(data: bytes) -> dict[str, Any]:
     prefix = meta.get("target_prefix") or ""
     if not isinstance(prefix, str) or (prefix and not _PREFIX.fullmatch(prefix)):
         raise ValueError("metadata.json has a target_prefix that is not one token")
-    return {"from_code": meta["from_code"], "to_code": meta["to_code"], "package_version": version,
-            "type": kind or "translate", "target_prefix": prefix}
+    return {
+        "from_code": meta["from_code"],
+        "to_code": meta["to_code"],
+        "package_version": version,
+        "type": kind or "translate",
+        "target_prefix": prefix,
+    }
 
 
 def _is_link(info: zipfile.ZipInfo) -> bool:
@@ -142,7 +147,7 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo], max_bytes: int, max
             raise ModelCorrupt(
                 f"{path} unpacks to more than {max_bytes >> 20} MB; refusing it.",
                 hint="the largest real Argos packages unpack to about 200 MB; raise KABAR_MODEL_MAX_MB only for a "
-                     "package you trust",
+                "package you trust",
             )
         if info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(1, info.compress_size):
             ratio = info.file_size / max(1, info.compress_size)

@@ -28,23 +28,62 @@ from bot.corpus.figures.scan import find_figures
 from bot.models import Figure
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }
 _VAGUE = {
-    "dozens": 10, "tens": 10, "scores": 10, "hundreds": 100, "thousands": 1_000,
-    "millions": 1_000_000, "billions": 1_000_000_000,
+    "dozens": 10,
+    "tens": 10,
+    "scores": 10,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
 }
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 _GROUPED = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
@@ -149,8 +188,10 @@ def _close(a: float, b: float) -> bool:
 
 def _kept(figure: Figure, values: set[float], vague: set[int]) -> bool:
     if figure.vague:
-        magnitude = figure.magnitude if figure.magnitude is not None else (
-            round(math.log10(figure.value)) if figure.value > 0 else 0
+        magnitude = (
+            figure.magnitude
+            if figure.magnitude is not None
+            else (round(math.log10(figure.value)) if figure.value > 0 else 0)
         )
         if magnitude in vague:
             return True
@@ -187,7 +228,11 @@ def check(source: str, output: str, figures: Sequence[Figure] | None = None) -> 
         vague = english_vague(output)
         for figure in wanted:
             if not _kept(figure, values, vague):
-                shown = (figure.text.strip() or format_figure(figure.value)) if figure.vague else format_figure(figure.value)
+                shown = (
+                    (figure.text.strip() or format_figure(figure.value))
+                    if figure.vague
+                    else format_figure(figure.value)
+                )
                 flags.append(f"figure-mismatch: {shown} missing")
     if _echoes(source, output):
         flags.append("untranslated")

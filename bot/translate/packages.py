@@ -113,7 +113,9 @@ def inspect(folder: Path) -> PackageInfo:
     try:
         meta = parse_metadata((folder / "metadata.json").read_bytes())
     except OSError as exc:
-        return PackageInfo(folder.name, "?", "?", "?", folder, problem=f"unreadable metadata.json ({exc.strerror or exc})")
+        return PackageInfo(
+            folder.name, "?", "?", "?", folder, problem=f"unreadable metadata.json ({exc.strerror or exc})"
+        )
     except ValueError as exc:
         return PackageInfo(folder.name, "?", "?", "?", folder, problem=str(exc))
     from_code, to_code, version, kind = meta["from_code"], meta["to_code"], meta["package_version"], meta["type"]
@@ -261,7 +263,9 @@ def install_from_index(settings: Settings, src: str = "id", tgt: str = "en") -> 
     entries = [
         e
         for e in (index if isinstance(index, list) else [])
-        if isinstance(e, dict) and e.get("from_code") == src and e.get("to_code") == tgt
+        if isinstance(e, dict)
+        and e.get("from_code") == src
+        and e.get("to_code") == tgt
         and (e.get("type") or "translate") == "translate"
     ]
     if not entries:
@@ -279,8 +283,9 @@ def install_from_index(settings: Settings, src: str = "id", tgt: str = "en") -> 
             except (urllib.error.URLError, OSError, TimeoutError) as exc:
                 errors.append(f"{link}: {_reason(exc)}")
                 continue
-            return install_file(settings.models_dir, file, max_bytes=settings.model_max_mb << 20,
-                                max_ratio=settings.model_max_ratio)
+            return install_file(
+                settings.models_dir, file, max_bytes=settings.model_max_mb << 20, max_ratio=settings.model_max_ratio
+            )
     raise ModelUnavailable(f"Could not download the {src}->{tgt} package ({'; '.join(errors)}).", hint=offline_hint)
 
 

@@ -90,8 +90,11 @@ def read_review(path: Path, lang: str) -> list[ReviewedLine]:
         if current is not None:
             blocks.append(
                 ReviewedLine(
-                    int(current["index"]), current["hash"], _one_line(current.get("id", "")),
-                    _one_line(current.get("mt", "")), _one_line(current.get(lang, "")),
+                    int(current["index"]),
+                    current["hash"],
+                    _one_line(current.get("id", "")),
+                    _one_line(current.get("mt", "")),
+                    _one_line(current.get(lang, "")),
                 )
             )
 

@@ -34,10 +34,16 @@ def trial_decode(folder: Path, timeout: float = TRIAL_TIMEOUT) -> None:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "bot.translate.trial", str(folder)],
-            capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired:
-        raise ModelCorrupt(f"The package did not translate a test sentence within {timeout:.0f} s.", hint=_HINT) from None
+        raise ModelCorrupt(
+            f"The package did not translate a test sentence within {timeout:.0f} s.", hint=_HINT
+        ) from None
     if done.returncode == 0:
         return
     if done.returncode < 0:

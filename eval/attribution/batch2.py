@@ -27,13 +27,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eval.attribution import kumparan
-from eval.attribution.sentences import HELD_OUT_JACCARD, LEFT_OUT, SentenceItem, jaccard, left_out, load_sentences, word_set
+from eval.attribution.sentences import (
+    HELD_OUT_JACCARD,
+    LEFT_OUT,
+    SentenceItem,
+    jaccard,
+    left_out,
+    load_sentences,
+    word_set,
+)
 
 PLAIN_READ = 200
 
 
-def draw(sentences: Sequence[kumparan.CorpusSentence], first: Sequence[SentenceItem],
-         read_ids: set[str]) -> list[tuple[str, str]]:
+def draw(
+    sentences: Sequence[kumparan.CorpusSentence], first: Sequence[SentenceItem], read_ids: set[str]
+) -> list[tuple[str, str]]:
     """(id, stratum) of the second batch's candidates in reading order: every cue one, then plain ones."""
     owner = kumparan.groups(sentences)
     taken = {owner[i] for i, s in enumerate(sentences) if kumparan.sentence_id(s.line) in read_ids}

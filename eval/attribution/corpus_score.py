@@ -33,20 +33,25 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.confirming import CLAIM_ARTICLE_LIMIT
-from bot.models import Answer, AnswerItem, Article
+from bot.corpus.figures.query import figures_match
+from bot.corpus.figures.scan import find_figures
+from bot.models import Answer, AnswerItem, Article, Figure
 from bot.service import Kabar
 from eval.attribution.judged import SPLITS, CorpusQuery, JudgedSet, split_for
 from eval.attribution.score import (
-    Failure, ItemView, Key, Tally, mention_key, parse_query, quote_sentences, read_judged, score_mention, score_named,
-    view, write_article,
+    Failure,
+    ItemView,
+    Key,
+    Tally,
+    mention_key,
+    parse_query,
+    quote_sentences,
+    read_judged,
+    score_mention,
+    score_named,
+    view,
+    write_article,
 )
-
-try:  # the figure reader as a package (bot/corpus/figures/...) or as one module
-    from bot.corpus.figures.query import figures_match
-    from bot.corpus.figures.scan import find_figures
-except ImportError:
-    from bot.corpus.figures import figures_match, find_figures  # type: ignore[no-redef]
-
 
 # --------------------------------------------------------------------------------------
 # Asking the corpus through the service
@@ -54,8 +59,13 @@ except ImportError:
 
 
 def _settings(folder: Path, seeds: Path, db: Path) -> Settings:
-    return Settings(_env_file=None, seeds_dir=seeds, db=db, models_dir=folder / "argos-packages",
-                    translations_dir=folder / "translations")
+    return Settings(
+        _env_file=None,
+        seeds_dir=seeds,
+        db=db,
+        models_dir=folder / "argos-packages",
+        translations_dir=folder / "translations",
+    )
 
 
 async def _ask(judged: JudgedSet, figures: Sequence[str], folder: Path) -> dict[str, Answer]:
@@ -119,12 +129,20 @@ def _states(article: Article, index: int, figure_text: str) -> bool:
     """True when kabar's figure reader finds the queried figure in that sentence."""
     wanted = parse_query(figure_text)
     sentence = next((s for s in article.sentences if s.index == index), None)
-    return wanted is not None and sentence is not None and any(
-        figures_match(found, wanted) for found in find_figures(sentence.text))
+    return (
+        wanted is not None
+        and sentence is not None
+        and any(figures_match(found, wanted) for found in find_figures(sentence.text))
+    )
 
 
-def score_answer(query: CorpusQuery, answer: Answer, judged: JudgedSet, articles: Mapping[str, Article],
-                 limit: int = CLAIM_ARTICLE_LIMIT) -> dict[str, Tally]:
+def score_answer(
+    query: CorpusQuery,
+    answer: Answer,
+    judged: JudgedSet,
+    articles: Mapping[str, Article],
+    limit: int = CLAIM_ARTICLE_LIMIT,
+) -> dict[str, Tally]:
     """Tallies ("tune", "held-out", "all") for one corpus query's answer; `articles` by IndoSum id."""
     by_kabar = {judged.kabar_id(aid): aid for aid in judged.articles}
     positions = [(cm, mention_key(articles[cm.article], cm.mention)) for cm in query.mentions]
@@ -152,8 +170,14 @@ def score_answer(query: CorpusQuery, answer: Answer, judged: JudgedSet, articles
         score_mention(query.id, cm.mention, key, main, tally)
         if key is not None and key[0] not in read:
             tally.bump("not_read")
-            tally.failures.append(Failure(query.id, "not-read", f"article {key[0]} read («{cm.mention.quote}»)",
-                                          "left out of the articles the answer was drawn from"))
+            tally.failures.append(
+                Failure(
+                    query.id,
+                    "not-read",
+                    f"article {key[0]} read («{cm.mention.quote}»)",
+                    "left out of the articles the answer was drawn from",
+                )
+            )
         out.put(tally, [split_for(cm.article)])
     _noise(query, main + related, listed, articles, by_kabar, out)
     _related(query, related, positions, out)
@@ -164,26 +188,47 @@ def score_answer(query: CorpusQuery, answer: Answer, judged: JudgedSet, articles
         out.put(tally, [split_for(by_kabar[article])] if article in by_kabar else [])
     if idle:
         tally = Tally()
-        tally.failures.append(Failure(query.id, "read-idle", "only articles that state the figure are read",
-                                      f"{len(idle)} read that state no listed {query.figure}: {', '.join(idle)}"))
+        tally.failures.append(
+            Failure(
+                query.id,
+                "read-idle",
+                "only articles that state the figure are read",
+                f"{len(idle)} read that state no listed {query.figure}: {', '.join(idle)}",
+            )
+        )
         out.put(tally, [])
     return out.tallies
 
 
-def _noise(query: CorpusQuery, views: Sequence[ItemView], listed: set[Key], articles: Mapping[str, Article],
-           by_kabar: Mapping[str, str], out: _Splits) -> None:
+def _noise(
+    query: CorpusQuery,
+    views: Sequence[ItemView],
+    listed: set[Key],
+    articles: Mapping[str, Article],
+    by_kabar: Mapping[str, str],
+    out: _Splits,
+) -> None:
     """Cited sentences the annotation does not list but where kabar's figure reader sees the figure."""
     seen: dict[Key, Tally] = {}
     for item in views:
-        noisy = sorted(key for key in item.cited - listed
-                       if key[0] in by_kabar and _states(articles[by_kabar[key[0]]], key[1], query.figure))
+        noisy = sorted(
+            key
+            for key in item.cited - listed
+            if key[0] in by_kabar and _states(articles[by_kabar[key[0]]], key[1], query.figure)
+        )
         for key in noisy:
             if key not in seen:
                 text = next(s.text for s in articles[by_kabar[key[0]]].sentences if s.index == key[1])
                 seen[key] = Tally()
                 seen[key].bump("noise_sentences")
-                seen[key].failures.append(Failure(query.id, "noise", f"{key[0]}·{key[1]} listed, or not cited",
-                                                  f"{item.label or 'no source named'}: «{text}»"))
+                seen[key].failures.append(
+                    Failure(
+                        query.id,
+                        "noise",
+                        f"{key[0]}·{key[1]} listed, or not cited",
+                        f"{item.label or 'no source named'}: «{text}»",
+                    )
+                )
         if noisy:
             tally = Tally()
             tally.bump("noise_items")
@@ -197,8 +242,14 @@ def _related(query: CorpusQuery, related: Sequence[ItemView], positions: Sequenc
         if key is not None and any(key in item.cited for item in related):
             tally = Tally()
             tally.bump("related_exact")
-            tally.failures.append(Failure(query.id, "related", f"«{cm.mention.quote}» among the answer's items",
-                                          "shown only as a related figure"))
+            tally.failures.append(
+                Failure(
+                    query.id,
+                    "related",
+                    f"«{cm.mention.quote}» among the answer's items",
+                    "shown only as a related figure",
+                )
+            )
             out.put(tally, [split_for(cm.article)])
 
 
@@ -245,29 +296,39 @@ def inconsistencies(judged: JudgedSet, articles: Mapping[str, Article] | None = 
         judgements.setdefault(slot, (where, _judgement(mention)))
 
     for query in judged.queries:
-        value = parse_query(query.figure).value
+        value = _query_figure(query.figure).value
         for mention in query.mentions:
             record(query.id, query.article, mention, value)
     for query in judged.corpus:
-        wanted = parse_query(query.figure)
+        wanted = _query_figure(query.figure)
         for cm in query.mentions:
             record(query.id, cm.article, cm.mention, wanted.value)
         found += _coverage(judged, articles, query, wanted)
     return found
 
 
+def _query_figure(text: str) -> Figure:
+    """A judged query's figure (every judged query is one)."""
+    figure = parse_query(text)
+    if figure is None:
+        raise ValueError(f"the judged query {text!r} is not a figure kabar reads")
+    return figure
+
+
 def _coverage(judged: JudgedSet, articles: Mapping[str, Article], query: CorpusQuery, wanted) -> list[str]:
     found = []
     mine = {(cm.article, *quote_at(articles[cm.article], cm.mention.quote)) for cm in query.mentions}
     for other in judged.queries:
-        theirs = parse_query(other.figure)
+        theirs = _query_figure(other.figure)
         if theirs.value != wanted.value or wanted.unit not in (None, theirs.unit):
             continue
         listed = {(other.article, *quote_at(articles[other.article], m.quote)) for m in other.mentions}
         here = {place for place in mine if place[0] == other.article}
         if not listed <= here or (wanted.unit == theirs.unit and listed != here):
-            found.append(f"{query.id} and {other.id} list different sentences of {other.article}: "
-                         f"{sorted(p[1] for p in here)} and {sorted(p[1] for p in listed)}")
+            found.append(
+                f"{query.id} and {other.id} list different sentences of {other.article}: "
+                f"{sorted(p[1] for p in here)} and {sorted(p[1] for p in listed)}"
+            )
     return found
 
 

@@ -132,15 +132,23 @@ def _lines(path: Path) -> list[dict]:
 
 def _source(raw: dict) -> ExpectedSource:
     return ExpectedSource(
-        name=raw["name"], aliases=tuple(raw["aliases"]), kind=raw["kind"],
-        strength=raw["strength"], stance=raw["stance"], scope=raw["scope"], bodies=tuple(raw.get("bodies", ())),
+        name=raw["name"],
+        aliases=tuple(raw["aliases"]),
+        kind=raw["kind"],
+        strength=raw["strength"],
+        stance=raw["stance"],
+        scope=raw["scope"],
+        bodies=tuple(raw.get("bodies", ())),
     )
 
 
 def read_mention(raw: dict) -> Mention:
     return Mention(
-        quote=raw["quote"], sources=tuple(_source(s) for s in raw["sources"]), must_not=tuple(raw["must_not"]),
-        stance_unnamed=raw.get("stance_unnamed"), note=raw.get("note"),
+        quote=raw["quote"],
+        sources=tuple(_source(s) for s in raw["sources"]),
+        must_not=tuple(raw["must_not"]),
+        stance_unnamed=raw.get("stance_unnamed"),
+        note=raw.get("note"),
     )
 
 
@@ -150,13 +158,23 @@ def load(directory: Path = HERE) -> JudgedSet:
     for raw in _lines(directory / "articles.jsonl"):
         articles[raw["id"]] = JudgedArticle(raw["id"], raw["source"], raw["source_url"], raw["category"], raw["text"])
     queries = tuple(
-        Query(id=raw["id"], article=raw["article"], split=raw["split"], figure=raw["figure"],
-              mentions=tuple(read_mention(m) for m in raw["mentions"]), note=raw.get("note"))
+        Query(
+            id=raw["id"],
+            article=raw["article"],
+            split=raw["split"],
+            figure=raw["figure"],
+            mentions=tuple(read_mention(m) for m in raw["mentions"]),
+            note=raw.get("note"),
+        )
         for raw in _lines(directory / "judged.jsonl")
     )
     corpus = tuple(
-        CorpusQuery(id=raw["id"], figure=raw["figure"], note=raw.get("note"),
-                    mentions=tuple(CorpusMention(m["article"], read_mention(m)) for m in raw["mentions"]))
+        CorpusQuery(
+            id=raw["id"],
+            figure=raw["figure"],
+            note=raw.get("note"),
+            mentions=tuple(CorpusMention(m["article"], read_mention(m)) for m in raw["mentions"]),
+        )
         for raw in _lines(directory / "corpus.jsonl")
     )
     return JudgedSet(articles=articles, queries=queries, corpus=corpus)
@@ -164,8 +182,12 @@ def load(directory: Path = HERE) -> JudgedSet:
 
 def _source_problems(where: str, source: ExpectedSource) -> list[str]:
     found = []
-    for field, value, allowed in (("kind", source.kind, KINDS), ("strength", source.strength, STRENGTHS),
-                                  ("stance", source.stance, STANCES), ("scope", source.scope, SCOPES)):
+    for field, value, allowed in (
+        ("kind", source.kind, KINDS),
+        ("strength", source.strength, STRENGTHS),
+        ("stance", source.stance, STANCES),
+        ("scope", source.scope, SCOPES),
+    ):
         if value not in allowed:
             found.append(f"{where}: {field} {value!r} is not one of {', '.join(allowed)}")
     if not source.name.strip() or source.name not in source.aliases:
@@ -194,8 +216,9 @@ def mention_problems(where: str, mention: Mention) -> list[str]:
     return found
 
 
-def _common_problems(query: Query | CorpusQuery, places: list[tuple[str, Mention]], judged: JudgedSet,
-                     seen: set[str]) -> list[str]:
+def _common_problems(
+    query: Query | CorpusQuery, places: list[tuple[str, Mention]], judged: JudgedSet, seen: set[str]
+) -> list[str]:
     """Problems any query can have: an id seen before, an empty figure, no mention, an unknown
     article, the same quote twice in one article, a malformed mention."""
     where = query.id

@@ -104,8 +104,21 @@ def download_corpus(folder: Path) -> str:
     """`pip download --no-deps nlp-id==0.1.23.0` into `folder`, then read the corpus out of the wheel."""
     wheels = sorted(folder.glob(f"nlp_id-{NLP_ID_VERSION}-*.whl"))
     if not wheels:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                        f"nlp-id=={NLP_ID_VERSION}", "-d", str(folder)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--only-binary=:all:",
+                f"nlp-id=={NLP_ID_VERSION}",
+                "-d",
+                str(folder),
+            ],
+            check=True,
+        )
         wheels = sorted(folder.glob(f"nlp_id-{NLP_ID_VERSION}-*.whl"))
     text = corpus_from_wheel(wheels[0])
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != CORPUS_SHA256:
@@ -190,7 +203,8 @@ def detokenise(tokens: Sequence[Token]) -> str:
         last = i == len(words) - 1
         if word in _STRAIGHT_QUOTES:
             closing = bool(open_quotes and open_quotes[-1] == word) or (
-                word not in open_quotes and (before in _ENDS_CLAUSE or last))
+                word not in open_quotes and (before in _ENDS_CLAUSE or last)
+            )
             if closing:
                 if open_quotes and open_quotes[-1] == word:
                     open_quotes.pop()
@@ -233,7 +247,7 @@ def variants(text: str) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     found = {" ".join(words)}
     if len(words) >= 4:
-        found |= {" ".join(words[:k] + words[k + 1:]) for k in range(len(words))}
+        found |= {" ".join(words[:k] + words[k + 1 :]) for k in range(len(words))}
     return found
 
 
@@ -299,7 +313,7 @@ def one_sentence(text: str) -> bool:
 def runs(text: str) -> set[tuple[str, ...]]:
     """The runs of five consecutive words of `text` (lower case, words only)."""
     words = _words(text)
-    return {tuple(words[k:k + RUN]) for k in range(len(words) - RUN + 1)}
+    return {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}
 
 
 def representatives(sentences: Sequence[CorpusSentence], owner: Sequence[int]) -> dict[int, int]:
@@ -325,9 +339,11 @@ def candidates(sentences: Sequence[CorpusSentence]) -> list[Candidate]:
     splits: dict[int, set[str]] = {}
     for sentence, group in zip(sentences, owner):
         splits.setdefault(group, set()).add(sentence.split)
-    return [Candidate(sentences[i], len(splits[group]) == 1)
-            for group, i in sorted(representatives(sentences, owner).items(), key=lambda kv: kv[1])
-            if has_figure(sentences[i].text) and one_sentence(sentences[i].text)]
+    return [
+        Candidate(sentences[i], len(splits[group]) == 1)
+        for group, i in sorted(representatives(sentences, owner).items(), key=lambda kv: kv[1])
+        if has_figure(sentences[i].text) and one_sentence(sentences[i].text)
+    ]
 
 
 def sample_key(text: str) -> str:

@@ -45,7 +45,12 @@ def read_words(path: Path = WORDS_FILE) -> tuple[dict[str, str], list[str]]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or parts[1] not in LANGUAGES or parts[0] != parts[0].strip().lower() or not parts[0].isalpha():
+        if (
+            len(parts) != 2
+            or parts[1] not in LANGUAGES
+            or parts[0] != parts[0].strip().lower()
+            or not parts[0].isalpha()
+        ):
             problems.append(f"line {number}: expected 'word<TAB>id|en' in lower case, got {line!r}")
             continue
         if parts[0] in table:

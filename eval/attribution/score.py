@@ -146,9 +146,16 @@ def view(item: AnswerItem, article_id: str | None = None) -> ItemView:
     kind = _value(fields.get("kind"))
     named = bool(label) and not normalise(label).startswith("no source named") and kind not in UNNAMED_KINDS
     return ItemView(
-        text=item.text, who=str(fields.get("who") or "").strip(), label=label, named=named, related=kind in RELATED_KINDS,
-        stance=_value(fields.get("stance")), scope=_value(fields.get("scope")),
-        cited=frozenset((c.article, c.sentence) for c in item.citations if article_id is None or c.article == article_id),
+        text=item.text,
+        who=str(fields.get("who") or "").strip(),
+        label=label,
+        named=named,
+        related=kind in RELATED_KINDS,
+        stance=_value(fields.get("stance")),
+        scope=_value(fields.get("scope")),
+        cited=frozenset(
+            (c.article, c.sentence) for c in item.citations if article_id is None or c.article == article_id
+        ),
         fields=tuple((key, str(fields.get(key) or "")) for key in LABEL_FIELDS),
     )
 
@@ -158,11 +165,37 @@ def view(item: AnswerItem, article_id: str | None = None) -> ItemView:
 # --------------------------------------------------------------------------------------
 
 COUNTS = (
-    "queries", "mentions", "named", "named_right", "named_clean", "must_not_hits", "other_source_hits", "stray_named",
-    "who_extra", "sentence_total", "sentence_found", "neighbour_total", "neighbour_found",
-    "stance_total", "stance_right", "marked_total", "marked_right", "scope_total", "scope_right", "scope_missing",
-    "unnamed_total", "unnamed_right", "outside_total", "outside_right", "citation_total", "citation_right",
-    "noise_sentences", "noise_items", "related_exact", "not_read", "read_idle",
+    "queries",
+    "mentions",
+    "named",
+    "named_right",
+    "named_clean",
+    "must_not_hits",
+    "other_source_hits",
+    "stray_named",
+    "who_extra",
+    "sentence_total",
+    "sentence_found",
+    "neighbour_total",
+    "neighbour_found",
+    "stance_total",
+    "stance_right",
+    "marked_total",
+    "marked_right",
+    "scope_total",
+    "scope_right",
+    "scope_missing",
+    "unnamed_total",
+    "unnamed_right",
+    "outside_total",
+    "outside_right",
+    "citation_total",
+    "citation_right",
+    "noise_sentences",
+    "noise_items",
+    "related_exact",
+    "not_read",
+    "read_idle",
 )
 
 
@@ -226,7 +259,9 @@ def _others(label: str, cited: Sequence[Mention], others: Iterable[ExpectedSourc
     own = [s for m in cited for s in m.sources]
     hits = []
     for other in others:
-        if any(normalise(other.name) == normalise(s.name) or any(contains(a, other.name) for a in s.aliases) for s in own):
+        if any(
+            normalise(other.name) == normalise(s.name) or any(contains(a, other.name) for a in s.aliases) for s in own
+        ):
             continue
         if contains(label, other.name):
             hits.append(other.name)
@@ -245,8 +280,13 @@ def _unclean(item: ItemView, cited: Sequence[Mention]) -> list[str]:
     return list(dict.fromkeys(reasons))
 
 
-def score_named(query_id: str, item: ItemView, positions: Sequence[tuple[Mention, Key | None]], tally: Tally,
-                others: Iterable[ExpectedSource] = ()) -> None:
+def score_named(
+    query_id: str,
+    item: ItemView,
+    positions: Sequence[tuple[Mention, Key | None]],
+    tally: Tally,
+    others: Iterable[ExpectedSource] = (),
+) -> None:
     """Score one item that names a source; `others` are the sources of the query's other
     mentions, whose names must not stand in a label for a mention they are not judged for."""
     cited = [m for m, at in positions if at is not None and at in item.cited]
@@ -296,16 +336,25 @@ def score_source(query_id: str, mention: Mention, source: ExpectedSource, citing
         tally.bump("marked_total")
         tally.bump("marked_right", int(stance_ok))
     if not stance_ok:
-        tally.failures.append(Failure(query_id, "stance", f"{source.name}: {source.stance}",
-                                      ", ".join(sorted({str(v.stance) for v in finders}))))
+        tally.failures.append(
+            Failure(
+                query_id,
+                "stance",
+                f"{source.name}: {source.stance}",
+                ", ".join(sorted({str(v.stance) for v in finders})),
+            )
+        )
     tally.bump("scope_total")
     if all(v.scope is None for v in finders):
         tally.bump("scope_missing")
     if any(v.scope == source.scope for v in finders):
         tally.bump("scope_right")
     else:
-        tally.failures.append(Failure(query_id, "scope", f"{source.name}: {source.scope}",
-                                      ", ".join(sorted({str(v.scope) for v in finders}))))
+        tally.failures.append(
+            Failure(
+                query_id, "scope", f"{source.name}: {source.scope}", ", ".join(sorted({str(v.scope) for v in finders}))
+            )
+        )
 
 
 def score_unnamed(query_id: str, mention: Mention, citing: list[ItemView], tally: Tally) -> None:

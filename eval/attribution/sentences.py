@@ -66,7 +66,6 @@ class SentenceItem:
     mention: Mention
     batch: str = ""  # the file it comes from (a key of BATCHES); its split when empty
 
-
     @property
     def group(self) -> str:
         """What it is reported under: its batch, or its split."""
@@ -75,8 +74,16 @@ class SentenceItem:
 
 def _item(raw: dict, batch: str = "") -> SentenceItem:
     (mention,) = raw["mentions"]
-    return SentenceItem(id=raw["id"], line=raw["line"], split=raw["split"], stratum=raw["stratum"],
-                        text=raw["text"], figure=raw["figure"], mention=read_mention(mention), batch=batch)
+    return SentenceItem(
+        id=raw["id"],
+        line=raw["line"],
+        split=raw["split"],
+        stratum=raw["stratum"],
+        text=raw["text"],
+        figure=raw["figure"],
+        mention=read_mention(mention),
+        batch=batch,
+    )
 
 
 def load_sentences(directory: Path = HERE, batches: Iterable[str] = tuple(BATCHES)) -> tuple[SentenceItem, ...]:
@@ -85,8 +92,9 @@ def load_sentences(directory: Path = HERE, batches: Iterable[str] = tuple(BATCHE
     for batch in batches:
         path = directory / BATCHES[batch]
         if path.exists():
-            items += [_item(json.loads(line), batch) for line in path.read_text(encoding="utf-8").splitlines()
-                      if line.strip()]
+            items += [
+                _item(json.loads(line), batch) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            ]
     return tuple(items)
 
 
@@ -100,27 +108,37 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def near_held_out(items: Sequence[SentenceItem], held_out: Sequence[SentenceItem],
-                  limit: float = HELD_OUT_JACCARD) -> list[str]:
+def near_held_out(
+    items: Sequence[SentenceItem], held_out: Sequence[SentenceItem], limit: float = HELD_OUT_JACCARD
+) -> list[str]:
     """The ids of `items` whose word set is at least `limit` alike (Jaccard) to a held-out sentence's;
     only ids are returned, so a caller never shows held-out text."""
     sets = [word_set(item.text) for item in held_out]
     return [item.id for item in items if any(jaccard(word_set(item.text), other) >= limit for other in sets)]
 
 
-def left_out(directory: Path = HERE, files: Iterable[str] = (LEFT_OUT, LEFT_OUT_TUNE2)) -> list[tuple[str, str, str, str]]:
+def left_out(
+    directory: Path = HERE, files: Iterable[str] = (LEFT_OUT, LEFT_OUT_TUNE2)
+) -> list[tuple[str, str, str, str]]:
     """The candidates read and left out (of both batches by default): (id, split, stratum, reason)."""
-    rows = [line.split("\t") for name in files if (directory / name).exists()
-            for line in (directory / name).read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    rows = [
+        line.split("\t")
+        for name in files
+        if (directory / name).exists()
+        for line in (directory / name).read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def as_judged(items: Sequence[SentenceItem]) -> JudgedSet:
     """Each sentence an article (kabar id = its position), each item a one-mention query reported under
-its batch (`tune`, `tune2` or `held-out`)."""
+    its batch (`tune`, `tune2` or `held-out`)."""
     articles = {item.id: JudgedArticle(item.id, SOURCE, "", "news", item.text) for item in items}
-    queries = tuple(Query(id=item.id, article=item.id, split=item.group, figure=item.figure, mentions=(item.mention,))
-                    for item in items)
+    queries = tuple(
+        Query(id=item.id, article=item.id, split=item.group, figure=item.figure, mentions=(item.mention,))
+        for item in items
+    )
     return JudgedSet(articles=articles, queries=queries)
 
 
@@ -139,7 +157,9 @@ def _item_problems(item: SentenceItem) -> list[str]:
         found.append(f"{where}: the quote is not found exactly once in the text")
     for source in item.mention.sources:
         if source.strength != "sentence":
-            found.append(f"{where}: {source.name} has strength {source.strength!r}; every source here is named in the sentence")
+            found.append(
+                f"{where}: {source.name} has strength {source.strength!r}; every source here is named in the sentence"
+            )
     return found
 
 
@@ -187,6 +207,19 @@ def sentence_problems(items: Sequence[SentenceItem]) -> list[str]:
 
 
 __all__ = [
-    "BATCHES", "FILES", "HELD_OUT_JACCARD", "LEFT_OUT", "LEFT_OUT_TUNE2", "STRATA", "SentenceItem", "as_judged", "jaccard", "left_out",
-    "load_sentences", "near_held_out", "reading_problems", "sentence_problems", "word_set",
+    "BATCHES",
+    "FILES",
+    "HELD_OUT_JACCARD",
+    "LEFT_OUT",
+    "LEFT_OUT_TUNE2",
+    "STRATA",
+    "SentenceItem",
+    "as_judged",
+    "jaccard",
+    "left_out",
+    "load_sentences",
+    "near_held_out",
+    "reading_problems",
+    "sentence_problems",
+    "word_set",
 ]

@@ -25,8 +25,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from collections import Counter
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +76,9 @@ def second_round(indosum) -> list[tuple[str, tuple, tuple]]:
             similarity = cosine(vectors[x], vectors[y])
             if similarity >= 0.10 or figure_keys(a[2]) & figure_keys(b[2]):
                 cross.append((similarity, a, b))
-    drawn, per_articles, texts = [], Counter(), set()
+    drawn: list[tuple] = []
+    per_articles: Counter[tuple] = Counter()
+    texts: set[tuple] = set()
     for _, a, b in sorted(cross, key=lambda c: -c[0]):
         if per_articles[a[0], b[0]] < 2 and (a[2], b[2]) not in texts and len(drawn) < SECOND_CROSS:
             per_articles[a[0], b[0]] += 1
@@ -122,7 +124,9 @@ def main() -> None:
         for j in range(i + 1, len(indosum)):
             if cosine(docs[i], docs[j]) > 0.12:
                 part = "dev" if i % 2 == 0 and j % 2 == 0 else "heldout"
-                drawn += [(part, "indosum", a, b) for a, b in _pairs([indosum[i], indosum[j]], cross=True, threshold=0.15)]
+                drawn += [
+                    (part, "indosum", a, b) for a, b in _pairs([indosum[i], indosum[j]], cross=True, threshold=0.15)
+                ]
     print("id\tpart\tcorpus\tarticle_a\tsentence_a\tarticle_b\tsentence_b\tlabel\ttext_a\ttext_b")
     for number, (part, corpus, a, b) in enumerate(drawn, start=1):
         print(f"p{number:03d}\t{part}\t{corpus}\t{a[0]}\t{a[1]}\t{b[0]}\t{b[1]}\t\t{a[2]}\t{b[2]}")

@@ -37,8 +37,13 @@ async def _ask(topics: Sequence[Topic], folder: Path) -> dict[str, Asked]:
     seeds.mkdir()
     for number, article in enumerate(load_judged(ATTRIBUTION).articles.values()):
         write_article(article, number, seeds)
-    settings = Settings(_env_file=None, seeds_dir=seeds, db=folder / "state" / "kabar.db",
-                        models_dir=folder / "argos-packages", translations_dir=folder / "translations")
+    settings = Settings(
+        _env_file=None,
+        seeds_dir=seeds,
+        db=folder / "state" / "kabar.db",
+        models_dir=folder / "argos-packages",
+        translations_dir=folder / "translations",
+    )
     asked = {}
     async with Kabar(settings) as kabar:
         await kabar.index()

@@ -41,8 +41,9 @@ REFERENT_WINDOW = 4
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
-_SPEAKER_NYA = re.compile(r"\b(kata|ujar|tutur|ucap|jelas|ungkap|imbuh|tambah|lanjut|terang|papar|tegas|sebut|pungkas)nya\b",
-                          re.IGNORECASE)
+_SPEAKER_NYA = re.compile(
+    r"\b(kata|ujar|tutur|ucap|jelas|ungkap|imbuh|tambah|lanjut|terang|papar|tegas|sebut|pungkas)nya\b", re.IGNORECASE
+)
 _PRONOUN_SPEAKER = re.compile(r"[,.!?]\s*[\"”]\s*(ia|dia|mereka|beliau)\b", re.IGNORECASE)
 
 
@@ -92,7 +93,7 @@ class Openings:
         """Why `text` opens by pointing at something not shown, or None when it reads on its own."""
         text = text.lstrip()
         if text.startswith("[…]"):
-            text = text[len("[…]"):]
+            text = text[len("[…]") :]
         elif text.startswith("["):
             return None  # a name inserted for the pronoun, marked
         if _SPEAKER_NYA.search(text) or _PRONOUN_SPEAKER.search(text):
@@ -110,7 +111,7 @@ class Openings:
             return f"opens with {low[0]!r}"
         for k in range(min(REFERENT_WINDOW, len(low))):
             for phrase in self.referents:
-                if tuple(low[k: k + len(phrase)]) != phrase:
+                if tuple(low[k : k + len(phrase)]) != phrase:
                     continue
                 if phrase == ("ini",) and k and low[k - 1] in self.time_words:
                     continue
@@ -172,8 +173,12 @@ def view(item: object) -> ItemView:
         text = item.text  # type: ignore[attr-defined]
         cites = [Cited(c.article, c.sentence, c.text) for c in item.citations]  # type: ignore[attr-defined]
     first = cites[0]
-    if (len(cites) > 1 and cites[1].article == first.article and cites[1].sentence == first.sentence + 1
-            and text.startswith(first.text + " ")):
+    if (
+        len(cites) > 1
+        and cites[1].article == first.article
+        and cites[1].sentence == first.sentence + 1
+        and text.startswith(first.text + " ")
+    ):
         return ItemView(text, cites[1], first, tuple(cites[2:]))
     return ItemView(text, first, None, tuple(cites[1:]))
 
@@ -207,7 +212,10 @@ def score_answer(topic: Topic, items: Sequence[object], recurrence: Recurrence, 
         if len(recurrence.articles(v.main.text)) >= RECURRING:
             tally.fail(topic, "boilerplate", f"{where} (in {len(recurrence.articles(v.main.text))} articles)")
         previous = views[k - 1].main if k else None
-        after_it = previous is not None and (previous.article, previous.sentence + 1) == (v.main.article, v.main.sentence)
+        after_it = previous is not None and (previous.article, previous.sentence + 1) == (
+            v.main.article,
+            v.main.sentence,
+        )
         why = None if after_it else openings().dangling(v.before.text if v.before else v.text)
         if why:
             tally.fail(topic, "dangling", f"{where}: {why}")
@@ -219,8 +227,15 @@ def score_answer(topic: Topic, items: Sequence[object], recurrence: Recurrence, 
             judged = {(m.shown, m.also): m.label for m in topic.merges}.get((v.main.ref, other.ref), "unjudged")
             tally.counts[f"merge_{judged}"] += 1
             tally.counts["merge_pairs"] += 1
-            tally.merges.append((f"{topic.id} {topic.topic}", judged, v.main.ref, other.ref,
-                                 f"{v.main.text[:100]!r}\n      ~ {other.text[:100]!r}"))
+            tally.merges.append(
+                (
+                    f"{topic.id} {topic.topic}",
+                    judged,
+                    v.main.ref,
+                    other.ref,
+                    f"{v.main.text[:100]!r}\n      ~ {other.text[:100]!r}",
+                )
+            )
     shown = {v.main.article for v in views}
     cited = shown | {c.article for v in views for c in v.also}
     if len(on_topic) >= 2:

@@ -67,8 +67,13 @@ class Topic:
 
 def _topic(raw: dict) -> Topic:
     return Topic(
-        id=raw["id"], topic=raw["topic"], lang=raw["lang"], kind=raw["kind"], split=raw["split"],
-        expected=tuple(raw.get("expected", ())), related=tuple(raw.get("related", ())),
+        id=raw["id"],
+        topic=raw["topic"],
+        lang=raw["lang"],
+        kind=raw["kind"],
+        split=raw["split"],
+        expected=tuple(raw.get("expected", ())),
+        related=tuple(raw.get("related", ())),
         merges=tuple(Merge(m["shown"], m["also"], m["label"], m.get("note")) for m in raw.get("merges", ())),
         note=raw.get("note"),
     )

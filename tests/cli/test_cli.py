@@ -185,7 +185,9 @@ def test_whole_process_is_quick_and_never_imports_torch(tmp_path: Path, seeds_di
         "except SystemExit as e:\n    code = e.code\n"
         "print('HEAVY', sorted(m for m in ('torch','stanza','spacy','argostranslate.translate','ctranslate2') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert "Pentagon" in done.stdout, done.stderr
     assert "HEAVY []" in done.stdout
 

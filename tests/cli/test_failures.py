@@ -20,15 +20,19 @@ def closed_stdin(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.
 
 @pytest.fixture
 def env(tmp_path: Path, seeds_dir: Path) -> dict[str, str]:
-    return dict(os.environ, KABAR_SEEDS_DIR=str(seeds_dir), KABAR_DB=str(tmp_path / "state" / "k.db"),
-                PYTHONPATH=str(ROOT))
+    return dict(
+        os.environ, KABAR_SEEDS_DIR=str(seeds_dir), KABAR_DB=str(tmp_path / "state" / "k.db"), PYTHONPATH=str(ROOT)
+    )
 
 
-@pytest.mark.parametrize(("args", "first_line"), [
-    ([], "error: Standard input is closed: the chat has no commands to read."),
-    (["chat"], "error: Standard input is closed: the chat has no commands to read."),
-    (["summarize", "-"], "error: Standard input is closed: there is no text to summarise."),
-])
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        ([], "error: Standard input is closed: the chat has no commands to read."),
+        (["chat"], "error: Standard input is closed: the chat has no commands to read."),
+        (["summarize", "-"], "error: Standard input is closed: there is no text to summarise."),
+    ],
+)
 def test_closed_standard_input(env: dict[str, str], tmp_path: Path, args: list[str], first_line: str) -> None:
     done = closed_stdin(args, env, tmp_path)
     assert done.returncode == 66, done.stderr
@@ -61,8 +65,9 @@ async def test_discord_unreachable_is_one_line_with_exit_69(kabar, monkeypatch: 
     assert "a-token" not in err
 
 
-def test_an_error_outside_any_command_is_still_one_line(monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path,
-                                                        seeds_dir: Path) -> None:
+def test_an_error_outside_any_command_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path, seeds_dir: Path
+) -> None:
     import bot.cli.corpus
     from bot.cli import main
 

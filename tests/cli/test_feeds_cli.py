@@ -67,7 +67,9 @@ def show(feeds, ref: str) -> dict:
 def test_add_then_poll_adds_each_linked_article_once_with_its_title_and_no_page_chrome(feeds, news: LocalSite) -> None:
     code, out, err = feeds("feeds", "add", news.url(TERKINI), "--outlet", "Warta Nusantara")
     assert (code, err) == (0, "")
-    assert out.startswith(f"Added the feed {news.url(TERKINI)} (Warta Nusantara); nothing is fetched until it is polled.")
+    assert out.startswith(
+        f"Added the feed {news.url(TERKINI)} (Warta Nusantara); nothing is fetched until it is polled."
+    )
     assert news.log == [], "adding a feed fetches nothing"
 
     code, out, err = feeds("feeds", "poll")
@@ -151,7 +153,9 @@ def test_each_failing_feed_is_reported_on_its_own_line_and_the_others_are_polled
     assert code == 1
     reports = {r["feed"]: r for r in json.loads(out)}
     assert reports[news.url(ATOM)]["outcome"] == "unchanged"
-    assert reports[news.url("/hostile/500")]["outcome"] == "failed" and reports[news.url("/hostile/500")]["failures"] == 2
+    assert (
+        reports[news.url("/hostile/500")]["outcome"] == "failed" and reports[news.url("/hostile/500")]["failures"] == 2
+    )
     # the server that asked for quiet gets it: even a forced poll waits for its Retry-After
     assert reports[news2.url("/hostile/429")]["outcome"] == "waiting"
     assert news2.paths().count("/hostile/429") == 1
@@ -165,7 +169,9 @@ def test_a_feed_failing_too_often_is_paused_then_resumed_by_adding_it_again(
     feeds("feeds", "add", broken)
     feeds("feeds", "poll")
     code, out, _ = feeds("feeds", "poll")
-    assert code == 1 and out.startswith(f"{broken}: failed: not found (HTTP 404) (now paused after 2 failures in a row)")
+    assert code == 1 and out.startswith(
+        f"{broken}: failed: not found (HTTP 404) (now paused after 2 failures in a row)"
+    )
     code, out, _ = feeds("feeds", "list")
     assert out.splitlines()[0] == (
         f"{broken}: 0 articles, last polled {out.split('last polled ')[1][:20]} (failed), PAUSED after 2 failures "
@@ -186,8 +192,11 @@ def test_a_syndicated_copy_is_kept_once_with_both_urls(feeds, news: LocalSite, n
     feeds("feeds", "add", news.url(TERKINI), "--outlet", "Warta Nusantara")
     feeds("feeds", "poll")
     # the same story republished on another site, and the original again behind tracking parameters
-    news2.put(ATOM, (news2.root / ATOM.lstrip("/")).read_text(encoding="utf-8").replace("{{BASE}}/berita", news.base + "/berita"),
-              "application/atom+xml")
+    news2.put(
+        ATOM,
+        (news2.root / ATOM.lstrip("/")).read_text(encoding="utf-8").replace("{{BASE}}/berita", news.base + "/berita"),
+        "application/atom+xml",
+    )
     feeds("feeds", "add", news2.url(ATOM), "--outlet", "Kabar Pagi")
     code, out, _ = feeds("feeds", "poll")
     assert code == 0
@@ -230,17 +239,26 @@ def test_list_and_remove(feeds, news: LocalSite, news2: LocalSite) -> None:
     code, out, err = feeds("feeds", "remove", news2.url(ATOM))
     assert code == 2 and out == "" and err.splitlines()[0] == f"error: {news2.url(ATOM)} is not a feed kabar polls."
     code, out, err = feeds("sources", "remove", news.url(TERKINI))
-    assert code == 2 and err.splitlines() == ["error: A feed is not a folder source.",
-                                              "hint: `kabar feeds remove URL` stops a feed"]
+    assert code == 2 and err.splitlines() == [
+        "error: A feed is not a folder source.",
+        "hint: `kabar feeds remove URL` stops a feed",
+    ]
     code, out, err = feeds("feeds", "add", "ftp://example.org/rss")
-    assert code == 2 and err.splitlines()[0] == "error: 'ftp://example.org/rss' is not a feed address; give its http:// or https:// URL."
+    assert (
+        code == 2
+        and err.splitlines()[0]
+        == "error: 'ftp://example.org/rss' is not a feed address; give its http:// or https:// URL."
+    )
 
 
 def test_removing_a_feed_keeps_the_articles_another_feed_carries(feeds, news: LocalSite) -> None:
     feeds("feeds", "add", news.url(TERKINI))
     feeds("feeds", "add", news.url("/rss/lama.xml"))
-    news.put("/rss/lama.xml", f"""<rss version="0.91"><channel><title>Lama</title>
-        <item><title>Banjir rob</title><link>{news.base}{ARTICLE_A}</link></item></channel></rss>""")
+    news.put(
+        "/rss/lama.xml",
+        f"""<rss version="0.91"><channel><title>Lama</title>
+        <item><title>Banjir rob</title><link>{news.base}{ARTICLE_A}</link></item></channel></rss>""",
+    )
     feeds("feeds", "poll")
     kept = show(feeds, news.url(ARTICLE_A))["id"]
     code, out, _ = feeds("feeds", "remove", news.url(TERKINI))
@@ -260,8 +278,9 @@ def test_a_feed_removed_and_added_again_brings_its_articles_back_under_their_ids
     assert again == first, "same ids, and their first indexed time: the digest does not call them new"
 
 
-def test_a_database_without_its_default_folder_can_still_take_a_feed(feeds, news: LocalSite, seeds_dir: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_database_without_its_default_folder_can_still_take_a_feed(
+    feeds, news: LocalSite, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KABAR_SEEDS_DIR", str(seeds_dir / "missing"))
     code, _, err = feeds("feeds", "add", news.url(TERKINI))
     assert code == 0 and err == ""
@@ -281,5 +300,7 @@ def test_polling_off_is_said_when_a_feed_is_added(feeds, news: LocalSite, monkey
     assert code == 0
     assert json.loads(out) == {"feed": news.url(TERKINI), "outlet": None, "state": "added", "interval_minutes": 0.0}
     code, out, _ = feeds("feeds", "add", news.url(TERKINI))
-    assert out == (f"{news.url(TERKINI)} is already a feed kabar polls. Polling is off (KABAR_FEED_INTERVAL=off): "
-                   "`kabar feeds poll` polls every feed now.\n")
+    assert out == (
+        f"{news.url(TERKINI)} is already a feed kabar polls. Polling is off (KABAR_FEED_INTERVAL=off): "
+        "`kabar feeds poll` polls every feed now.\n"
+    )

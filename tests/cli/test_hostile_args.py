@@ -19,10 +19,37 @@ EXPECTED_CODES = {0, 1, 2, 3, 4, 66}
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=60),
     st.text(st.sampled_from(list("0123456789.,-+xXeE_ ")), max_size=30),
-    st.sampled_from(["", " ", "-", "--", "--json", "-n", "3", "0003", "-5", "0x10", "1e400", "nan", "inf",
-                     "99999999999999999999999", ":x: :fire:", "[bold]x[/bold]", "\x1b[2J", "\u202e", "\udcff\udcfe",
-                     "/etc/passwd", "../../../etc/passwd", "003_89031a1fd86b0abb.txt", "'; DROP TABLE articles; --",
-                     "kursk AND NEAR(\"x\"", "NOT *", "\x00", "a" * 5000]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-",
+            "--",
+            "--json",
+            "-n",
+            "3",
+            "0003",
+            "-5",
+            "0x10",
+            "1e400",
+            "nan",
+            "inf",
+            "99999999999999999999999",
+            ":x: :fire:",
+            "[bold]x[/bold]",
+            "\x1b[2J",
+            "\u202e",
+            "\udcff\udcfe",
+            "/etc/passwd",
+            "../../../etc/passwd",
+            "003_89031a1fd86b0abb.txt",
+            "'; DROP TABLE articles; --",
+            'kursk AND NEAR("x"',
+            "NOT *",
+            "\x00",
+            "a" * 5000,
+        ]
+    ),
     st.text(st.characters(whitelist_categories=("Cc", "Cf", "Cs", "Zs", "So")), max_size=20),
 )
 
@@ -46,7 +73,9 @@ COMMANDS = st.one_of(
     HOSTILE_TEXT.map(lambda t: ["models", "remove", t, "en"]),
     HOSTILE_TEXT.map(lambda t: ["articles", t]),
     HOSTILE_TEXT.map(lambda t: ["feeds", "add", t]),
-    st.tuples(HOSTILE_TEXT, HOSTILE_TEXT).map(lambda t: ["feeds", "add", f"https://contoh.invalid/{t[0]}", "--outlet", t[1]]),
+    st.tuples(HOSTILE_TEXT, HOSTILE_TEXT).map(
+        lambda t: ["feeds", "add", f"https://contoh.invalid/{t[0]}", "--outlet", t[1]]
+    ),
     HOSTILE_TEXT.map(lambda t: ["feeds", "remove", t]),
     HOSTILE_TEXT.map(lambda t: ["feeds", "remove", f"https://contoh.invalid/{t}"]),
     HOSTILE_TEXT.map(lambda t: ["show", f"https://contoh.invalid/{t}"]),
@@ -74,8 +103,9 @@ def check(args: list[str], code: int, out: str, err: str) -> None:
     assert len(lines) <= 2 and (len(lines) == 1 or lines[1].startswith("hint: ")), (args, err)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(COMMANDS)
 def test_hostile_arguments_get_one_clear_answer(cli, args: list[str]) -> None:
     args = [a.replace("\x00", "") for a in args]  # a real argument can never hold NUL
@@ -83,8 +113,14 @@ def test_hostile_arguments_get_one_clear_answer(cli, args: list[str]) -> None:
 
 
 def test_the_articles_remain_searchable_after_hostile_arguments(cli) -> None:
-    for args in (["show", "\udcff"], ["ask", "/summary \x1b[2J"], ["search", "'; DROP TABLE articles; --"],
-                 ["ask", "/who-confirmed 1e400"], ["index", "nowhere/\u202e"], ["sources", "remove", "/"]):
+    for args in (
+        ["show", "\udcff"],
+        ["ask", "/summary \x1b[2J"],
+        ["search", "'; DROP TABLE articles; --"],
+        ["ask", "/who-confirmed 1e400"],
+        ["index", "nowhere/\u202e"],
+        ["sources", "remove", "/"],
+    ):
         check(args, *cli(*args))
     code, out, _ = cli("search", "10000", "--json")
     assert code == 0 and {h["article"] for h in json.loads(out)} == {"000", "001", "002", "003", "004"}

@@ -27,12 +27,15 @@ def test_article_text_prints_as_written(kabar, seeds_dir: Path) -> None:
     assert "Isi Berkas Sandi Bocor :fire: di Forum" in out
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("\x1b[2J", "\\x1b[2J"),  # ESC: clear the screen
-    ("\x9b31m", "\\x9b31m"),  # CSI: red text on 8-bit terminals
-    ("\u202e", "\\u202e"),  # right-to-left override: the name would read backwards
-    ("\x07", "\\x07"),  # the bell
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("\x1b[2J", "\\x1b[2J"),  # ESC: clear the screen
+        ("\x9b31m", "\\x9b31m"),  # CSI: red text on 8-bit terminals
+        ("\u202e", "\\u202e"),  # right-to-left override: the name would read backwards
+        ("\x07", "\\x07"),  # the bell
+    ],
+)
 def test_control_characters_in_names_are_escaped(kabar, seeds_dir: Path, raw: str, shown: str) -> None:
     name = f"008_a{raw}b.txt"
     (seeds_dir / name).write_text("Judul\nKalimat.\n", encoding="utf-8")
@@ -47,8 +50,9 @@ def test_control_characters_in_names_are_escaped(kabar, seeds_dir: Path, raw: st
     assert json.loads(out)[0]["name"] == name
 
 
-def test_an_unexpected_error_is_one_line_on_screen_with_the_log_path(kabar, monkeypatch: pytest.MonkeyPatch,
-                                                                       tmp_path: Path) -> None:
+def test_an_unexpected_error_is_one_line_on_screen_with_the_log_path(
+    kabar, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from bot.service import Kabar
 
     async def broken(self, *args, **kwargs):

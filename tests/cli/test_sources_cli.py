@@ -13,7 +13,12 @@ def test_sources_list_and_remove(kabar, seeds_dir: Path) -> None:
     assert out.startswith(f"{seeds_dir}  5 articles, 0 skipped, checked ") and out.rstrip().endswith(", ok")
     code, out, _ = kabar("sources", "list", "--json")
     (source,) = json.loads(out)
-    assert (source["kind"], source["location"], source["articles"], source["state"]) == ("folder", str(seeds_dir), 5, "ok")
+    assert (source["kind"], source["location"], source["articles"], source["state"]) == (
+        "folder",
+        str(seeds_dir),
+        5,
+        "ok",
+    )
     code, out, err = kabar("sources", "remove", str(seeds_dir))
     assert (code, err) == (0, "")
     assert out == f"Removed the source {seeds_dir} and its 5 articles from the index.\n"
@@ -30,7 +35,9 @@ def test_a_link_out_of_the_folder_is_never_shown(kabar, seeds_dir: Path, tmp_pat
     (seeds_dir / "010_0000000000000000.txt").symlink_to(secret)
     code, out, err = kabar("index")
     assert code == 0
-    assert "warning: 010_0000000000000000.txt: skipped, it is a symbolic link to a file outside the source folder" in err
+    assert (
+        "warning: 010_0000000000000000.txt: skipped, it is a symbolic link to a file outside the source folder" in err
+    )
     assert "1 warning above." in out
     code, out, err = kabar("show", "010")
     assert code == 4 and out == "" and "root:x" not in err
@@ -43,8 +50,14 @@ def test_a_link_out_of_the_folder_is_never_shown(kabar, seeds_dir: Path, tmp_pat
     code, out, _ = kabar("articles", "--skipped")
     assert out == f"{seeds_dir}/010_0000000000000000.txt: it is a symbolic link to a file outside the source folder\n"
     code, out, _ = kabar("articles", "--skipped", "--json")
-    assert json.loads(out) == [{"name": "010_0000000000000000.txt", "reason": "it is a symbolic link to a file outside "
-                                "the source folder", "id": "010", "source": str(seeds_dir)}]
+    assert json.loads(out) == [
+        {
+            "name": "010_0000000000000000.txt",
+            "reason": "it is a symbolic link to a file outside the source folder",
+            "id": "010",
+            "source": str(seeds_dir),
+        }
+    ]
 
 
 def test_a_link_inside_the_folder_is_followed(kabar, seeds_dir: Path) -> None:
@@ -63,8 +76,10 @@ def test_a_missing_source_warns_once_per_command_and_answers(kabar, seeds_dir: P
     seeds_dir.rename(tmp_path / "unmounted")
     code, out, err = kabar("ask", "/who-confirmed 10000")
     assert code == 0 and "Pentagon" in out
-    assert err == (f"warning: the source {seeds_dir} does not exist: its 5 indexed articles are kept "
-                   f"(`kabar sources remove {seeds_dir}` drops them)\n")
+    assert err == (
+        f"warning: the source {seeds_dir} does not exist: its 5 indexed articles are kept "
+        f"(`kabar sources remove {seeds_dir}` drops them)\n"
+    )
     code, out, _ = kabar("sources")
     assert out.rstrip().endswith("MISSING: does not exist")
     os.rename(tmp_path / "unmounted", seeds_dir)

@@ -74,12 +74,21 @@ def test_summarize_non_utf8_stdin_says_standard_input(kabar) -> None:
 def test_translate_command_uses_the_same_layout_as_the_chat(kabar, monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.service import Kabar
 
-    c = Citation(article="003", sentence=1, text="Pasukan tiba.", text_en="Troops arrived.", provenance="argos translate-id_en 1.0")
+    c = Citation(
+        article="003",
+        sentence=1,
+        text="Pasukan tiba.",
+        text_en="Troops arrived.",
+        provenance="argos translate-id_en 1.0",
+    )
 
     async def fake_translate(self, ref: str, lang: str = "en") -> Answer:
         return Answer(
-            command="translate", query=ref, items=(AnswerItem(text=c.text, citations=(c,)),),
-            notes=("Judul — 1 sentences, en beside the original.",), meta={"article": "003", "title": "Judul"},
+            command="translate",
+            query=ref,
+            items=(AnswerItem(text=c.text, citations=(c,)),),
+            notes=("Judul — 1 sentences, en beside the original.",),
+            meta={"article": "003", "title": "Judul"},
         )
 
     monkeypatch.setattr(Kabar, "translate", fake_translate)
@@ -97,6 +106,7 @@ def test_ctrl_c_interrupts_the_prompt_even_under_asyncio_s_own_handler() -> None
     # in input() never sees that, so the prompt must raise KeyboardInterrupt itself.
     previous = signal.signal(signal.SIGINT, lambda *_: None)
     try:
+
         def ask(prompt: str) -> str:
             assert prompt == "kabar> "
             os.kill(os.getpid(), signal.SIGINT)
@@ -113,7 +123,9 @@ def test_ctrl_c_interrupts_the_prompt_even_under_asyncio_s_own_handler() -> None
         signal.signal(signal.SIGINT, previous)
 
 
-def test_index_of_a_missing_or_wrong_folder_blames_the_argument_not_the_setting(kabar, seeds_dir: Path, tmp_path: Path) -> None:
+def test_index_of_a_missing_or_wrong_folder_blames_the_argument_not_the_setting(
+    kabar, seeds_dir: Path, tmp_path: Path
+) -> None:
     code, _, err = kabar("index", str(tmp_path / "nowhere"))
     assert code == 2
     assert "does not exist" in err and "KABAR_SEEDS_DIR" not in err
@@ -142,7 +154,14 @@ def test_models_remove_takes_json_like_every_other_command(kabar, monkeypatch: p
 
     def fake_remove(models_dir: Path, src: str, tgt: str):
         asked.append((src, tgt))
-        return [SimpleNamespace(name="translate-id_en", version="1.0", path=Path(models_dir) / "p", as_dict=lambda: {"name": "translate-id_en", "from": src, "to": tgt})]
+        return [
+            SimpleNamespace(
+                name="translate-id_en",
+                version="1.0",
+                path=Path(models_dir) / "p",
+                as_dict=lambda: {"name": "translate-id_en", "from": src, "to": tgt},
+            )
+        ]
 
     monkeypatch.setattr(packages, "remove", fake_remove)
     code, out, _ = kabar("models", "remove", "id", "en", "--json")
@@ -202,7 +221,9 @@ def test_an_unknown_log_level_is_a_config_error_not_a_traceback(kabar, monkeypat
     assert "KABAR_LOG_LEVEL: log level 'LOUD' is not one of" in err
 
 
-def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(kabar, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_an_unexpected_error_points_to_the_log_file_where_it_really_is(
+    kabar, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     import logging
 
     from bot.service import Kabar

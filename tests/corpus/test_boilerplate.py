@@ -21,12 +21,16 @@ def test_exact_prints_ignore_case_punctuation_diacritics_and_numbers() -> None:
     b = sentence_prints("aplikasi KAMI sudah diunduh 35 kali, unduh sekarang.")
     assert a.exact == b.exact != ""
     assert sentence_prints("Café Erdoğan dibuka.").exact == sentence_prints("Cafe Erdogan dibuka").exact
-    assert sentence_prints("Baca juga.") .exact == ""  # too short to judge
+    assert sentence_prints("Baca juga.").exact == ""  # too short to judge
 
 
 def test_skeleton_prints_match_a_footer_that_names_the_articles_subject() -> None:
-    a = sentence_prints("Simak terus berita terbaru seputar Ahok dan politik hanya di portal kami setiap hari tanpa henti.")
-    b = sentence_prints("Simak terus berita terbaru seputar Piala Dunia dan politik hanya di portal kami setiap hari tanpa henti.")
+    a = sentence_prints(
+        "Simak terus berita terbaru seputar Ahok dan politik hanya di portal kami setiap hari tanpa henti."
+    )
+    b = sentence_prints(
+        "Simak terus berita terbaru seputar Piala Dunia dan politik hanya di portal kami setiap hari tanpa henti."
+    )
     assert a.exact != b.exact and a.skeleton == b.skeleton != ""
     # a sentence of names and figures has no skeleton
     assert sentence_prints("Presiden Joko Widodo bertemu Perdana Menteri Anwar Ibrahim di Jakarta.").skeleton == ""
@@ -48,8 +52,10 @@ def test_a_sentence_closing_three_different_stories_is_boilerplate() -> None:
 
 def test_copies_of_one_story_count_once() -> None:
     lead = "Startup logistik asal Bandung meraih pendanaan seri A senilai Rp 50 miliar."
-    occurrences = [_occ(a, 2, "Dana itu dipakai untuk memperluas jaringan gudang ke lima kota.", None)
-                   for a in ("001", "002", "003")]
+    occurrences = [
+        _occ(a, 2, "Dana itu dipakai untuk memperluas jaringan gudang ke lima kota.", None)
+        for a in ("001", "002", "003")
+    ]
     same_lead = {a: [f"exact:{sentence_prints(lead).exact}", f"title:{a}"] for a in ("001", "002", "003")}
     assert learn(occurrences, same_lead) == {}
     same_title = {a: ["title:startup lokal raih pendanaan"] for a in ("001", "002", "003")}

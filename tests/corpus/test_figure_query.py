@@ -126,8 +126,14 @@ def test_figure_label(sentence: str, label: str) -> None:
 def test_the_json_field_carries_the_label_and_presenters_read_it_back() -> None:
     fig = only("Sekitar 10.000 tentara tiba.")
     field = figure_field(fig)
-    assert field == {"value": 10000.0, "text": "10.000", "qualifier": "about", "vague": False,
-                     "unit": "tentara", "label": "about 10,000"}
+    assert field == {
+        "value": 10000.0,
+        "text": "10.000",
+        "qualifier": "about",
+        "vague": False,
+        "unit": "tentara",
+        "label": "about 10,000",
+    }
     assert field_label(field) == "about 10,000"
     older = {k: v for k, v in field.items() if k != "label"}  # an answer cached before labels existed
     assert field_label(older) == "about 10,000"
@@ -192,12 +198,25 @@ def test_the_refusal_says_what_to_ask_instead() -> None:
 
 
 ACCEPTED = [
-    ("10000", 10000.0, None), ("10.000", 10000.0, None), ("10,000", 10000.0, None), ("10 000", 10000.0, None),
-    ("10k", 10000.0, None), ("10 ribu", 10000.0, None), ("sepuluh ribu", 10000.0, None),
-    ("10.000 (sepuluh ribu)", 10000.0, None), ("sekitar 10.000 tentara", 10000.0, "tentara"),
-    ("15 persen", 15.0, "%"), ("15%", 15.0, "%"), ("US$ 3 juta", 3e6, "usd"), ("Rp 5 M", 5e9, "rp"),
-    ("lima juta kurang seratus ribu", 4.9e6, None), ("2 koma 5 persen", 2.5, "%"), ("0", 0.0, None),
-    ("2 juta 500 ribu", 2.5e6, None), ("1.5m", 1.5e6, None), ("COVID 10000", 10000.0, None),
+    ("10000", 10000.0, None),
+    ("10.000", 10000.0, None),
+    ("10,000", 10000.0, None),
+    ("10 000", 10000.0, None),
+    ("10k", 10000.0, None),
+    ("10 ribu", 10000.0, None),
+    ("sepuluh ribu", 10000.0, None),
+    ("10.000 (sepuluh ribu)", 10000.0, None),
+    ("sekitar 10.000 tentara", 10000.0, "tentara"),
+    ("15 persen", 15.0, "%"),
+    ("15%", 15.0, "%"),
+    ("US$ 3 juta", 3e6, "usd"),
+    ("Rp 5 M", 5e9, "rp"),
+    ("lima juta kurang seratus ribu", 4.9e6, None),
+    ("2 koma 5 persen", 2.5, "%"),
+    ("0", 0.0, None),
+    ("2 juta 500 ribu", 2.5e6, None),
+    ("1.5m", 1.5e6, None),
+    ("COVID 10000", 10000.0, None),
 ]
 
 
@@ -209,10 +228,28 @@ def test_ordinary_queries_are_read(query: str, value: float, unit: str | None) -
 
 _ODD = st.lists(
     st.sampled_from(
-        list("0123456789.,-+−–_'%$eExXbBoO ()") + ["Rp", "US$", "RM", "persen", "juta", "ribu", "kurang ", "koma ",
-                                                    "lima ", "sekitar ", "empat mata", "0x", "1e", "½", "٣", "İ"]
+        list("0123456789.,-+−–_'%$eExXbBoO ()")
+        + [
+            "Rp",
+            "US$",
+            "RM",
+            "persen",
+            "juta",
+            "ribu",
+            "kurang ",
+            "koma ",
+            "lima ",
+            "sekitar ",
+            "empat mata",
+            "0x",
+            "1e",
+            "½",
+            "٣",
+            "İ",
+        ]
     ),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).map("".join)
 
 
@@ -231,7 +268,11 @@ def test_any_query_gives_a_clear_refusal_or_a_sensible_figure(query: str) -> Non
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["-", "+", "−"]), st.integers(min_value=0, max_value=10**9), st.sampled_from(["", " persen", " juta"]))
+@given(
+    st.sampled_from(["-", "+", "−"]),
+    st.integers(min_value=0, max_value=10**9),
+    st.sampled_from(["", " persen", " juta"]),
+)
 def test_a_signed_figure_is_always_refused(sign: str, n: int, tail: str) -> None:
     with pytest.raises(QueryError, match="sign"):
         read_figure_query(f"{sign}{n}{tail}")

@@ -19,8 +19,10 @@ def read(text: str) -> list[tuple[float, str, str | None]]:
 # --- idioms -------------------------------------------------------------------------------
 
 IDIOM_AND_FIGURE = [
-    ("Dalam pertemuan empat mata, kedua pemimpin membahas pengiriman 10.000 tentara.",
-     [(10000.0, "10.000", "tentara")]),
+    (
+        "Dalam pertemuan empat mata, kedua pemimpin membahas pengiriman 10.000 tentara.",
+        [(10000.0, "10.000", "tentara")],
+    ),
     ("Ada seribu satu alasan untuk menolak 3 proyek itu.", [(3.0, "3", "proyek")]),
     ("Ia memilih diam seribu bahasa saat ditanya soal 25 persen saham.", [(25.0, "25 persen", "%")]),
     ("Salah satu dari 12 korban masih dirawat.", [(12.0, "12", "korban")]),
@@ -32,8 +34,10 @@ IDIOM_AND_FIGURE = [
     ("Layanan satu atap itu melayani 1.200 warga per hari.", [(1200.0, "1.200", "warga")]),
     ("Dua sejoli itu ditangkap bersama 3 kilogram sabu.", [(3.0, "3", "kilogram")]),
     ("Ia satu-satunya saksi dari lima orang yang hadir.", [(5.0, "lima", "orang")]),
-    ("Ia sekali lagi menyebut dua korban, kata seorang warga dari 40 keluarga.",
-     [(2.0, "dua", "korban"), (40.0, "40", "keluarga")]),
+    (
+        "Ia sekali lagi menyebut dua korban, kata seorang warga dari 40 keluarga.",
+        [(2.0, "dua", "korban"), (40.0, "40", "keluarga")],
+    ),
     ("Pertemuan Empat Mata itu membahas tarif 10 persen.", [(10.0, "10 persen", "%")]),
 ]
 
@@ -119,8 +123,11 @@ _DIGIT_WORDS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999),
-       st.sampled_from([("juta", 6), ("miliar", 9)]))
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from([("juta", 6), ("miliar", 9)]),
+)
 def test_kurang_subtracts_any_smaller_amount(whole: int, less: int, scale: tuple[str, int]) -> None:
     word, power = scale
     expected = float(whole * 10**power - less * 1000)

@@ -51,8 +51,16 @@ def test_malformed_lines_are_refused_with_file_and_line(text: str, problem: str 
     assert str(caught.value).startswith("x.tsv:")
 
 
-_CASE_FREE = ["number_words.tsv", "scales.tsv", "vague_english.tsv", "qualifiers.tsv", "currencies.tsv",
-              "units.tsv", "not_units.txt", "months.tsv"]
+_CASE_FREE = [
+    "number_words.tsv",
+    "scales.tsv",
+    "vague_english.tsv",
+    "qualifiers.tsv",
+    "currencies.tsv",
+    "units.tsv",
+    "not_units.txt",
+    "months.tsv",
+]
 
 
 @pytest.mark.parametrize("name", _CASE_FREE)

@@ -27,18 +27,24 @@ def summary(text: str) -> list[tuple]:
 
 SEED_SENTENCES = [
     (
-        ("Selain itu Departemen Pertahanan Amerika Serikat (Pentagon) membenarkan pengiriman "
-        "10,000 prajurit Korea Utara ke Rusia Timur untuk menjalankan pelatihan militer."),
+        (
+            "Selain itu Departemen Pertahanan Amerika Serikat (Pentagon) membenarkan pengiriman "
+            "10,000 prajurit Korea Utara ke Rusia Timur untuk menjalankan pelatihan militer."
+        ),
         [(10000.0, None, False, None, "prajurit")],
     ),
     (
-        ("Keterlibatan Korea Utara dalam konflik Rusia-Ukraina mengalami peningkatan signifikan "
-        "setelah Pentagon mengonfirmasi bahwa sekitar 10.000 tentara Korea Utara dikirim ke Rusia."),
+        (
+            "Keterlibatan Korea Utara dalam konflik Rusia-Ukraina mengalami peningkatan signifikan "
+            "setelah Pentagon mengonfirmasi bahwa sekitar 10.000 tentara Korea Utara dikirim ke Rusia."
+        ),
         [(10000.0, "about", False, None, "tentara")],
     ),
     (
-        ("Pengiriman pasukan ini dinilai sebagai langkah eskalasi yang dapat memperpanjang perang "
-        "yang hampir mencapai tiga tahun, serta mengganggu stabilitas geopolitik."),
+        (
+            "Pengiriman pasukan ini dinilai sebagai langkah eskalasi yang dapat memperpanjang perang "
+            "yang hampir mencapai tiga tahun, serta mengganggu stabilitas geopolitik."
+        ),
         [(3.0, "almost", False, None, "tahun")],
     ),
     (
@@ -58,35 +64,44 @@ SEED_SENTENCES = [
         [(10000.0, None, False, None, "pasukan")],
     ),
     (
-        ("Bahkan seorang pejabat Barat menyebutkan bahwa Pyongyang telah mengerahkan sebanyak "
-        "10.000 personelnya untuk berperang membela Rusia."),
+        (
+            "Bahkan seorang pejabat Barat menyebutkan bahwa Pyongyang telah mengerahkan sebanyak "
+            "10.000 personelnya untuk berperang membela Rusia."
+        ),
         [(10000.0, "as many as", False, None, "personel")],
     ),
     (
-        ("Seorang diplomat Barat, dikutip oleh Kyiv Independent mangatakan, sebanyak 10.000 "
-        "pasukan Kim Jong Un telah sampai di Rusia."),
+        (
+            "Seorang diplomat Barat, dikutip oleh Kyiv Independent mangatakan, sebanyak 10.000 "
+            "pasukan Kim Jong Un telah sampai di Rusia."
+        ),
         [(10000.0, "as many as", False, None, "pasukan")],
     ),
     (
-        ("Seperti diketahui, Ukraina mengklaim telah menewaskan enam perwira asal Pyongyang "
-        "dalam sebuah serangan di wilayah Donetsk beberapa waktu lalu."),
+        (
+            "Seperti diketahui, Ukraina mengklaim telah menewaskan enam perwira asal Pyongyang "
+            "dalam sebuah serangan di wilayah Donetsk beberapa waktu lalu."
+        ),
         [(6.0, None, False, None, "perwira")],
     ),
     (
-        ("Baca juga: Diterjunkan untuk Bantu Rusia, Tentara Korea Utara Dilaporkan Kabur, "
-        "18 Prajurit Sedang Diburu"),
+        ("Baca juga: Diterjunkan untuk Bantu Rusia, Tentara Korea Utara Dilaporkan Kabur, 18 Prajurit Sedang Diburu"),
         [(18.0, None, False, None, "prajurit")],
     ),
     (
-        ('"Ini merupakan indikator yang jelas seberapa jauh Rusia dan militernya telah jatuh '
-        'selama 2,5 tahun terakhir sehingga mereka harus mengemis, meminjam, dan membeli '
-        'dukungan dari Korea Utara," kata John Foreman CBE, mantan atase pertahanan Inggris '
-        "di Moskow dari tahun 2019 hingga 2022, kepada Kyiv Independent."),
+        (
+            '"Ini merupakan indikator yang jelas seberapa jauh Rusia dan militernya telah jatuh '
+            "selama 2,5 tahun terakhir sehingga mereka harus mengemis, meminjam, dan membeli "
+            'dukungan dari Korea Utara," kata John Foreman CBE, mantan atase pertahanan Inggris '
+            "di Moskow dari tahun 2019 hingga 2022, kepada Kyiv Independent."
+        ),
         [(2.5, None, False, None, "tahun")],
     ),
     (
-        ("Kyiv Independent belum dapat memverifikasi laporan ini, yang belum dikonfirmasi di "
-        "luar satu sumber intelijen pun."),
+        (
+            "Kyiv Independent belum dapat memverifikasi laporan ini, yang belum dikonfirmasi di "
+            "luar satu sumber intelijen pun."
+        ),
         [(1.0, None, False, None, "sumber")],
     ),
     (
@@ -94,23 +109,31 @@ SEED_SENTENCES = [
         [(1000.0, None, True, 3, "pasukan")],
     ),
     (
-        ("Laporan yang diperoleh AFP pada Kamis (27/2/2025) menyebutkan bahwa lebih dari 10.000 "
-        "tentara Korea Utara telah dikerahkan sejak tahun lalu."),
+        (
+            "Laporan yang diperoleh AFP pada Kamis (27/2/2025) menyebutkan bahwa lebih dari 10.000 "
+            "tentara Korea Utara telah dikerahkan sejak tahun lalu."
+        ),
         [(10000.0, "more than", False, None, "tentara")],
     ),
     (
-        ("Sekitar 10.000 tentara asal Korea Utara (Korut) dilaporkan tiba di Kursk, wilayah "
-        "garda depan konflik Rusia dan Ukraina."),
+        (
+            "Sekitar 10.000 tentara asal Korea Utara (Korut) dilaporkan tiba di Kursk, wilayah "
+            "garda depan konflik Rusia dan Ukraina."
+        ),
         [(10000.0, "about", False, None, "tentara")],
     ),
     (
-        ("Dalam keterangan resmi yang dikutip dari ABC News, Rutte menjelaskan bahwa ribuan "
-        "tentara Korea Utara saat ini telah berada di Rusia."),
+        (
+            "Dalam keterangan resmi yang dikutip dari ABC News, Rutte menjelaskan bahwa ribuan "
+            "tentara Korea Utara saat ini telah berada di Rusia."
+        ),
         [(1000.0, None, True, 3, "tentara")],
     ),
     (
-        ("Rutte mengatakan pengerahan puluhan ribu tentara Korea Utara itu merupakan eskalasi "
-        "yang signifikan dari keterlibatan Pyongyang dalam invasi Rusia di Ukraina."),
+        (
+            "Rutte mengatakan pengerahan puluhan ribu tentara Korea Utara itu merupakan eskalasi "
+            "yang signifikan dari keterlibatan Pyongyang dalam invasi Rusia di Ukraina."
+        ),
         [(10000.0, None, True, 4, "tentara")],
     ),
 ]
@@ -124,11 +147,17 @@ def test_seed_sentences(sentence: str, expected: list[tuple]) -> None:
 #: every figure in each seed file, in order: (value, qualifier, vague)
 SEED_FILES = {
     "000": [(10000.0, None, False)],
-    "001": [(10000.0, "about", False), (3.0, "almost", False), (10.0, None, False),
-            (1000.0, None, True)],
-    "002": [(10000.0, None, False), (10000.0, None, False), (10000.0, "as many as", False),
-            (10000.0, "as many as", False), (6.0, None, False), (18.0, None, False),
-            (2.5, None, False), (1.0, None, False)],
+    "001": [(10000.0, "about", False), (3.0, "almost", False), (10.0, None, False), (1000.0, None, True)],
+    "002": [
+        (10000.0, None, False),
+        (10000.0, None, False),
+        (10000.0, "as many as", False),
+        (10000.0, "as many as", False),
+        (6.0, None, False),
+        (18.0, None, False),
+        (2.5, None, False),
+        (1.0, None, False),
+    ],
     "003": [(1000.0, None, True), (10000.0, "more than", False)],
     "004": [(10000.0, "about", False), (1000.0, None, True), (10000.0, None, True)],
 }
@@ -497,8 +526,14 @@ def test_format_and_key(value: float, formatted: str, key: str) -> None:
 def test_figures_match_any_notation_but_not_percent_or_vague() -> None:
     query = parse_figure("10000")
     assert query is not None
-    for text in ("10.000 tentara", "10,000 prajurit", "sepuluh ribu orang", "10 ribu orang",
-                 "sekitar 10.000 tentara", "lebih dari 10.000 tentara"):
+    for text in (
+        "10.000 tentara",
+        "10,000 prajurit",
+        "sepuluh ribu orang",
+        "10 ribu orang",
+        "sekitar 10.000 tentara",
+        "lebih dari 10.000 tentara",
+    ):
         (fig,) = find_figures(text)
         assert figures_match(query, fig) and figures_match(fig, query), text
     (pct,) = find_figures("naik 20%")
@@ -655,8 +690,26 @@ def test_format_then_parse_is_identity_for_integers(n: int) -> None:
 _TRICKY = st.lists(
     st.sampled_from(
         list("0123456789.,-/:%+()$ \n\tRpKkmMbTrjuta")
-        + ["sekitar ", "lebih dari ", "ribu", "juta", "puluhan ", "dua ", "belas ", "ratus ",
-           "se", "Juni ", "tahun ", "ke-", "satu", "İ", "ß", "ﬁ", "setengah ", "beberapa "]
+        + [
+            "sekitar ",
+            "lebih dari ",
+            "ribu",
+            "juta",
+            "puluhan ",
+            "dua ",
+            "belas ",
+            "ratus ",
+            "se",
+            "Juni ",
+            "tahun ",
+            "ke-",
+            "satu",
+            "İ",
+            "ß",
+            "ﬁ",
+            "setengah ",
+            "beberapa ",
+        ]
     ),
     max_size=40,
 ).map("".join)
@@ -670,8 +723,23 @@ def test_find_figures_never_raises_and_spans_index_the_text(text: str) -> None:
         assert text[fig.start : fig.end] == fig.text
         assert any(ch.isdigit() for ch in fig.text) or any(
             w in fig.text.lower()
-            for w in ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-                      "sembilan", "puluh", "belas", "ratus", "ribu", "juta", "setengah")
+            for w in (
+                "satu",
+                "dua",
+                "tiga",
+                "empat",
+                "lima",
+                "enam",
+                "tujuh",
+                "delapan",
+                "sembilan",
+                "puluh",
+                "belas",
+                "ratus",
+                "ribu",
+                "juta",
+                "setengah",
+            )
         )
         assert fig.value >= 0 and fig.value == fig.value  # finite, not NaN
         assert fig.vague == (fig.magnitude is not None)

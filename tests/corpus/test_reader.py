@@ -136,8 +136,10 @@ def test_sentences_carry_figures(seeds: dict[str, Article]) -> None:
 
 def test_original_characters_are_kept(seeds: dict[str, Article]) -> None:
     texts = _texts(seeds["001"])
-    assert ("“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat "
-            "membahayakan keamanan nasional kami,” kata Yoon.") in texts
+    assert (
+        "“Kerja sama militer ilegal ini merupakan ancaman signifikan bagi komunitas internasional dan dapat "
+        "membahayakan keamanan nasional kami,” kata Yoon."
+    ) in texts
 
 
 # --- invented articles ---------------------------------------------------------------------------
@@ -267,7 +269,7 @@ def test_blank_line_paragraphs_with_a_dateline_and_an_editor_code() -> None:
     text = (
         "Jakarta, CNN Indonesia -- Sudah hampir sebulan Instagram merilis layanan 'jiplakan' Snapchat. "
         "Munculnya fitur ini ternyata tak mempengaruhi jumlah pengguna.\n\n"
-        "\"Kami belum melihat adanya peningkatan,\" ujar Danielle Levitas kepada BuzzFeed News.\n\n"
+        '"Kami belum melihat adanya peningkatan," ujar Danielle Levitas kepada BuzzFeed News.\n\n'
         "(adt)\n"
     )
     article = parse_article(text, "018_abc")
@@ -275,7 +277,7 @@ def test_blank_line_paragraphs_with_a_dateline_and_an_editor_code() -> None:
     assert _texts(article) == [
         "Sudah hampir sebulan Instagram merilis layanan 'jiplakan' Snapchat.",
         "Munculnya fitur ini ternyata tak mempengaruhi jumlah pengguna.",
-        "\"Kami belum melihat adanya peningkatan,\" ujar Danielle Levitas kepada BuzzFeed News.",
+        '"Kami belum melihat adanya peningkatan," ujar Danielle Levitas kepada BuzzFeed News.',
     ]
     assert [(r.kind, r.text, r.line) for r in article.removed] == [
         ("dateline", "Jakarta, CNN Indonesia --", 1),

@@ -31,7 +31,10 @@ SENTENCES = [
         "Pasien ditangani dr. Budi dan Prof. Dr. H. Ahmad Syafii. Kondisinya membaik.",
         ["Pasien ditangani dr. Budi dan Prof. Dr. H. Ahmad Syafii.", "Kondisinya membaik."],
     ),
-    ("Dana dikirim a.n. Siti Aminah kemarin. Jumlahnya kecil.", ["Dana dikirim a.n. Siti Aminah kemarin.", "Jumlahnya kecil."]),
+    (
+        "Dana dikirim a.n. Siti Aminah kemarin. Jumlahnya kecil.",
+        ["Dana dikirim a.n. Siti Aminah kemarin.", "Jumlahnya kecil."],
+    ),
     (
         "Hj. Ratna dan Kol. Inf. Sutrisno hadir bersama Brigjen. Pol. Andi. Acara dimulai.",
         ["Hj. Ratna dan Kol. Inf. Sutrisno hadir bersama Brigjen. Pol. Andi.", "Acara dimulai."],
@@ -44,7 +47,10 @@ SENTENCES = [
         "Harga naik dari Rp. 10.000 s.d. Rp. 12.500 per kilo. Pembeli mengeluh.",
         ["Harga naik dari Rp. 10.000 s.d. Rp. 12.500 per kilo.", "Pembeli mengeluh."],
     ),
-    ("Pejuang M. Yamin dan Susilo B. Yudhoyono disebut. Keduanya tokoh.", ["Pejuang M. Yamin dan Susilo B. Yudhoyono disebut.", "Keduanya tokoh."]),
+    (
+        "Pejuang M. Yamin dan Susilo B. Yudhoyono disebut. Keduanya tokoh.",
+        ["Pejuang M. Yamin dan Susilo B. Yudhoyono disebut.", "Keduanya tokoh."],
+    ),
     (
         "Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5. Laga imbang.",
         ["Persib vs. Persija digelar 27 Okt. 2024, lihat hlm. 5.", "Laga imbang."],
@@ -57,9 +63,15 @@ SENTENCES = [
     ("Ia membeli beras, gula, dll. untuk dijual.", ["Ia membeli beras, gula, dll. untuk dijual."]),
     ("Barang tsb. sudah dikirim. Terima kasih.", ["Barang tsb. sudah dikirim.", "Terima kasih."]),
     # an initial or title before a clear sentence opener still ends the sentence
-    ("Kulit jeruk mengandung vitamin C. Namun jeruk kupas tidak.", ["Kulit jeruk mengandung vitamin C.", "Namun jeruk kupas tidak."]),
+    (
+        "Kulit jeruk mengandung vitamin C. Namun jeruk kupas tidak.",
+        ["Kulit jeruk mengandung vitamin C.", "Namun jeruk kupas tidak."],
+    ),
     ("Indonesia berada di Grup B. Thailand juara grup.", ["Indonesia berada di Grup B.", "Thailand juara grup."]),
-    ("Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan.", ["Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan."]),
+    (
+        "Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan.",
+        ["Ditandatangani Ir. H. Joko Widodo dan Anies R. Baswedan."],
+    ),
     # numbers, decimals, dates and times
     (
         "Selain itu Pentagon membenarkan pengiriman 10,000 prajurit. Sekitar 10.000 tentara tiba.",
@@ -89,16 +101,25 @@ SENTENCES = [
         '"Ini bukan lagi sekadar tentang mentransfer senjata. Ini tentang orang," katanya.',
         ['"Ini bukan lagi sekadar tentang mentransfer senjata.', 'Ini tentang orang," katanya.'],
     ),
-    ('"Jangan mati tanpa alasan." kata direktorat itu. Pesan dikirim.', ['"Jangan mati tanpa alasan." kata direktorat itu.', "Pesan dikirim."]),
+    (
+        '"Jangan mati tanpa alasan." kata direktorat itu. Pesan dikirim.',
+        ['"Jangan mati tanpa alasan." kata direktorat itu.', "Pesan dikirim."],
+    ),
     # a quoted question ends its sentence even before the attribution, as news corpora
     # segment it; a quoted statement ("....\" kata dia) keeps its attribution
-    ('"Apa yang dia sembunyikan?" tulis deskripsi itu. Novel terbit.', ['"Apa yang dia sembunyikan?"', "tulis deskripsi itu.", "Novel terbit."]),
+    (
+        '"Apa yang dia sembunyikan?" tulis deskripsi itu. Novel terbit.',
+        ['"Apa yang dia sembunyikan?"', "tulis deskripsi itu.", "Novel terbit."],
+    ),
     # closing quotes and brackets after the stop belong to the sentence that ends
     (
         "Kremlin menepis laporan itu sebagai “berita palsu.” Sementara itu, Putin diam.",
         ["Kremlin menepis laporan itu sebagai “berita palsu.”", "Sementara itu, Putin diam."],
     ),
-    ("Ia menyebut “neo-Nazisme”. Dalam surat itu ia menegaskan.", ["Ia menyebut “neo-Nazisme”.", "Dalam surat itu ia menegaskan."]),
+    (
+        "Ia menyebut “neo-Nazisme”. Dalam surat itu ia menegaskan.",
+        ["Ia menyebut “neo-Nazisme”.", "Dalam surat itu ia menegaskan."],
+    ),
     ("(Hal itu sudah lama terjadi.) Kini berbeda.", ["(Hal itu sudah lama terjadi.)", "Kini berbeda."]),
     ("Saya punya tiga! ” Setelah itu dia pergi.", ["Saya punya tiga! ”", "Setelah itu dia pergi."]),
     # a missing space after the full stop
@@ -136,10 +157,13 @@ SENTENCES = [
         "Korea Utara mengirim 10.000 pasukan ke Rusia. Apa dampaknya bagi Ukraina?",
         ["Korea Utara mengirim 10.000 pasukan ke Rusia.", "Apa dampaknya bagi Ukraina?"],
     ),
-    ("Aliansi menguat! Korea Utara kirim pasukan. Benarkah?! Ya.", ["Aliansi menguat!", "Korea Utara kirim pasukan.", "Benarkah?!", "Ya."]),
+    (
+        "Aliansi menguat! Korea Utara kirim pasukan. Benarkah?! Ya.",
+        ["Aliansi menguat!", "Korea Utara kirim pasukan.", "Benarkah?!", "Ya."],
+    ),
     ('"Apa?" tanya dia. Oke.', ['"Apa?"', "tanya dia.", "Oke."]),
     ('"Ayo!" seru mereka.', ['"Ayo!"', "seru mereka."]),
-    ('Dia bertanya apa? lalu pergi.', ["Dia bertanya apa? lalu pergi."]),
+    ("Dia bertanya apa? lalu pergi.", ["Dia bertanya apa? lalu pergi."]),
     ('"Kami siap." kata dia. Lalu pergi.', ['"Kami siap." kata dia.', "Lalu pergi."]),
     # list numbers stand alone (as in labelled Indonesian news corpora)
     ("1. Banyak nutrisi. Kulit jeruk kaya vitamin.", ["1.", "Banyak nutrisi.", "Kulit jeruk kaya vitamin."]),
@@ -150,7 +174,10 @@ SENTENCES = [
     # no punctuation at all, and whitespace
     ("Pada 13 Oktober", ["Pada 13 Oktober"]),
     ("  Satu.\n  Dua.  ", ["Satu.", "Dua."]),
-    ("Judul tanpa titik\n\nKalimat pertama. Kalimat\nkedua.\n \n", ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua."]),
+    (
+        "Judul tanpa titik\n\nKalimat pertama. Kalimat\nkedua.\n \n",
+        ["Judul tanpa titik", "Kalimat pertama.", "Kalimat kedua."],
+    ),
     ("", []),
     ("   \n ", []),
 ]
@@ -163,7 +190,10 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 
 WORDS = [
     ("Sekitar 10.000 tentara, 10,000 prajurit.", ["Sekitar", "10.000", "tentara", "10,000", "prajurit"]),
-    ("selama 2,5 tahun pada 27/2/2025 pukul 10.30 WIB", ["selama", "2,5", "tahun", "pada", "27/2/2025", "pukul", "10.30", "WIB"]),
+    (
+        "selama 2,5 tahun pada 27/2/2025 pukul 10.30 WIB",
+        ["selama", "2,5", "tahun", "pada", "27/2/2025", "pukul", "10.30", "WIB"],
+    ),
     ("rudal KN-23, Deklarasi G7, hari ke-979", ["rudal", "KN-23", "Deklarasi", "G7", "hari", "ke-979"]),
     ("“eskalasi signifikan” Rusia-Ukraina!", ["eskalasi", "signifikan", "Rusia-Ukraina"]),
     ("Jum'at, X/Twitter; 1990-an", ["Jum'at", "X", "Twitter", "1990-an"]),

@@ -52,9 +52,9 @@ def test_keys_meet_for_one_edit_and_for_sound_alike_words():
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=MIN_LENGTH, max_size=12))
 def test_every_one_letter_edit_shares_a_key(term):
-    edits = {term[:i] + term[i + 1:] for i in range(len(term))}
+    edits = {term[:i] + term[i + 1 :] for i in range(len(term))}
     edits |= {term[:i] + "x" + term[i:] for i in range(len(term) + 1)}
-    edits |= {term[:i] + "q" + term[i + 1:] for i in range(len(term))}
+    edits |= {term[:i] + "q" + term[i + 1 :] for i in range(len(term))}
     for edit in edits:
         assert lookup_keys(edit) & lookup_keys(term)
 

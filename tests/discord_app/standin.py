@@ -68,9 +68,7 @@ def _now_iso() -> str:
 def _json_response(payload: Any, status: int = 200) -> web.Response:
     # exactly "application/json": aiohttp's json_response appends a charset, which
     # discord.py does not recognise as JSON
-    return web.Response(
-        body=json.dumps(payload).encode(), status=status, headers={"Content-Type": "application/json"}
-    )
+    return web.Response(body=json.dumps(payload).encode(), status=status, headers={"Content-Type": "application/json"})
 
 
 def _error(status: int, code: int, message: str, errors: dict[str, Any] | None = None) -> web.Response:
@@ -464,9 +462,22 @@ class DiscordStandIn:
             "default_message_notifications": 1,
             "explicit_content_filter": 0,
             "roles": [
-                {**role, "id": str(self.guild_id), "name": "@everyone", "permissions": str(MEMBER_PERMISSIONS), "position": 0},
-                {**role, "id": str(self.bot_role_id), "name": "kabar", "permissions": str(BOT_PERMISSIONS), "position": 1,
-                 "managed": True, "tags": {"bot_id": self.bot_user["id"]}},
+                {
+                    **role,
+                    "id": str(self.guild_id),
+                    "name": "@everyone",
+                    "permissions": str(MEMBER_PERMISSIONS),
+                    "position": 0,
+                },
+                {
+                    **role,
+                    "id": str(self.bot_role_id),
+                    "name": "kabar",
+                    "permissions": str(BOT_PERMISSIONS),
+                    "position": 1,
+                    "managed": True,
+                    "tags": {"bot_id": self.bot_user["id"]},
+                },
             ],
             "emojis": [],
             "stickers": [],
@@ -614,7 +625,9 @@ class DiscordStandIn:
         synced = {scope: [c["name"] for c in cmds] for scope, cmds in self.commands.items()}
         raise StandInError(f"/{name} was never synced (synced: {synced})")
 
-    def _options(self, spec: list[dict[str, Any]], values: dict[str, Any], focused: str | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def _options(
+        self, spec: list[dict[str, Any]], values: dict[str, Any], focused: str | None
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         by_name = {o["name"]: o for o in spec}
         options, resolved = [], {}
         for name, value in values.items():
@@ -626,7 +639,9 @@ class DiscordStandIn:
                 channel = self.channels[int(value)]
                 entry["value"] = str(value)
                 resolved.setdefault("channels", {})[str(value)] = {
-                    **channel.payload(), "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD)}
+                    **channel.payload(),
+                    "permissions": str(MEMBER_PERMISSIONS | MANAGE_GUILD),
+                }
             elif otype == 6:
                 user = next(u for u in self.users.values() if u["id"] == str(value))
                 entry["value"] = str(value)
@@ -659,7 +674,12 @@ class DiscordStandIn:
         return data
 
     def _interaction_payload(
-        self, itype: int, data: dict[str, Any], user: dict[str, Any], channel_id: int, permissions: int,
+        self,
+        itype: int,
+        data: dict[str, Any],
+        user: dict[str, Any],
+        channel_id: int,
+        permissions: int,
         message: dict[str, Any] | None = None,
     ) -> tuple[int, str, dict[str, Any]]:
         iid = self.snowflake()
@@ -695,8 +715,15 @@ class DiscordStandIn:
             payload["message"] = message
         return iid, token, payload
 
-    async def _create_interaction(self, itype: int, data: dict[str, Any], user: str, channel_id: int | None,
-                                  permissions: int | None, message: dict[str, Any] | None = None) -> Interaction:
+    async def _create_interaction(
+        self,
+        itype: int,
+        data: dict[str, Any],
+        user: str,
+        channel_id: int | None,
+        permissions: int | None,
+        message: dict[str, Any] | None = None,
+    ) -> Interaction:
         if permissions is None:
             permissions = MEMBER_PERMISSIONS | (MANAGE_GUILD | ADMINISTRATOR if self.users[user] is self.owner else 0)
         channel_id = channel_id or self.general_id
@@ -706,23 +733,45 @@ class DiscordStandIn:
         await self.dispatch("INTERACTION_CREATE", payload)
         return ix
 
-    async def slash(self, name: str, options: dict[str, Any] | None = None, *, user: str = "ayu",
-                    channel_id: int | None = None, permissions: int | None = None) -> Interaction:
+    async def slash(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user: str = "ayu",
+        channel_id: int | None = None,
+        permissions: int | None = None,
+    ) -> Interaction:
         """A user runs `/name` (or `/group sub`) with these option values (type 2)."""
         guild = channel_id is None or self.channels[channel_id].type != 1
         data = self._command_data(name, options or {}, None, guild)
         return await self._create_interaction(2, data, user, channel_id, permissions)
 
-    async def autocomplete(self, name: str, focused: str, typed: str, options: dict[str, Any] | None = None, *,
-                           user: str = "ayu", channel_id: int | None = None) -> Interaction:
+    async def autocomplete(
+        self,
+        name: str,
+        focused: str,
+        typed: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user: str = "ayu",
+        channel_id: int | None = None,
+    ) -> Interaction:
         """A user types `typed` into option `focused` of `/name` (type 4)."""
         values = dict(options or {})
         values[focused] = typed
         data = self._command_data(name, values, focused, True)
         return await self._create_interaction(4, data, user, channel_id, None)
 
-    async def click(self, message: dict[str, Any], custom_id: str | None = None, *, label: str | None = None,
-                    user: str = "ayu", stale: bool = False) -> Interaction:
+    async def click(
+        self,
+        message: dict[str, Any],
+        custom_id: str | None = None,
+        *,
+        label: str | None = None,
+        user: str = "ayu",
+        stale: bool = False,
+    ) -> Interaction:
         """A user presses a button of a message the bot sent (type 3), by custom_id or label.
 
         `stale=True` presses it as shown in `message` itself, as a client that has not yet
@@ -730,11 +779,18 @@ class DiscordStandIn:
         """
         current = message if stale else self.find_message(int(message["id"])) or message
         shown = buttons(current)
-        button = next((b for b in shown if (custom_id and b.get("custom_id") == custom_id)
-                       or (label and b.get("label") == label)), None)
+        button = next(
+            (
+                b
+                for b in shown
+                if (custom_id and b.get("custom_id") == custom_id) or (label and b.get("label") == label)
+            ),
+            None,
+        )
         if button is None:
-            raise StandInError(f"no button {custom_id or label!r} on message {message['id']} "
-                               f"(has {[b.get('label') for b in shown]})")
+            raise StandInError(
+                f"no button {custom_id or label!r} on message {message['id']} (has {[b.get('label') for b in shown]})"
+            )
         if button.get("disabled"):
             raise StandInError(f"button {button.get('label')!r} is disabled; Discord would not send the click")
         data = {"custom_id": button["custom_id"], "component_type": button.get("type", 2)}
@@ -760,7 +816,11 @@ class DiscordStandIn:
             ("POST", r"/webhooks/(?P<aid>\d+)/(?P<token>[^/]+)", self._followup),
             ("GET", r"/webhooks/(?P<aid>\d+)/(?P<token>[^/]+)/messages/(?P<mid>@original|\d+)", self._webhook_get),
             ("PATCH", r"/webhooks/(?P<aid>\d+)/(?P<token>[^/]+)/messages/(?P<mid>@original|\d+)", self._webhook_edit),
-            ("DELETE", r"/webhooks/(?P<aid>\d+)/(?P<token>[^/]+)/messages/(?P<mid>@original|\d+)", self._webhook_delete),
+            (
+                "DELETE",
+                r"/webhooks/(?P<aid>\d+)/(?P<token>[^/]+)/messages/(?P<mid>@original|\d+)",
+                self._webhook_delete,
+            ),
             ("GET", r"/channels/(?P<cid>\d+)", self._get_channel),
             ("GET", r"/channels/(?P<cid>\d+)/messages", self._get_messages),
             ("POST", r"/channels/(?P<cid>\d+)/messages", self._post_message),
@@ -786,9 +846,14 @@ class DiscordStandIn:
             else:
                 raw = await request.read()
                 body = raw.decode(errors="replace") if raw else None
-        record = RecordedRequest(request.method, path, dict(request.query), body,
-                                 {k: v for k, v in request.headers.items() if k.lower() != "authorization"},
-                                 at=asyncio.get_running_loop().time())
+        record = RecordedRequest(
+            request.method,
+            path,
+            dict(request.query),
+            body,
+            {k: v for k, v in request.headers.items() if k.lower() != "authorization"},
+            at=asyncio.get_running_loop().time(),
+        )
         self.requests.append(record)
         response = await self._route(request, record)
         record.status = response.status
@@ -811,20 +876,37 @@ class DiscordStandIn:
 
     def _refuse(self, record: RecordedRequest, problems: list[str]) -> web.Response:
         self.violations += [f"{record.method} {record.path}: {p}" for p in problems]
-        return _error(400, 50035, "Invalid Form Body", {"_errors": [{"code": "BASE_TYPE_BAD", "message": p} for p in problems]})
+        return _error(
+            400, 50035, "Invalid Form Body", {"_errors": [{"code": "BASE_TYPE_BAD", "message": p} for p in problems]}
+        )
 
-    def _check_message(self, record: RecordedRequest, body: dict[str, Any], *, edit: bool = False) -> web.Response | None:
+    def _check_message(
+        self, record: RecordedRequest, body: dict[str, Any], *, edit: bool = False
+    ) -> web.Response | None:
         problems = message_violations(body)
         if problems:
             return self._refuse(record, problems)
-        if not edit and not (body.get("content") or body.get("embeds") or body.get("components")
-                             or body.get("_files") or body.get("attachments") or body.get("poll")):
+        if not edit and not (
+            body.get("content")
+            or body.get("embeds")
+            or body.get("components")
+            or body.get("_files")
+            or body.get("attachments")
+            or body.get("poll")
+        ):
             self.violations.append(f"{record.method} {record.path}: empty message")
             return _error(400, 50006, "Cannot send an empty message")
         return None
 
-    def _new_message(self, channel_id: int, body: dict[str, Any], *, webhook: bool = False,
-                     interaction: Interaction | None = None, flags: int = 0) -> dict[str, Any]:
+    def _new_message(
+        self,
+        channel_id: int,
+        body: dict[str, Any],
+        *,
+        webhook: bool = False,
+        interaction: Interaction | None = None,
+        flags: int = 0,
+    ) -> dict[str, Any]:
         channel = self.channels[channel_id]
         msg: dict[str, Any] = {
             "id": str(self.snowflake()),
@@ -853,7 +935,9 @@ class DiscordStandIn:
         if interaction is not None:
             ix_user = interaction.payload.get("member", {}).get("user") or interaction.payload.get("user")
             msg["interaction_metadata"] = {
-                "id": str(interaction.id), "type": interaction.type, "user": ix_user,
+                "id": str(interaction.id),
+                "type": interaction.type,
+                "user": ix_user,
                 "authorizing_integration_owners": interaction.payload["authorizing_integration_owners"],
             }
         channel.messages.append(msg)
@@ -872,9 +956,13 @@ class DiscordStandIn:
 
     # --- identity and discovery
     async def _get_gateway(self, record: RecordedRequest) -> web.Response:
-        return _json_response({"url": self.gateway_url.rstrip("/"), "shards": 1,
-                               "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0,
-                                                       "max_concurrency": 1}})
+        return _json_response(
+            {
+                "url": self.gateway_url.rstrip("/"),
+                "shards": 1,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+            }
+        )
 
     async def _get_me(self, record: RecordedRequest) -> web.Response:
         return _json_response(self.bot_user)
@@ -886,12 +974,26 @@ class DiscordStandIn:
         return _error(404, 10013, "Unknown User")
 
     async def _get_application(self, record: RecordedRequest) -> web.Response:
-        return _json_response({
-            "id": str(self.application_id), "name": "kabar", "description": "", "icon": None,
-            "bot_public": False, "bot_require_code_grant": False, "owner": self.owner, "team": None,
-            "verify_key": "0" * 64, "flags": 0, "summary": "", "rpc_origins": [],
-            "bot": self.bot_user, "tags": [], "redirect_uris": [], "interactions_endpoint_url": None,
-        })
+        return _json_response(
+            {
+                "id": str(self.application_id),
+                "name": "kabar",
+                "description": "",
+                "icon": None,
+                "bot_public": False,
+                "bot_require_code_grant": False,
+                "owner": self.owner,
+                "team": None,
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "summary": "",
+                "rpc_origins": [],
+                "bot": self.bot_user,
+                "tags": [],
+                "redirect_uris": [],
+                "interactions_endpoint_url": None,
+            }
+        )
 
     # --- application commands
     def _check_app(self, aid: str) -> web.Response | None:
@@ -923,8 +1025,12 @@ class DiscordStandIn:
         stored = []
         for cmd in body:
             entry = {
-                "type": 1, "default_member_permissions": None, "nsfw": False, "options": [],
-                "description_localizations": None, "name_localizations": None,
+                "type": 1,
+                "default_member_permissions": None,
+                "nsfw": False,
+                "options": [],
+                "description_localizations": None,
+                "name_localizations": None,
                 **cmd,
                 "id": old[cmd["name"]]["id"] if cmd["name"] in old else str(self.snowflake()),
                 "application_id": str(self.application_id),
@@ -964,8 +1070,9 @@ class DiscordStandIn:
             message = self._new_message(ix.channel_id, data, webhook=True, interaction=ix)
             ix.original = message
         elif rtype == 5:
-            message = self._new_message(ix.channel_id, {}, webhook=True, interaction=ix,
-                                        flags=LOADING | (data.get("flags") or 0) & EPHEMERAL)
+            message = self._new_message(
+                ix.channel_id, {}, webhook=True, interaction=ix, flags=LOADING | (data.get("flags") or 0) & EPHEMERAL
+            )
             ix.original = message
         elif rtype in (6, 7):
             if ix.type != 3:
@@ -979,8 +1086,11 @@ class DiscordStandIn:
         elif rtype == 8:
             choices = data.get("choices") or []
             problems = [] if len(choices) <= 25 else [f"{len(choices)} autocomplete choices (max 25)"]
-            problems += [f"choice name {c.get('name')!r} not 1-100 characters"
-                         for c in choices if not 1 <= len(c.get("name") or "") <= 100]
+            problems += [
+                f"choice name {c.get('name')!r} not 1-100 characters"
+                for c in choices
+                if not 1 <= len(c.get("name") or "") <= 100
+            ]
             if problems:
                 return self._refuse(record, problems)
             ix.choices = choices
@@ -990,8 +1100,12 @@ class DiscordStandIn:
         ix.callbacks.append(body)
         if record.query.get("with_response") not in ("1", "true", "True"):
             return web.Response(status=204)
-        interaction = {"id": str(ix.id), "type": ix.type, "response_message_loading": rtype == 5,
-                       "response_message_ephemeral": bool((data.get("flags") or 0) & EPHEMERAL)}
+        interaction = {
+            "id": str(ix.id),
+            "type": ix.type,
+            "response_message_loading": rtype == 5,
+            "response_message_ephemeral": bool((data.get("flags") or 0) & EPHEMERAL),
+        }
         resource: dict[str, Any] = {"type": rtype}
         if message is not None:
             interaction["response_message_id"] = message["id"]

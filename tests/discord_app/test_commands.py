@@ -160,17 +160,22 @@ class FakeKabar:
         if topic == "nothing":
             raise QueryError("No indexed article mentions 'nothing'.")
         items = tuple(
-            AnswerItem(text=f"Kalimat {i} @everyone.", text_en=f"Sentence {i}.",
-                       citations=(cite("003", i + 1, f"Kalimat {i} @everyone.", f"Sentence {i}."),))
+            AnswerItem(
+                text=f"Kalimat {i} @everyone.",
+                text_en=f"Sentence {i}.",
+                citations=(cite("003", i + 1, f"Kalimat {i} @everyone.", f"Sentence {i}."),),
+            )
             for i in range(self.items)
         )
         return Answer(command="summary", query=topic, items=items)
 
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
         self.calls.append(("who-confirmed", figure))
-        item = AnswerItem(text="Pentagon — confirmed: 10.000", citations=(cite("004", 5, "Pentagon membenarkan."),),
-                          fields={"who": None, "source": "Pentagon", "stance": "confirmed", "scope": "figure",
-                                  "cue": "membenarkan"})
+        item = AnswerItem(
+            text="Pentagon — confirmed: 10.000",
+            citations=(cite("004", 5, "Pentagon membenarkan."),),
+            fields={"who": None, "source": "Pentagon", "stance": "confirmed", "scope": "figure", "cue": "membenarkan"},
+        )
         return Answer(command="who-confirmed", query=figure, items=(item,))
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
@@ -182,13 +187,27 @@ class FakeKabar:
             article = "003"
         if article != "003":
             raise ArticleNotFound(f"No article {article!r} is indexed (see /articles).")
-        return Answer(command="translate", query="003", items=(AnswerItem(text="Hi.", text_en="Hi.", citations=(cite("003", 1, "Hai."),)),))
+        return Answer(
+            command="translate",
+            query="003",
+            items=(AnswerItem(text="Hi.", text_en="Hi.", citations=(cite("003", 1, "Hai."),)),),
+        )
 
     async def articles(self, since: str | None = None) -> list[ArticleInfo]:
         titles = {"000": "Pentagon dan NATO benarkan", "003": "Aliansi menguat", "004": "Tentara tiba di Kursk"}
         titles.update({f"{i:03d}": f"Berita lain nomor {i}" for i in range(10, 60)})
-        return [ArticleInfo(id=k, key=f"{k}_abc", title=v, outlet=None, sentences=10, words=100,
-                            indexed_at="2026-11-22T00:00:00+00:00") for k, v in titles.items()]
+        return [
+            ArticleInfo(
+                id=k,
+                key=f"{k}_abc",
+                title=v,
+                outlet=None,
+                sentences=10,
+                words=100,
+                indexed_at="2026-11-22T00:00:00+00:00",
+            )
+            for k, v in titles.items()
+        ]
 
     async def article(self, ref: str) -> Article:
         raise ArticleNotFound(f"No article {ref!r} is indexed (see /articles).")
@@ -197,11 +216,18 @@ class FakeKabar:
         return list(citations)
 
     async def about(self) -> dict[str, str | int]:
-        return {"articles": 5, "sentences": 50, "translation": "no model installed (Indonesian originals shown)",
-                "last indexed": "2026-11-22 00:00 UTC"}
+        return {
+            "articles": 5,
+            "sentences": 50,
+            "translation": "no model installed (Indonesian originals shown)",
+            "last indexed": "2026-11-22 00:00 UTC",
+        }
 
     async def index(
-        self, directory: Path | None = None, progress: Callable[[int, int], None] | None = None, *,
+        self,
+        directory: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
         reread: bool = False,
     ) -> IndexReport:
         return IndexReport()
@@ -587,7 +613,9 @@ async def test_digest_preview_is_ephemeral(bot) -> None:
 
 # --------------------------------------------------------------------------- pager
 def long_pages() -> list[Page]:
-    items = tuple(AnswerItem(text="Isi panjang. " * 60, citations=(cite("001", i + 1, f"Asli {i}."),)) for i in range(20))
+    items = tuple(
+        AnswerItem(text="Isi panjang. " * 60, citations=(cite("001", i + 1, f"Asli {i}."),)) for i in range(20)
+    )
     pages = render_answer(Answer(command="translate", query="001", items=items))
     assert len(pages) >= 3
     return pages
@@ -691,7 +719,9 @@ class FakeChannel(discord.abc.Messageable):
 
 
 def forbidden() -> discord.Forbidden:
-    return discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), {"code": 50013, "message": "Missing Permissions"})
+    return discord.Forbidden(
+        SimpleNamespace(status=403, reason="Forbidden"), {"code": 50013, "message": "Missing Permissions"}
+    )
 
 
 async def test_poster_posts_pages_without_pings_and_maps_forbidden(bot) -> None:

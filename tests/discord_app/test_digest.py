@@ -179,7 +179,9 @@ async def test_claims_are_exclusive_and_complete(db) -> None:
     assert not await store.claim(10, "2026-11-23", guild_id=1, now=now)
     assert await store.claim(11, "2026-11-23", guild_id=1, now=now)
     assert [c.channel_id for c in await store.stale()] == [10, 11]
-    await store.finish(10, "2026-11-23", "posted", now=now, message_id=99, watermark="2026-11-22T00:00:00+00:00", articles=3)
+    await store.finish(
+        10, "2026-11-23", "posted", now=now, message_id=99, watermark="2026-11-22T00:00:00+00:00", articles=3
+    )
     await store.release(11, "2026-11-23")
     assert [c.channel_id for c in await store.stale()] == []
     [done] = await store.claims()
@@ -200,7 +202,12 @@ async def test_guild_settings_round_trip(db) -> None:
     await store.mark_attention(1, "forbidden", now=now)
     await store.ensure(1, now=utc(2026, 12, 1))  # ensure never overwrites
     row = await store.get(1)
-    assert (row.digest_time, row.digest_tz, row.configured_by, row.needs_attention) == ("08:30", "Europe/Berlin", 7, "forbidden")
+    assert (row.digest_time, row.digest_tz, row.configured_by, row.needs_attention) == (
+        "08:30",
+        "Europe/Berlin",
+        7,
+        "forbidden",
+    )
     await store.set_channel(1, 42, by=9, where=8, now=now)
     row = await store.get(1)
     assert (row.channel_id, row.enabled, row.needs_attention, row.digest_time) == (42, True, None, "08:30")
@@ -210,15 +217,29 @@ async def test_guild_settings_round_trip(db) -> None:
 
 
 # --------------------------------------------------------------------------- composing
-def article(aid: str, title: str, sentences: list[str], indexed_at: str, figures: dict[int, float] | None = None) -> Article:
+def article(
+    aid: str, title: str, sentences: list[str], indexed_at: str, figures: dict[int, float] | None = None
+) -> Article:
     figures = figures or {}
     sents = tuple(
-        Sentence(index=i + 1, paragraph=1, text=text,
-                 figures=(Figure(value=figures[i], text=f"{figures[i]:,.0f}".replace(",", ".")),) if i in figures else ())
+        Sentence(
+            index=i + 1,
+            paragraph=1,
+            text=text,
+            figures=(Figure(value=figures[i], text=f"{figures[i]:,.0f}".replace(",", ".")),) if i in figures else (),
+        )
         for i, text in enumerate(sentences)
     )
-    return Article(id=aid, key=f"{aid}_x", title=title, paragraphs=(), sentences=sents, content_hash=aid,
-                   outlet="KOMPAS" if aid == "001" else None, path=indexed_at)
+    return Article(
+        id=aid,
+        key=f"{aid}_x",
+        title=title,
+        paragraphs=(),
+        sentences=sents,
+        content_hash=aid,
+        outlet="KOMPAS" if aid == "001" else None,
+        path=indexed_at,
+    )
 
 
 class FakeKabar:
@@ -235,30 +256,58 @@ class FakeKabar:
         self.items[art.id] = art
 
     async def articles(self, since: str | None = None) -> list[ArticleInfo]:
-        infos = [ArticleInfo(id=a.id, key=a.key, title=a.title, outlet=a.outlet, sentences=len(a.sentences),
-                             words=a.word_count, indexed_at=a.path) for a in self.items.values()]
+        infos = [
+            ArticleInfo(
+                id=a.id,
+                key=a.key,
+                title=a.title,
+                outlet=a.outlet,
+                sentences=len(a.sentences),
+                words=a.word_count,
+                indexed_at=a.path,
+            )
+            for a in self.items.values()
+        ]
         return [i for i in infos if since is None or iso_utc(i.indexed_at) > since]
 
     async def article(self, ref: str) -> Article:
         return self.items[ref]
 
     async def in_english(self, citations: Sequence[Citation]) -> list[Citation]:
-        return [replace(c, text_en=self.english[c.text], provenance="test") if c.text in self.english else c
-                for c in citations]
+        return [
+            replace(c, text_en=self.english[c.text], provenance="test") if c.text in self.english else c
+            for c in citations
+        ]
 
 
 KURSK = [
-    article("001", "Korea Utara kirim 10.000 tentara ke Kursk Rusia",
-            ["Korea Utara mengirim 10.000 tentara ke wilayah Kursk di Rusia.", "Pentagon membenarkan laporan itu.",
-             "NATO juga menyatakan hal serupa.", "Pasukan itu berlatih di timur Rusia."],
-            "2026-11-22T01:00:00+00:00", {0: 10000.0}),
-    article("002", "Pentagon: 10.000 tentara Korea Utara tiba di Kursk",
-            ["Sekitar 10.000 tentara Korea Utara tiba di Kursk, Rusia.", "Pentagon mengatakan jumlahnya bisa naik."],
-            "2026-11-22T02:00:00+00:00", {0: 10000.0}),
+    article(
+        "001",
+        "Korea Utara kirim 10.000 tentara ke Kursk Rusia",
+        [
+            "Korea Utara mengirim 10.000 tentara ke wilayah Kursk di Rusia.",
+            "Pentagon membenarkan laporan itu.",
+            "NATO juga menyatakan hal serupa.",
+            "Pasukan itu berlatih di timur Rusia.",
+        ],
+        "2026-11-22T01:00:00+00:00",
+        {0: 10000.0},
+    ),
+    article(
+        "002",
+        "Pentagon: 10.000 tentara Korea Utara tiba di Kursk",
+        ["Sekitar 10.000 tentara Korea Utara tiba di Kursk, Rusia.", "Pentagon mengatakan jumlahnya bisa naik."],
+        "2026-11-22T02:00:00+00:00",
+        {0: 10000.0},
+    ),
 ]
-RICE = article("003", "Harga beras naik di pasar Jakarta",
-               ["Harga beras medium naik menjadi Rp 14.000 per kilogram.", "Pedagang pasar mengeluhkan pasokan."],
-               "2026-11-22T03:00:00+00:00", {0: 14000.0})
+RICE = article(
+    "003",
+    "Harga beras naik di pasar Jakarta",
+    ["Harga beras medium naik menjadi Rp 14.000 per kilogram.", "Pedagang pasar mengeluhkan pasokan."],
+    "2026-11-22T03:00:00+00:00",
+    {0: 14000.0},
+)
 
 
 def test_group_stories_puts_near_duplicates_together() -> None:
@@ -294,10 +343,18 @@ def test_the_story_summary_leaves_out_learned_boilerplate() -> None:
 
     footer = "Simak terus berita terbaru seputar perang dan politik hanya di portal kami setiap hari."
     group = [
-        article("041", "Korea Utara kirim tentara", [footer, "Korea Utara mengirim 10.000 tentara ke Kursk."],
-                "2026-11-22T01:00:00+00:00"),
-        article("042", "Tentara Korea Utara tiba", [footer, "Tentara Korea Utara tiba di Kursk pekan ini."],
-                "2026-11-22T02:00:00+00:00"),
+        article(
+            "041",
+            "Korea Utara kirim tentara",
+            [footer, "Korea Utara mengirim 10.000 tentara ke Kursk."],
+            "2026-11-22T01:00:00+00:00",
+        ),
+        article(
+            "042",
+            "Tentara Korea Utara tiba",
+            [footer, "Tentara Korea Utara tiba di Kursk pekan ini."],
+            "2026-11-22T02:00:00+00:00",
+        ),
     ]
     marked = [replace(a, removed=(Removal("boilerplate", footer, 0, sentence=1, reason="recurs"),)) for a in group]
     assert footer in {c.text for c in story_of(group).summary}  # the lead, when nobody said it is a footer

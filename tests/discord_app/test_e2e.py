@@ -127,8 +127,9 @@ async def test_domain_errors_are_ephemeral_and_plain(bots: Bots, standin: Discor
     assert "999" in message["content"] and "Traceback" not in message["content"]
 
 
-async def test_a_link_out_of_the_articles_folder_is_never_posted(bots: Bots, standin: DiscordStandIn, seeds_dir: Path,
-                                                                 tmp_path: Path) -> None:
+async def test_a_link_out_of_the_articles_folder_is_never_posted(
+    bots: Bots, standin: DiscordStandIn, seeds_dir: Path, tmp_path: Path
+) -> None:
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     (seeds_dir / "010_0000000000000010.txt").symlink_to(secret)
@@ -136,8 +137,10 @@ async def test_a_link_out_of_the_articles_folder_is_never_posted(bots: Bots, sta
     ix = await standin.slash("translate", {"article": "010"})
     message = await ix.answer()
     assert message["flags"] & EPHEMERAL and "root:x" not in message["content"]
-    assert message["content"] == ("Article 010 is not indexed: its file 010_0000000000000010.txt was skipped "
-                                  "(it is a symbolic link to a file outside the source folder).")
+    assert message["content"] == (
+        "Article 010 is not indexed: its file 010_0000000000000010.txt was skipped "
+        "(it is a symbolic link to a file outside the source folder)."
+    )
     assert str(tmp_path) not in message["content"], "no path of the server reaches Discord"
 
 
@@ -177,10 +180,17 @@ def add_many_articles(seeds: Path, count: int, start: int = 5) -> list[str]:
     ids = []
     for n in range(start, start + count):
         title = f"Laporan cuaca harian Jakarta edisi {n} dengan judul yang sengaja dibuat cukup panjang sekali"
-        ids.append(write_article(seeds, n, title, [
-            f"Badan Meteorologi memperkirakan hujan ringan turun di Jakarta pada hari ke-{n} bulan ini.",
-            f"Suhu tertinggi diperkirakan mencapai {25 + n % 7} derajat Celsius menurut prakiraan resmi.",
-        ]))
+        ids.append(
+            write_article(
+                seeds,
+                n,
+                title,
+                [
+                    f"Badan Meteorologi memperkirakan hujan ringan turun di Jakarta pada hari ke-{n} bulan ini.",
+                    f"Suhu tertinggi diperkirakan mencapai {25 + n % 7} derajat Celsius menurut prakiraan resmi.",
+                ],
+            )
+        )
     return ids
 
 
@@ -203,8 +213,10 @@ async def test_translate_autocomplete_offers_at_most_25_matching_choices(
 
 async def test_autocomplete_answers_under_load_without_a_work_slot(bots: Bots, standin: DiscordStandIn) -> None:
     bot = await bots.start()
-    busy = [await standin.slash("summary", {"topic": topic}, user="budi")
-            for topic in ("kursk", "rusia", "ukraina", "tentara", "pasukan korea utara", "nato") * 2]
+    busy = [
+        await standin.slash("summary", {"topic": topic}, user="budi")
+        for topic in ("kursk", "rusia", "ukraina", "tentara", "pasukan korea utara", "nato") * 2
+    ]
     slots = bot.settings.work_concurrency
     for _ in range(slots):  # and every work slot taken while the user types
         await bot.work.acquire()
@@ -266,8 +278,11 @@ async def test_pager_times_out_cleanly_and_late_clicks_get_a_clean_answer(
 
     # the timeout edits the message once: every button disabled, the page kept
     message_id = int(shown["id"])
-    await standin.wait_for(lambda: all(b.get("disabled") for b in buttons(standin.find_message(message_id))),
-                           5, "the buttons disabled after the timeout")
+    await standin.wait_for(
+        lambda: all(b.get("disabled") for b in buttons(standin.find_message(message_id))),
+        5,
+        "the buttons disabled after the timeout",
+    )
     expired = standin.find_message(message_id)
     assert "page 2/" in expired["embeds"][0]["footer"]["text"]
     assert not bot.pagers, "an expired pager is no longer kept"
@@ -297,12 +312,19 @@ async def test_pager_times_out_cleanly_and_late_clicks_get_a_clean_answer(
 # ---------------------------------------------------------------------------------- no pings
 
 
-async def test_article_text_pings_nobody(bots: Bots, standin: DiscordStandIn, seeds_dir: Path, clock: FakeClock) -> None:
-    write_article(seeds_dir, 5, "Pesan @everyone Bikin Heboh Grup Warga Kursk", [
-        "Sebuah pesan berisi @everyone dan @here dikirim ke grup warga di Kursk pada Senin (3/3/2025).",
-        "Pengirim pesan itu menandai <@123> dan <@!456> serta peran <@&789> di grup warga Kursk.",
-        "Kepala polisi Kursk, Ivan Petrov, mengonfirmasi bahwa 7.500 warga menerima pesan tersebut.",
-    ])
+async def test_article_text_pings_nobody(
+    bots: Bots, standin: DiscordStandIn, seeds_dir: Path, clock: FakeClock
+) -> None:
+    write_article(
+        seeds_dir,
+        5,
+        "Pesan @everyone Bikin Heboh Grup Warga Kursk",
+        [
+            "Sebuah pesan berisi @everyone dan @here dikirim ke grup warga di Kursk pada Senin (3/3/2025).",
+            "Pengirim pesan itu menandai <@123> dan <@!456> serta peran <@&789> di grup warga Kursk.",
+            "Kepala polisi Kursk, Ivan Petrov, mengonfirmasi bahwa 7.500 warga menerima pesan tersebut.",
+        ],
+    )
     settings = bots.settings.model_copy(update={"digest_channel_id": standin.digest_id})
     bot = await bots.start(settings)
     for name, options in (
@@ -363,10 +385,15 @@ async def test_digest_once_at_its_time_not_again_after_restart_and_caught_up(
 
     # down for two mornings, with a new article dropped in meanwhile: caught up once
     await bots.stop(bot)
-    write_article(seeds_dir, 5, "Gempa Magnitudo 5,1 Guncang Kepulauan Mentawai", [
-        "Gempa bermagnitudo 5,1 mengguncang Kepulauan Mentawai, Sumatera Barat, pada Selasa pagi.",
-        "Badan Meteorologi, Klimatologi, dan Geofisika menyatakan gempa itu tidak berpotensi tsunami.",
-    ])
+    write_article(
+        seeds_dir,
+        5,
+        "Gempa Magnitudo 5,1 Guncang Kepulauan Mentawai",
+        [
+            "Gempa bermagnitudo 5,1 mengguncang Kepulauan Mentawai, Sumatera Barat, pada Selasa pagi.",
+            "Badan Meteorologi, Klimatologi, dan Geofisika menyatakan gempa itu tidak berpotensi tsunami.",
+        ],
+    )
     clock.set(jakarta(2026, 3, 4, 9, 0))
     bot = await bots.start(settings)
     await standin.wait_for(lambda: len(digest_firsts(standin, standin.digest_id)) >= 2, 15, "the catch-up")
@@ -390,8 +417,11 @@ async def test_digest_forbidden_channel_is_reported_not_retried(
     standin.forbid(standin.digest_id)
 
     clock.set(jakarta(2026, 3, 2, 7, 5))
-    await standin.wait_for(lambda: bool(standin.dm_channels() and standin.dm_channels()[0].messages), 15,
-                           "a DM to the user who configured the digest")
+    await standin.wait_for(
+        lambda: bool(standin.dm_channels() and standin.dm_channels()[0].messages),
+        15,
+        "a DM to the user who configured the digest",
+    )
     dm = standin.dm_channels()[0]
     assert dm.recipient["id"] == standin.users["ayu"]["id"]
     assert "permission" in dm.messages[0]["content"].casefold()
@@ -414,9 +444,7 @@ async def test_digest_forbidden_channel_is_reported_not_retried(
     assert digest_firsts(standin, standin.digest_id) == ["2026-03-05"]
 
 
-async def test_digest_time_and_zone_per_server_then_off(
-    bots: Bots, standin: DiscordStandIn, clock: FakeClock
-) -> None:
+async def test_digest_time_and_zone_per_server_then_off(bots: Bots, standin: DiscordStandIn, clock: FakeClock) -> None:
     bot = await bots.start()
     link = f"<#{standin.digest_id}>"
     set_channel = await (await standin.slash("digest channel", {"channel": standin.digest_id})).answer()

@@ -23,13 +23,20 @@ HEARTBEAT_MS = 200
 async def test_heartbeats_and_answers_keep_coming_while_the_bot_polls_heavy_feeds(
     settings: Settings, clock: FakeClock
 ) -> None:
-    async with LocalSite("127.0.0.1") as one, LocalSite("127.0.0.2") as two, \
-            DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin:
+    async with (
+        LocalSite("127.0.0.1") as one,
+        LocalSite("127.0.0.2") as two,
+        DiscordStandIn(token=TOKEN, heartbeat_interval_ms=HEARTBEAT_MS) as standin,
+    ):
         urls = publish(one, 2, 6, 150) + publish(two, 2, 6, 150)
         with pointed_at(standin):
-            settings = settings.model_copy(update={
-                "guild_id": standin.guild_id, "discord_token": None, "feed_host_delay": 0.0,
-            })
+            settings = settings.model_copy(
+                update={
+                    "guild_id": standin.guild_id,
+                    "discord_token": None,
+                    "feed_host_delay": 0.0,
+                }
+            )
             bots = Bots(standin, settings, clock)
             try:
                 # the loops tick at start-up, then only when the test says so

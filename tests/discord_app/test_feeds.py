@@ -20,7 +20,12 @@ from bot.errors import QueryError
 from bot.feeding import Feeding
 from bot.store.feeds import FeedRow
 from tests.discord_app.test_commands import (
-    FakeChannel, FakeFeeds, FakeInteraction, FakeKabar, assert_no_pings, forbidden,
+    FakeChannel,
+    FakeFeeds,
+    FakeInteraction,
+    FakeKabar,
+    assert_no_pings,
+    forbidden,
 )
 
 URL = "https://www.antaranews.com/rss/terkini.xml"
@@ -31,7 +36,7 @@ async def bot(db):
     settings = Settings(_env_file=None, digest_channel_id=None)
     feeding = Feeding(db, settings)
     kabar = FakeKabar(db, feeds=feeding)
-    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.timezone.utc)  # noqa: E731
+    clock = lambda: dt.datetime(2026, 11, 23, 3, 0, tzinfo=dt.UTC)
     kabar_bot = create_bot(settings, kabar, clock=clock, sync=False)
     yield kabar_bot
     await kabar_bot.digest_loop.stop()
@@ -55,7 +60,10 @@ async def test_every_feeds_command_needs_manage_server(bot) -> None:
     interaction = FakeInteraction(bot, manage=False)
     await bot.tree.on_error(interaction, app_commands.MissingPermissions(["manage_guild"]))
     [sent] = interaction.calls.named("send_message")
-    assert sent["ephemeral"] and sent["content"] == "Changing the digest or the news feeds needs the Manage Server permission."
+    assert (
+        sent["ephemeral"]
+        and sent["content"] == "Changing the digest or the news feeds needs the Manage Server permission."
+    )
 
 
 async def test_add_list_remove_answer_the_admin_only(bot) -> None:
@@ -94,14 +102,20 @@ async def test_add_list_remove_answer_the_admin_only(bot) -> None:
 
 
 def paused_feed(feed_id: int = 7) -> FeedRow:
-    return FeedRow(id=feed_id, url="https://contoh.id/rss @everyone", added_at="2026-11-01T00:00:00+00:00",
-                   failures=8, last_error="server error (HTTP 500)", paused=True)
+    return FeedRow(
+        id=feed_id,
+        url="https://contoh.id/rss @everyone",
+        added_at="2026-11-01T00:00:00+00:00",
+        failures=8,
+        last_error="server error (HTTP 500)",
+        paused=True,
+    )
 
 
 async def test_a_paused_feed_is_told_once_in_the_digest_channel(bot) -> None:
     channel = FakeChannel()
     bot.get_channel = lambda cid: channel  # type: ignore[method-assign]
-    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     bot.kabar.feeds = FakeFeeds([paused_feed()])
     await bot.feed_loop.tick()
     await bot.feed_loop.tick()
@@ -117,7 +131,7 @@ async def test_a_paused_feed_is_told_once_in_the_digest_channel(bot) -> None:
 async def test_a_pause_nobody_can_be_told_about_is_logged_once(bot, caplog) -> None:
     blocked = FakeChannel(forbidden())
     bot.get_channel = lambda cid: blocked  # type: ignore[method-assign]
-    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc))
+    await bot.guild_store.set_channel(1, 10, by=1, where=2, now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     bot.kabar.feeds = FakeFeeds([paused_feed()])
     with caplog.at_level("WARNING"):
         await bot.feed_loop.tick()
@@ -152,7 +166,8 @@ async def test_the_loop_computes_in_a_worker_process_under_the_work_semaphore(bo
     from bot.feeds.parse import parse_feed
 
     with pytest.raises(FeedUnusable) as info:  # the worker's own errors come back whole
-        await bot.feed_loop.cpu(parse_feed, b"<!doctype html><html><body>Beranda</body></html>", "https://contoh.id/",
-                                "text/html")
+        await bot.feed_loop.cpu(
+            parse_feed, b"<!doctype html><html><body>Beranda</body></html>", "https://contoh.id/", "text/html"
+        )
     assert info.value.user_message.startswith("https://contoh.id/ is an HTML page, not a feed")
     await bot.feed_loop.stop()

@@ -58,8 +58,9 @@ async def test_a_feed_added_in_discord_is_polled_by_the_bot_and_reaches_the_next
 
     clock.set(jakarta(2026, 3, 3, 7, 0))
     await standin.wait_for(lambda: len(digest_firsts(standin, standin.digest_id)) == 2, 15, "the second digest")
-    second = "\n".join(message_text(m) for m in standin.channel_messages(standin.digest_id)
-                       if "2026-03-03" in message_text(m))
+    second = "\n".join(
+        message_text(m) for m in standin.channel_messages(standin.digest_id) if "2026-03-03" in message_text(m)
+    )
     assert "Banjir rob" in second and "Kursk" not in second, "the feed's articles, and only what is new"
     before = len(news.log)
     await bot.feed_loop.tick()
@@ -74,21 +75,31 @@ async def test_a_feed_added_in_discord_is_polled_by_the_bot_and_reaches_the_next
 async def test_a_paused_feed_is_reported_once_in_the_digest_channel(
     bots: Bots, standin: DiscordStandIn, news: LocalSite
 ) -> None:
-    settings = bots.settings.model_copy(update={
-        "digest_channel_id": standin.digest_id, "feed_host_delay": 0.0, "feed_max_failures": 1,
-    })
+    settings = bots.settings.model_copy(
+        update={
+            "digest_channel_id": standin.digest_id,
+            "feed_host_delay": 0.0,
+            "feed_max_failures": 1,
+        }
+    )
     bot = await bots.start(settings)
     await (await standin.slash("feeds add", {"url": news.url("/hostile/500")})).answer()
 
     def notices() -> list[str]:
-        return [m["content"] for m in standin.channel_messages(standin.digest_id) if "stopped polling" in (m["content"] or "")]
+        return [
+            m["content"]
+            for m in standin.channel_messages(standin.digest_id)
+            if "stopped polling" in (m["content"] or "")
+        ]
 
     await standin.wait_for(lambda: bool(notices()), 15, "the pause notice")
     for _ in range(5):
         await bot.feed_loop.tick()
     assert notices() == [
-        (f"kabar stopped polling the feed {news.url('/hostile/500')}: it failed 1 time in a row "
-        "(last: server error (HTTP 500)). /feeds add with the same address resumes it.")
+        (
+            f"kabar stopped polling the feed {news.url('/hostile/500')}: it failed 1 time in a row "
+            "(last: server error (HTTP 500)). /feeds add with the same address resumes it."
+        )
     ]
     assert news.paths().count("/hostile/500") == 1
     listed = message_text(await (await standin.slash("feeds list")).answer())

@@ -28,7 +28,14 @@ async def test_heartbeats_keep_coming_during_a_full_corpus_translation(
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     # big enough that decoding every seed sentence takes seconds on this machine
     package = build_package(
-        tmp_path / "slow.argosmodel", texts, layers=4, d_model=512, heads=8, ffn=2048, vocab_size=600, quantization="int8"
+        tmp_path / "slow.argosmodel",
+        texts,
+        layers=4,
+        d_model=512,
+        heads=8,
+        ffn=2048,
+        vocab_size=600,
+        quantization="int8",
     )
     install_file(Path(settings.models_dir), package)
 

@@ -147,25 +147,44 @@ def test_who_confirmed_shows_each_source_once_with_the_items_own_words() -> None
     item = AnswerItem(
         text="Pentagon (US Department of Defense) — confirmed: 10,000; about 10,000",
         citations=(cite("000", 3), cite("001", 1)),
-        fields={"who": None, "role": None, "organization": "Pentagon (US Department of Defense)",
-                "stance": "confirmed", "scope": "figure", "cue": "membenarkan, mengonfirmasi",
-                "source": "Pentagon (US Department of Defense)",
-                "figure": {"value": 10000.0, "text": "10.000", "qualifier": "about"}},
+        fields={
+            "who": None,
+            "role": None,
+            "organization": "Pentagon (US Department of Defense)",
+            "stance": "confirmed",
+            "scope": "figure",
+            "cue": "membenarkan, mengonfirmasi",
+            "source": "Pentagon (US Department of Defense)",
+            "figure": {"value": 10000.0, "text": "10.000", "qualifier": "about"},
+        },
     )
     event = AnswerItem(
         text="Mark Rutte, NATO Secretary General — confirmed the arrival; gave no figure",
         citations=(cite("004", 1), cite("004", 2)),
-        fields={"who": "Mark Rutte", "stance": "confirmed", "scope": "event", "event": "the arrival",
-                "cue": "dikonfirmasi oleh", "source": "Mark Rutte, NATO Secretary General"},
+        fields={
+            "who": "Mark Rutte",
+            "stance": "confirmed",
+            "scope": "event",
+            "event": "the arrival",
+            "cue": "dikonfirmasi oleh",
+            "source": "Mark Rutte, NATO Secretary General",
+        },
     )
-    nobody = AnswerItem(text="no source named — reported: 10,000", citations=(cite("002", 1),),
-                        fields={"who": None, "stance": "reported", "scope": "figure", "source": None})
+    nobody = AnswerItem(
+        text="no source named — reported: 10,000",
+        citations=(cite("002", 1),),
+        fields={"who": None, "stance": "reported", "scope": "figure", "source": None},
+    )
     [page] = render_answer(Answer(command="who-confirmed", query="10000", items=(item, event, nobody)))
     lines = page.embed.description.split("\n\n")
-    assert lines[0] == ("**Pentagon (US Department of Defense)** — confirmed: 10,000; about 10,000"
-                        " (“membenarkan, mengonfirmasi”) [000·3, 001·1]")
-    assert lines[1] == ("**Mark Rutte, NATO Secretary General** — confirmed the arrival; gave no figure"
-                        " (“dikonfirmasi oleh”) [004·1, 004·2]")
+    assert lines[0] == (
+        "**Pentagon (US Department of Defense)** — confirmed: 10,000; about 10,000"
+        " (“membenarkan, mengonfirmasi”) [000·3, 001·1]"
+    )
+    assert lines[1] == (
+        "**Mark Rutte, NATO Secretary General** — confirmed the arrival; gave no figure"
+        " (“dikonfirmasi oleh”) [004·1, 004·2]"
+    )
     assert lines[2] == "**no source named** — reported: 10,000 [002·1]"
     body = page.embed.description
     assert body.count("Pentagon") == 1 and "unnamed source" not in body and "10.000" not in body
@@ -173,8 +192,12 @@ def test_who_confirmed_shows_each_source_once_with_the_items_own_words() -> None
 
 def test_everyone_in_article_text_pings_nobody() -> None:
     evil = "Warga @everyone dan @here diminta <@123> <@&456> hadir."
-    answer = Answer(command="summary", query="@everyone", items=(AnswerItem(text=evil, citations=(cite(text=evil),)),),
-                    notes=("<@!99>",))
+    answer = Answer(
+        command="summary",
+        query="@everyone",
+        items=(AnswerItem(text=evil, citations=(cite(text=evil),)),),
+        notes=("<@!99>",),
+    )
     pages = render_answer(answer)
     assert not PING.search(all_text(pages))
 
@@ -216,8 +239,10 @@ item_st = st.builds(
     text=text_st,
     text_en=st.none() | text_st,
     citations=st.lists(citation_st, max_size=8).map(tuple),
-    fields=st.just({}) | st.fixed_dictionaries({"who": text_st, "stance": st.sampled_from(["confirmed", "denied"]),
-                                                 "cue": st.text(max_size=30)}),
+    fields=st.just({})
+    | st.fixed_dictionaries(
+        {"who": text_st, "stance": st.sampled_from(["confirmed", "denied"]), "cue": st.text(max_size=30)}
+    ),
 )
 answer_st = st.builds(
     Answer,
@@ -257,9 +282,13 @@ def test_split_text_respects_limit_and_keeps_words(text: str, limit: int) -> Non
 # --- digest, articles, about --------------------------------------------------------------
 def test_digest_pages_carry_the_marker_and_respect_limits() -> None:
     stories = tuple(
-        Story(title=f"Cerita {i} @everyone", articles=("001", "002"),
-              summary=(cite("001", 1, "Kalimat pertama. " * 30), cite("001", 2, "Kalimat kedua.")),
-              figures=("10.000",), sources=("001 (Kompas)", "002"))
+        Story(
+            title=f"Cerita {i} @everyone",
+            articles=("001", "002"),
+            summary=(cite("001", 1, "Kalimat pertama. " * 30), cite("001", 2, "Kalimat kedua.")),
+            figures=("10.000",),
+            sources=("001 (Kompas)", "002"),
+        )
         for i in range(30)
     )
     pages = render_digest(Digest(local_date="2026-11-23", stories=stories, articles=60))
@@ -272,12 +301,21 @@ def test_digest_pages_carry_the_marker_and_respect_limits() -> None:
 
 
 def test_articles_and_about_render() -> None:
-    infos = [ArticleInfo(id=f"{i:03d}", key=f"{i:03d}_x", title="Judul " * 10, outlet="Kompas", sentences=12,
-                         words=200, indexed_at="2026-11-23T00:00:00+00:00") for i in range(200)]
+    infos = [
+        ArticleInfo(
+            id=f"{i:03d}",
+            key=f"{i:03d}_x",
+            title="Judul " * 10,
+            outlet="Kompas",
+            sentences=12,
+            words=200,
+            indexed_at="2026-11-23T00:00:00+00:00",
+        )
+        for i in range(200)
+    ]
     pages = render_articles(infos)
     assert len(pages) > 1 and all(len(p.embed) <= EMBED_TOTAL_LIMIT for p in pages)
-    about = render_about({"articles": 5, "models": {"id→en": "installed"}, "long": "x" * 5000},
-                         {"digest": "off"})
+    about = render_about({"articles": 5, "models": {"id→en": "installed"}, "long": "x" * 5000}, {"digest": "off"})
     assert_page_limits(about)
     names = [f.name for f in about.embed.fields]
     assert "articles" in names and "digest" in names
@@ -296,12 +334,19 @@ def test_a_source_with_two_stances_reads_the_same_in_text_discord_and_json() -> 
     def article(text: str) -> tuple[Sentence, ...]:
         return tuple(Sentence(i + 1, 1, t, tuple(find_figures(t))) for i, t in enumerate(split_sentences(text)))
 
-    report = find_claims([("001", article("BPBD memperkirakan 300 rumah rusak akibat gempa.")),
-                          ("002", article("BPBD mengatakan 300 rumah rusak."))], parse_figure("300"))
+    report = find_claims(
+        [
+            ("001", article("BPBD memperkirakan 300 rumah rusak akibat gempa.")),
+            ("002", article("BPBD mengatakan 300 rumah rusak.")),
+        ],
+        parse_figure("300"),
+    )
     answer = Answer(command="who-confirmed", query="300", items=claim_items(report), meta={"figure": {"text": "300"}})
     data = answer_json(answer)
     assert [(i["stance"], [c["article"] for c in i["citations"]]) for i in data["items"]] == [
-        ("reported", ["002"]), ("estimated", ["001"])]
+        ("reported", ["002"]),
+        ("estimated", ["001"]),
+    ]
     text = render(answer)
     [page] = render_answer(answer)
     for item in answer.items:
@@ -310,4 +355,6 @@ def test_a_source_with_two_stances_reads_the_same_in_text_discord_and_json() -> 
         assert line.split(" — ")[1] in page.embed.description
     assert text.index("— reported: 300") < text.index("— estimated: 300")
     body = page.embed.description
-    assert body.index("— reported: 300") < body.index("[002·1]") < body.index("— estimated: 300") < body.index("[001·1]")
+    assert (
+        body.index("— reported: 300") < body.index("[002·1]") < body.index("— estimated: 300") < body.index("[001·1]")
+    )

@@ -37,9 +37,12 @@ class Flip(discord.ui.View):
 
 class Tiny(commands.Bot):
     def __init__(self, guild_id: int | None) -> None:
-        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
-                         allowed_mentions=discord.AllowedMentions.none(),
-                         guild_ready_timeout=0.05)  # the stand-in sends its one guild at once
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            guild_ready_timeout=0.05,
+        )  # the stand-in sends its one guild at once
         self.guild_id = guild_id
         self.said: list[str] = []
 
@@ -236,8 +239,7 @@ async def test_invalid_session_leads_to_fresh_identify(standin: DiscordStandIn) 
     try:
         standin.sessions.clear()  # the stand-in forgets the session: RESUME gets op 9
         await standin.drop_connection(4000)
-        await standin.wait_for(lambda: standin.identifies == 2 and standin.session.ws is not None, 20,
-                               "a new IDENTIFY")
+        await standin.wait_for(lambda: standin.identifies == 2 and standin.session.ws is not None, 20, "a new IDENTIFY")
         ix = await standin.slash("echo", {"text": "back"})
         assert (await ix.answer())["content"] == "back"
     finally:

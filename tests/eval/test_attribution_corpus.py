@@ -23,10 +23,7 @@ ARGO_TEXT = (
     "Polisi menangkap dua orang di Jakarta pada Senin malam.\n"
     "Kepala Humas Polda Metro Jaya Argo Yuwono mengatakan polisi menyita 1.000 konten.\n"
 )
-JOKO_TEXT = (
-    "Ketua KPU Jateng Joko Purnomo mengatakan ada 1.000 pemilih baru.\n"
-    "Gedung itu menampung 1.000 kursi.\n"
-)
+JOKO_TEXT = "Ketua KPU Jateng Joko Purnomo mengatakan ada 1.000 pemilih baru.\nGedung itu menampung 1.000 kursi.\n"
 CROWD_TEXT = "Sekitar 1.000 warga diperkirakan hadir di alun-alun.\n"
 OTHER_TEXT = "Rapat itu berlangsung tiga jam.\n"
 
@@ -54,11 +51,15 @@ def judged() -> JudgedSet:
     others = sorted(f"z{n}" for n in range(2))
     texts = {tune: ARGO_TEXT, held: JOKO_TEXT, others[0]: CROWD_TEXT, others[1]: OTHER_TEXT}
     articles = {aid: JudgedArticle(aid, "test", "http://x", "test", texts[aid]) for aid in sorted(texts)}
-    query = CorpusQuery("c1", "1.000", (
-        CorpusMention(tune, Mention("polisi menyita 1.000 konten", (ARGO,), ("Senin",))),
-        CorpusMention(held, Mention("ada 1.000 pemilih baru", (JOKO,), ())),
-        CorpusMention(others[0], Mention("Sekitar 1.000 warga", (), ("Argo",), stance_unnamed="estimated")),
-    ))
+    query = CorpusQuery(
+        "c1",
+        "1.000",
+        (
+            CorpusMention(tune, Mention("polisi menyita 1.000 konten", (ARGO,), ("Senin",))),
+            CorpusMention(held, Mention("ada 1.000 pemilih baru", (JOKO,), ())),
+            CorpusMention(others[0], Mention("Sekitar 1.000 warga", (), ("Argo",), stance_unnamed="estimated")),
+        ),
+    )
     return JudgedSet(articles=articles, queries=(), corpus=(query,))
 
 
@@ -72,23 +73,37 @@ def kid(judged: JudgedSet, n: int) -> str:
     return judged.kabar_id(judged.corpus[0].mentions[n].article)
 
 
-def item(*cites: tuple[str, int], who=None, source=None, stance="reported", scope="figure", kind="person") -> AnswerItem:
+def item(
+    *cites: tuple[str, int], who=None, source=None, stance="reported", scope="figure", kind="person"
+) -> AnswerItem:
     return AnswerItem(
         text=f"{source or who or 'no source named'} — {stance}",
         citations=tuple(Citation(article=a, sentence=s, text="") for a, s in cites),
-        fields={"who": who, "role": None, "organization": None, "source": source or who, "stance": stance,
-                "scope": scope, "kind": kind},
+        fields={
+            "who": who,
+            "role": None,
+            "organization": None,
+            "source": source or who,
+            "stance": stance,
+            "scope": scope,
+            "kind": kind,
+        },
     )
 
 
 def answer(judged: JudgedSet, *items: AnswerItem, related: tuple[AnswerItem, ...] = (), read=None) -> Answer:
     read = read if read is not None else [judged.kabar_id(a) for a in judged.articles][:3]
-    return Answer(command="who-confirmed", query="1.000", items=items, meta={"related": list(related), "articles": read})
+    return Answer(
+        command="who-confirmed", query="1.000", items=items, meta={"related": list(related), "articles": read}
+    )
 
 
 def right_items(judged: JudgedSet) -> list[AnswerItem]:
-    return [item((kid(judged, 0), 2), who="Argo Yuwono"), item((kid(judged, 1), 1), who="Joko Purnomo"),
-            item((kid(judged, 2), 1), stance="estimated", kind="unattributed")]
+    return [
+        item((kid(judged, 0), 2), who="Argo Yuwono"),
+        item((kid(judged, 1), 1), who="Joko Purnomo"),
+        item((kid(judged, 2), 1), stance="estimated", kind="unattributed"),
+    ]
 
 
 def test_the_articles_are_numbered_in_file_order(judged: JudgedSet, parsed: dict[str, Article]) -> None:
@@ -174,9 +189,19 @@ def test_disagreeing_judgements_and_coverage_are_found(judged: JudgedSet, parsed
     other_way = Query("q1", held, split_for(held), "1.000", (Mention("ada 1.000 pemilih baru", (ARGO,), ()),))
     found = inconsistencies(JudgedSet(judged.articles, (other_way,), judged.corpus), parsed)
     assert len(found) == 1 and "judged differently" in found[0]
-    more = Query("q2", held, split_for(held), "1.000", (Mention("ada 1.000 pemilih baru", (JOKO,), ()),
-                                                         Mention("menampung 1.000 kursi", (), (), stance_unnamed="reported")))
+    more = Query(
+        "q2",
+        held,
+        split_for(held),
+        "1.000",
+        (
+            Mention("ada 1.000 pemilih baru", (JOKO,), ()),
+            Mention("menampung 1.000 kursi", (), (), stance_unnamed="reported"),
+        ),
+    )
     found = inconsistencies(JudgedSet(judged.articles, (more,), judged.corpus), parsed)
     assert len(found) == 1 and "list different sentences" in found[0]
-    missing = CorpusQuery("c2", "1.000", (CorpusMention(held, Mention("not in the text", (), (), stance_unnamed="reported")),))
+    missing = CorpusQuery(
+        "c2", "1.000", (CorpusMention(held, Mention("not in the text", (), (), stance_unnamed="reported")),)
+    )
     assert "not in exactly one sentence" in inconsistencies(JudgedSet(judged.articles, (), (missing,)), parsed)[0]

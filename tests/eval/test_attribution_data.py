@@ -39,7 +39,8 @@ def test_the_set_is_big_and_broad_enough(judged: JudgedSet) -> None:
     assert {s.strength for s in sources} == {"sentence", "neighbour"}
     assert {"person", "organization", "anonymous", "document"} <= {s.kind for s in sources}
     assert {"confirmed", "reported", "claimed", "denied", "estimated", "predicted", "alleged", "decided"} <= (
-        {s.stance for s in sources} | {m.stance_unnamed for m in mentions})
+        {s.stance for s in sources} | {m.stance_unnamed for m in mentions}
+    )
 
 
 def test_every_article_is_split_by_the_hash_of_its_id(judged: JudgedSet) -> None:
@@ -66,7 +67,9 @@ def test_every_figure_parses_and_is_not_a_year_or_date(judged: JudgedSet) -> Non
     for query in judged.queries:
         figure = parse_query(query.figure)
         assert figure is not None and not figure.vague, query.id
-        assert not (1900 <= figure.value <= 2100 and figure.value == int(figure.value) and figure.unit is None), query.id
+        assert not (1900 <= figure.value <= 2100 and figure.value == int(figure.value) and figure.unit is None), (
+            query.id
+        )
         assert "/" not in query.figure and ":" not in query.figure, query.id
 
 
@@ -132,7 +135,9 @@ def test_no_forbidden_word_is_an_alias_of_the_same_corpus_mention(judged: Judged
 
 def test_a_source_named_in_several_places_is_one_kind_of_source(judged: JudgedSet) -> None:
     kinds: dict[str, set[str]] = {}
-    for mention in [m for q in judged.queries for m in q.mentions] + [m.mention for q in judged.corpus for m in q.mentions]:
+    for mention in [m for q in judged.queries for m in q.mentions] + [
+        m.mention for q in judged.corpus for m in q.mentions
+    ]:
         for source in mention.sources:
             kinds.setdefault(source.name, set()).add(source.kind)
     assert {name: k for name, k in kinds.items() if len(k) > 1} == {}

@@ -67,8 +67,11 @@ CEILING_CASES = [(which, c) for which, ceilings in CEILINGS_BY_SET.items() for c
 @pytest.fixture(scope="module")
 def overall() -> dict[str, Tally]:
     judged = load()
-    return {"per article": score(judged)["all"], "corpus": score_corpus(judged)["all"],
-            "sentences": score(as_judged(load_sentences()))["all"]}
+    return {
+        "per article": score(judged)["all"],
+        "corpus": score_corpus(judged)["all"],
+        "sentences": score(as_judged(load_sentences()))["all"],
+    }
 
 
 @pytest.mark.parametrize(("which", "measure"), FLOOR_CASES)

@@ -15,12 +15,23 @@ def source(name: str, *aliases: str, kind: str = "person", bodies: tuple[str, ..
     return ExpectedSource(name, (name, *aliases), kind, "sentence", "reported", "figure", bodies)
 
 
-AMRAN = source("Andi Amran Sulaiman", "Amran", "Menteri Pertanian", "Kementerian Pertanian", "Ministry of Agriculture",
-               "agriculture minister")
+AMRAN = source(
+    "Andi Amran Sulaiman",
+    "Amran",
+    "Menteri Pertanian",
+    "Kementerian Pertanian",
+    "Ministry of Agriculture",
+    "agriculture minister",
+)
 EDDY = source("Eddy Santoso", "Kepala DKP Mimika", "DKP Mimika", "Mimika fisheries agency")
 KPU = source("KPU Jateng", "KPU Jawa Tengah", "Central Java election commission", kind="organization")
-HEALTH = source("Dzulkefly Ahmad", "Menteri Kesehatan Malaysia", "Kementerian Kesehatan Malaysia",
-                "Malaysia's health minister", "Malaysian Ministry of Health")
+HEALTH = source(
+    "Dzulkefly Ahmad",
+    "Menteri Kesehatan Malaysia",
+    "Kementerian Kesehatan Malaysia",
+    "Malaysia's health minister",
+    "Malaysian Ministry of Health",
+)
 
 
 def fields(who=None, role=None, organization=None, src=None) -> dict[str, str]:
@@ -28,11 +39,28 @@ def fields(who=None, role=None, organization=None, src=None) -> dict[str, str]:
 
 
 def test_a_name_and_its_body_glossed_in_english_are_clean() -> None:
-    assert label_problems(fields("Andi Amran Sulaiman", "Agriculture Minister", "the Ministry of Agriculture",
-                                 "Andi Amran Sulaiman, Agriculture Minister"), AMRAN) == []
+    assert (
+        label_problems(
+            fields(
+                "Andi Amran Sulaiman",
+                "Agriculture Minister",
+                "the Ministry of Agriculture",
+                "Andi Amran Sulaiman, Agriculture Minister",
+            ),
+            AMRAN,
+        )
+        == []
+    )
     assert label_problems(fields("Amran", src="Amran"), AMRAN) == []  # a surname or short name alone
-    assert label_problems(fields(None, None, "KPU (General Elections Commission) Jateng",
-                                 "KPU (General Elections Commission) Jateng"), KPU) == []  # a gloss inside the name
+    assert (
+        label_problems(
+            fields(
+                None, None, "KPU (General Elections Commission) Jateng", "KPU (General Elections Commission) Jateng"
+            ),
+            KPU,
+        )
+        == []
+    )  # a gloss inside the name
 
 
 def test_place_or_role_words_in_who_are_not_clean() -> None:
@@ -58,7 +86,10 @@ def test_a_phrase_half_indonesian_half_english_is_not_clean() -> None:
 
 def test_the_body_a_person_belongs_to_may_be_the_organization() -> None:
     teco = source("Stefano Cugurra Teco", "Teco", bodies=("Persija", "Persija Jakarta"))
-    assert label_problems(fields("Stefano Cugurra Teco", "coach", "Persija", "Stefano Cugurra Teco, Persija coach"), teco) == []
+    assert (
+        label_problems(fields("Stefano Cugurra Teco", "coach", "Persija", "Stefano Cugurra Teco, Persija coach"), teco)
+        == []
+    )
     bare = source("Stefano Cugurra Teco", "Teco")
     assert label_problems(fields("Stefano Cugurra Teco", "coach", "Persija"), bare)
 
@@ -74,16 +105,28 @@ def test_the_word_file_is_sound_and_a_bad_one_is_reported(tmp_path: Path) -> Non
 
 
 def test_named_precision_with_clean_labels_counts_apart() -> None:
-    article = parse_article("Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor mencapai 1.000 ton.\n",
-                            "001_0123456789abcdef")
+    article = parse_article(
+        "Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor mencapai 1.000 ton.\n", "001_0123456789abcdef"
+    )
     query = Query("q1", "x", "tune", "1.000", (Mention("ekspor mencapai 1.000 ton", (AMRAN,), ()),))
 
     def answer(**kw: str) -> list[AnswerItem]:
-        return [AnswerItem(text="", citations=(Citation("001", 1, ""),), fields={"kind": "person", "stance": "reported", "scope": "figure", **kw})]
+        return [
+            AnswerItem(
+                text="",
+                citations=(Citation("001", 1, ""),),
+                fields={"kind": "person", "stance": "reported", "scope": "figure", **kw},
+            )
+        ]
 
-    clean = score_query(query, article, answer(who="Andi Amran Sulaiman", source="Andi Amran Sulaiman, Agriculture Minister"))
-    mixed = score_query(query, article, answer(who="Andi Amran Sulaiman", organization="Pertanian",
-                                               source="Andi Amran Sulaiman, Pertanian Minister"))
+    clean = score_query(
+        query, article, answer(who="Andi Amran Sulaiman", source="Andi Amran Sulaiman, Agriculture Minister")
+    )
+    mixed = score_query(
+        query,
+        article,
+        answer(who="Andi Amran Sulaiman", organization="Pertanian", source="Andi Amran Sulaiman, Pertanian Minister"),
+    )
     assert (clean["named_right"], clean["named_clean"]) == (1, 1)
     assert (mixed["named_right"], mixed["named_clean"]) == (1, 0)
     assert [f.what for f in mixed.failures] == ["unclean"] and clean.failures == []

@@ -35,8 +35,12 @@ class Stance(Enum):
 
 def argo(strength: str, stance: str = "reported", scope: str = "figure") -> ExpectedSource:
     return ExpectedSource(
-        name="Argo Yuwono", aliases=("Argo Yuwono", "Polda Metro Jaya", "Jakarta police"), kind="person",
-        strength=strength, stance=stance, scope=scope,
+        name="Argo Yuwono",
+        aliases=("Argo Yuwono", "Polda Metro Jaya", "Jakarta police"),
+        kind="person",
+        strength=strength,
+        stance=stance,
+        scope=scope,
     )
 
 
@@ -51,13 +55,31 @@ def article() -> Article:
     return parse_article(TEXT, "001_0123456789abcdef")
 
 
-def item(*cites: int, who=None, organization=None, source=None, stance="reported", scope=None, kind="person",
-         article: str = "001") -> AnswerItem:
+def item(
+    *cites: int,
+    who=None,
+    organization=None,
+    source=None,
+    stance="reported",
+    scope=None,
+    kind="person",
+    article: str = "001",
+) -> AnswerItem:
     return AnswerItem(
         text=f"{source or who or 'no source named'} — {stance}",
         citations=tuple(Citation(article=article, sentence=n, text="") for n in cites),
-        fields={"who": who, "role": None, "organization": organization, "stance": stance, "cue": None, "via": [],
-                "figure": None, "source": source, "kind": kind, **({"scope": scope} if scope is not None else {})},
+        fields={
+            "who": who,
+            "role": None,
+            "organization": organization,
+            "stance": stance,
+            "cue": None,
+            "via": [],
+            "figure": None,
+            "source": source,
+            "kind": kind,
+            **({"scope": scope} if scope is not None else {}),
+        },
     )
 
 
@@ -125,8 +147,13 @@ def test_enum_stances_and_scopes_compare_by_value(article: Article) -> None:
 
 
 def test_a_stance_other_than_reported_is_counted_apart(article: Article) -> None:
-    confirmed = Query(id="q2", article="x", split="tune", figure="1.000",
-                      mentions=(Mention(SEIZED.quote, (argo("sentence", stance="confirmed"),), ()),))
+    confirmed = Query(
+        id="q2",
+        article="x",
+        split="tune",
+        figure="1.000",
+        mentions=(Mention(SEIZED.quote, (argo("sentence", stance="confirmed"),), ()),),
+    )
     wrong = score_query(confirmed, article, [item(2, who="Argo Yuwono", stance="reported")])
     right = score_query(confirmed, article, [item(2, who="Argo Yuwono", stance=Stance.CONFIRMED)])
     assert (wrong["marked_right"], wrong["marked_total"], wrong["stance_right"]) == (0, 1, 0)
@@ -190,8 +217,10 @@ def test_view_reads_who_organization_and_source() -> None:
 
 def _set(article_ids: list[str]) -> JudgedSet:
     articles = {aid: JudgedArticle(aid, "test", "", "test", TEXT) for aid in article_ids}
-    queries = tuple(Query(id=f"q{n}", article=aid, split=split_for(aid), figure="1.000", mentions=QUERY.mentions)
-                    for n, aid in enumerate(article_ids))
+    queries = tuple(
+        Query(id=f"q{n}", article=aid, split=split_for(aid), figure="1.000", mentions=QUERY.mentions)
+        for n, aid in enumerate(article_ids)
+    )
     return JudgedSet(articles=articles, queries=queries)
 
 
@@ -222,36 +251,64 @@ def test_problems_name_what_is_wrong_with_a_set() -> None:
     bad_source = ExpectedSource("X", ("Y",), "alien", "near", "sure", "all")
     broken = (
         first,
-        Query(id=first.id, article="missing", split="tune", figure=" ",
-              mentions=(Mention("q", (bad_source,), ("", "j"), stance_unnamed="reported"), Mention("q", (), ()))),
+        Query(
+            id=first.id,
+            article="missing",
+            split="tune",
+            figure=" ",
+            mentions=(Mention("q", (bad_source,), ("", "j"), stance_unnamed="reported"), Mention("q", (), ())),
+        ),
     )
     unsorted = dict(sorted(judged.articles.items(), reverse=True))
     found = "\n".join(problems(JudgedSet(unsorted, broken)))
-    for expected in ("duplicate id", "not in articles.jsonl", "empty figure", "kind 'alien'", "strength 'near'",
-                     "stance 'sure'", "scope 'all'", "canonical name", "only for a mention without sources",
-                     "needs stance_unnamed", "empty must_not", "one-letter must_not", "the same quote twice", "no query in split",
-                     "not sorted by id"):
+    for expected in (
+        "duplicate id",
+        "not in articles.jsonl",
+        "empty figure",
+        "kind 'alien'",
+        "strength 'near'",
+        "stance 'sure'",
+        "scope 'all'",
+        "canonical name",
+        "only for a mention without sources",
+        "needs stance_unnamed",
+        "empty must_not",
+        "one-letter must_not",
+        "the same quote twice",
+        "no query in split",
+        "not sorted by id",
+    ):
         assert expected in found, expected
 
 
 def test_a_speaker_outside_the_sentence_is_right_unnamed_whatever_the_stance(article: Article) -> None:
-    outside = Mention("Sekitar 1.000 orang diperkirakan menonton", (), ("Argo",), stance_unnamed="estimated",
-                      note=SPEAKER_OUTSIDE)
+    outside = Mention(
+        "Sekitar 1.000 orang diperkirakan menonton", (), ("Argo",), stance_unnamed="estimated", note=SPEAKER_OUTSIDE
+    )
     query = Query(id="q3", article="x", split="tune", figure="1.000", mentions=(outside,))
     plain = score_query(query, article, [unnamed(5, stance="reported")])
     assert (plain["unnamed_right"], plain["outside_right"], plain["outside_total"]) == (1, 1, 1)
     named = score_query(query, article, [item(5, who="Argo Yuwono", source="Argo Yuwono")])
     assert (named["unnamed_right"], named["outside_right"], named["named_right"]) == (0, 0, 0)
     assert score_query(query, article, [])["unnamed_right"] == 0  # not cited is still wrong
-    strict = score_query(Query(id="q4", article="x", split="tune", figure="1.000", mentions=(WATCHED,)), article,
-                         [unnamed(5, stance="reported")])
+    strict = score_query(
+        Query(id="q4", article="x", split="tune", figure="1.000", mentions=(WATCHED,)),
+        article,
+        [unnamed(5, stance="reported")],
+    )
     assert (strict["unnamed_right"], strict["outside_total"]) == (0, 0)  # elsewhere the stance must match
 
 
 def test_a_speaker_outside_the_sentence_names_no_source() -> None:
     judged = _set(_one_of_each_split())
     first = judged.queries[0]
-    broken = Query(id="q9", article=first.article, split=first.split, figure="1.000",
-                   mentions=(Mention("q", (argo("sentence"),), (), note=SPEAKER_OUTSIDE),))
+    broken = Query(
+        id="q9",
+        article=first.article,
+        split=first.split,
+        figure="1.000",
+        mentions=(Mention("q", (argo("sentence"),), (), note=SPEAKER_OUTSIDE),),
+    )
     assert "a speaker outside the sentence, yet sources named" in "\n".join(
-        problems(JudgedSet(judged.articles, (first, broken))))
+        problems(JudgedSet(judged.articles, (first, broken)))
+    )

@@ -16,14 +16,30 @@ from eval.attribution.kumparan import runs, sentence_id, stratum
 from eval.attribution.names import forbidden
 from eval.attribution.score import score
 from eval.attribution.sentences import (
-    BATCHES, FILES, HELD_OUT_JACCARD, SentenceItem, as_judged, jaccard, left_out, load_sentences, near_held_out,
-    reading_problems, sentence_problems, word_set,
+    BATCHES,
+    FILES,
+    HELD_OUT_JACCARD,
+    SentenceItem,
+    as_judged,
+    jaccard,
+    left_out,
+    load_sentences,
+    near_held_out,
+    reading_problems,
+    sentence_problems,
+    word_set,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 
-LEFT_OUT_KINDS = ("fragment", "no quantity", "not a sentence", "uncertain", "reworded attribution verb",
-                  "the figure reader")
+LEFT_OUT_KINDS = (
+    "fragment",
+    "no quantity",
+    "not a sentence",
+    "uncertain",
+    "reworded attribution verb",
+    "the figure reader",
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +76,8 @@ def test_the_first_batch_is_big_and_balanced(items: tuple[SentenceItem, ...]) ->
 
 
 def test_the_second_tune_batch_is_tune_only_and_far_from_every_held_out_sentence(
-        items: tuple[SentenceItem, ...]) -> None:
+    items: tuple[SentenceItem, ...],
+) -> None:
     batch = [item for item in items if item.batch == "tune2"]
     held_out = [item for item in items if item.batch == "held-out"]
     assert len(batch) >= 150 and held_out
@@ -91,9 +108,11 @@ def test_sources_kinds_stances_and_unnamed_cases_all_occur(items: tuple[Sentence
     sources = [s for m in mentions for s in m.sources]
     assert {"person", "organization", "anonymous", "document"} <= {s.kind for s in sources}
     assert {"reported", "claimed", "confirmed", "estimated", "predicted", "alleged", "decided"} <= {
-        s.stance for s in sources}
+        s.stance for s in sources
+    }
     assert {"reported", "estimated", "predicted", "claimed", "alleged", "confirmed", "decided"} <= {
-        m.stance_unnamed for m in mentions}
+        m.stance_unnamed for m in mentions
+    }
     outside = [m for m in mentions if m.speaker_outside]
     assert len(outside) >= 50
     assert all(not m.sources and m.stance_unnamed for m in outside)
@@ -148,10 +167,23 @@ def _item_in(split: str, line: int) -> dict:
     for n in range(2, 500):
         text = f"Menurut Budi, ada {n} orang di sana."
         if split_for(text) == split:
-            source = {"name": "Zyxqw Vutsr", "aliases": ["Zyxqw Vutsr"], "kind": "person", "strength": "sentence",
-                      "stance": "reported", "scope": "figure"}
-            return {"id": sentence_id(line), "line": line, "split": split, "stratum": stratum(text), "text": text,
-                    "figure": str(n), "mentions": [{"quote": f"ada {n} orang", "sources": [source], "must_not": []}]}
+            source = {
+                "name": "Zyxqw Vutsr",
+                "aliases": ["Zyxqw Vutsr"],
+                "kind": "person",
+                "strength": "sentence",
+                "stance": "reported",
+                "scope": "figure",
+            }
+            return {
+                "id": sentence_id(line),
+                "line": line,
+                "split": split,
+                "stratum": stratum(text),
+                "text": text,
+                "figure": str(n),
+                "mentions": [{"quote": f"ada {n} orang", "sources": [source], "must_not": []}],
+            }
     raise AssertionError("no text of that split")
 
 
@@ -160,13 +192,31 @@ def test_the_bench_lists_tune_failures_and_never_held_out_ones(tmp_path) -> None
     for split, row in rows.items():
         (tmp_path / FILES[split]).write_text(json.dumps(row) + "\n", encoding="utf-8")
     assert sentence_problems(load_sentences(tmp_path)) == []
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "attribution.py"), "--sentences", "--verbose",
-                           "--data", str(tmp_path)], capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "attribution.py"), "--sentences", "--verbose", "--data", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     out = done.stdout
     assert "tune 1, held-out 1" in out and "k000011 missed" in out
     assert "k000022" not in out and "failures in held-out: 2, not listed" in out  # named-wrong and missed
-    tune_only = subprocess.run([sys.executable, str(ROOT / "bench" / "attribution.py"), "--sentences", "--split", "tune",
-                                "--data", str(tmp_path)], capture_output=True, text=True, check=True, timeout=120)
+    tune_only = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "attribution.py"),
+            "--sentences",
+            "--split",
+            "tune",
+            "--data",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     assert "held-out" not in tune_only.stdout and "tune 1 (" in tune_only.stdout
 
 

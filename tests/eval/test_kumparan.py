@@ -30,10 +30,14 @@ def corpus(*sentences: str) -> str:
 
 
 def test_punctuation_brackets_and_quotes_attach_as_in_print() -> None:
-    assert detokenise(tokens('Ditjen Bea ( Kemenkeu ) memastikan ada nya 18 kotak .')) == \
-        "Ditjen Bea (Kemenkeu) memastikan adanya 18 kotak."
-    assert detokenise(tokens('" Kami rugi Rp 75 juta , " kata Budi , Senin ( 2/12 ) .')) == \
-        '"Kami rugi Rp 75 juta," kata Budi, Senin (2/12).'
+    assert (
+        detokenise(tokens("Ditjen Bea ( Kemenkeu ) memastikan ada nya 18 kotak ."))
+        == "Ditjen Bea (Kemenkeu) memastikan adanya 18 kotak."
+    )
+    assert (
+        detokenise(tokens('" Kami rugi Rp 75 juta , " kata Budi , Senin ( 2/12 ) .'))
+        == '"Kami rugi Rp 75 juta," kata Budi, Senin (2/12).'
+    )
     assert detokenise(tokens("Naik 8% ; turun / naik : 3 kali ?")) == "Naik 8%; turun/naik: 3 kali?"
     assert detokenise(tokens("Knicks ' hanya ' mampu")) == "Knicks 'hanya' mampu"
 
@@ -46,7 +50,9 @@ def test_a_quote_that_opened_in_an_earlier_sentence_closes_here() -> None:
 def test_split_clitics_and_apostrophes_rejoin_their_host() -> None:
     assert detokenise(tokens("soal velg - nya , rasa nya enak")) == "soal velg-nya, rasanya enak"
     assert detokenise(tokens("apa kah itu benar lah")) == "apakah itu benarlah"
-    assert detokenise(tokens("Ma|NNP '|SYM ruf|NNP Amin|NNP dan L|NNP '|SYM Occitane|NNP")) == "Ma'ruf Amin dan L'Occitane"
+    assert (
+        detokenise(tokens("Ma|NNP '|SYM ruf|NNP Amin|NNP dan L|NNP '|SYM Occitane|NNP")) == "Ma'ruf Amin dan L'Occitane"
+    )
     assert detokenise(tokens("Ku|PR katakan|VB saja")) == "Kukatakan saja"
     assert detokenise(tokens("Kata Nya|NNP Didi|NNP")) == "Kata Nya Didi"  # a name is never a clitic
 
@@ -112,6 +118,7 @@ def test_a_group_with_rewordings_in_both_splits_comes_after_the_others() -> None
     found = candidates([*read, lone])
     assert len(found) == 2 and [c.one_split for c in found] == [False, True]
     order = sample_order(found)
-    assert all(cell == sorted(cell, key=lambda c: (not c.one_split, sample_key(c.sentence.text)))
-               for cell in order.values())
+    assert all(
+        cell == sorted(cell, key=lambda c: (not c.one_split, sample_key(c.sentence.text))) for cell in order.values()
+    )
     assert {k[1] for k in order} == {stratum(lone.text)} == {"cue"}

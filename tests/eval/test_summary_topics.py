@@ -13,8 +13,14 @@ from eval.summary.topics import Merge, Topic, load, problems, split_for
 
 # Today's engine on the tune topics (see eval/summary/README.md): raise the floors and lower the
 # ceilings as it improves, never the other way.
-TUNE_CEILINGS = {"boilerplate": 0, "dangling": 0, "off_topic": 1, "one_article": 0, "no_match_answered": 0,
-                 "merge_different": 0}
+TUNE_CEILINGS = {
+    "boilerplate": 0,
+    "dangling": 0,
+    "off_topic": 1,
+    "one_article": 0,
+    "no_match_answered": 0,
+    "merge_different": 0,
+}
 TUNE_EXPECTED_FLOOR = 0.88  # expected articles cited
 
 
@@ -54,12 +60,19 @@ def _item(*cites: tuple[str, int, str], text: str | None = None, also: list[str]
 
 
 CORPUS = {
-    "001": ["Rumah Sakit Umum Daerah menerima 12 pasien baru hari Senin.", "Ia menyatakan kondisi mereka stabil.",
-            "Kunjungi laman kami untuk berita terbaru setiap hari ini."],
-    "002": ["Tim SAR menemukan korban kedua di tepi sungai pada Selasa pagi.",
-            "Kunjungi laman kami untuk berita terbaru setiap hari itu."],
-    "003": ["Harga cabai naik tajam di pasar induk menjelang Lebaran tahun ini.",
-            "Kunjungi laman kami untuk berita terbaru setiap hari ini."],
+    "001": [
+        "Rumah Sakit Umum Daerah menerima 12 pasien baru hari Senin.",
+        "Ia menyatakan kondisi mereka stabil.",
+        "Kunjungi laman kami untuk berita terbaru setiap hari ini.",
+    ],
+    "002": [
+        "Tim SAR menemukan korban kedua di tepi sungai pada Selasa pagi.",
+        "Kunjungi laman kami untuk berita terbaru setiap hari itu.",
+    ],
+    "003": [
+        "Harga cabai naik tajam di pasar induk menjelang Lebaran tahun ini.",
+        "Kunjungi laman kami untuk berita terbaru setiap hari ini.",
+    ],
 }
 
 
@@ -107,11 +120,19 @@ def test_an_item_shown_with_what_it_needs_reads_on_its_own(recurrence):
 
 
 def test_off_topic_one_article_no_match_and_merges(recurrence):
-    topic = Topic("t1", "sungai", "id", "place", split_for("sungai"), ("002",), ("003",),
-                  (Merge("002:1", "003:1", "different"),))
+    topic = Topic(
+        "t1", "sungai", "id", "place", split_for("sungai"), ("002",), ("003",), (Merge("002:1", "003:1", "different"),)
+    )
     tally = Tally()
-    score_answer(topic, [_item(("002", 1, CORPUS["002"][0]), ("003", 1, CORPUS["003"][0]), also=["003"]),
-                         _item(("001", 1, CORPUS["001"][0]))], recurrence, tally)
+    score_answer(
+        topic,
+        [
+            _item(("002", 1, CORPUS["002"][0]), ("003", 1, CORPUS["003"][0]), also=["003"]),
+            _item(("001", 1, CORPUS["001"][0])),
+        ],
+        recurrence,
+        tally,
+    )
     assert tally["off_topic"] == 1 and tally["merge_different"] == 1 and tally["merge_pairs"] == 1
     assert tally["one_article"] == 0 and tally["expected_cited"] == 1
     only_one = Tally()
@@ -126,8 +147,14 @@ def test_off_topic_one_article_no_match_and_merges(recurrence):
 
 def test_items_read_from_their_json_form(recurrence):
     item = _item(("002", 1, CORPUS["002"][0]))
-    raw = json.loads(json.dumps({"text": item.text, "citations": [
-        {"article": c.article, "sentence": c.sentence, "text": c.text} for c in item.citations]}))
+    raw = json.loads(
+        json.dumps(
+            {
+                "text": item.text,
+                "citations": [{"article": c.article, "sentence": c.sentence, "text": c.text} for c in item.citations],
+            }
+        )
+    )
     assert view(raw) == view(item)
 
 

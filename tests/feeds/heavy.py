@@ -24,9 +24,12 @@ def padding(kilobytes: int) -> str:
     """Page weight as real outlets carry it: menus of links, inline scripts and related blocks."""
     block = (
         "<ul class='menu'>" + "".join(f"<li><a href='/kanal/{n}'>Kanal {n}</a></li>" for n in range(30)) + "</ul>"
-        "<script>window.__iklan = " + "{\"slot\": \"atas\", \"ukuran\": [300, 250]}, " * 20 + "null;</script>"
+        "<script>window.__iklan = " + '{"slot": "atas", "ukuran": [300, 250]}, ' * 20 + "null;</script>"
         "<section class='terkait'><h2>Berita Terkait</h2>"
-        + "".join(f"<article><a href='/berita/{n}'>Judul berita terkait nomor {n} yang cukup panjang</a></article>" for n in range(10))
+        + "".join(
+            f"<article><a href='/berita/{n}'>Judul berita terkait nomor {n} yang cukup panjang</a></article>"
+            for n in range(10)
+        )
         + "</section>"
     )
     return block * max(0, kilobytes * 1024 // len(block))
@@ -51,6 +54,9 @@ def publish(site: LocalSite, feeds: int, items: int, page_kb: int, *, prefix: st
                 f"<item><title>Berita {f}-{i}</title><link>{{{{BASE}}}}{path}</link>"
                 f"<guid>{{{{BASE}}}}{path}</guid><description>Ringkasan {f}-{i}.</description></item>"
             )
-        site.put(f"/{prefix}/{f}.xml", f"<rss version='2.0'><channel><title>{prefix} {f}</title>{''.join(entries)}</channel></rss>")
+        site.put(
+            f"/{prefix}/{f}.xml",
+            f"<rss version='2.0'><channel><title>{prefix} {f}</title>{''.join(entries)}</channel></rss>",
+        )
         urls.append(site.url(f"/{prefix}/{f}.xml"))
     return urls

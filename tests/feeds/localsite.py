@@ -108,8 +108,13 @@ class LocalSite:
         app.router.add_get("/hostile/loop-b", _answer(lambda: _redirect(301, "/hostile/loop-a")))
         app.router.add_get("/hostile/chain/{n}", self._chain)
         app.router.add_get("/hostile/moved.xml", _answer(lambda: _redirect(301, "/rss/terkini.xml")))
-        app.router.add_get("/hostile/ke-terlarang", _answer(lambda: _redirect(302, "/terlarang/2025/03/rapat-tertutup.html")))
-        app.router.add_get("/hostile/429", _answer(lambda: web.Response(status=429, headers={"Retry-After": "120"}, text="Terlalu banyak permintaan")))
+        app.router.add_get(
+            "/hostile/ke-terlarang", _answer(lambda: _redirect(302, "/terlarang/2025/03/rapat-tertutup.html"))
+        )
+        app.router.add_get(
+            "/hostile/429",
+            _answer(lambda: web.Response(status=429, headers={"Retry-After": "120"}, text="Terlalu banyak permintaan")),
+        )
         app.router.add_get("/hostile/500", _answer(lambda: web.Response(status=500, text="Internal Server Error")))
         app.router.add_get("/hostile/503", _answer(lambda: web.Response(status=503, text="Sedang pemeliharaan")))
         app.router.add_get("/hostile/404", _answer(lambda: web.Response(status=404, text="Halaman tidak ditemukan")))
@@ -220,9 +225,7 @@ class LocalSite:
 
     async def _bomb(self, request: web.Request) -> web.Response:
         body = gzip.compress(b"<rss>" + b" " * HUGE + b"</rss>", compresslevel=9)
-        return web.Response(
-            body=body, headers={"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}
-        )
+        return web.Response(body=body, headers={"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"})
 
 
 def _type_of(path: str) -> str:

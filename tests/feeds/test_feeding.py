@@ -52,7 +52,9 @@ async def test_the_digest_picks_up_feed_articles_as_they_arrive_and_only_once(ka
 
     # polled again: a 304; then the feed is rebuilt with the same items (a new ETag): nothing is new
     await kabar.feeds.poll()
-    site.put(TERKINI, (site.root / TERKINI.lstrip("/")).read_text(encoding="utf-8").replace("</channel>", " </channel>"))
+    site.put(
+        TERKINI, (site.root / TERKINI.lstrip("/")).read_text(encoding="utf-8").replace("</channel>", " </channel>")
+    )
     [report] = await kabar.feeds.poll()
     assert report.outcome == "unchanged" and report.added == ()
     third = await compose_digest(kabar, since=second.watermark, local_date="2026-03-04")

@@ -40,7 +40,9 @@ def test_the_memory_store_is_a_seen(seen: MemorySeen) -> None:
     assert not isinstance(object(), Seen)
 
 
-async def test_first_poll_adds_each_linked_article_once(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_first_poll_adds_each_linked_article_once(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     poll = await poll_feed(FeedSpec(site.url("/rss/terkini.xml")), fetcher, seen)
     assert poll.outcome == "new" and poll.reason is None
     got = by_path(poll, site)
@@ -84,7 +86,9 @@ async def test_short_pages_and_linkless_items_use_the_feed_text_marked(
     assert linkless.guid == "warta-2025-03-11-0007" and linkless.link is None
 
 
-async def test_second_poll_is_conditional_and_adds_nothing(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_second_poll_is_conditional_and_adds_nothing(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     feeds = Feeds(seen)
     first = await feeds.poll(site.url("/rss/terkini.xml"), fetcher)
     before = len(site.log)
@@ -106,7 +110,9 @@ async def test_a_new_item_adds_exactly_one_article(site: LocalSite, fetcher: Htt
     assert site.paths()[before:] == ["/rss/terkini.xml", MERAK]
 
 
-async def test_a_burst_of_new_items_is_read_a_few_per_poll(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_a_burst_of_new_items_is_read_a_few_per_poll(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     feeds = Feeds(seen)
     first = await feeds.poll(site.url("/rss/terkini.xml"), fetcher, max_new=2)
     assert len(first.articles) == 2 and first.etag is None  # the feed is read again next time
@@ -129,7 +135,9 @@ async def test_a_link_with_tracking_parameters_is_the_same_article(
     assert site.paths().count(ARTICLE_A) == 1
 
 
-async def test_an_item_listed_twice_in_one_feed_is_read_once(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_an_item_listed_twice_in_one_feed_is_read_once(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     site.put(
         "/rss/ganda.xml",
         f"""<rss version="2.0"><channel><title>Ganda</title>
@@ -169,14 +177,18 @@ async def test_each_feed_reports_its_own_outcome(
     assert [p.feed_url for p in polls] == urls  # reported in the order asked
 
 
-async def test_a_malformed_feed_is_read_as_far_as_it_goes(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_a_malformed_feed_is_read_as_far_as_it_goes(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     poll = await poll_feed(FeedSpec(site.url("/rss/rusak.xml")), fetcher, seen)
     assert poll.outcome == "new" and len(poll.articles) == 2
     assert all(a.method == "page" for a in poll.articles)
     assert any("not well-formed" in w for w in poll.warnings)
 
 
-async def test_a_failed_page_with_a_short_teaser_is_tried_again(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_a_failed_page_with_a_short_teaser_is_tried_again(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     site.put(
         "/rss/gagal.xml",
         """<rss version="2.0"><channel><title>Gagal</title>
@@ -223,7 +235,9 @@ async def test_a_bug_in_one_feed_does_not_stop_the_others(site: LocalSite, fetch
     assert polls[0].reason == "internal error (RuntimeError)"
 
 
-async def test_a_permanently_moved_feed_reports_its_new_address(site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen) -> None:
+async def test_a_permanently_moved_feed_reports_its_new_address(
+    site: LocalSite, fetcher: HttpFetcher, seen: MemorySeen
+) -> None:
     poll = await poll_feed(FeedSpec(site.url("/hostile/moved.xml")), fetcher, seen)
     assert poll.outcome == "new" and poll.final_url == site.url("/rss/terkini.xml")
 

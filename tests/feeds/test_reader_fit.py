@@ -28,7 +28,9 @@ OTHER = "/read/2025/03/11/081500/krl-tambah-perjalanan.html"
 async def articles(site: LocalSite, policy: FetchPolicy) -> AsyncIterator[dict[str, FetchedArticle]]:
     async with HttpFetcher(policy) as fetcher:
         seen = MemorySeen()
-        polls = [await poll_feed(FeedSpec(site.url(p)), fetcher, seen) for p in ("/rss/terkini.xml", "/atom/kabarpagi.xml")]
+        polls = [
+            await poll_feed(FeedSpec(site.url(p)), fetcher, seen) for p in ("/rss/terkini.xml", "/atom/kabarpagi.xml")
+        ]
     yield {a.url.removeprefix(site.base): a for poll in polls for a in poll.articles if a.url}
 
 

@@ -12,7 +12,10 @@ from bot.feeds.urls import canonical_url, content_fingerprint, host_key, is_web_
 @pytest.mark.parametrize(
     ("url", "canonical"),
     [
-        ("https://www.Contoh.CO.ID/berita/a.html?utm_source=rss&utm_medium=feed", "https://www.contoh.co.id/berita/a.html"),
+        (
+            "https://www.Contoh.CO.ID/berita/a.html?utm_source=rss&utm_medium=feed",
+            "https://www.contoh.co.id/berita/a.html",
+        ),
         ("https://contoh.id/a?fbclid=XYZ&id=7#komentar", "https://contoh.id/a?id=7"),
         ("https://contoh.id/a?page=all&UTM_Campaign=x&gclid=1", "https://contoh.id/a?page=all"),
         ("https://contoh.id:443/a", "https://contoh.id/a"),

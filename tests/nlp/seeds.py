@@ -19,8 +19,13 @@ def seed_candidates(context: bool = False) -> list[Candidate]:
         total = len(art.sentences)
         texts = [s.text for s in art.sentences]
         out += [
-            Candidate(art.id, s.index, s.text, (s.index - 1) / total,
-                      tuple(texts[max(0, s.index - 4) : s.index - 1]) if context else ())
+            Candidate(
+                art.id,
+                s.index,
+                s.text,
+                (s.index - 1) / total,
+                tuple(texts[max(0, s.index - 4) : s.index - 1]) if context else (),
+            )
             for s in art.sentences
         ]
     return out

@@ -108,8 +108,7 @@ def test_malformed_lines_are_refused_with_their_line_number(line: str, why: str)
 def test_duplicates_across_entries_are_refused(tmp_path: Path) -> None:
     file = tmp_path / "aliases.tsv"
     file.write_text(
-        HEADER + "kpk\torganization\tKomisi Pemberantasan Korupsi\tKPK\t\n"
-        "kpk2\torganization\tKPK\t\t\n",
+        HEADER + "kpk\torganization\tKomisi Pemberantasan Korupsi\tKPK\t\nkpk2\torganization\tKPK\t\t\n",
         encoding="utf-8",
     )
     with pytest.raises(AliasFileError, match=r"already belongs to 'kpk' \(line 2\)"):

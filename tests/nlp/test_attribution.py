@@ -57,9 +57,9 @@ def test_000_pentagon_confirms_with_its_long_name() -> None:
     assert att.source_text == "Departemen Pertahanan Amerika Serikat (Pentagon)"
     assert att.organization == "Pentagon (US Department of Defense)"
     text = sentences[pos].text
-    assert text[att.source_span[0]:att.source_span[1]] == att.source_text
-    assert text[att.cue_span[0]:att.cue_span[1]] == "membenarkan"
-    assert "10,000" in text[att.figure_span[0]:att.figure_span[1]]
+    assert text[att.source_span[0] : att.source_span[1]] == att.source_text
+    assert text[att.cue_span[0] : att.cue_span[1]] == "membenarkan"
+    assert "10,000" in text[att.figure_span[0] : att.figure_span[1]]
 
 
 def test_001_pentagon_after_a_subordinate_clause() -> None:
@@ -80,7 +80,7 @@ def test_004_passive_figure_takes_its_source_from_the_next_sentence() -> None:
     assert att.source_sentence == att.cue_sentence == pos + 1
     assert att.borrowed
     nxt = sentences[pos + 1].text
-    assert nxt[att.source_span[0]:att.source_span[1]].endswith("Mark Rutte")
+    assert nxt[att.source_span[0] : att.source_span[1]].endswith("Mark Rutte")
 
 
 def test_002_western_diplomat_quoted_through_kyiv_independent_with_a_typo_cue() -> None:
@@ -172,7 +172,9 @@ def test_ministry_denies_a_rumour() -> None:
 
 
 def test_quote_then_ujar_role_then_name() -> None:
-    att = _attr('"Jumlah korban terus bertambah menjadi 42 orang," ujar Kepala Dinas Kesehatan Kabupaten Cianjur, Budi Santoso.')
+    att = _attr(
+        '"Jumlah korban terus bertambah menjadi 42 orang," ujar Kepala Dinas Kesehatan Kabupaten Cianjur, Budi Santoso.'
+    )
     assert att.who == "Budi Santoso"
     assert att.role == "Head"
     assert att.organization == "Cianjur Regency Health Agency"
@@ -232,7 +234,9 @@ def test_appositive_spokesperson_with_a_name_that_looks_like_an_adverb() -> None
 
 
 def test_post_quote_kata_with_reporters_and_date_after_the_name() -> None:
-    att = _attr("KPK menetapkan 3 tersangka baru, kata Juru Bicara KPK Tessa Mahardhika kepada wartawan di Jakarta, Senin (4/11/2024).")
+    att = _attr(
+        "KPK menetapkan 3 tersangka baru, kata Juru Bicara KPK Tessa Mahardhika kepada wartawan di Jakarta, Senin (4/11/2024)."
+    )
     assert att.who == "Tessa Mahardhika"
     assert att.via == ()  # reporters are an audience, not a medium or a source
 
@@ -337,7 +341,9 @@ def test_ambiguous_name_part_stays_unresolved() -> None:
 def test_intelligence_service_aliases() -> None:
     a = EntityResolver().resolve(parse_source("Badan Intelijen Korea Selatan"))
     b = EntityResolver().resolve(parse_source("Badan Intelijen Nasional Korea Selatan"))
-    c = EntityResolver().resolve(parse_source("seorang pejabat dari Badan Intelijen Nasional Korea Selatan, yang tidak disebutkan namanya"))
+    c = EntityResolver().resolve(
+        parse_source("seorang pejabat dari Badan Intelijen Nasional Korea Selatan, yang tidak disebutkan namanya")
+    )
     assert a.key == b.key == c.key == "nis"
     assert a.name == "South Korea's National Intelligence Service"
 
@@ -351,8 +357,13 @@ def test_acronym_in_parentheses_defines_an_alias() -> None:
 
 @pytest.mark.parametrize(
     ("text", "medium"),
-    [("Kyiv Independent", "Kyiv Independent"), ("kantor berita AFP", "AFP"), ("ABC News", "ABC News"),
-     ("TRIBUNNEWS.COM", "Tribunnews"), ("Kontan", "Kontan")],
+    [
+        ("Kyiv Independent", "Kyiv Independent"),
+        ("kantor berita AFP", "AFP"),
+        ("ABC News", "ABC News"),
+        ("TRIBUNNEWS.COM", "Tribunnews"),
+        ("Kontan", "Kontan"),
+    ],
 )
 def test_outlets_are_media(text: str, medium: str) -> None:
     assert find_medium(text) == medium
@@ -388,7 +399,9 @@ def test_organisation_names_translate_word_by_word() -> None:
 
 
 def test_dateline_before_the_source_is_dropped() -> None:
-    att = _attr("Jakarta (ANTARA News) - Direktur Penyidikan KPK Brigjen (Pol) Aris Budiman membantah menerima Rp 2 miliar.")
+    att = _attr(
+        "Jakarta (ANTARA News) - Direktur Penyidikan KPK Brigjen (Pol) Aris Budiman membantah menerima Rp 2 miliar."
+    )
     assert att.who == "Aris Budiman"
     assert att.role == "Director of Investigations"
     assert att.stance == "denied"
@@ -435,7 +448,9 @@ def test_regional_branch_of_a_national_body_is_its_own_organisation() -> None:
 
 
 def test_report_without_an_owner_is_not_a_person() -> None:
-    att = _attr("Berdasarkan laporan terbaru hari ini, korban jiwa dalam insiden tersebut bertambah menjadi tiga orang.")
+    att = _attr(
+        "Berdasarkan laporan terbaru hari ini, korban jiwa dalam insiden tersebut bertambah menjadi tiga orang."
+    )
     assert att.source is None
     assert att.cue == "berdasarkan"
 
@@ -484,7 +499,10 @@ def test_parenthetical_lanjut_governs_the_figure_after_it() -> None:
     ("text", "organization"),
     [
         ("Menurut data World Bank, Indonesia memiliki lebih dari 50 juta murid.", "the World Bank"),
-        ("Konsumsi rumah tangga berdasarkan data triwulanan BPS terus melambat menjadi 4,93 persen.", "BPS (Statistics Indonesia)"),
+        (
+            "Konsumsi rumah tangga berdasarkan data triwulanan BPS terus melambat menjadi 4,93 persen.",
+            "BPS (Statistics Indonesia)",
+        ),
     ],
 )
 def test_data_names_its_owner(text: str, organization: str) -> None:
@@ -492,7 +510,9 @@ def test_data_names_its_owner(text: str, organization: str) -> None:
 
 
 def test_quote_followed_by_hal_itu_disampaikan() -> None:
-    att = _attr('"Korban meninggal bertambah menjadi 25 orang." Hal itu disampaikan Kepala BNPB Suharyanto di Jakarta, Senin (2/12/2024).')
+    att = _attr(
+        '"Korban meninggal bertambah menjadi 25 orang." Hal itu disampaikan Kepala BNPB Suharyanto di Jakarta, Senin (2/12/2024).'
+    )
     assert (att.who, att.role, att.source_sentence) == ("Suharyanto", "Head", 1)
 
 
@@ -506,16 +526,19 @@ def test_sebagaimana_disampaikan_names_a_source_but_seperti_dilaporkan_an_outlet
 
 
 def test_quote_with_kata_dia_resolves_the_pronoun() -> None:
-    att = _attr('Kapolres Jakarta Selatan Kombes Ade Rahmat mengatakan kasus itu masih diselidiki. "Ada 7 saksi yang sudah kami periksa," kata dia.', "7")
+    att = _attr(
+        'Kapolres Jakarta Selatan Kombes Ade Rahmat mengatakan kasus itu masih diselidiki. "Ada 7 saksi yang sudah kami periksa," kata dia.',
+        "7",
+    )
     assert att.who == "Ade Rahmat"
 
 
 def test_ujarnya_after_a_long_quote_finds_the_speaker_named_earlier() -> None:
     text = (
         "Ketua Umum Kadin Arsjad Rasjid mengatakan ekspor melemah. "
-        "\"Permintaan dari China turun.\" "
-        "\"Harga komoditas juga turun.\" "
-        "\"Kita harus mencari pasar baru, setidaknya 5 negara,\" ujarnya."
+        '"Permintaan dari China turun." '
+        '"Harga komoditas juga turun." '
+        '"Kita harus mencari pasar baru, setidaknya 5 negara," ujarnya.'
     )
     att = _attr(text, "5")
     assert att.who == "Arsjad Rasjid"
@@ -598,7 +621,9 @@ def test_more_post_cues_and_mengemukakan() -> None:
 
 
 def test_release_and_record_in_their_non_reporting_senses_are_no_cues() -> None:
-    assert _attr("Sting yang pekan lalu merilis album pertamanya dalam satu dekade mendapat penghargaan.").source is None
+    assert (
+        _attr("Sting yang pekan lalu merilis album pertamanya dalam satu dekade mendapat penghargaan.").source is None
+    )
     assert _attr("McCartney pernah mencatatkan pemasukan dari 146.845 tiket.").source is None
     assert _attr("Seusai mencatat skor imbang, Sung mencetak lima poin beruntun.").cue is None
     att = _attr("BPS merilis data 27 juta penduduk miskin.")
@@ -617,13 +642,27 @@ def test_dilansir_reuter_is_a_medium_not_part_of_the_source() -> None:
         ("CEO Tesla Elon Musk", "Elon Musk", "CEO", "Tesla"),
         ("pelatih Persib Djadjang Nurdjaman", "Djadjang Nurdjaman", "coach", "Persib"),
         ("Co-Founder & CEO Ruangguru Belva Devara", "Belva Devara", "co-founder and CEO", "Ruangguru"),
-        ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy", "Muhadjir Effendy", "Education and Culture Minister", None),
+        (
+            "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy",
+            "Muhadjir Effendy",
+            "Education and Culture Minister",
+            None,
+        ),
         ("Direktur Jenderal Perdagangan Luar Negeri Oke Nurwan", "Oke Nurwan", "Director General", "Foreign Trade"),
         # Garuda Indonesia is a known body of the shared alias file: shown by its canonical name
-        ("Direktur Utama PT Garuda Indonesia (Persero) Tbk Arif Wibowo", "Arif Wibowo", "President Director", "Garuda Indonesia"),
+        (
+            "Direktur Utama PT Garuda Indonesia (Persero) Tbk Arif Wibowo",
+            "Arif Wibowo",
+            "President Director",
+            "Garuda Indonesia",
+        ),
         ("Kapolda Metro Jaya Irjen Pol M Iriawan", "M Iriawan", "Regional Police Chief", "Metro Jaya Regional Police"),
-        ("Menteri Koordinator Bidang Perekonomian Darmin Nasution", "Darmin Nasution",
-         "Coordinating Minister for Economic Affairs", None),
+        (
+            "Menteri Koordinator Bidang Perekonomian Darmin Nasution",
+            "Darmin Nasution",
+            "Coordinating Minister for Economic Affairs",
+            None,
+        ),
         ("Konsul Jenderal RI di Istanbul, Turki, Herry Sudradjat", "Herry Sudradjat", "Consul General", None),
         ("Kepala Badan Pusat Statistik (BPS) Suhariyanto", "Suhariyanto", "Head", "BPS (Statistics Indonesia)"),
         ("Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati", "Finance Minister", None),
@@ -689,7 +728,7 @@ def test_opinion_verbs_name_their_source() -> None:
 
 def test_a_descriptor_ending_in_tersebut_points_to_the_speaker_named_before() -> None:
     sentences = _article(
-        'Bek Timnas Malaysia Adib Zainudin mengatakan timnya siap. '
+        "Bek Timnas Malaysia Adib Zainudin mengatakan timnya siap. "
         '"Kami perlu tiga poin," kata pemain berusia 22 tahun tersebut.'
     )
     att = attribute(sentences, 1)
@@ -746,7 +785,11 @@ def test_an_indonesian_ministry_name_followed_by_a_country_is_that_countrys() ->
         ("Juru bicara Kremlin Dmitry Peskov membantah 500 tentara tewas.", Stance.DENIED, None),
         ("Wali Kota Surabaya Eri Cahyadi menepis kabar 40 sekolah ditutup.", Stance.DENIED, "Eri Cahyadi"),
         ("Ekonom Indef Bhima Yudhistira memperkirakan pertumbuhan 4,8 persen.", Stance.ESTIMATED, "Bhima Yudhistira"),
-        ("Lana Soelistianingsih memprediksi rupiah menguat ke 14.200 per dolar.", Stance.PREDICTED, "Lana Soelistianingsih"),
+        (
+            "Lana Soelistianingsih memprediksi rupiah menguat ke 14.200 per dolar.",
+            Stance.PREDICTED,
+            "Lana Soelistianingsih",
+        ),
         ("Penyidik menduga 3 orang terlibat dalam kasus itu.", Stance.ALLEGED, None),
         ("Majelis hakim memutuskan 5 terdakwa bersalah.", Stance.DECIDED, None),
         ("Komisi Disiplin PSSI menjatuhkan sanksi denda Rp 100 juta kepada klub itu.", Stance.DECIDED, None),
@@ -788,7 +831,7 @@ def test_a_verb_before_a_closing_kata_keeps_its_stance_when_the_speaker_is_its_s
 
 def test_a_first_person_estimate_in_a_quote_is_the_speakers() -> None:
     sentences = _article(
-        'Kepala BNPB Suharyanto mengatakan pencarian masih berlangsung. '
+        "Kepala BNPB Suharyanto mengatakan pencarian masih berlangsung. "
         '"Prediksi kami, korban bisa mencapai 50 orang. Tim terus bekerja," kata Suharyanto.'
     )
     att = attribute(sentences, 1)
@@ -797,7 +840,15 @@ def test_a_first_person_estimate_in_a_quote_is_the_speakers() -> None:
 
 def test_stance_is_a_string_valued_closed_set() -> None:
     assert [s.value for s in Stance] == [
-        "confirmed", "decided", "reported", "estimated", "predicted", "claimed", "alleged", "unverified", "denied",
+        "confirmed",
+        "decided",
+        "reported",
+        "estimated",
+        "predicted",
+        "claimed",
+        "alleged",
+        "unverified",
+        "denied",
     ]
     assert Stance("estimated") == "estimated" and Stance.DENIED.rank == len(Stance) - 1
 
@@ -819,24 +870,32 @@ def test_hal_itu_dibenarkan_confirms_the_figure() -> None:
 
 
 def test_a_source_confirming_the_event_in_the_next_sentence_gives_no_figure() -> None:
-    att = _attr("Sekitar 2.000 tentara dilaporkan tiba di perbatasan. "
-                "Kedatangan pasukan itu dikonfirmasi oleh Menteri Pertahanan Ukraina Rustem Umerov.")
+    att = _attr(
+        "Sekitar 2.000 tentara dilaporkan tiba di perbatasan. "
+        "Kedatangan pasukan itu dikonfirmasi oleh Menteri Pertahanan Ukraina Rustem Umerov."
+    )
     assert (att.who, att.stance, att.scope, att.event) == ("Rustem Umerov", "confirmed", "event", "the arrival")
     assert att.event_text.startswith("Kedatangan pasukan")
-    att = _attr("Sebanyak 40 orang ditangkap dalam razia semalam. "
-                "Kapolres Bogor AKBP Rio Wahyu membenarkan penangkapan puluhan orang dalam razia itu.", "40")
+    att = _attr(
+        "Sebanyak 40 orang ditangkap dalam razia semalam. "
+        "Kapolres Bogor AKBP Rio Wahyu membenarkan penangkapan puluhan orang dalam razia itu.",
+        "40",
+    )
     assert (att.who, att.scope, att.event) == ("Rio Wahyu", "event", "the arrest")
 
 
 def test_an_unlisted_event_noun_is_kept_as_written() -> None:
-    att = _attr("Sebanyak 12 kapal asing memasuki perairan Natuna. "
-                "Penyusupan kapal asing itu dibenarkan oleh Panglima TNI Agus Subiyanto.")
+    att = _attr(
+        "Sebanyak 12 kapal asing memasuki perairan Natuna. "
+        "Penyusupan kapal asing itu dibenarkan oleh Panglima TNI Agus Subiyanto."
+    )
     assert (att.scope, att.event, att.event_text) == ("event", None, "Penyusupan kapal asing itu")
 
 
 def test_an_event_of_something_else_is_no_back_reference() -> None:
-    att = _attr("Sebanyak 40 orang ditangkap dalam razia semalam. "
-                "Kapolri membenarkan kedatangan presiden ke Bogor.", "40")
+    att = _attr(
+        "Sebanyak 40 orang ditangkap dalam razia semalam. Kapolri membenarkan kedatangan presiden ke Bogor.", "40"
+    )
     assert att.source is None
 
 
@@ -855,7 +914,9 @@ def test_noun_and_light_verb_cues_carry_their_stance(text: str, stance: Stance) 
 
 def test_menurutnya_and_dikatakannya_resolve_their_pronoun() -> None:
     for opener in ("Menurutnya", "Dikatakannya"):
-        sentences = _article(f"Camat Kutabaharu, Sofyan, mengatakan danau itu ramai. {opener}, danau ini punya tiga pulau kecil.")
+        sentences = _article(
+            f"Camat Kutabaharu, Sofyan, mengatakan danau itu ramai. {opener}, danau ini punya tiga pulau kecil."
+        )
         att = attribute(sentences, 1)
         assert att.who == "Sofyan" and att.source_sentence == 0, opener
 
@@ -920,7 +981,9 @@ def test_a_genitive_name_or_a_place_is_no_subject_to_resolve_to() -> None:
         "Ia menyebut 3 proyek dibatalkan."
     )
     assert attribute(sentences, 2).who != "Harvey Weinstein"
-    sentences = _article("Pulau Flores ada di NTT. Flores ini memiliki 16 titik panas bumi. Ia menyebut 3 titik sudah dibor.")
+    sentences = _article(
+        "Pulau Flores ada di NTT. Flores ini memiliki 16 titik panas bumi. Ia menyebut 3 titik sudah dibor."
+    )
     assert attribute(sentences, 2).source is None
 
 
@@ -943,14 +1006,18 @@ def test_a_passive_inside_a_named_document_is_the_documents() -> None:
 
 def test_a_lower_case_function_word_is_no_organisation() -> None:
     assert parse_source("dan") is None
-    att = _attr("Jumlahnya naik: 100 unit di bulan Agustus, dan pada bulan Desember Tesla menargetkan 20.000 unit per bulan.",
-                "20.000")
+    att = _attr(
+        "Jumlahnya naik: 100 unit di bulan Agustus, dan pada bulan Desember Tesla menargetkan 20.000 unit per bulan.",
+        "20.000",
+    )
     assert att.who == "Tesla" and att.stance == Stance.PREDICTED
 
 
 def test_an_audience_before_a_pronoun_subject_keeps_the_pronoun() -> None:
-    sentences = _article("Camat Kutabaharu, Sofyan, menyatakan danau itu ramai. "
-                         "Kepada pemerintah setempat ia meminta agar danau yang dalamnya 15 meter ini dijaga.")
+    sentences = _article(
+        "Camat Kutabaharu, Sofyan, menyatakan danau itu ramai. "
+        "Kepada pemerintah setempat ia meminta agar danau yang dalamnya 15 meter ini dijaga."
+    )
     assert attribute(sentences, 1).who == "Sofyan"
 
 
@@ -964,12 +1031,16 @@ def test_an_audience_before_a_pronoun_subject_keeps_the_pronoun() -> None:
     [
         ("Menteri Kesehatan Malaysia", "Malaysian Health Minister"),  # the office, not the country
         ("Pemerintah lokal Malaysia", "Malaysia's local government"),
-        ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)",
-         "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)"),  # kept as written
+        (
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)",
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (KemenPANRB)",
+        ),  # kept as written
         ("Kepala Kantor Staf Presiden Moeldoko", "Moeldoko, Head of the Presidential Staff Office"),
         ("Kapolres Bogor AKBP Andi Moch Dicky", "Andi Moch Dicky, Bogor District Police Chief"),
-        ("Direktur Jenderal Pajak Kementerian Keuangan Robert Pakpahan",
-         "Robert Pakpahan, Director General of Tax, Ministry of Finance"),
+        (
+            "Direktur Jenderal Pajak Kementerian Keuangan Robert Pakpahan",
+            "Robert Pakpahan, Director General of Tax, Ministry of Finance",
+        ),
         ("Plt Bupati Bogor, Iwan Setiawan", "Iwan Setiawan, acting Bogor Regent"),
         ("Analis Samuel Sekuritas Lana Soelistianingsih", "Lana Soelistianingsih, Samuel Sekuritas analyst"),
         ("Direktur PT Sinar Harapan Makmur Budi Santoso", "Budi Santoso, Director of PT Sinar Harapan Makmur"),
@@ -984,7 +1055,11 @@ def test_labels_are_english_or_as_written(phrase: str, label: str) -> None:
     ("phrase", "who", "role"),
     [
         ("Atase Pendidikan KBRI Tokyo Ahmad Budi Cahyono", "Ahmad Budi Cahyono", "education attaché"),
-        ("Juru Bicara Kepolisian Provinsi Jawa Barat, Trunoyudo Wisnu Andiko", "Trunoyudo Wisnu Andiko", "spokesperson"),
+        (
+            "Juru Bicara Kepolisian Provinsi Jawa Barat, Trunoyudo Wisnu Andiko",
+            "Trunoyudo Wisnu Andiko",
+            "spokesperson",
+        ),
         ("Pelaksana Tugas Gubernur Aceh Nova Iriansyah", "Nova Iriansyah", "acting Governor"),
         ("Kepala Dinas Kelautan dan Perikanan (DKP) Mimika Eddy Santoso", "Eddy Santoso", "Head"),
         ("Ketua KPU Jawa Tengah Joko Purnomo", "Joko Purnomo", "Chair"),
@@ -1093,12 +1168,16 @@ def test_more_cue_forms(text: str, who: str | None, stance: Stance) -> None:
 
 
 def test_a_nickname_aside_between_subject_and_verb_is_skipped() -> None:
-    assert _attr("Budi Gunadi Sadikin, sapaan akrab BGS, mengatakan 12 kasus baru ditemukan.").who == "Budi Gunadi Sadikin"
+    assert (
+        _attr("Budi Gunadi Sadikin, sapaan akrab BGS, mengatakan 12 kasus baru ditemukan.").who == "Budi Gunadi Sadikin"
+    )
 
 
 def test_demikian_disampaikan_names_the_source_of_its_sentence_or_the_one_before() -> None:
     assert _attr("Demikian disampaikan Kepala BNPB Suharyanto bahwa 25 orang meninggal.").who == "Suharyanto"
-    sentences = _article("Sebanyak 25 orang meninggal akibat banjir. Demikian disampaikan Kepala BNPB Suharyanto di Jakarta.")
+    sentences = _article(
+        "Sebanyak 25 orang meninggal akibat banjir. Demikian disampaikan Kepala BNPB Suharyanto di Jakarta."
+    )
     att = attribute(sentences, 0)
     assert (att.who, att.scope, att.source_sentence) == ("Suharyanto", "figure", 1)
 
@@ -1106,10 +1185,14 @@ def test_demikian_disampaikan_names_the_source_of_its_sentence_or_the_one_before
 @pytest.mark.parametrize(
     ("text", "who"),
     [
-        ("Kepala Pusat Data, Informasi dan Humas BNPB Sutopo Purwo Nugroho menyatakan 25 orang meninggal.",
-         "Sutopo Purwo Nugroho"),  # a comma inside the role
-        ("Dalam konferensi pers di Jakarta, Senin (12/6), Kepala BPS Suhariyanto mengumumkan inflasi 0,39 persen.",
-         "Suhariyanto"),  # a day is no name
+        (
+            "Kepala Pusat Data, Informasi dan Humas BNPB Sutopo Purwo Nugroho menyatakan 25 orang meninggal.",
+            "Sutopo Purwo Nugroho",
+        ),  # a comma inside the role
+        (
+            "Dalam konferensi pers di Jakarta, Senin (12/6), Kepala BPS Suhariyanto mengumumkan inflasi 0,39 persen.",
+            "Suhariyanto",
+        ),  # a day is no name
         ("Pengamat politik dari Universitas Indonesia Arbi Sanit menilai 10 partai akan lolos.", "Arbi Sanit"),
     ],
 )

@@ -30,8 +30,14 @@ def test_restatements_of_one_arrest_are_dropped() -> None:
 def test_a_sentence_that_reads_on_its_own_is_shown_for_its_fact() -> None:
     # 001 tells the fact with "Laporan ini juga ..."; 000 tells it on its own: 000's sentence is shown
     cands = invented(
-        ("001", 5, ("Laporan ini juga dikonfirmasi oleh Sekjen NATO, Mark Rutte, yang menyebutkan bahwa unit-unit "
-                   "militer Korea Utara telah tiba di wilayah Kursk.")),
+        (
+            "001",
+            5,
+            (
+                "Laporan ini juga dikonfirmasi oleh Sekjen NATO, Mark Rutte, yang menyebutkan bahwa unit-unit "
+                "militer Korea Utara telah tiba di wilayah Kursk."
+            ),
+        ),
         ("000", 1, "Sekretaris Jenderal NATO Mark Rutte membenarkan keberadaan prajurit Korea Utara di wilayah Kursk."),
         ("003", 1, "Badan Intelijen Korea Selatan mengungkap Korea Utara mengirim pasukan ke garis depan di Kursk."),
     )

@@ -59,7 +59,12 @@ def test_rutte_confirms_the_arrival_in_004_not_the_figure(report: ClaimReport) -
     # the figure is reported with no source; Rutte confirms the arrival in the next sentence
     group = _group(report, "Mark Rutte")
     assert group.name == "Mark Rutte, NATO Secretary General"
-    assert (group.stance, group.who, group.role, group.organization) == ("confirmed", "Mark Rutte", "Secretary General", "NATO")
+    assert (group.stance, group.who, group.role, group.organization) == (
+        "confirmed",
+        "Mark Rutte",
+        "Secretary General",
+        "NATO",
+    )
     assert group.scope == "event"
     assert group.matches[0].attribution.event == "the arrival"
     (match,) = group.matches
@@ -92,7 +97,10 @@ def test_intelligence_service_via_afp_more_than(report: ClaimReport) -> None:
 def test_exactly_the_expected_sources_and_order(report: ClaimReport) -> None:
     # sources of the figure first (strongest stance first), then Rutte, who confirms only its event
     assert [(g.stance, g.scope) for g in report.groups] == [
-        ("confirmed", "figure"), ("reported", "figure"), ("reported", "figure"), ("confirmed", "event"),
+        ("confirmed", "figure"),
+        ("reported", "figure"),
+        ("reported", "figure"),
+        ("confirmed", "event"),
     ]
     assert report.groups[0].name.startswith("Pentagon")
     assert len(report.groups[0].matches) == 2
@@ -111,13 +119,17 @@ def test_no_outlet_reporter_or_denier_is_a_source(report: ClaimReport) -> None:
 
 
 def test_headline_standfirst_without_source_is_unattributed(report: ClaimReport) -> None:
-    assert [(m.article, m.text) for m in report.unattributed] == [("002", "Korea Utara mengirim 10.000 pasukan ke Rusia.")]
+    assert [(m.article, m.text) for m in report.unattributed] == [
+        ("002", "Korea Utara mengirim 10.000 pasukan ke Rusia.")
+    ]
 
 
 def test_every_sentence_with_the_exact_figure_is_listed_once(report: ClaimReport, seeds) -> None:
     wanted = parse_figure("10.000")
     expected = {
-        (aid, s.index) for aid, sentences in seeds for s in sentences
+        (aid, s.index)
+        for aid, sentences in seeds
+        for s in sentences
         if any(not f.vague and f.value == wanted.value for f in s.figures)
     }
     listed = [(m.article, m.sentence) for m in report.matches]
@@ -213,7 +225,7 @@ def test_disaster_toll_groups_by_agency_and_keeps_the_denier_apart() -> None:
 def test_police_figure_with_spokesperson_counts_for_the_police() -> None:
     a = _article(
         "Kapolda Metro Jaya Irjen Karyoto mengatakan 1.200 personel dikerahkan untuk mengamankan aksi. "
-        "\"Sebanyak 1.200 personel gabungan kami siagakan,\" ujar Kabid Humas Polda Metro Jaya Kombes Ade Ary."
+        '"Sebanyak 1.200 personel gabungan kami siagakan," ujar Kabid Humas Polda Metro Jaya Kombes Ade Ary.'
     )
     result = find_claims([("x", a)], parse_figure("1200"))
     names = [g.name for g in result.groups]
@@ -224,7 +236,7 @@ def test_police_figure_with_spokesperson_counts_for_the_police() -> None:
 
 def test_same_person_by_surname_in_another_article_is_one_group() -> None:
     a = _article("Menteri Keuangan Sri Mulyani Indrawati menyatakan defisit mencapai Rp 300 triliun.")
-    b = _article("\"Defisit kita Rp 300 triliun,\" kata Sri Mulyani di Jakarta.")
+    b = _article('"Defisit kita Rp 300 triliun," kata Sri Mulyani di Jakarta.')
     result = find_claims([("a", a), ("b", b)], parse_figure("Rp 300 triliun"))
     assert len(result.groups) == 1
     assert result.groups[0].name == "Sri Mulyani Indrawati, Finance Minister"
@@ -252,10 +264,15 @@ def test_a_bare_first_name_is_not_someone_of_another_article() -> None:
 
 
 def test_explain_marks_a_quote_speaker_in_a_later_sentence() -> None:
-    articles = [("103", _article(
-        'Polisi menangkap seorang pemuda. "Dari laptopnya kami menemukan 1.000 video. '
-        'Semuanya sudah disita," kata Kombes Argo Yuwono.'
-    ))]
+    articles = [
+        (
+            "103",
+            _article(
+                'Polisi menangkap seorang pemuda. "Dari laptopnya kami menemukan 1.000 video. '
+                'Semuanya sudah disita," kata Kombes Argo Yuwono.'
+            ),
+        )
+    ]
     report = find_claims(articles, parse_figure("1000"))
     (match,) = report.matches
     data = explain(match)
@@ -268,10 +285,15 @@ def test_explain_marks_a_quote_speaker_in_a_later_sentence() -> None:
 
 
 def test_a_quote_resolved_through_nya_cites_the_speaker_and_the_cue_sentences() -> None:
-    articles = [("104", _article(
-        "Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor naik. "
-        '"Kiriman perdana sebanyak 1.000 karton. Semuanya ayam olahan," katanya.'
-    ))]
+    articles = [
+        (
+            "104",
+            _article(
+                "Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor naik. "
+                '"Kiriman perdana sebanyak 1.000 karton. Semuanya ayam olahan," katanya.'
+            ),
+        )
+    ]
     report = find_claims(articles, parse_figure("1000"))
     (item,) = claim_items(report)
     assert [c.sentence for c in item.citations] == [2, 1, 3]
@@ -320,10 +342,13 @@ def test_a_number_counting_something_is_still_a_figure() -> None:
     assert len(report.matches) == 1
 
 
-@pytest.mark.parametrize(("text", "figure"), [
-    ("Bandara itu punya kapasitas terminal 20 juta penumpang per tahun.", "20 juta"),
-    ("Iuran naik dari Rp 23 ribu/bulan menjadi Rp 42 ribu/bulan.", "Rp 23 ribu"),
-])
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Bandara itu punya kapasitas terminal 20 juta penumpang per tahun.", "20 juta"),
+        ("Iuran naik dari Rp 23 ribu/bulan menjadi Rp 42 ribu/bulan.", "Rp 23 ribu"),
+    ],
+)
 def test_a_number_with_a_scale_word_is_never_a_label(text: str, figure: str) -> None:
     report = find_claims([("x", _article(text))], parse_figure(figure))
     assert len(report.matches) == 1
@@ -352,10 +377,21 @@ def test_a_source_with_two_stances_has_a_line_for_each_next_to_each_other() -> N
 @pytest.mark.parametrize(
     ("text", "figure", "line"),
     [
-        ("Jake Zim, Sony Pictures VP, mengatakan film itu ditonton 5 juta orang.", "5 juta", "Jake Zim, VP Sony Pictures"),
-        ("Kepala Departemen Operasi Divisi Produk Emas Pegadaian Heri Santosa mengatakan stoknya 60 ton.", "60 ton",
-         "Heri Santosa, Kepala Departemen Operasi Divisi Produk Emas Pegadaian"),
-        ("Camat Kecamatan Fatuleu Lambertus Paut mengatakan 40 rumah rusak.", "40", "Lambertus Paut, Camat Kecamatan Fatuleu"),
+        (
+            "Jake Zim, Sony Pictures VP, mengatakan film itu ditonton 5 juta orang.",
+            "5 juta",
+            "Jake Zim, VP Sony Pictures",
+        ),
+        (
+            "Kepala Departemen Operasi Divisi Produk Emas Pegadaian Heri Santosa mengatakan stoknya 60 ton.",
+            "60 ton",
+            "Heri Santosa, Kepala Departemen Operasi Divisi Produk Emas Pegadaian",
+        ),
+        (
+            "Camat Kecamatan Fatuleu Lambertus Paut mengatakan 40 rumah rusak.",
+            "40",
+            "Lambertus Paut, Camat Kecamatan Fatuleu",
+        ),
     ],
 )
 def test_a_label_kept_as_written_stays_in_one_language(text: str, figure: str, line: str) -> None:

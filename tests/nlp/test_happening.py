@@ -23,10 +23,13 @@ def test_polarity() -> None:
     assert _conflict("Diet adalah mengatur pola makan.", "Diet tidak boleh hanya mengatur pola makan.") == "polarity"
     assert _conflict("Kapal itu ditahan tanpa izin.", "Kapal itu ditahan dengan izin.") == "polarity"
     # "not only ... but also" denies nothing
-    assert _conflict(
-        "Transportasi yang efisien tidak hanya meningkatkan daya saing tetapi juga ekonomi.",
-        "Transportasi yang efisien meningkatkan daya saing dan ekonomi.",
-    ) is None
+    assert (
+        _conflict(
+            "Transportasi yang efisien tidak hanya meningkatkan daya saing tetapi juga ekonomi.",
+            "Transportasi yang efisien meningkatkan daya saing dan ekonomi.",
+        )
+        is None
+    )
 
 
 def test_marks_on_a_shared_event_word() -> None:

@@ -26,8 +26,13 @@ def test_every_seed_word_stems_as_pysastrawi_stems_it():
 
 
 def test_affixed_words_still_go_through_pysastrawi():
-    for word, expected in [("menyatakan", "nyata"), ("dikirimkan", "kirim"), ("pasukannya", "pasu"),
-                           ("Kediri", "diri"), ("kaulihat", "lihat")]:
+    for word, expected in [
+        ("menyatakan", "nyata"),
+        ("dikirimkan", "kirim"),
+        ("pasukannya", "pasu"),
+        ("Kediri", "diri"),
+        ("kaulihat", "lihat"),
+    ]:
         assert not _unaffixable(word.lower())
         assert stem(word) == sastrawi(word) == expected
     assert not _unaffixable("gelombang") and stem("gelombang") == sastrawi("gelombang")  # an infix shape

@@ -10,7 +10,9 @@ FEBRI = "Juru bicara KPK Febri Diansyah mengatakan penyidik telah memeriksa tiga
 def test_a_sentence_that_reads_on_its_own_is_shown_as_it_is() -> None:
     shown = readable("Badan Intelijen Korea Selatan mengungkap pengiriman pasukan ke Rusia.", [])
     assert (shown.text, shown.before, shown.tier) == (
-        "Badan Intelijen Korea Selatan mengungkap pengiriman pasukan ke Rusia.", None, 0
+        "Badan Intelijen Korea Selatan mengungkap pengiriman pasukan ke Rusia.",
+        None,
+        0,
     )
 
 

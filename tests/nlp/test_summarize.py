@@ -58,9 +58,7 @@ def test_importing_summaries_loads_neither_sumy_nor_nltk_nor_torch(tmp_path: Pat
         "print('torch' in sys.modules)\n"
     )
     env = {"PATH": "/usr/bin:/bin", "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == ""  # nothing heavy at import time
@@ -84,7 +82,7 @@ def test_indices_are_valid_distinct_in_order_and_at_most_n(method: str, article_
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     sentences=st.lists(
-        st.text(alphabet=st.sampled_from(list("abcdeiu AKR.,\"1,0")), min_size=0, max_size=40), max_size=9
+        st.text(alphabet=st.sampled_from(list('abcdeiu AKR.,"1,0')), min_size=0, max_size=40), max_size=9
     ),
     n=st.integers(min_value=0, max_value=6),
     method=st.sampled_from(METHODS),

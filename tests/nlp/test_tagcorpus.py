@@ -18,10 +18,26 @@ def test_read_sentences_refuses_a_line_without_a_tag() -> None:
 
 
 def test_align_joins_clitics_to_their_host() -> None:
-    sentence = [("kata", "VB"), ("nya", "PR"), ("apa", "PR"), ("kah", "RP"), ("Malu", "NNP"),
-                ("ku", "PR"), ("yang", "PR"), ("ku", "PR"), ("inginkan", "VB"), ("MU", "NNP")]
-    assert align(sentence) == [("katanya", "VB"), ("apakah", "PR"), ("Maluku", "NNP"), ("yang", "PR"),
-                               ("kuinginkan", "VB"), ("MU", "NNP")]
+    sentence = [
+        ("kata", "VB"),
+        ("nya", "PR"),
+        ("apa", "PR"),
+        ("kah", "RP"),
+        ("Malu", "NNP"),
+        ("ku", "PR"),
+        ("yang", "PR"),
+        ("ku", "PR"),
+        ("inginkan", "VB"),
+        ("MU", "NNP"),
+    ]
+    assert align(sentence) == [
+        ("katanya", "VB"),
+        ("apakah", "PR"),
+        ("Maluku", "NNP"),
+        ("yang", "PR"),
+        ("kuinginkan", "VB"),
+        ("MU", "NNP"),
+    ]
 
 
 def test_align_keeps_a_clitic_after_punctuation() -> None:
@@ -30,8 +46,17 @@ def test_align_keeps_a_clitic_after_punctuation() -> None:
 
 def test_align_cuts_tokens_as_kabar_does() -> None:
     sentence = [("naik", "VB"), ("8%", "NUM"), ("pada", "IN"), ("2020-2024", "NUM"), ("#Viral", "NNP")]
-    assert align(sentence) == [("naik", "VB"), ("8", "NUM"), ("%", "SYM"), ("pada", "IN"),
-                               ("2020", "NUM"), ("-", "SYM"), ("2024", "NUM"), ("#", "SYM"), ("Viral", "NNP")]
+    assert align(sentence) == [
+        ("naik", "VB"),
+        ("8", "NUM"),
+        ("%", "SYM"),
+        ("pada", "IN"),
+        ("2020", "NUM"),
+        ("-", "SYM"),
+        ("2024", "NUM"),
+        ("#", "SYM"),
+        ("Viral", "NNP"),
+    ]
 
 
 def _sentence(words: str) -> list[tuple[str, str]]:
@@ -46,9 +71,13 @@ def test_split_drops_repeats_and_keeps_near_repeats_together() -> None:
     parts = split(sentences)
     assert parts.duplicates == 1
     held = [" ".join(w for w, _ in s) for s in parts.held_out]
-    assert held == ["kalimat nomor 9 yang berdiri sendiri", "kalimat nomor 19 yang berdiri sendiri",
-                    "kalimat nomor 29 yang berdiri sendiri", "kalimat nomor 39 yang berdiri sendiri",
-                    "kalimat nomor 9 yang berdiri sendiri juga"]
+    assert held == [
+        "kalimat nomor 9 yang berdiri sendiri",
+        "kalimat nomor 19 yang berdiri sendiri",
+        "kalimat nomor 29 yang berdiri sendiri",
+        "kalimat nomor 39 yang berdiri sendiri",
+        "kalimat nomor 9 yang berdiri sendiri juga",
+    ]
     assert len(parts.train) == 36
 
 

@@ -11,11 +11,26 @@ from bot.nlp.entities.titles import is_title, names_a_body, person_name, word_ki
 @pytest.mark.parametrize(
     ("word", "kind"),
     [
-        ("Kolonel", "rank"), ("SpOG", "rank"), ("Kepala", "title"), ("Divisi", "title"), ("Head", "title"),
-        ("Association", "body"), ("Dinas", "body"), ("Jakarta", "place"), ("KPK", "acronym"),
-        ("Penyelenggara", "common"), ("Pegadaian", "common"), ("Pemasaran", "common"), ("Komunikasi", "title"),
-        ("Pengembangan", "common"), ("dan", "link"), ("of", "link"), ("Rahardjo", "name"), ("Budi", "name"),
-        ("LinkAja", "name"), ("menyebut", "lower"),
+        ("Kolonel", "rank"),
+        ("SpOG", "rank"),
+        ("Kepala", "title"),
+        ("Divisi", "title"),
+        ("Head", "title"),
+        ("Association", "body"),
+        ("Dinas", "body"),
+        ("Jakarta", "place"),
+        ("KPK", "acronym"),
+        ("Penyelenggara", "common"),
+        ("Pegadaian", "common"),
+        ("Pemasaran", "common"),
+        ("Komunikasi", "title"),
+        ("Pengembangan", "common"),
+        ("dan", "link"),
+        ("of", "link"),
+        ("Rahardjo", "name"),
+        ("Budi", "name"),
+        ("LinkAja", "name"),
+        ("menyebut", "lower"),
     ],
 )
 def test_word_kinds(word: str, kind: str) -> None:
@@ -73,7 +88,11 @@ def test_source_phrases_keep_titles_out_of_the_name(phrase: str, who: str) -> No
 
 def test_a_body_named_as_written_is_an_organisation() -> None:
     source = parse_source("Pew Research Center")
-    assert source is not None and (source.kind, source.who, source.organization) == ("organization", None, "Pew Research Center")
+    assert source is not None and (source.kind, source.who, source.organization) == (
+        "organization",
+        None,
+        "Pew Research Center",
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,8 +102,12 @@ def test_a_body_named_as_written_is_an_organisation() -> None:
         ("Ria Miranda sebagai penyelenggara acara", "Ria Miranda", None, None),
         ("seorang psikolog klinis asal Inggris Noel Cartwright", "Noel Cartwright", "psychologist", None),
         ("Direktur Pemasaran PT Sinar Jaya, Amelia Tan", "Amelia Tan", "Direktur Pemasaran", "PT Sinar Jaya"),
-        ("Direktur Utama Garuda Tauberes Indonesia, Albert Surya", "Albert Surya", "President Director",
-         "Garuda Tauberes Indonesia"),
+        (
+            "Direktur Utama Garuda Tauberes Indonesia, Albert Surya",
+            "Albert Surya",
+            "President Director",
+            "Garuda Tauberes Indonesia",
+        ),
         ("Kasat Lantas Polres Sleman, AKP Mega Putra", "Mega Putra", "traffic unit head", "Polres Sleman"),
     ],
 )

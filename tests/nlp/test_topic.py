@@ -206,7 +206,11 @@ def test_sentences_of_one_article_about_one_subject_stay_apart() -> None:
 
 def test_two_spokespeople_of_one_ministry_are_two_sources() -> None:
     cands = invented(
-        ("060", 1, "Juru bicara Kementerian Luar Negeri, Budi Santoso, mengatakan delegasi akan tiba di Tokyo pekan depan."),
+        (
+            "060",
+            1,
+            "Juru bicara Kementerian Luar Negeri, Budi Santoso, mengatakan delegasi akan tiba di Tokyo pekan depan.",
+        ),
         ("061", 1, "Juru bicara Kementerian Luar Negeri, Sari Wulandari, mengatakan visa pelajar akan dipermudah."),
         ("062", 1, "Kementerian Luar Negeri membantah kabar penutupan kedutaan di Tokyo."),
         ("063", 1, "Kementerian Luar Negeri menepis kabar bahwa kedutaan di Tokyo akan ditutup."),
@@ -259,7 +263,9 @@ def test_pieces_of_quotations_are_shown_only_when_nothing_else_is_left() -> None
 
 def test_items_read_in_the_order_the_articles_lead_with_them() -> None:
     cands = [
-        Candidate("090", 9, "Bagi Ukraina, kedatangan tentara Korea Utara kabar buruk di wilayah Kursk yang digempur.", 0.8),
+        Candidate(
+            "090", 9, "Bagi Ukraina, kedatangan tentara Korea Utara kabar buruk di wilayah Kursk yang digempur.", 0.8
+        ),
         Candidate("091", 1, "Rutte membenarkan keberadaan tentara Korea Utara di wilayah Kursk.", 0.0),
         Candidate("092", 4, "Juru bicara Pentagon menyebut tentara Korea Utara berada dekat Kursk.", 0.3),
     ]
@@ -283,8 +289,11 @@ def test_items_of_one_article_stay_together_in_their_order() -> None:
         ("120", 1, first),
         ("121", 1, "Hakim memutuskan melanjutkan kasus korupsi dengan terdakwa mantan Ketua Umum Golkar."),
         ("120", 5, "Poin kedua, Golkar memutuskan panitia Rakerda dan pelantikan pengurus."),
-    ) + [Candidate("120", 2, "Salah satunya, menetapkan dukungan Golkar terhadap calon gubernur Jawa Barat.", 0.1,
-                   (first,))]
+    ) + [
+        Candidate(
+            "120", 2, "Salah satunya, menetapkan dukungan Golkar terhadap calon gubernur Jawa Barat.", 0.1, (first,)
+        )
+    ]
     summary = summarize_topic(cands, n=4, method="lexrank", query_terms=("golkar",))
     shown = [(p.main.article, p.main.sentence) for p in summary.items]
     assert shown == [("120", 1), ("120", 2), ("120", 5), ("121", 1)]

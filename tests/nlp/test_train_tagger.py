@@ -17,9 +17,23 @@ SAMPLE = ROOT / "tests" / "data" / "postag_heldout.tsv"
 def _train(tmp_path: Path, *source: str) -> tuple[str, Path]:
     model = tmp_path / "model.crfsuite"
     out = subprocess.run(
-        [sys.executable, str(SCRIPT), *source, "--out", str(model), "--max-iterations", "5",
-         "--sample", str(tmp_path / "sample.tsv"), "--sample-size", "20"],
-        check=True, capture_output=True, text=True, timeout=240,
+        [
+            sys.executable,
+            str(SCRIPT),
+            *source,
+            "--out",
+            str(model),
+            "--max-iterations",
+            "5",
+            "--sample",
+            str(tmp_path / "sample.tsv"),
+            "--sample-size",
+            "20",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     return out.stdout, model
 

@@ -62,8 +62,19 @@ def test_roles_followed_by_a_place_or_an_organisation_are_all_kept() -> None:
     followed = vocab.table("roles").mapping("followed_by")
     place = {role for role, what in followed.items() if what == "place"}
     org = {role for role, what in followed.items() if what == "org"}
-    assert {"camat", "lurah", "kapolda", "kapolres", "danrem", "dandim", "pangdam", "dubes", "bupati",
-            "wakil wali kota", "duta besar"} <= place
+    assert {
+        "camat",
+        "lurah",
+        "kapolda",
+        "kapolres",
+        "danrem",
+        "dandim",
+        "pangdam",
+        "dubes",
+        "bupati",
+        "wakil wali kota",
+        "duta besar",
+    } <= place
     assert {"direktur", "direktur utama", "ceo", "pelatih", "juru bicara", "presiden direktur"} <= org
     # words of a phrase are not roles of their own
     assert not {"kota", "wali", "wakil", "vice", "senior", "president", "presiden"} & (place | org)
@@ -106,5 +117,9 @@ def test_bodies_add_only_forms_the_shared_alias_file_lacks() -> None:
             continue
         shared = {n.lower() for n in (*entry.names, *entry.english)}
         assert not shared & set(more.split("|")), key
-    only_shared = [e.key for e in table.entries if e.kind == "organization" and e.key not in vocab.table("bodies").mapping("english")]
+    only_shared = [
+        e.key
+        for e in table.entries
+        if e.kind == "organization" and e.key not in vocab.table("bodies").mapping("english")
+    ]
     assert only_shared and all(key in KNOWN_ENTITIES for key in only_shared)

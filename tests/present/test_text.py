@@ -10,7 +10,14 @@ from bot.present.text import WIDTH, render
 
 
 def cite(article: str, n: int, text: str, en: str | None = None, flags: tuple[str, ...] = ()) -> Citation:
-    return Citation(article=article, sentence=n, text=text, text_en=en, provenance="argos translate-id_en 1.9" if en else None, flags=flags)
+    return Citation(
+        article=article,
+        sentence=n,
+        text=text,
+        text_en=en,
+        provenance="argos translate-id_en 1.9" if en else None,
+        flags=flags,
+    )
 
 
 def test_summary_puts_english_first_and_keeps_the_original_and_references() -> None:
@@ -21,7 +28,10 @@ def test_summary_puts_english_first_and_keeps_the_original_and_references() -> N
             AnswerItem(
                 text="Pasukan tiba di Kursk.",
                 text_en="Troops arrived in Kursk.",
-                citations=(cite("004", 1, "Pasukan tiba di Kursk.", "Troops arrived in Kursk."), cite("001", 5, "Unit tiba di Kursk.")),
+                citations=(
+                    cite("004", 1, "Pasukan tiba di Kursk.", "Troops arrived in Kursk."),
+                    cite("001", 5, "Unit tiba di Kursk."),
+                ),
                 fields={"also_reported_by": ["001"]},
             ),
         ),
@@ -39,7 +49,13 @@ def test_translate_shows_each_sentence_with_provenance_and_flags() -> None:
         command="translate",
         query="003",
         items=(
-            AnswerItem(text="Ten soldiers.", text_en="Ten soldiers.", citations=(cite("003", 1, "Ada 10.000 tentara.", "Ten soldiers.", ("figure-mismatch: 10,000 missing",)),)),
+            AnswerItem(
+                text="Ten soldiers.",
+                text_en="Ten soldiers.",
+                citations=(
+                    cite("003", 1, "Ada 10.000 tentara.", "Ten soldiers.", ("figure-mismatch: 10,000 missing",)),
+                ),
+            ),
             AnswerItem(text="Halo.", citations=(cite("003", 2, "Halo."),)),
         ),
         meta={"article": "003", "title": "Judul"},
@@ -55,7 +71,13 @@ def test_who_confirmed_lists_sources_with_citations() -> None:
     answer = Answer(
         command="who-confirmed",
         query="10000",
-        items=(AnswerItem(text="Pentagon — confirmed: 10,000", citations=(cite("000", 3, "Pentagon membenarkan 10,000 prajurit."),), fields={"cue": "membenarkan"}),),
+        items=(
+            AnswerItem(
+                text="Pentagon — confirmed: 10,000",
+                citations=(cite("000", 3, "Pentagon membenarkan 10,000 prajurit."),),
+                fields={"cue": "membenarkan"},
+            ),
+        ),
         meta={"figure": {"text": "10,000"}},
     )
     out = render(answer)
@@ -63,7 +85,10 @@ def test_who_confirmed_lists_sources_with_citations() -> None:
     assert "● Pentagon — confirmed: 10,000" in out and "cue: membenarkan" in out and "[000·3]" in out
 
 
-@given(st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=5), st.sampled_from(["summary", "show", "search", "translate", "other"]))
+@given(
+    st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=5),
+    st.sampled_from(["summary", "show", "search", "translate", "other"]),
+)
 def test_any_answer_renders_every_word_within_the_width(texts: list[str], command: str) -> None:
     items = tuple(AnswerItem(text=t, citations=(cite("001", i + 1, t),)) for i, t in enumerate(texts))
     out = render(Answer(command=command, query="q", items=items))
@@ -79,7 +104,14 @@ def test_who_confirmed_puts_the_english_and_the_original_on_separate_lines() -> 
     answer = Answer(
         command="who-confirmed",
         query="10000",
-        items=(AnswerItem(text="Pentagon — confirmed: 10,000", citations=(cite("000", 3, "Pentagon membenarkan 10.000 prajurit.", "Pentagon confirmed 10,000 soldiers."),)),),
+        items=(
+            AnswerItem(
+                text="Pentagon — confirmed: 10,000",
+                citations=(
+                    cite("000", 3, "Pentagon membenarkan 10.000 prajurit.", "Pentagon confirmed 10,000 soldiers."),
+                ),
+            ),
+        ),
         meta={"figure": {"text": "10,000"}},
     )
     lines = render(answer).splitlines()
@@ -91,14 +123,32 @@ def test_who_confirmed_puts_the_english_and_the_original_on_separate_lines() -> 
 
 def test_explain_reads_as_words_under_the_sentence_it_explains() -> None:
     entry = {
-        "ref": "004·1", "figure": "10.000", "figure_span": [8, 14], "cue": "dikonfirmasi", "cue_lemma": "dikonfirmasi oleh",
-        "cue_span": [25, 37], "cue_sentence": 2, "source": "Mark Rutte", "source_span": [52, 62], "source_sentence": 2,
-        "via": [], "stance": "confirmed", "note": "source named in the next sentence",
+        "ref": "004·1",
+        "figure": "10.000",
+        "figure_span": [8, 14],
+        "cue": "dikonfirmasi",
+        "cue_lemma": "dikonfirmasi oleh",
+        "cue_span": [25, 37],
+        "cue_sentence": 2,
+        "source": "Mark Rutte",
+        "source_span": [52, 62],
+        "source_sentence": 2,
+        "via": [],
+        "stance": "confirmed",
+        "note": "source named in the next sentence",
     }
     answer = Answer(
         command="who-confirmed",
         query="10000",
-        items=(AnswerItem(text="Mark Rutte — confirmed", citations=(cite("004", 1, "Sekitar 10.000 tentara tiba."), cite("004", 2, "Dikonfirmasi oleh Mark Rutte."))),),
+        items=(
+            AnswerItem(
+                text="Mark Rutte — confirmed",
+                citations=(
+                    cite("004", 1, "Sekitar 10.000 tentara tiba."),
+                    cite("004", 2, "Dikonfirmasi oleh Mark Rutte."),
+                ),
+            ),
+        ),
         meta={"figure": {"text": "10,000"}, "explain": [entry]},
     )
     out = render(answer)
@@ -113,8 +163,19 @@ def test_explain_reads_as_words_under_the_sentence_it_explains() -> None:
 
 
 def test_translate_provenance_is_not_double_bracketed() -> None:
-    c = Citation(article="003", sentence=1, text="Pasukan tiba.", text_en="Troops arrived.", provenance="argos translate-id_en 1.0 (cached)")
-    answer = Answer(command="translate", query="003", items=(AnswerItem(text=c.text, citations=(c,)),), meta={"article": "003", "title": "Judul"})
+    c = Citation(
+        article="003",
+        sentence=1,
+        text="Pasukan tiba.",
+        text_en="Troops arrived.",
+        provenance="argos translate-id_en 1.0 (cached)",
+    )
+    answer = Answer(
+        command="translate",
+        query="003",
+        items=(AnswerItem(text=c.text, citations=(c,)),),
+        meta={"article": "003", "title": "Judul"},
+    )
     out = render(answer)
     assert "((" not in out and "))" not in out
     assert "argos translate-id_en 1.0 (cached)" in out
@@ -124,7 +185,10 @@ def test_show_names_the_article_at_the_top_not_after_its_sentences() -> None:
     answer = Answer(
         command="show",
         query="003",
-        items=(AnswerItem(text="Satu.", citations=(cite("003", 1, "Satu."),)), AnswerItem(text="Dua.", citations=(cite("003", 2, "Dua."),))),
+        items=(
+            AnswerItem(text="Satu.", citations=(cite("003", 1, "Satu."),)),
+            AnswerItem(text="Dua.", citations=(cite("003", 2, "Dua."),)),
+        ),
         notes=("Judul Berita",),
     )
     lines = render(answer).splitlines()
@@ -135,7 +199,9 @@ def test_show_names_the_article_at_the_top_not_after_its_sentences() -> None:
 
 
 def test_a_short_title_is_underlined_to_its_own_length() -> None:
-    out = render(Answer(command="summarize", query="", items=(AnswerItem(text="Satu.", citations=(cite("input", 1, "Satu."),)),)))
+    out = render(
+        Answer(command="summarize", query="", items=(AnswerItem(text="Satu.", citations=(cite("input", 1, "Satu."),)),))
+    )
     title, rule = out.splitlines()[:2]
     assert len(rule) == len(title)
 

@@ -21,21 +21,36 @@ def figures_in(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
-def make_article(aid: str, paragraphs: list[str], *, title: str = "", key: str | None = None,
-                 removed: tuple[Removal, ...] = (), outlet: str | None = None) -> Article:
+def make_article(
+    aid: str,
+    paragraphs: list[str],
+    *,
+    title: str = "",
+    key: str | None = None,
+    removed: tuple[Removal, ...] = (),
+    outlet: str | None = None,
+) -> Article:
     """An Article whose paragraphs are split into sentences at '. '."""
     paras = tuple(Paragraph(index=i, text=text) for i, text in enumerate(paragraphs, 1))
     sentences = []
     for para in paras:
         for piece in re.split(r"(?<=\.)\s+", para.text):
             if piece.strip():
-                sentences.append(Sentence(index=len(sentences) + 1, paragraph=para.index, text=piece.strip(),
-                                          figures=figures_in(piece)))
+                sentences.append(
+                    Sentence(
+                        index=len(sentences) + 1, paragraph=para.index, text=piece.strip(), figures=figures_in(piece)
+                    )
+                )
     body = "\n".join(paragraphs)
     return Article(
-        id=aid, key=key or f"{aid}_{hashlib.sha1(body.encode()).hexdigest()[:16]}", title=title or f"Judul {aid}",
-        paragraphs=paras, sentences=tuple(sentences), content_hash=hashlib.sha256(body.encode()).hexdigest(),
-        outlet=outlet, removed=removed,
+        id=aid,
+        key=key or f"{aid}_{hashlib.sha1(body.encode()).hexdigest()[:16]}",
+        title=title or f"Judul {aid}",
+        paragraphs=paras,
+        sentences=tuple(sentences),
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+        outlet=outlet,
+        removed=removed,
     )
 
 

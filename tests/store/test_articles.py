@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 
-from bot.errors import AmbiguousArticle, ArticleNotFound
+from bot.errors import AmbiguousArticle, ArticleNotFound, StoreConflict
 from bot.models import Figure, Paragraph, Removal
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00+00:00"
@@ -18,8 +17,10 @@ T1 = "2025-01-02T00:00:00+00:00"
 def kursk(aid: str = "003", extra: str = "") -> object:
     return make_article(
         aid,
-        ["Pentagon mengonfirmasi sekitar 10.000 tentara Korea Utara. Mereka berada di Kursk.",
-         "Rusia membantah angka 10,000 itu." + extra],
+        [
+            "Pentagon mengonfirmasi sekitar 10.000 tentara Korea Utara. Mereka berada di Kursk.",
+            "Rusia membantah angka 10,000 itu." + extra,
+        ],
         title="Korea Utara Kirim Pasukan",
         outlet="KONTAN.CO.ID",
         removed=(Removal(kind="cross-link", text="Baca Juga: Kapal Induk", line=5),),
@@ -30,13 +31,26 @@ async def test_round_trip_keeps_everything(store):
     article = kursk()
     article = dataclasses.replace(
         article,
-        paragraphs=(dataclasses.replace(article.paragraphs[0], heading="Tentara Menuju Ukraina"),
-                    *article.paragraphs[1:]),
-        sentences=(dataclasses.replace(article.sentences[0], figures=(
-            Figure(value=10000.0, text="sekitar 10.000", start=23, end=37, qualifier="about"),
-            Figure(value=10000.0, text="puluhan ribu", start=40, end=52, vague=True, magnitude=4, unit="tentara"),
-        )), *article.sentences[1:]),
-        warnings=("no editor line",), title_derived=True, dateline="JAKARTA", editor="Handoyo",
+        paragraphs=(
+            dataclasses.replace(article.paragraphs[0], heading="Tentara Menuju Ukraina"),
+            *article.paragraphs[1:],
+        ),
+        sentences=(
+            dataclasses.replace(
+                article.sentences[0],
+                figures=(
+                    Figure(value=10000.0, text="sekitar 10.000", start=23, end=37, qualifier="about"),
+                    Figure(
+                        value=10000.0, text="puluhan ribu", start=40, end=52, vague=True, magnitude=4, unit="tentara"
+                    ),
+                ),
+            ),
+            *article.sentences[1:],
+        ),
+        warnings=("no editor line",),
+        title_derived=True,
+        dateline="JAKARTA",
+        editor="Handoyo",
     )
     await store.put(article, T0)
     assert await store.get("003") == article
@@ -114,7 +128,7 @@ async def test_list_is_numeric_and_since_filters(store):
 async def test_put_many_is_all_or_nothing(store):
     good = kursk("001")
     bad = dataclasses.replace(kursk("002"), sentences=kursk("002").sentences * 2)  # duplicate indexes
-    with pytest.raises(Exception):
+    with pytest.raises(StoreConflict):
         await store.put_many([good, bad], T0)
     assert await store.count() == 0
     await store.put_many([good, kursk("002")], T0)
@@ -130,11 +144,16 @@ async def test_text_is_stored_once_and_paragraphs_come_back(store, db):
     assert (await store.get("001")).paragraphs == plain.paragraphs
 
     odd = kursk("002")
-    odd = dataclasses.replace(odd, paragraphs=(
-        dataclasses.replace(odd.paragraphs[0], heading="Sub judul"),
-        dataclasses.replace(odd.paragraphs[1], text=odd.paragraphs[1].text + "  (foto)"),  # not its sentences joined
-        Paragraph(index=3, text="* * *"),  # no sentence at all
-    ))
+    odd = dataclasses.replace(
+        odd,
+        paragraphs=(
+            dataclasses.replace(odd.paragraphs[0], heading="Sub judul"),
+            dataclasses.replace(
+                odd.paragraphs[1], text=odd.paragraphs[1].text + "  (foto)"
+            ),  # not its sentences joined
+            Paragraph(index=3, text="* * *"),  # no sentence at all
+        ),
+    )
     await store.put(odd, T0)
     assert (await store.get("002")).paragraphs == odd.paragraphs
 
@@ -154,22 +173,35 @@ async def test_a_database_with_paragraphs_is_migrated_to_text_once(tmp_path, mon
     every = migration_files()
     monkeypatch.setattr(dbmod, "migration_files", lambda: [m for m in every if m[0] < "0007_d"])
     article = kursk("005")
-    article = dataclasses.replace(article, paragraphs=(
-        dataclasses.replace(article.paragraphs[0], heading="Sub judul"),
-        dataclasses.replace(article.paragraphs[1], text=article.paragraphs[1].text + "  (foto)"),
-    ))
+    article = dataclasses.replace(
+        article,
+        paragraphs=(
+            dataclasses.replace(article.paragraphs[0], heading="Sub judul"),
+            dataclasses.replace(article.paragraphs[1], text=article.paragraphs[1].text + "  (foto)"),
+        ),
+    )
     path = tmp_path / "old.db"
     async with await Database.open(path) as db:  # the schema before: paragraphs, start offsets, removal objects
-        await db.execute("INSERT INTO articles (id, key, title, content_hash, indexed_at, removed) VALUES"
-                         " ('005', ?, ?, ?, ?, ?)",
-                         (article.key, article.title, article.content_hash, T0,
-                          '[{"kind": "cross-link", "text": "Baca Juga: Kapal Induk", "line": 5}]'))
+        await db.execute(
+            "INSERT INTO articles (id, key, title, content_hash, indexed_at, removed) VALUES ('005', ?, ?, ?, ?, ?)",
+            (
+                article.key,
+                article.title,
+                article.content_hash,
+                T0,
+                '[{"kind": "cross-link", "text": "Baca Juga: Kapal Induk", "line": 5}]',
+            ),
+        )
         for p in article.paragraphs:
-            await db.execute('INSERT INTO paragraphs (article, "index", heading, text) VALUES (?, ?, ?, ?)',
-                             ("005", p.index, p.heading, p.text))
+            await db.execute(
+                'INSERT INTO paragraphs (article, "index", heading, text) VALUES (?, ?, ?, ?)',
+                ("005", p.index, p.heading, p.text),
+            )
         for s in article.sentences:
-            await db.execute("INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?, ?, ?, ?, 0)",
-                             ("005", s.index, s.paragraph, s.text))
+            await db.execute(
+                "INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?, ?, ?, ?, 0)",
+                ("005", s.index, s.paragraph, s.text),
+            )
     monkeypatch.setattr(dbmod, "migration_files", lambda: every)
     async with await Database.open(path) as db:
         got = await ArticleStore(db).get("005")

@@ -13,14 +13,26 @@ from bot.store.db import Database
 
 FOOTER = "NusaKini.com adalah portal berita teknologi dan startup terpercaya di Indonesia."
 STORIES = [
-    ("Startup logistik raih dana", "Startup logistik asal Bandung meraih pendanaan seri A senilai Rp 50 miliar.",
-     "Dana itu akan dipakai untuk memperluas jaringan gudang ke lima kota."),
-    ("Aplikasi kasir naik daun", "Aplikasi kasir digital untuk warung mencatat 200.000 pengguna aktif bulan ini.",
-     "Pendirinya menyebut warung di Jawa Timur menjadi pengguna terbanyak."),
-    ("Layanan antar makanan tutup", "Layanan antar bahan masakan siap olah menghentikan operasinya per 15 Juli.",
-     "Pelanggan yang masih memiliki saldo akan menerima pengembalian dana."),
-    ("Pasar kamera instan", "Penjualan kamera instan di Indonesia naik dua kali lipat dalam setahun terakhir.",
-     "Pembelinya kebanyakan anak muda yang mencari foto cetak langsung jadi."),
+    (
+        "Startup logistik raih dana",
+        "Startup logistik asal Bandung meraih pendanaan seri A senilai Rp 50 miliar.",
+        "Dana itu akan dipakai untuk memperluas jaringan gudang ke lima kota.",
+    ),
+    (
+        "Aplikasi kasir naik daun",
+        "Aplikasi kasir digital untuk warung mencatat 200.000 pengguna aktif bulan ini.",
+        "Pendirinya menyebut warung di Jawa Timur menjadi pengguna terbanyak.",
+    ),
+    (
+        "Layanan antar makanan tutup",
+        "Layanan antar bahan masakan siap olah menghentikan operasinya per 15 Juli.",
+        "Pelanggan yang masih memiliki saldo akan menerima pengembalian dana.",
+    ),
+    (
+        "Pasar kamera instan",
+        "Penjualan kamera instan di Indonesia naik dua kali lipat dalam setahun terakhir.",
+        "Pembelinya kebanyakan anak muda yang mencari foto cetak langsung jadi.",
+    ),
 ]
 
 
@@ -128,16 +140,22 @@ async def test_a_database_made_by_the_schema_before_the_scale_work_upgrades(tmp_
         for k in range(4):
             title, lead, body = STORIES[k]
             aid = f"{k:03d}"
-            await old.execute("INSERT INTO articles (id, key, title, outlet, content_hash, indexed_at, removed)"
-                              " VALUES (?, ?, ?, 'NUSAKINI', ?, '2026-01-01T00:00:00Z', '[]')",
-                              (aid, f"{k:016x}", f"{title} {k}", f"h{k}"))
-            await old.execute('INSERT INTO paragraphs (article, "index", text) VALUES (?, 1, ?)',
-                              (aid, f"{lead} {body} {FOOTER}"))
+            await old.execute(
+                "INSERT INTO articles (id, key, title, outlet, content_hash, indexed_at, removed)"
+                " VALUES (?, ?, ?, 'NUSAKINI', ?, '2026-01-01T00:00:00Z', '[]')",
+                (aid, f"{k:016x}", f"{title} {k}", f"h{k}"),
+            )
+            await old.execute(
+                'INSERT INTO paragraphs (article, "index", text) VALUES (?, 1, ?)', (aid, f"{lead} {body} {FOOTER}")
+            )
             for idx, text in enumerate((lead, body, FOOTER), start=1):
-                await old.execute("INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?, ?, 1, ?, 0)",
-                                  (aid, idx, text))
-            await old.execute("INSERT INTO sentence_prints (article, idx, kind, print) VALUES (?, 3, 'exact', 'x')",
-                              (aid,))
+                await old.execute(
+                    "INSERT INTO sentences (article, idx, paragraph, text, start) VALUES (?, ?, 1, ?, 0)",
+                    (aid, idx, text),
+                )
+            await old.execute(
+                "INSERT INTO sentence_prints (article, idx, kind, print) VALUES (?, 3, 'exact', 'x')", (aid,)
+            )
         assert "0008_feeds.sql" in [name for name, _ in await old.migrations()]
     monkeypatch.setattr(dbmod, "migration_files", lambda: every)
     async with await Database.open(path) as db:
@@ -161,7 +179,8 @@ async def test_a_refresh_learns_again_only_what_changed_and_agrees_with_a_full_l
     write_outlet(folder, count=3)
     (folder / "100_00000000000000ff.txt").write_text(
         "Cuaca cerah\nHujan diperkirakan turun di Jakarta pada sore hari.\nWarga diminta membawa payung.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     await index_folder(db, folder)
     assert await _learned(db) == {("000", 3), ("001", 3), ("002", 3)}
     looked_up = _groups_looked_up(monkeypatch)

@@ -13,7 +13,11 @@ NOW = "2026-03-02T00:00:00+00:00"
 
 def article(aid: str, text: str) -> Article:
     return Article(
-        id=aid, key=aid, title=f"Judul {aid}", paragraphs=(Paragraph(1, text),), sentences=(Sentence(1, 1, text),),
+        id=aid,
+        key=aid,
+        title=f"Judul {aid}",
+        paragraphs=(Paragraph(1, text),),
+        sentences=(Sentence(1, 1, text),),
         content_hash=f"hash-{aid}",
     )
 
@@ -47,13 +51,19 @@ async def test_ids_are_given_once_even_after_their_articles_left(db) -> None:
     assert await store.remembered(feed.id, None, "https://contoh.id/a", "other") == "f001"
     assert await store.holding(feed.id, None, "https://contoh.id/a") is None  # remembered, not indexed
     # read again (its feed added again): the same id; its text again under another address: a copy
-    assert await store.claim(Provenance("", feed.id, "https://contoh.id/a", NOW, "page", "print-f001"),
-                             Sighting("", feed.id, "https://contoh.id/a", None, None, NOW)) == ("f001", True)
+    assert await store.claim(
+        Provenance("", feed.id, "https://contoh.id/a", NOW, "page", "print-f001"),
+        Sighting("", feed.id, "https://contoh.id/a", None, None, NOW),
+    ) == ("f001", True)
     await ArticleStore(db).put(article("f001", "Kalimat berita f001 yang cukup panjang."), NOW, feed.id)
-    assert await store.claim(Provenance("", feed.id, "https://contoh.id/salinan", NOW, "page", "print-f001"),
-                             Sighting("", feed.id, "https://contoh.id/salinan", None, None, NOW)) == ("f001", False)
-    await db.execute("INSERT INTO feed_articles (article, feed, fetched_at, method, fingerprint)"
-                     " VALUES ('f999', ?, ?, 'feed', 'x')", (feed.id, NOW))
+    assert await store.claim(
+        Provenance("", feed.id, "https://contoh.id/salinan", NOW, "page", "print-f001"),
+        Sighting("", feed.id, "https://contoh.id/salinan", None, None, NOW),
+    ) == ("f001", False)
+    await db.execute(
+        "INSERT INTO feed_articles (article, feed, fetched_at, method, fingerprint) VALUES ('f999', ?, ?, 'feed', 'x')",
+        (feed.id, NOW),
+    )
     assert await store.next_id() == "f1000"
 
 
@@ -68,7 +78,10 @@ async def test_a_sighting_is_kept_once_and_seen_from_another_feed_is_recorded(db
     assert not await store.seen("https://dua.id/rss", "a-1", None), "a GUID belongs to its feed"
     assert await store.seen("https://dua.id/rss", None, "https://satu.id/a")
     sightings = await store.sightings("f001")
-    assert [(s.feed_url, s.outlet) for s in sightings] == [("https://satu.id/rss", "Satu"), ("https://dua.id/rss", "Dua")]
+    assert [(s.feed_url, s.outlet) for s in sightings] == [
+        ("https://satu.id/rss", "Satu"),
+        ("https://dua.id/rss", "Dua"),
+    ]
     assert await store.article_at("https://satu.id/a") == "f001"
 
 

@@ -7,7 +7,6 @@ import dataclasses
 
 from bot.models import Figure
 from bot.store.figures import FigureIndex
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00Z"

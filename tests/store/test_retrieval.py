@@ -6,7 +6,6 @@ import pytest
 
 from bot.store import retrieval
 from bot.store.retrieval import Ranker
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00Z"
@@ -48,8 +47,12 @@ async def test_a_sentence_with_the_rare_word_outranks_one_with_only_common_words
 
 async def test_among_sentences_with_every_word_the_shorter_comes_first(store, db, ranker):
     await put(store, 1, "Pasukan tiba di Kursk.")
-    await put(store, 2, "Menurut laporan yang diterbitkan kemarin sore oleh kantor berita setempat, pasukan"
-                        " dalam jumlah besar akhirnya tiba di wilayah Kursk setelah perjalanan panjang.")
+    await put(
+        store,
+        2,
+        "Menurut laporan yang diterbitkan kemarin sore oleh kantor berita setempat, pasukan"
+        " dalam jumlah besar akhirnya tiba di wilayah Kursk setelah perjalanan panjang.",
+    )
     await put(store, 3, "Pasukan tiba di Belgorod.")
     assert await ids(db, await ranker.rank(['"pasukan"', '"kursk"'], limit=5)) == ["001", "002"]
 

@@ -15,22 +15,63 @@ from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00Z"
 
-NASTY = ['"kursk', "AND OR", "*", "'); DROP TABLE sentences; --", "🙂🙂", "NEAR(kursk korea, 2)",
-         "kursk*", "(", ")", "^", ":", "text:kursk", '""', "-", "+", "NOT", "a OR", "Kyïv", "\x00", "\\"]
+NASTY = [
+    '"kursk',
+    "AND OR",
+    "*",
+    "'); DROP TABLE sentences; --",
+    "🙂🙂",
+    "NEAR(kursk korea, 2)",
+    "kursk*",
+    "(",
+    ")",
+    "^",
+    ":",
+    "text:kursk",
+    '""',
+    "-",
+    "+",
+    "NOT",
+    "a OR",
+    "Kyïv",
+    "\x00",
+    "\\",
+]
 
 
 @pytest.fixture
 async def corpus(store):
-    await store.put(make_article("001", [
-        "Pentagon mengonfirmasi sekitar 10.000 tentara Korea Utara dikirim ke Rusia. Mereka dilatih di Kursk.",
-        "Sekjen NATO Mark Rutte juga mengonfirmasi laporan itu.",
-    ], title="Pentagon"), T0)
-    await store.put(make_article("002", [
-        "Ukraina menyebut 10,000 tentara Korea Utara. Serangan drone di Kyiv menewaskan 3 orang.",
-    ], title="Ukraina"), T0)
-    await store.put(make_article("003", [
-        "Badan intelijen Korea Selatan melaporkan 11.000 pasukan. Pasukan itu ditarik dari Kursk.",
-    ], title="Seoul"), T0)
+    await store.put(
+        make_article(
+            "001",
+            [
+                "Pentagon mengonfirmasi sekitar 10.000 tentara Korea Utara dikirim ke Rusia. Mereka dilatih di Kursk.",
+                "Sekjen NATO Mark Rutte juga mengonfirmasi laporan itu.",
+            ],
+            title="Pentagon",
+        ),
+        T0,
+    )
+    await store.put(
+        make_article(
+            "002",
+            [
+                "Ukraina menyebut 10,000 tentara Korea Utara. Serangan drone di Kyiv menewaskan 3 orang.",
+            ],
+            title="Ukraina",
+        ),
+        T0,
+    )
+    await store.put(
+        make_article(
+            "003",
+            [
+                "Badan intelijen Korea Selatan melaporkan 11.000 pasukan. Pasukan itu ditarik dari Kursk.",
+            ],
+            title="Seoul",
+        ),
+        T0,
+    )
     return store
 
 
@@ -195,8 +236,17 @@ def test_figure_tokens():
 
     assert figure_token(10000.0) == "fig10000" and figure_token(2.5) == "fig2d5" and figure_token(-3) == "figm3"
     assert figure_token(float("nan")) is None and figure_token(float("inf")) is None
-    assert figure_terms([Figure(10000.0, "10.000"), Figure(10000.0, "10,000"), Figure(1000.0, "ribuan", vague=True),
-                         Figure(2.5, "2,5")]) == "fig10000 fig2d5"
+    assert (
+        figure_terms(
+            [
+                Figure(10000.0, "10.000"),
+                Figure(10000.0, "10,000"),
+                Figure(1000.0, "ribuan", vague=True),
+                Figure(2.5, "2,5"),
+            ]
+        )
+        == "fig10000 fig2d5"
+    )
 
 
 async def test_changing_a_sentences_figures_updates_the_index(corpus, search, db):

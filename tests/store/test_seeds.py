@@ -64,8 +64,10 @@ async def test_by_figure_lists_every_sentence_once(seeded):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list('10.,5 ribu sekitar kursk"*()-:^+🙂AND OR NEAR\'')), max_size=40)
-       | st.text(max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("10.,5 ribu sekitar kursk\"*()-:^+🙂AND OR NEAR'")), max_size=40)
+    | st.text(max_size=40)
+)
 async def test_any_query_answers_or_says_why(seeded, query):
     try:
         hits = await SentenceSearch(seeded).search(query)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.store.spelling import SpellingIndex
-
 from tests.store.helpers import make_article
 
 T0 = "2025-01-01T00:00:00Z"
@@ -85,7 +84,7 @@ async def test_lookups_use_indexes_only(corpus, db):
     details = [row[3] for row in plan]
     assert any("spelling_keys VIRTUAL TABLE INDEX 0:M" in d for d in details), details
     assert any("SEARCH t USING INTEGER PRIMARY KEY (rowid=?)" in d for d in details), details
-    assert not any(d.startswith("SCAN t") or "spelling_terms" in d and "SCAN" in d for d in details), details
+    assert not any(d.startswith("SCAN t") or ("spelling_terms" in d and "SCAN" in d) for d in details), details
 
 
 async def test_a_suggestion_costs_the_same_on_a_large_vocabulary(store, db, spelling):
@@ -105,8 +104,8 @@ async def test_a_suggestion_costs_the_same_on_a_large_vocabulary(store, db, spel
         return count
 
     def filler(start: int, n: int) -> list[str]:
-        words = ["kata" + "".join(chr(97 + i // 26 ** k % 26) for k in range(4)) for i in range(start, start + n)]
-        return [" ".join(words[i:i + 50]) + "." for i in range(0, len(words), 50)]
+        words = ["kata" + "".join(chr(97 + i // 26**k % 26) for k in range(4)) for i in range(start, start + n)]
+        return [" ".join(words[i : i + 50]) + "." for i in range(0, len(words), 50)]
 
     for number, text in enumerate(STORIES):
         await store.put(make_article(f"{number:03d}", [text]), T0)
@@ -116,7 +115,7 @@ async def test_a_suggestion_costs_the_same_on_a_large_vocabulary(store, db, spel
         await store.put(make_article(f"{200 + number}", filler(300 + number * 1000, 1000)), T0)
     assert (await db.fetchone("SELECT count(*) FROM spelling_terms"))[0] > 30_000
     large = await steps()
-    assert 1000 < small and large < small * 1.2, (small, large)
+    assert small > 1000 and large < small * 1.2, (small, large)
 
 
 async def test_the_migration_marks_an_existing_corpus_for_backfill(tmp_path, monkeypatch):
@@ -130,11 +129,13 @@ async def test_the_migration_marks_an_existing_corpus_for_backfill(tmp_path, mon
     async with await Database.open(tmp_path / "old.db") as db:
         assert await db.fetchone("SELECT 1 FROM sqlite_master WHERE name = 'spelling_terms'") is None
         await db.execute(
-            "INSERT INTO articles (id, key, title, content_hash, indexed_at) VALUES ('001', '001_x', 't', 'h', ?)", (T0,)
+            "INSERT INTO articles (id, key, title, content_hash, indexed_at) VALUES ('001', '001_x', 't', 'h', ?)",
+            (T0,),
         )
         for idx, text in enumerate(["Kata Jokowi, jembatan selesai.", "Menurut Jokowi, jalan juga."], 1):
-            await db.execute("INSERT INTO sentences (article, idx, paragraph, text) VALUES ('001', ?, 1, ?)",
-                             (idx, text))
+            await db.execute(
+                "INSERT INTO sentences (article, idx, paragraph, text) VALUES ('001', ?, 1, ?)", (idx, text)
+            )
     monkeypatch.setattr(dbmod, "migration_files", lambda: every)
     async with await Database.open(tmp_path / "old.db") as db:
         assert (await db.fetchone("SELECT filled FROM spelling_state"))[0] == 0

@@ -69,9 +69,7 @@ async def test_duplicates_are_decoded_once(with_model: Settings, db: Database) -
     assert len(done) == 3
 
 
-async def test_new_package_version_misses_old_cache(
-    with_model: Settings, db: Database, id_en_package_v2: Path
-) -> None:
+async def test_new_package_version_misses_old_cache(with_model: Settings, db: Database, id_en_package_v2: Path) -> None:
     article = seed_article(4)
     old = Translations(with_model, db)
     await old.translate_article(article)
@@ -155,9 +153,7 @@ async def test_echo_and_empty_outputs_are_flagged(
     assert done[1].flags == ("empty",)
 
 
-async def test_translation_path_opens_no_socket(
-    settings: Settings, id_en_package: Path, no_network: list[str]
-) -> None:
+async def test_translation_path_opens_no_socket(settings: Settings, id_en_package: Path, no_network: list[str]) -> None:
     install(settings, id_en_package)
     database = await Database.open(settings.db)
     try:

@@ -39,7 +39,11 @@ def test_batches_are_bounded_and_of_similar_length() -> None:
     lengths = [1, 2, 3, 5, 9, 10, 11, 12, 13, 14, 30, 31, 100]
     batches = engine._batches([(i, ["x"] * n) for i, n in enumerate(lengths)])
     assert [[len(tokens) for _, tokens in batch] for batch in batches] == [
-        [1, 2, 3, 5], [9, 10, 11, 12], [13, 14], [30, 31], [100]
+        [1, 2, 3, 5],
+        [9, 10, 11, 12],
+        [13, 14],
+        [30, 31],
+        [100],
     ]
 
 

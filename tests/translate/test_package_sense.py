@@ -21,8 +21,15 @@ TOP = "translate-id_en-1_0"
 Change = Callable[[str, bytes], "bytes | None"]
 
 
-def rebuild(source: Path, target: Path, *, change: Change | None = None, extra: dict[str, bytes] | None = None,
-            top: str | None = None, stored: bool = False) -> Path:
+def rebuild(
+    source: Path,
+    target: Path,
+    *,
+    change: Change | None = None,
+    extra: dict[str, bytes] | None = None,
+    top: str | None = None,
+    stored: bool = False,
+) -> Path:
     """A copy of a package with members changed (None drops one), added, or moved under another top folder."""
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", method) as zout:
@@ -31,7 +38,7 @@ def rebuild(source: Path, target: Path, *, change: Change | None = None, extra: 
             data = change(item.filename, data) if change else data
             if data is None:
                 continue
-            name = item.filename if top is None else top + item.filename[len(TOP):]
+            name = item.filename if top is None else top + item.filename[len(TOP) :]
             zout.writestr(name, data)
         for name, data in (extra or {}).items():
             zout.writestr(name, data)
@@ -45,6 +52,7 @@ def metadata(**fields) -> Change:
             meta.update(fields)
             return json.dumps(meta).encode()
         return data
+
     return change
 
 
@@ -61,8 +69,9 @@ def refused(settings: Settings, archive: Path, *args: str):
     return lines[0]
 
 
-def test_a_200_mb_zero_filled_model_is_refused_before_it_is_unpacked(settings: Settings, id_en_package: Path,
-                                                                   tmp_path: Path) -> None:
+def test_a_200_mb_zero_filled_model_is_refused_before_it_is_unpacked(
+    settings: Settings, id_en_package: Path, tmp_path: Path
+) -> None:
     bomb = tmp_path / "bomb.argosmodel"
     with zipfile.ZipFile(id_en_package) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -77,8 +86,9 @@ def test_a_200_mb_zero_filled_model_is_refused_before_it_is_unpacked(settings: S
     assert "model/model.bin unpacks to" in line and "times its packed size" in line
 
 
-def test_a_package_bigger_than_the_cap_is_refused(settings: Settings, id_en_package: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_package_bigger_than_the_cap_is_refused(
+    settings: Settings, id_en_package: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     extra = {f"{TOP}/extra.bin": bytes(range(256)) * (2 << 12)}  # 2 MB, stored: no ratio to catch
     big = rebuild(id_en_package, tmp_path / "big.argosmodel", extra=extra, stored=True)
     monkeypatch.setenv("KABAR_MODEL_MAX_MB", "1")
@@ -89,20 +99,30 @@ def test_a_package_bigger_than_the_cap_is_refused(settings: Settings, id_en_pack
     assert MAX_UNPACKED_MB == 1024 and settings.model_max_mb == 1024  # the default fits real packages
 
 
-@pytest.mark.parametrize(("meta", "reason"), [
-    (b"[1, 2, 3]", "metadata.json is a JSON list, not an object"),
-    (b"\"id-en\"", "metadata.json is a JSON str, not an object"),
-    (b"{not json", "metadata.json is not JSON"),
-    (json.dumps({"from_code": "xx", "to_code": "en"}).encode(), "from_code 'xx', which is not an ISO 639-1 language code"),
-    (json.dumps({"from_code": "id", "to_code": 5}).encode(), "to_code 5, which is not an ISO 639-1 language code"),
-    (json.dumps({"from_code": "../../..", "to_code": "en"}).encode(), "from_code '../../..'"),
-    (json.dumps({"from_code": "ID", "to_code": "en"}).encode(), "from_code 'ID'"),
-    (json.dumps({"from_code": "id", "to_code": "id"}).encode(), "translates a language into itself"),
-    (json.dumps({"from_code": "id", "to_code": "en", "package_version": "../1"}).encode(), "package_version '../1'"),
-    (json.dumps({"from_code": "id", "to_code": "en", "target_prefix": ["x"]}).encode(), "target_prefix"),
-])
-def test_senseless_metadata_is_refused(settings: Settings, id_en_package: Path, tmp_path: Path, meta: bytes,
-                                       reason: str) -> None:
+@pytest.mark.parametrize(
+    ("meta", "reason"),
+    [
+        (b"[1, 2, 3]", "metadata.json is a JSON list, not an object"),
+        (b'"id-en"', "metadata.json is a JSON str, not an object"),
+        (b"{not json", "metadata.json is not JSON"),
+        (
+            json.dumps({"from_code": "xx", "to_code": "en"}).encode(),
+            "from_code 'xx', which is not an ISO 639-1 language code",
+        ),
+        (json.dumps({"from_code": "id", "to_code": 5}).encode(), "to_code 5, which is not an ISO 639-1 language code"),
+        (json.dumps({"from_code": "../../..", "to_code": "en"}).encode(), "from_code '../../..'"),
+        (json.dumps({"from_code": "ID", "to_code": "en"}).encode(), "from_code 'ID'"),
+        (json.dumps({"from_code": "id", "to_code": "id"}).encode(), "translates a language into itself"),
+        (
+            json.dumps({"from_code": "id", "to_code": "en", "package_version": "../1"}).encode(),
+            "package_version '../1'",
+        ),
+        (json.dumps({"from_code": "id", "to_code": "en", "target_prefix": ["x"]}).encode(), "target_prefix"),
+    ],
+)
+def test_senseless_metadata_is_refused(
+    settings: Settings, id_en_package: Path, tmp_path: Path, meta: bytes, reason: str
+) -> None:
     change: Change = lambda name, data: meta if name.endswith("metadata.json") else data
     line = refused(settings, rebuild(id_en_package, tmp_path / "meta.argosmodel", change=change))
     assert reason in line
@@ -125,13 +145,20 @@ def test_links_and_twice_named_members_are_refused(settings: Settings, id_en_pac
     assert "README.md' twice" in refused(settings, twice)
 
 
-def test_a_package_that_cannot_decode_is_refused_not_installed(settings: Settings, id_en_package: Path,
-                                                              tmp_path: Path) -> None:
+def test_a_package_that_cannot_decode_is_refused_not_installed(
+    settings: Settings, id_en_package: Path, tmp_path: Path
+) -> None:
     # a model.bin of the right size, all zeros, stored (so no ratio betrays it): only decoding can tell
-    zeroed = rebuild(id_en_package, tmp_path / "zeroed.argosmodel", stored=True,
-                     change=lambda name, data: bytes(len(data)) if name.endswith("model.bin") else data)
+    zeroed = rebuild(
+        id_en_package,
+        tmp_path / "zeroed.argosmodel",
+        stored=True,
+        change=lambda name, data: bytes(len(data)) if name.endswith("model.bin") else data,
+    )
     line = refused(settings, zeroed)
-    assert line.endswith("cannot translate a test sentence (IndexError: variable encoder/embeddings_0/weight not found).")
+    assert line.endswith(
+        "cannot translate a test sentence (IndexError: variable encoder/embeddings_0/weight not found)."
+    )
 
 
 def test_a_package_that_breaks_after_install_fails_in_one_line(settings: Settings, id_en_package: Path) -> None:
@@ -161,4 +188,10 @@ def test_real_argos_language_codes_are_accepted() -> None:
         assert code in codes
     assert codes["id"] == "Indonesian" and "xx" not in codes and "in" not in codes
     meta = parse_metadata(json.dumps({"from_code": "id", "to_code": "en", "package_version": 1.9}).encode())
-    assert meta == {"from_code": "id", "to_code": "en", "package_version": "1.9", "type": "translate", "target_prefix": ""}
+    assert meta == {
+        "from_code": "id",
+        "to_code": "en",
+        "package_version": "1.9",
+        "type": "translate",
+        "target_prefix": "",
+    }

@@ -48,9 +48,7 @@ _MONTH_NAMES = frozenset(MONTH_NAMES)
 _LETTERS_AFTER_RE = re.compile(rf"\s*({L}+)")
 TIME_AFTER_RE = re.compile(rf"\s*(?:{alternation(CLOCK_WORDS)})(?!{L})", re.IGNORECASE)
 PERCENT_AFTER_RE = re.compile(rf"\s*(%|{alternation(PERCENT_WORDS)})(?!{L})", re.IGNORECASE)
-MORE_AFTER_RE = re.compile(
-    rf"\s+lebih(?!{L})(?!\s+(?:{alternation(COMPARATIVES)})(?!{L}))", re.IGNORECASE
-)
+MORE_AFTER_RE = re.compile(rf"\s+lebih(?!{L})(?!\s+(?:{alternation(COMPARATIVES)})(?!{L}))", re.IGNORECASE)
 _ERA_AFTER_RE = re.compile(rf"\s*(?:{alternation(ERA_WORDS)})(?!\w)")
 _UNIT_AFTER_RE = re.compile(rf"[ \t]+({L}+(?:-{L}+)?)")
 _WORD_AFTER_RE = re.compile(rf"\s+({L}+)(?!{L})")
@@ -147,7 +145,7 @@ def idiom_end(text: str, start: int, end: int, before: Before) -> int | None:
         return None
     said = [w.strip(".,:;!?()[]\"“”'‘’") for w in before.words]
     for words_before, words_after in shapes:
-        if words_before and said[-len(words_before):] != list(words_before):
+        if words_before and said[-len(words_before) :] != list(words_before):
             continue
         if not words_after:
             return end
@@ -175,9 +173,7 @@ def not_a_count(text: str, e: int, raw: str, before: Before) -> bool:
     if e < len(text) and text[e] in "’'′":
         return True  # a minute mark: Terry (22’)
     last = before.last()
-    if not before.words and e < len(text) and text[e] in ".)" and (
-        e + 1 == len(text) or text[e + 1].isspace()
-    ):
+    if not before.words and e < len(text) and text[e] in ".)" and (e + 1 == len(text) or text[e + 1].isspace()):
         return True  # a list item number: "1. ..." at the start of the text
     if last in DESIGNATION_WORDS or last in NAMING_WORDS:
         return True  # Pasal 5, No. 3, tanggal 5

@@ -42,9 +42,7 @@ def parse_digits(raw: str) -> Decimal | None:
                 return Decimal(head + tail)
             return Decimal(f"{head}.{tail}")
         # several of one kind: only thousands groups make sense
-        if 1 <= len(head) <= 3 and not head.startswith("0") and all(
-            _THREE_DIGITS_RE.fullmatch(g) for g in groups[1:]
-        ):
+        if 1 <= len(head) <= 3 and not head.startswith("0") and all(_THREE_DIGITS_RE.fullmatch(g) for g in groups[1:]):
             return Decimal("".join(groups))
         return None
     # both kinds: the last separator is the decimal mark and appears once

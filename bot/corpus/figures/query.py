@@ -52,9 +52,7 @@ def parse_figure(query: str) -> Figure | None:
     spaced = _SPACE_GROUPED_RE.fullmatch(query)
     if spaced:
         digits = "".join(spaced.group(1).split())
-        return Figure(
-            value=float(digits), text=spaced.group(1), start=spaced.start(1), end=spaced.end(1)
-        )
+        return Figure(value=float(digits), text=spaced.group(1), start=spaced.start(1), end=spaced.end(1))
     found = scan(query, query=True)
     return found[0] if found else None
 
@@ -108,7 +106,7 @@ def _refuse_odd_notation(query: str, shown: str) -> None:
 
 
 def _without_sign(query: str, sign: re.Match[str]) -> str:
-    rest = query[sign.end():]
+    rest = query[sign.end() :]
     return (rest.split() or ["the number itself"])[0]
 
 
@@ -162,6 +160,7 @@ def other_units(figures: list[Figure], wanted: Figure) -> list[str]:
     """The units of figures with the query's value that its unit left out ("poin", "no unit")."""
     if wanted.unit is None or wanted.vague:
         return []
-    left = [f.unit or "no unit" for f in figures if figures_match(f, wanted, units=False)
-            and not figures_match(f, wanted)]
+    left = [
+        f.unit or "no unit" for f in figures if figures_match(f, wanted, units=False) and not figures_match(f, wanted)
+    ]
     return list(dict.fromkeys(left))

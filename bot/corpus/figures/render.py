@@ -84,8 +84,12 @@ def figure_label(figure: Figure, *, qualifier: bool = True, noun: bool = False) 
 def figure_field(figure: Figure) -> dict[str, Any]:
     """The figure in an answer's JSON: value, text as written, qualifier, vague, unit and label."""
     return {
-        "value": figure.value, "text": figure.text, "qualifier": figure.qualifier, "vague": figure.vague,
-        "unit": figure.unit, "label": figure_label(figure),
+        "value": figure.value,
+        "text": figure.text,
+        "qualifier": figure.qualifier,
+        "vague": figure.vague,
+        "unit": figure.unit,
+        "label": figure_label(figure),
     }
 
 
@@ -100,7 +104,10 @@ def field_label(field: object) -> str:
     except (TypeError, ValueError):
         return str(field.get("text") or "")
     figure = Figure(
-        value=value, text=str(field.get("text") or ""), qualifier=field.get("qualifier"),
-        vague=bool(field.get("vague")), unit=field.get("unit"),
+        value=value,
+        text=str(field.get("text") or ""),
+        qualifier=field.get("qualifier"),
+        vague=bool(field.get("vague")),
+        unit=field.get("unit"),
     )
     return figure_label(figure)

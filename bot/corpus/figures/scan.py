@@ -82,6 +82,7 @@ from bot.models import Figure
 # kind it is (v: vague, w: number words, none: digits).
 def _word_branch(first: str) -> str:
     """The regex branch for the vague quantities and number words that start with `first`."""
+
     def rests(words: object) -> list[str]:
         return [w[1:] for w in words if w[0] == first]  # type: ignore[attr-defined]
 
@@ -99,8 +100,10 @@ def _word_branch(first: str) -> str:
 
 
 _CANDIDATE_PATTERN = "|".join(
-    [*(rf"{digit}[0-9]*(?:[.,][0-9]+)*" for digit in "0123456789"),
-     *(_word_branch(first) for first in sorted({w[0] for w in (*VAGUE_MAGNITUDE, *FEW_WORDS, *NUMBER_STARTS)}))]
+    [
+        *(rf"{digit}[0-9]*(?:[.,][0-9]+)*" for digit in "0123456789"),
+        *(_word_branch(first) for first in sorted({w[0] for w in (*VAGUE_MAGNITUDE, *FEW_WORDS, *NUMBER_STARTS)})),
+    ]
 )
 _PART_WORDS = tuple(sorted(DECIMAL_WORDS | MINUS_WORDS))
 #: run on the lower-cased text, which keeps every character where it was
@@ -188,8 +191,16 @@ def _ends_a_money_range(text: str, first: Figure, second: Figure) -> bool:
 
 
 def _finish(
-    text: str, start: int, end: int, value: float, *, before: Before, unit: str | None,
-    vague: bool = False, magnitude: int | None = None, approximate: bool = False,
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    *,
+    before: Before,
+    unit: str | None,
+    vague: bool = False,
+    magnitude: int | None = None,
+    approximate: bool = False,
 ) -> Figure:
     """Percent sign, trailing "lebih", qualifier and counted noun around a number."""
     pct = PERCENT_AFTER_RE.match(text, end)
@@ -206,8 +217,14 @@ def _finish(
     if unit is None:
         unit = unit_after(text, after)
     return Figure(
-        value=value, text=text[start:end], start=start, end=end, qualifier=qualifier,
-        vague=vague, magnitude=magnitude, unit=unit,
+        value=value,
+        text=text[start:end],
+        start=start,
+        end=end,
+        qualifier=qualifier,
+        vague=vague,
+        magnitude=magnitude,
+        unit=unit,
     )
 
 
@@ -274,9 +291,7 @@ def _digits_figure(text: str, s: int, e: int, query: bool, parts: bool) -> tuple
             end = glued.end()
         else:
             return None, glued.end()  # 4WD, 19th
-    elif nxt in "-–" and text[e + 1 : e + 3].lower() == "an" and not (
-        e + 3 < len(text) and text[e + 3].isalpha()
-    ):
+    elif nxt in "-–" and text[e + 1 : e + 3].lower() == "an" and not (e + 3 < len(text) and text[e + 3].isalpha()):
         if raw.isdigit():
             return None, e + 3  # 1990-an, 80-an: decades
         end = e + 3  # 10.000-an: about 10,000
@@ -348,15 +363,19 @@ def _vague_figure(text: str, s: int, e: int) -> tuple[Figure | None, int | None]
         magnitude = VAGUE_MAGNITUDE[first] + (BIG_SCALES[second] if second else 0)
     before = Before(text[max(0, s - _CONTEXT) : s])
     fig = _finish(
-        text, s, e, float(10**magnitude), before=before, unit=None, vague=True,
+        text,
+        s,
+        e,
+        float(10**magnitude),
+        before=before,
+        unit=None,
+        vague=True,
         magnitude=magnitude,
     )
     return fig, e
 
 
-def _words_figure(
-    text: str, s: int, phrase: str, query: bool, parts: bool
-) -> tuple[Figure | None, int | None]:
+def _words_figure(text: str, s: int, phrase: str, query: bool, parts: bool) -> tuple[Figure | None, int | None]:
     spans = [(m.start() + s, m.end() + s) for m in _WORD_TOKEN_RE.finditer(phrase)]
     first_end = spans[0][1]
     prev = text[s - 1] if s else " "

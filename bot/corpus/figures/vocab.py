@@ -42,21 +42,24 @@ def trie(words: Iterable[str]) -> str:
         parts.append(re.escape(first) + f"(?:{inner})" + ("?" if "" in rests else ""))
     return "|".join(parts)
 
+
 #: every data file and (number of fields, how many of them form the unique key)
-DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType({
-    "number_words.tsv": (3, 1),
-    "scales.tsv": (3, 3),
-    "vague_english.tsv": (2, 1),
-    "qualifiers.tsv": (2, 1),
-    "currencies.tsv": (3, 1),
-    "currency_symbols.tsv": (2, 1),
-    "units.tsv": (2, 1),
-    "not_units.txt": (1, 1),
-    "context_words.tsv": (2, 2),
-    "months.tsv": (2, 1),
-    "unit_groups.tsv": (3, 1),
-    "idioms.txt": (1, 1),
-})
+DATA_FILES: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {
+        "number_words.tsv": (3, 1),
+        "scales.tsv": (3, 3),
+        "vague_english.tsv": (2, 1),
+        "qualifiers.tsv": (2, 1),
+        "currencies.tsv": (3, 1),
+        "currency_symbols.tsv": (2, 1),
+        "units.tsv": (2, 1),
+        "not_units.txt": (1, 1),
+        "context_words.tsv": (2, 2),
+        "months.tsv": (2, 1),
+        "unit_groups.tsv": (3, 1),
+        "idioms.txt": (1, 1),
+    }
+)
 
 
 def parse_rows(name: str, text: str, fields: int, key: int) -> list[tuple[str, ...]]:
@@ -118,9 +121,7 @@ ZERO_WORDS = frozenset(w for w, *_ in _by_kind(_NUMBER_ROWS, "zero"))
 VAGUE_MAGNITUDE: Mapping[str, int] = _frozen((w, int(v)) for w, _, v in _by_kind(_NUMBER_ROWS, "vague"))
 FEW_WORDS = frozenset(w for w, *_ in _by_kind(_NUMBER_ROWS, "few"))
 #: "beberapa ratus" = 10**2: the powers of the scales a "few" word takes
-FEW_MAGNITUDE: Mapping[str, int] = _frozen(
-    [*((w, 1) for w in TENS), *((w, 2) for w in HUNDREDS), *BIG_SCALES.items()]
-)
+FEW_MAGNITUDE: Mapping[str, int] = _frozen([*((w, 1) for w in TENS), *((w, 2) for w in HUNDREDS), *BIG_SCALES.items()])
 #: words that can open a number phrase
 NUMBER_STARTS = frozenset([*UNITS, *SE_WORDS, *FRACTIONS, *ZERO_WORDS])
 #: words that can continue one
@@ -192,7 +193,7 @@ GROUP_KINDS: Mapping[str, str] = _frozen((g, k) for _, g, k in _GROUP_ROWS)
 
 
 def parse_idiom(line: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """"salah [satu]" -> ("satu", ("salah",), ()): the number words, the words before and after."""
+    """ "salah [satu]" -> ("satu", ("salah",), ()): the number words, the words before and after."""
     head, bracket, rest = line.partition("[")
     number, closing, tail = rest.partition("]")
     if not bracket or not closing or "[" in tail or "]" in tail or not number.strip():

@@ -10,9 +10,16 @@ import re
 
 from bot.nlp import vocab
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, TITLE_LIST_RE, find_medium, is_medium,
+    ANON_OPENERS,
+    PRONOUNS,
+    RANKS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLES,
+    TITLE_LIST_RE,
+    find_medium,
+    is_medium,
 )
-
 
 BOUNDARY_RE = re.compile(
     r"(?<![\w-])(?:bahwa|setelah|sebelum|ketika|saat|sementara|sedangkan|karena|sehingga|namun|tetapi|"
@@ -76,17 +83,17 @@ def strip_medium(segment: str) -> tuple[str, tuple[str, ...]]:
     via: list[str] = []
     m = _MEDIUM_MARK_RE.search(segment)
     while m:
-        tail = segment[m.end():]
+        tail = segment[m.end() :]
         stop = CUT_RE.search(" " + tail) or _PRONOUN_SUBJECT_RE.search(tail)
         target = tail[: stop.start()] if stop else tail  # "Kepada pemerintah setempat ia meminta": ia stays
         medium = find_medium(target)
         if medium is None and m.group(0).lower().startswith("kepada"):
-            segment = segment[: m.start()] + tail[len(target):]  # an audience ("kepada Sky Sports Italia")
+            segment = segment[: m.start()] + tail[len(target) :]  # an audience ("kepada Sky Sports Italia")
         elif medium is None and any(w in target.lower().split()[:2] for w in REPORTER_WORDS):
-            segment = segment[: m.start()] + tail[len(target):]
+            segment = segment[: m.start()] + tail[len(target) :]
         elif medium is not None:
             via.append(medium)
-            segment = segment[: m.start()] + tail[len(target):]
+            segment = segment[: m.start()] + tail[len(target) :]
         else:
             break
         m = _MEDIUM_MARK_RE.search(segment)
@@ -99,7 +106,7 @@ _DATELINE_RE = re.compile(
 
 
 def strip_dateline(segment: str) -> str:
-    """"Jakarta (ANTARA News) - Direktur ...", "Suara.com-Robson ...", "TRIBUNNEWS.COM – ..."."""
+    """ "Jakarta (ANTARA News) - Direktur ...", "Suara.com-Robson ...", "TRIBUNNEWS.COM – ..."."""
     return _DATELINE_RE.sub("", segment, count=1)
 
 
@@ -111,7 +118,7 @@ def strip_opener(segment: str) -> str:
     i = 1
     while i < len(words):
         w = words[i].strip(",.")
-        if w[:1].isupper() and w.lower() not in MONTHS and not w.lower() in _OPENERS:
+        if w[:1].isupper() and w.lower() not in MONTHS and w.lower() not in _OPENERS:
             break
         if w.lower() in ("seorang", "sejumlah", "para", "pihak", "beberapa", "salah", "ia", "dia", "mereka", "beliau"):
             break
@@ -168,7 +175,7 @@ _NOT_VERBS = vocab.words("not_verbs")
 
 
 def before_verb(segment: str) -> str:
-    """"mereka berekspansi di Indonesia dan" -> "mereka": a clause's subject is before its verb."""
+    """ "mereka berekspansi di Indonesia dan" -> "mereka": a clause's subject is before its verb."""
     text = re.sub(r"\s+(?:dan|serta|lalu|kemudian|pun)\s*$", "", segment)
     if text == segment:
         return segment
@@ -181,8 +188,11 @@ def before_verb(segment: str) -> str:
 
 # Lower-case first words that can open a source phrase ("pejabat", "seorang", "juru ...").
 _NP_OPENERS: frozenset[str] = frozenset(
-    PRONOUNS | REPORT_NOUNS | {"pihak", "kalangan", "mantan", "eks", "salah"}
-    | {o.split()[0] for o in ANON_OPENERS} | {r.split()[0] for r in ROLES}
+    PRONOUNS
+    | REPORT_NOUNS
+    | {"pihak", "kalangan", "mantan", "eks", "salah"}
+    | {o.split()[0] for o in ANON_OPENERS}
+    | {r.split()[0] for r in ROLES}
 )
 
 
@@ -206,17 +216,22 @@ _ORIGIN_RE = re.compile(r"(?<![\w-])([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|dan|&
 #: "Dalam website Unpad", "Dalam laporan BPS": a named document a passive verb speaks through.
 WITHIN_DOCUMENT_RE = re.compile(
     r"(?:^|,\s*)[“\"]?(?:[Dd]alam|[Dd]i|[Mm]elalui|[Ll]ewat|[Pp]ada)\s+("
-    + vocab.alternation("report_nouns") + r"(?:nya)?\s+[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,5})\s+(?:juga\s+)?$"
+    + vocab.alternation("report_nouns")
+    + r"(?:nya)?\s+[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,5})\s+(?:juga\s+)?$"
 )
 
 
 def document_origin(np: str) -> tuple[str | None, tuple[str, ...]]:
-    """"Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
+    """ "Laporan yang diperoleh AFP" -> (None, ("AFP",)); "informasi yang diterbitkan oleh X" -> ("X", ())."""
     genitive = re.match(r"^\w+\s+(?=[A-Z])(.+)$", np)
     if genitive and not re.search(r"\byang\b", np):
         # "Laporan Bloomberg", "Survei Litbang Kompas": the owner is the origin, an outlet too
         return clean_np(re.split(r"\s(?:untuk|tentang|periode)\s", genitive.group(1))[0]), ()
-    m = re.search(r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$", np, re.I)
+    m = re.search(
+        r"\b(?:yang\s+)?(?:diperoleh|diterbitkan|dirilis|dikeluarkan|disusun|dibuat|disampaikan|milik|dari)(?:\s+oleh)?\s+(.+)$",
+        np,
+        re.I,
+    )
     if not m:
         # "data triwulanan BPS terus melambat ...": the first name after the noun, before any verb
         head = np.split(None, 1)[1] if len(np.split()) > 1 else ""
@@ -241,7 +256,7 @@ def media_in(text: str) -> tuple[str, ...]:
     for m in _MEDIUM_MARK_RE.finditer(text):
         if m.group(0).lower().startswith(("kepada", "yang diperoleh", "diperoleh")):
             continue
-        tail = text[m.end():]
+        tail = text[m.end() :]
         stop = re.search(r"[,.;:]|\s(?:pada|bahwa|yang)\s", tail)
         medium = find_medium(tail[: stop.start()] if stop else tail)
         if medium:

@@ -91,7 +91,7 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
     for m in _CUE_RE.finditer(low, start):
         _, lemma, stance, kind = CUES[int(str(m.lastgroup)[1:])]
         if kind == "post" and not _is_post_position(text, m.start()):
-            if not _FRONTED_POST_RE.match(text[m.end():]) or not _opens_sentence(text[: m.start()]):
+            if not _FRONTED_POST_RE.match(text[m.end() :]) or not _opens_sentence(text[: m.start()]):
                 continue
             # "Kata Amran, produksi ...", "Lanjut dia, ...", "Bahkan lanjut Stanley, ...": fronted, governs the sentence
             kind = "according"
@@ -105,11 +105,11 @@ def find_cues(text: str, start: int = 0) -> list[Cue]:
             continue  # "begitu menjanjikan": "promising", an adjective, not a promise
         if kind == "active" and _THING_RELATIVE_RE.search(text, 0, m.start()):
             continue  # "mesin ... yang menjanjikan tenaga 6,5 dk": a thing's property, not a statement
-        if lemma == "menepis" and re.match(r"\s+\d", text[m.end():]):
+        if lemma == "menepis" and re.match(r"\s+\d", text[m.end() :]):
             continue  # "menepis 19 dari 21 tembakan": a goalkeeper's saves, not a denial
-        if kind == "according" and lemma == "menurut" and low[m.end():].lstrip().startswith(("saya", "kami")):
+        if kind == "according" and lemma == "menurut" and low[m.end() :].lstrip().startswith(("saya", "kami")):
             continue
-        found.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, stance, kind))
+        found.append(Cue(m.start(), m.end(), text[m.start() : m.end()], lemma, stance, kind))
     return found
 
 
@@ -145,7 +145,9 @@ def _is_post_position(text: str, start: int) -> bool:
 _AS_SAID_RE = re.compile(r",\s*(?:seperti|sebagaimana)(?:\s+yang)?$", re.I)
 
 #: A clause of reason or concession between a hedge and a figure: the hedge stays in its own clause.
-_REASON_BREAK_RE = re.compile(r"\b(?:mengingat|karena|sebab|sehingga|meskipun|walaupun|meski|namun|tetapi|padahal)\b", re.I)
+_REASON_BREAK_RE = re.compile(
+    r"\b(?:mengingat|karena|sebab|sehingga|meskipun|walaupun|meski|namun|tetapi|padahal)\b", re.I
+)
 
 #: A quotation split by its attribution: '"...," kata X, "... 25 ..."' (the figure is in the same quote).
 _SPLIT_QUOTE_BEFORE_RE = re.compile(r",\s*[”\"]\s*$")
@@ -156,7 +158,7 @@ _AS_SAID_OPENING_RE = re.compile(r"[\s“\"']*(?:seperti|sebagaimana)(?:\s+yang)
 
 
 def _is_medium_marker(low: str, start: int, end: int) -> bool:
-    """"seperti dilaporkan AFP", "yang dilansir dari Reuters": an outlet named, not a source's verb."""
+    """ "seperti dilaporkan AFP", "yang dilansir dari Reuters": an outlet named, not a source's verb."""
     before = low[:start].rstrip()
     after = low[end:]
     m = re.match(r"\s+(?:oleh|dari)?\s*([^,.;]+)", after)
@@ -186,14 +188,20 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
         elif c.kind == "post":
             if c.start >= fe:
                 ranked.append((c.start - fe, c))
-            elif re.match(r"\s+[^,.;]{1,60},(?!\s*yang\b)", text[c.end:]) and not re.search(r"[“”\"]\s*$", text[: c.start]):
+            elif re.match(r"\s+[^,.;]{1,60},(?!\s*yang\b)", text[c.end :]) and not re.search(
+                r"[“”\"]\s*$", text[: c.start]
+            ):
                 # "Informasi itu, lanjut Awang, akan ...": a parenthetical; not '"Otak sapi," kata
                 # Kobi, yang pernah menghabiskan 57 ...', where the quotation is what Kobi said
                 ranked.append((0, c))
-            elif c.end <= fs and _SPLIT_QUOTE_BEFORE_RE.search(text, 0, c.start) and _SPLIT_QUOTE_AFTER_RE.match(text, c.end):
+            elif (
+                c.end <= fs
+                and _SPLIT_QUOTE_BEFORE_RE.search(text, 0, c.start)
+                and _SPLIT_QUOTE_AFTER_RE.match(text, c.end)
+            ):
                 ranked.append((fs - c.end, c))  # '"Kami sudah mengirim," kata Budi, "sebanyak 25 truk."': one quote
         elif c.kind == "passive":
-            followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end:].lower()) is not None
+            followed_by_bahwa = re.match(r"\s+bahwa\b", text[c.end :].lower()) is not None
             if followed_by_bahwa and c.end <= fs:
                 ranked.append((fs - c.end, c))
             elif c.start >= fe and _governs_back(text, fs, fe, c):
@@ -202,11 +210,18 @@ def governing(cues: list[Cue], text: str, fspan: tuple[int, int] | None) -> list
                 ranked.append((fs - c.end, c))  # "Hal itu ditegaskan oleh X: kontrak ... 20 tahun": X's statement
             elif c.end <= fs and AGENT_THEN_VERB_RE.match(text, c.end):
                 ranked.append((fs - c.end, c))  # "Aris disebut Miryam meminta Rp 2 miliar": the agent's account
-            elif c.end <= fs and (_opens_sentence(text[:c.start]) or WITHIN_DOCUMENT_RE.search(text[:c.start])
-                                  or _AS_SAID_OPENING_RE.match(text, 0, c.start)):
+            elif c.end <= fs and (
+                _opens_sentence(text[: c.start])
+                or WITHIN_DOCUMENT_RE.search(text[: c.start])
+                or _AS_SAID_OPENING_RE.match(text, 0, c.start)
+            ):
                 ranked.append((fs - c.end, c))  # "Diperkirakan 10.000 orang ...", "Namun, dijelaskan oleh WHO, ..."
-            elif c.end <= fs and c.stance != Stance.REPORTED and not _CLAUSE_BREAK_RE.search(text, c.end, fs) \
-                    and not _LATER_VERB_RE.match(text[c.end:fs]):
+            elif (
+                c.end <= fs
+                and c.stance != Stance.REPORTED
+                and not _CLAUSE_BREAK_RE.search(text, c.end, fs)
+                and not _LATER_VERB_RE.match(text[c.end : fs])
+            ):
                 ranked.append((fs - c.end, c))  # "Kerugian ditaksir mencapai Rp 5 miliar": the clause's own hedge
     ranked.sort(key=lambda pair: (pair[0], pair[1].kind == "hedge"))
     return ranked
@@ -220,16 +235,19 @@ def _governs_back(text: str, fs: int, fe: int, cue: Cue) -> bool:
     figure that only measures the subject ("Tol ... sepanjang 36,4 km dipastikan beroperasi")."""
     if _AGENT_AFTER_RE.match(text, cue.end):
         return True
-    between = text[fe:cue.start]
+    between = text[fe : cue.start]
     if re.search(r",\s*(?:sehingga|dan|namun|tetapi|karena|agar|supaya|maka|lalu)\b", between):
         return False
     relative = re.search(r"\byang\b", between)
-    if relative and re.search(r"\b(?:di|ke|dari|pada|untuk|dengan|dalam)\s+(?!(?:itu|ini|tersebut)\b)\w",
-                              between[: relative.start()]):
+    if relative and re.search(
+        r"\b(?:di|ke|dari|pada|untuk|dengan|dalam)\s+(?!(?:itu|ini|tersebut)\b)\w", between[: relative.start()]
+    ):
         return False  # the clause hangs on a noun after a preposition, not on the figure's own noun
-    if re.match(r"\s+(?:di|ter)[a-z]{3,}\s+oleh\b", text[cue.end:]):
+    if re.match(r"\s+(?:di|ter)[a-z]{3,}\s+oleh\b", text[cue.end :]):
         return False
-    return not re.search(r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs])
+    return not re.search(
+        r"(?:sepanjang|seluas|setinggi|sedalam|seberat|berkapasitas|berukuran|berdiameter)\s*$", text[:fs]
+    )
 
 
 #: A passive's "oleh" agent, then what it said after a colon or "bahwa"/"yakni" ("Hal itu ditegaskan
@@ -238,7 +256,9 @@ _AGENT_THEN_CLAUSE_RE = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+oleh\s+[A-Z][^;:“”\"]{0,160}?(?::|,?\s+(?:bahwa|yakni|yaitu)\b)"
 )
 
-AGENT_THEN_VERB_RE = re.compile(r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b")
+AGENT_THEN_VERB_RE = re.compile(
+    r"\s+(?:oleh\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:me|mem|men|meng|meny|ber)[a-z]{3,}\b"
+)
 
 
 #: A channel phrase that holds the figure: "mengumumkan ... melalui Instagram dengan 15 juta
@@ -265,4 +285,6 @@ def _opens_sentence(prefix: str) -> bool:
     return not words or (len(words) <= 2 and words[0] in _CONNECTIVES)
 
 
-POST_WORD_RE = re.compile(r"\s*(?:" + CUES[[c[1] for c in CUES].index("kata")][0] + r"|klaim|klaimnya|akunya)(?![\w-])", re.I)
+POST_WORD_RE = re.compile(
+    r"\s*(?:" + CUES[[c[1] for c in CUES].index("kata")][0] + r"|klaim|klaimnya|akunya)(?![\w-])", re.I
+)

@@ -82,8 +82,12 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     fspan = _figure_span(text, fig)
     if fspan is not None and _AGE_DESCRIPTOR_RE.match(text, fspan[1]) and _PERSON_BEFORE_RE.search(text[: fspan[0]]):
         # "pemain 27 tahun tersebut", "pria 34 tahun itu": the writer's description of someone
-        return Attribution(position=position, stance=Stance.REPORTED, figure_span=fspan,
-                           note="an age the writer gives to describe someone")
+        return Attribution(
+            position=position,
+            stance=Stance.REPORTED,
+            figure_span=fspan,
+            note="an age the writer gives to describe someone",
+        )
     found = own_source(text, fspan, article_names(tuple(s.text for s in sentences)))
 
     note = None
@@ -95,8 +99,12 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
     if quoted is not None:
         qfound, cue_pos, source_pos, note = quoted
         cue, source, span, via, stance = qfound.cue, qfound.source, qfound.span, qfound.via, qfound.stance
-        if found.cue is not None and found.stance != Stance.REPORTED and qfound.source is not None \
-                and same_speaker(found.source, qfound.source):
+        if (
+            found.cue is not None
+            and found.stance != Stance.REPORTED
+            and qfound.source is not None
+            and same_speaker(found.source, qfound.source)
+        ):
             # '"Kami memperkirakan 5.000 orang hadir," kata X': X's estimate, not only X's report
             cue, stance, cue_pos = found.cue, found.stance, position
 
@@ -157,16 +165,26 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
             stance = nxt.stance
             source_pos = cue_pos = position + 1
             note = "source named in the next sentence, which refers back to " + (
-                "this one" if ref.scope == Scope.FIGURE else "the event it describes, not the figure")
+                "this one" if ref.scope == Scope.FIGURE else "the event it describes, not the figure"
+            )
 
     disputed: Attribution | None = None
     if (
-        source is not None and cue is not None and cue_pos == position and stance != Stance.DENIED
-        and position + 1 < len(sentences) and _DENIAL_HINT.search(sentences[position + 1].text.lower())
+        source is not None
+        and cue is not None
+        and cue_pos == position
+        and stance != Stance.DENIED
+        and position + 1 < len(sentences)
+        and _DENIAL_HINT.search(sentences[position + 1].text.lower())
     ):
         back = back_reference(sentences, position)
         nxt = back[0] if back is not None else None
-        if nxt is not None and nxt.stance == Stance.DENIED and nxt.source is not None and nxt.source.text != source.text:
+        if (
+            nxt is not None
+            and nxt.stance == Stance.DENIED
+            and nxt.source is not None
+            and nxt.source.text != source.text
+        ):
             disputed = _from_found(nxt, position, position + 1, fspan, "the next sentence denies it")
 
     if source is None and via and stance == Stance.CONFIRMED:
@@ -203,23 +221,31 @@ def attribute(sentences: Sequence[Sentence], position: int, *, figure: Figure | 
 def _from_found(found: Found, position: int, where: int, fspan: tuple[int, int] | None, note: str) -> Attribution:
     cue, source = found.cue, found.source
     return Attribution(
-        position=position, stance=found.stance,
-        cue=cue.lemma if cue else None, cue_text=cue.text if cue else None,
-        cue_span=(cue.start, cue.end) if cue else None, cue_sentence=where if cue else None,
-        who=source.who if source else None, role=source.role if source else None,
+        position=position,
+        stance=found.stance,
+        cue=cue.lemma if cue else None,
+        cue_text=cue.text if cue else None,
+        cue_span=(cue.start, cue.end) if cue else None,
+        cue_sentence=where if cue else None,
+        who=source.who if source else None,
+        role=source.role if source else None,
         role_id=source.role_id if source else None,
         organization=source.organization if source else None,
         organization_id=source.organization_id if source else None,
-        source_text=source.text if source else None, source_span=found.span if source else None,
-        source_sentence=where if source else None, source=source, via=found.via,
-        figure_span=fspan, note=note,
+        source_text=source.text if source else None,
+        source_span=found.span if source else None,
+        source_sentence=where if source else None,
+        source=source,
+        via=found.via,
+        figure_span=fspan,
+        note=note,
     )
 
 
 def _figure_span(text: str, figure: Figure | None) -> tuple[int, int] | None:
     if figure is None:
         return None
-    if 0 <= figure.start < figure.end <= len(text) and text[figure.start:figure.end] == figure.text:
+    if 0 <= figure.start < figure.end <= len(text) and text[figure.start : figure.end] == figure.text:
         return (figure.start, figure.end)
     idx = text.find(figure.text) if figure.text else -1
     if idx >= 0:

@@ -141,32 +141,50 @@ def _named(name: str, span: tuple[int, int], kind: str, text: str, *, documented
     if (source is None or (source.kind == "person" and not source.role)) and (documented or kind != "according"):
         # "data Billboard", "Mengutip American Pregnancy Association", "diberitakan oleh Fox 35
         # Orlando": what a report, a site or a relay is named after is a body, kept as written
-        return Origin(Source(text=name, kind="organization", organization=name, organization_id=name,
-                             org_key="org:" + norm(name)), span, (), kind)
+        return Origin(
+            Source(
+                text=name, kind="organization", organization=name, organization_id=name, org_key="org:" + norm(name)
+            ),
+            span,
+            (),
+            kind,
+        )
     return Origin(source, span, (), kind)
 
 
 def _with_apposition(name: str, text: str, end: int) -> str:
-    """"Mary Fagan, asisten profesor di University of Missouri, ...": the name with its role."""
+    """ "Mary Fagan, asisten profesor di University of Missouri, ...": the name with its role."""
     rest = re.match(r",\s+((?:seorang\s+)?[a-z][^,.;:]{2,80})(?=,)", text[end:])
     return f"{name}, {rest.group(1)}" if rest else name
 
 
 def _outlet_source(written: str, outlet: str) -> Source:
     """An outlet as the origin of a report: an organisation shown by its usual name."""
-    return Source(text=written, kind="organization", organization=outlet, organization_id=written,
-                  org_key="outlet:" + norm(outlet))
+    return Source(
+        text=written,
+        kind="organization",
+        organization=outlet,
+        organization_id=written,
+        org_key="outlet:" + norm(outlet),
+    )
 
 
 def _outlet_subjects(text: str) -> list[Origin]:
-    """"New York Times menyebut, ...", "..., lapor kantor berita AFP": an outlet that is the subject of a report verb."""
+    """ "New York Times menyebut, ...", "..., lapor kantor berita AFP": an outlet that is the subject of a report verb."""
     out = []
     for m in (*_SUBJECT_THEN_VERB_RE.finditer(text), *_VERB_THEN_SUBJECT_RE.finditer(text)):
         subject = m.group("subject").strip(" .,")
         outlet = find_medium(subject) if is_medium(subject) else None
         if outlet is not None and outlet.lower() not in _OWN:
-            out.append(Origin(_outlet_source(subject, outlet), (m.start("subject"), m.end("subject")), (), "subject",
-                              (m.end("subject"), m.end())))
+            out.append(
+                Origin(
+                    _outlet_source(subject, outlet),
+                    (m.start("subject"), m.end("subject")),
+                    (),
+                    "subject",
+                    (m.end("subject"), m.end()),
+                )
+            )
     return out
 
 
@@ -184,11 +202,17 @@ _LEGAL_RE = re.compile(
 )
 
 #: The stance a court document gives what it states.
-_LEGAL_STANCE = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided"}
+_LEGAL_STANCE = {
+    "dakwaan": "alleged",
+    "tuntutan": "alleged",
+    "gugatan": "alleged",
+    "putusan": "decided",
+    "vonis": "decided",
+}
 
 
 def _legal(text: str, m: re.Match[str]) -> Origin | None:
-    """"Namun dalam dakwaan pemilik PT X, ..., disebut 22 anggota DPRD menerima suap": the indictment
+    """ "Namun dalam dakwaan pemilik PT X, ..., disebut 22 anggota DPRD menerima suap": the indictment
     states it, not the defendant named after it; its author when named ("tuntutan jaksa KPK")."""
     author = parse_source(m.group("author")) if m.group("author") else None
     if author is not None and author.kind not in ("pronoun", "document", "medium"):
@@ -216,8 +240,9 @@ def forecast_of(text: str, fspan: tuple[int, int]) -> tuple[Origin, str] | None:
         return None
     if source.kind == "person" and not source.role:
         name = m.group("name")
-        source = Source(text=name, kind="organization", organization=name, organization_id=name,
-                        org_key="org:" + norm(name))
+        source = Source(
+            text=name, kind="organization", organization=name, organization_id=name, org_key="org:" + norm(name)
+        )
     stance = "estimated" if m.group("noun") in ("perkiraan", "estimasi", "taksiran") else "predicted"
     return Origin(source, m.span("name"), (), "forecast", m.span("noun")), stance
 
@@ -226,7 +251,9 @@ def forecast_of(text: str, fspan: tuple[int, int]) -> tuple[Origin, str] | None:
 _BRACKETED_RE = re.compile(r"\s*(?:[a-z%]+\s+){0,2}\(\s*([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]+){0,2})\s*\)")
 _CODES = vocab.words("bracket_codes")
 _CALENDAR = vocab.words("calendar")
-_BRACKET_CONTEXT_RE = re.compile(r"(?i)\b(?:laporan|data|riset|survei|lembaga|versi|catatan|menurut|studi|penelitian)\b")
+_BRACKET_CONTEXT_RE = re.compile(
+    r"(?i)\b(?:laporan|data|riset|survei|lembaga|versi|catatan|menurut|studi|penelitian)\b"
+)
 
 
 def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
@@ -241,8 +268,9 @@ def bracketed_source(text: str, fspan: tuple[int, int]) -> Origin | None:
         return None  # "5 persen (YoY)", "Rp 5 miliar (USD 350 ribu)": a code or a unit, not a source
     source = parse_source(name)
     if source is None or source.kind in ("person", "pronoun", "medium", "reporter"):
-        source = Source(text=name, kind="organization", organization=name, organization_id=name,
-                        org_key="org:" + norm(name))
+        source = Source(
+            text=name, kind="organization", organization=name, organization_id=name, org_key="org:" + norm(name)
+        )
     return Origin(source, m.span(1), (), "bracket", m.span(1))
 
 

@@ -80,7 +80,7 @@ def source_for(
                     return again
         return found
     if cue.kind == "passive":
-        after = text[cue.end:]
+        after = text[cue.end :]
         # "dikonfirmasi langsung oleh X", "dijatuhi hukuman 16 bulan penjara oleh X"
         m = re.match(r"(?:\s+[^\s,.;:]+){0,5}?\s+oleh\s+", after, re.I)
         if m and re.search(r"\s(?:di|ter)[a-z]{3,}\s", after[: m.end()]):
@@ -89,8 +89,9 @@ def source_for(
             m = re.match(r"\s+", after)  # "..., seperti yang dikatakan polisi": the agent follows, any case
         if not m:
             direct = re.match(r"\s+(?=[A-Z])", after)
-            if direct and (text[: cue.start].strip(" “\"'") == "" or _ends_clause(after)
-                           or AGENT_THEN_VERB_RE.match(after)):
+            if direct and (
+                text[: cue.start].strip(" “\"'") == "" or _ends_clause(after) or AGENT_THEN_VERB_RE.match(after)
+            ):
                 # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
                 lead = len(after) - len(after.lstrip())
                 return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
@@ -99,16 +100,16 @@ def source_for(
                 # "Dalam website Unpad dijelaskan, ...", "Dalam laporan BPS disebutkan ...": the document says it
                 return _finish(within.group(1), within.span(1), ())
             return None, None, ()
-        return _source_from_right(after[m.end():], cue.end + m.end(), stop_at_comma=False)
+        return _source_from_right(after[m.end() :], cue.end + m.end(), stop_at_comma=False)
     if cue.kind == "according":
         if cue.text.lower().endswith("nya"):
             # "Menurutnya, ...", "Dikatakannya, ...": the source is the pronoun in the cue
             return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), ()
-        after = text[cue.end:]
+        after = text[cue.end :]
         stripped = len(after) - len(after.lstrip())
         return _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)
     # post
-    after = text[cue.end:]
+    after = text[cue.end :]
     stripped = len(after) - len(after.lstrip())
     source, span, via = _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=False)
     if source is None and cue.text.lower().endswith("nya"):
@@ -127,14 +128,17 @@ _AS_SAID_RE = re.compile(r"(?:^|,)\s*(?:seperti|sebagaimana)(?:\s+yang)?\s*$", r
 #: An aside between a subject and its verb: a relative clause or a nickname.
 _ASIDE_RE = re.compile(r"(?i)(?:yang|sapaan|panggilan|alias|akrab\s+disapa|biasa\s+disapa)\b")
 #: A day or date set off by commas between a subject and its verb ("Sofyan ..., Sabtu menyatakan").
-_DATE_RE = re.compile(r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?")
+_DATE_RE = re.compile(
+    r"(?i)(?:hari\s+)?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)(?:\s*\([\d/ ]+\))?(?:\s+(?:lalu|kemarin|malam|pagi|siang|sore))?"
+)
 _THING_RE = re.compile(r"([A-Z][\w'-]*)\s+(?:itu|ini|tersebut)(?:\s+(?:juga|pun|sudah|telah))?")
 
 
 def _ends_clause(after: str) -> bool:
-    """"diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
+    """ "diungkapkan Nolan." / "diungkapkan Nolan, ...": a name closes the clause, so it is the agent."""
     m = re.match(
-        r"\s+((?:[A-Z][\w'.-]*\s*){1,8})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)", after
+        r"\s+((?:[A-Z][\w'.-]*\s*){1,8})(?:[,.;!?]|$|(?<=\s)(?:di|pada|saat|ketika|kepada|dalam|usai|seusai|ke|untuk|melalui|lewat|sejak|bahwa)\b)",
+        after,
     )
     return m is not None
 
@@ -146,36 +150,40 @@ def left_text(text: str, cue: Cue) -> str:
         last = m
     if last is None:
         return before
-    segment = before[last.end():]
+    segment = before[last.end() :]
     pieces = [p for p in segment.split(",") if p.strip()]
-    if last.group(0).lower() == "yang" and len(pieces) >= 2 and pieces[-1].strip()[:1].isupper() \
-            and not _DATE_RE.fullmatch(pieces[-1].strip()):
+    if (
+        last.group(0).lower() == "yang"
+        and len(pieces) >= 2
+        and pieces[-1].strip()[:1].isupper()
+        and not _DATE_RE.fullmatch(pieces[-1].strip())
+    ):
         # "Sebagai motor yang punya roda empat, Budi menyebut", "Dompet digital yang dikembangkan
         # BUMN, LinkAja, mengklaim": the relative clause ended at a comma; the name after it speaks
-        return segment[segment.rindex(pieces[-1]):]
+        return segment[segment.rindex(pieces[-1]) :]
     if last.group(0).lower() == "yang" and not segment.strip(" ,"):
         # "... dari penduduk setempat yang mengaku": the antecedent is the phrase just before "yang"
         head = before[: last.start()].rstrip()
         cut = list(_CLAUSE_HEAD_RE.finditer(head))
-        if cut and not re.search(r"[,(]", head[cut[-1].end():]):
-            return head[cut[-1].end():] + " " * (len(before) - len(head))
+        if cut and not re.search(r"[,(]", head[cut[-1].end() :]):
+            return head[cut[-1].end() :] + " " * (len(before) - len(head))
     if last.group(0).lower() == "yang" and segment.strip(" ,"):
         # "Laporan yang diperoleh AFP ... menyebutkan": the relative clause belongs to the subject
         head = before[: last.start()]
         inner = None
         for m in BOUNDARY_RE.finditer(head):
             inner = m
-        return before[inner.end():] if inner else before
+        return before[inner.end() :] if inner else before
     if last.group(0).lower() == "yang" and not segment.strip(" ,"):
         # "..., Mark Rutte, yang menyebutkan": the antecedent before "yang"
         head = before[: last.start()].rstrip(" ,")
         oleh = list(re.finditer(r"\boleh\s+", head, re.I))
         if oleh:
-            return head[oleh[-1].end():] + " " * (len(before) - len(head))
+            return head[oleh[-1].end() :] + " " * (len(before) - len(head))
         inner = None
         for m in BOUNDARY_RE.finditer(head):
             inner = m
-        return (head[inner.end():] if inner else head) + " " * (len(before) - len(head))
+        return (head[inner.end() :] if inner else head) + " " * (len(before) - len(head))
     return segment
 
 
@@ -187,8 +195,12 @@ def _source_from_left(
     run: list[tuple[str, int]] = []
     pointer: re.Match[str] | None = None
     for seg, off in reversed(segments):
-        if (_ASIDE_RE.match(seg) and run == []) or _DATE_RE.fullmatch(seg) or DEGREE_SEGMENT_RE.fullmatch(seg) \
-                or all(word_kind(w) == "rank" for w in seg.split()):
+        if (
+            (_ASIDE_RE.match(seg) and run == [])
+            or _DATE_RE.fullmatch(seg)
+            or DEGREE_SEGMENT_RE.fullmatch(seg)
+            or all(word_kind(w) == "rank" for w in seg.split())
+        ):
             continue  # "Pejabat senior AS, yang berbicara ..., mengatakan", "X, Sabtu menyatakan", "X, MD, menyarankan"
         if not run and seg.split()[0] in DESCRIPTIONS and len(segments) > 1 and segments[0][0] != seg:
             continue  # "Pew Research Center, pusat penelitian tentang ..., merilis": a description of the name
@@ -204,7 +216,7 @@ def _source_from_left(
                 break  # "Marketplace itu mencatat ...": one capitalised word pointed back at is a thing
             inner = re.search(r"\s(?=(?:Seorang|Sebuah|Salah satu|Salah seorang|Para|Pihak)\s)", cleaned)
             if inner:
-                cleaned = cleaned[inner.end():]  # a title glued before the sentence
+                cleaned = cleaned[inner.end() :]  # a title glued before the sentence
             np = clean_np(cleaned)
             if np and np != cleaned and parse_source(np) is not None:
                 cleaned = np  # "CEO Ankiti Bose dalam rilisnya"
@@ -263,17 +275,27 @@ def _lone_speaker(candidate: str, text: str, off: int, cue: Cue, run: list[tuple
         return False
     if not run:
         # right before its verb, only a word no dictionary lists ("Desainnya", "Lagu" stay common words)
-        return text[off + len(candidate): cue.start].strip() == "" and cue.stance != Stance.UNVERIFIED \
-            and not is_root(low) and stem(low) == low
+        return (
+            text[off + len(candidate) : cue.start].strip() == ""
+            and cue.stance != Stance.UNVERIFIED
+            and not is_root(low)
+            and stem(low) == low
+        )
     described = parse_source(", ".join(piece for piece, _ in run))
-    return described is not None and not described.who and (described.role is not None or described.kind == "organization")
+    return (
+        described is not None and not described.who and (described.role is not None or described.kind == "organization")
+    )
 
 
 #: Sentence openers that are never a speaker's name.
-_PROSE_WORDS = vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words") | vocab.words("pronouns")
+_PROSE_WORDS = (
+    vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words") | vocab.words("pronouns")
+)
 
 
-def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+def _source_from_right(
+    after: str, start: int, *, stop_at_comma: bool
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
     body = re.split(r"[.;:!?](?:\s|$)|[“\"]", after, maxsplit=1)[0]
     segments = split_segments(body, start)
     via: list[str] = []
@@ -282,7 +304,9 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
         cleaned, media = strip_medium(seg)
         via.extend(media)
         if re.match(r"(?i)yang\b", seg):
-            if any(marker in seg.lower() for marker in ("tidak disebutkan", "tak disebutkan", "enggan disebut", "anonim")):
+            if any(
+                marker in seg.lower() for marker in ("tidak disebutkan", "tak disebutkan", "enggan disebut", "anonim")
+            ):
                 run.append((seg, off))
             break
         if not cleaned:
@@ -311,7 +335,7 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
             run.append((np, off + max(0, seg.find(np))))
             # the first piece ended at a cut word: what follows it is no longer the source
             if CUT_RE.search(" " + cleaned + " ") and len(np) < len(cleaned) - 1:
-                rest = cleaned[len(np):]
+                rest = cleaned[len(np) :]
                 _, more = strip_medium(rest)
                 via.extend(more)
                 break
@@ -350,16 +374,15 @@ def _source_from_right(after: str, start: int, *, stop_at_comma: bool) -> tuple[
     return _finish(np, span, tuple(dict.fromkeys(via)))
 
 
-
-
-
 _AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
 
 
 _RELATIVE_RE = re.compile(r"\s+yang(?:\s|$)")
 
 
-def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
+def _finish(
+    np: str, span: tuple[int, int], via: tuple[str, ...]
+) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
     src = parse_source(np)
     if src is None:
         return None, None, via
@@ -369,8 +392,17 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
         if origin and is_medium(origin):
             outlet = str(find_medium(origin))  # "Laporan Bloomberg menyebutkan": the outlet's own report
             shown = outlet if norm(origin) in OUTLETS[outlet] else origin  # "Litbang Kompas" as written
-            return Source(text=np, kind="organization", organization=shown, organization_id=origin,
-                          org_key="outlet:" + outlet.lower()), span, via
+            return (
+                Source(
+                    text=np,
+                    kind="organization",
+                    organization=shown,
+                    organization_id=origin,
+                    org_key="outlet:" + outlet.lower(),
+                ),
+                span,
+                via,
+            )
         if origin:
             origin_src = parse_source(origin)
             if origin_src is not None and (
@@ -380,12 +412,30 @@ def _finish(np: str, span: tuple[int, int], via: tuple[str, ...]) -> tuple[Sourc
                 return origin_src, span, via
             if origin_src is not None and origin_src.kind == "person" and len(origin.split()) <= 2:
                 # "data Billboard", "data IDC": whoever owns data is an organisation
-                return Source(text=origin, kind="organization", organization=origin, organization_id=origin,
-                              org_key="org:" + origin.lower()), span, via
+                return (
+                    Source(
+                        text=origin,
+                        kind="organization",
+                        organization=origin,
+                        organization_id=origin,
+                        org_key="org:" + origin.lower(),
+                    ),
+                    span,
+                    via,
+                )
             if origin[:1].isupper() and len(origin.split()) >= 2:
                 # "data Statistik Peternakan Tahun 2016": a named publication is a source, kept as written
-                return Source(text=np, kind="document", organization=origin, organization_id=origin,
-                              org_key="document:" + origin.lower()), span, via
+                return (
+                    Source(
+                        text=np,
+                        kind="document",
+                        organization=origin,
+                        organization_id=origin,
+                        org_key="document:" + origin.lower(),
+                    ),
+                    span,
+                    via,
+                )
         return src, span, via
     if src.kind == "medium":
         return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))

@@ -68,8 +68,12 @@ def continued(sentences: Sequence[Sentence], position: int) -> Named | None:
         before = [f for f in named_in(sentences[position - 1].text) if f.cue is not None]
         if not before:
             documented = sentence_attribution(sentences[position - 1].text)
-            if documented is not None and documented.source is not None and documented.source.kind == "document" \
-                    and documented.source.organization:
+            if (
+                documented is not None
+                and documented.source is not None
+                and documented.source.kind == "document"
+                and documented.source.organization
+            ):
                 before = [documented]  # "Dalam website Unpad dijelaskan juga, ... . Juga ada 36 kamar mandi"
         if before:
             return Named(position - 1, before[-1], "the sentence goes on with the previous sentence's statement")
@@ -78,8 +82,11 @@ def continued(sentences: Sequence[Sentence], position: int) -> Named | None:
         origin = origin_of(earlier) if _LIST_RE.search(earlier) else None
         if origin is not None and origin.source is not None:
             cue = Cue(*origin.cue_span, earlier[slice(*origin.cue_span)], "mengutip", Stance.REPORTED, "according")
-            return Named(pos, Found(cue, origin.source, origin.span, (), Stance.REPORTED),
-                         "an item of the list its origin introduced")
+            return Named(
+                pos,
+                Found(cue, origin.source, origin.span, (), Stance.REPORTED),
+                "an item of the list its origin introduced",
+            )
         if named_in(earlier):
             return None
     return None
@@ -170,7 +177,7 @@ def named_in(text: str) -> tuple[Found, ...]:
 
 
 def _subject(text: str) -> Found | None:
-    """"Bek tengah Timnas Malaysia U-22, Adib Zainudin, sesumbar ...": a person opening the sentence."""
+    """ "Bek tengah Timnas Malaysia U-22, Adib Zainudin, sesumbar ...": a person opening the sentence."""
     body = _LEADING_CONNECTIVES_RE.sub("", strip_dateline(text))
     offset = len(text) - len(body) if text.endswith(body) else text.find(body)
     for m in _PREDICATE_RE.finditer(body):
@@ -205,7 +212,7 @@ def continues(text: str) -> bool:
         return False
     if CONTINUATIONS[opener.group(1).lower()] == "reason":
         return True
-    rest = text[opener.end():].lstrip(" ,")
+    rest = text[opener.end() :].lstrip(" ,")
     predicate = _PREDICATE_RE.search(rest)
     head = rest[: predicate.start()] if predicate else rest
     head = head.split(",")[0]

@@ -49,23 +49,23 @@ def reference(phrase: str) -> Reference | None:
     low = [w.lower() for w in words]
     i = 0
     while i < len(low) and low[i] in _OPENERS and low[i] not in _ANAPHORA:
-        i += 2 if low[i:i + 2] == ["selain", "itu"] else 1
+        i += 2 if low[i : i + 2] == ["selain", "itu"] else 1
     if i >= len(low):
         return None
     head = low[i]
     if head in _ANAPHORA:
         return Reference(Scope.FIGURE)
-    two = " ".join(low[i:i + 2])
+    two = " ".join(low[i : i + 2])
     noun = two if two in _EVENTS else head if head in _EVENTS else None
     if noun is None and not _NOMINAL_RE.match(head):
         return None
-    text = " ".join(words[i:i + 4]).strip()
+    text = " ".join(words[i : i + 4]).strip()
     english = f"the {_EVENTS[noun]}" if noun is not None else None
     return Reference(Scope.EVENT, english, text)
 
 
 def event_phrase(stance: str, ref: Reference) -> str:
-    """"confirmed the arrival; gave no figure" (or the event as written, in quotes)."""
+    """ "confirmed the arrival; gave no figure" (or the event as written, in quotes)."""
     event = ref.event or f"“{ref.event_text}”"
     verb = "could not verify" if stance == "unverified" else stance
     return f"{verb} {event}; gave no figure"

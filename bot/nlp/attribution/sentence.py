@@ -23,6 +23,7 @@ from bot.nlp.entities.values import same_speaker
 #: Passive report verbs that accuse when their agent is followed by what the subject did.
 _ACCUSING = frozenset({"disebutkan", "dituding oleh", "dikatakan"})
 
+
 def own_source(text: str, fspan: tuple[int, int] | None, names: frozenset[str] = frozenset()) -> Found:
     """The sentence's own source of the figure: its governing cue, else the origin it names."""
     found = _governed(text, fspan, names)
@@ -31,8 +32,14 @@ def own_source(text: str, fspan: tuple[int, int] | None, names: frozenset[str] =
     if (unowned or according) and found.stance == Stance.REPORTED:
         # "Berdasarkan hasil penyelidikan, kerugian ditaksir mencapai Rp 2 miliar" (nobody named: the
         # hedge stays); "Menurut data BPS, 5.000 warga diperkirakan mengungsi" (BPS's estimate)
-        hedge = next((c for _, c in governing(find_cues(text), text, fspan)
-                      if c.kind in ("passive", "hedge") and c.stance not in (Stance.REPORTED, Stance.CONFIRMED)), None)
+        hedge = next(
+            (
+                c
+                for _, c in governing(find_cues(text), text, fspan)
+                if c.kind in ("passive", "hedge") and c.stance not in (Stance.REPORTED, Stance.CONFIRMED)
+            ),
+            None,
+        )
         if hedge is not None:
             found = replace(found, cue=hedge if unowned else found.cue, stance=hedge.stance)
     if found.cue is not None and found.cue.kind == "according" and found.stance == Stance.REPORTED:
@@ -45,23 +52,29 @@ def own_source(text: str, fspan: tuple[int, int] | None, names: frozenset[str] =
     unowned = found.source is not None and found.source.kind == "document" and found.source.organization is None
     if found.source is not None and not (unowned and origin.source is not None):
         outlet = origin.source is not None and (origin.source.org_key or "").startswith("outlet:")
-        if (origin.marker == "relay" or outlet) and origin.source is not None and origin.span is not None \
-                and not (found.span and found.span[0] <= origin.span[0] < found.span[1]):
+        if (
+            (origin.marker == "relay" or outlet)
+            and origin.source is not None
+            and origin.span is not None
+            and not (found.span and found.span[0] <= origin.span[0] < found.span[1])
+        ):
             # "Dilansir Parents, Cynthia menjelaskan ...", "Reuters melaporkan, Kepala Polisi X mengatakan
             # ...": what the speaker's words were taken from is a medium
             name = origin.source.organization if outlet else origin.source.organization_id or origin.source.text
             return replace(found, via=tuple(dict.fromkeys(found.via + (str(name),))))
         return found
-    via = tuple(v for v in dict.fromkeys(found.via + origin.via)
-                if origin.source is None or v != origin.source.organization)
+    via = tuple(
+        v for v in dict.fromkeys(found.via + origin.via) if origin.source is None or v != origin.source.organization
+    )
     if origin.source is None:
         return replace(found, via=via)
     start, end = origin.cue_span
     lemma = _ORIGIN_LEMMAS.get(origin.marker, origin.marker.split(":")[-1])
     own = Stance(_LEGAL_STANCES.get(lemma, "reported"))
     marker = found.cue or Cue(start, end, text[start:end].strip(), lemma, own, "according")
-    stance = found.stance if found.cue is not None and found.stance not in (Stance.CONFIRMED, Stance.REPORTED) \
-        else own  # "Menurut data BPS, 5.000 warga diperkirakan ...": BPS's estimate
+    stance = (
+        found.stance if found.cue is not None and found.stance not in (Stance.CONFIRMED, Stance.REPORTED) else own
+    )  # "Menurut data BPS, 5.000 warga diperkirakan ...": BPS's estimate
     return Found(marker, origin.source, origin.span, via, stance)
 
 
@@ -91,9 +104,18 @@ _FORECAST_DOC_RE = re.compile(r"\s+(?:data\s+|hasil\s+)?(perkiraan|estimasi|taks
 _ORIGIN_LEMMAS = {"according": "menurut", "report": "dilaporkan", "relay": "mengutip", "subject": "menyebutkan"}
 
 #: The stance a document gives what it states ("dakwaan" alleges, "putusan" decides, "perkiraan" estimates).
-_LEGAL_STANCES = {"dakwaan": "alleged", "tuntutan": "alleged", "gugatan": "alleged", "putusan": "decided", "vonis": "decided",
-                  "perkiraan": "estimated", "estimasi": "estimated", "taksiran": "estimated", "prediksi": "predicted",
-                  "proyeksi": "predicted"}
+_LEGAL_STANCES = {
+    "dakwaan": "alleged",
+    "tuntutan": "alleged",
+    "gugatan": "alleged",
+    "putusan": "decided",
+    "vonis": "decided",
+    "perkiraan": "estimated",
+    "estimasi": "estimated",
+    "taksiran": "estimated",
+    "prediksi": "predicted",
+    "proyeksi": "predicted",
+}
 
 
 def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -> Found:
@@ -107,8 +129,13 @@ def _governed(text: str, fspan: tuple[int, int] | None, names: frozenset[str]) -
         if cue.lemma in _ACCUSING and cue.kind == "passive" and AGENT_THEN_VERB_RE.match(text, cue.end):
             stance = Stance.ALLEGED  # "Aris disebut Miryam meminta Rp 2 miliar": Miryam's accusation
         found = Found(cue, source, span, tuple(dict.fromkeys(via + media_in(text))), stance)
-        hearsay = source is not None and source.kind == "document" and source.organization is None \
-            and cue.kind == "active" and re.search(r"\byang\s*$", text[: cue.start]) is not None
+        hearsay = (
+            source is not None
+            and source.kind == "document"
+            and source.organization is None
+            and cue.kind == "active"
+            and re.search(r"\byang\s*$", text[: cue.start]) is not None
+        )
         if (source is None and not via and cue.kind in ("passive", "hedge")) or hearsay:
             # "BNPB mencatat 5.000 warga diperkirakan mengungsi", "Rizky membantah kabar yang menyebut ..."
             found = _outer_speaker(text, ranked, found, names) or found
@@ -133,8 +160,9 @@ def _outer_speaker(text: str, ranked: list[tuple[int, Cue]], inner: Found, names
         stance = outer.stance if outer.stance == Stance.DENIED or inner.stance == Stance.REPORTED else inner.stance
         if source is None and stance == Stance.CONFIRMED:
             stance = Stance.REPORTED
-        return Found(inner.cue if stance == inner.stance else outer, source, span,
-                     tuple(dict.fromkeys(via + inner.via)), stance)
+        return Found(
+            inner.cue if stance == inner.stance else outer, source, span, tuple(dict.fromkeys(via + inner.via)), stance
+        )
     return None
 
 
@@ -150,16 +178,17 @@ def _closing_speaker(
     if fspan is None or inner.cue is None or inner.cue.kind == "post" or inner.cue.start > fspan[0]:
         return None
     closing = next((c for _, c in ranked if c.kind == "post" and c.start >= fspan[1]), None)
-    if closing is None or (re.search(r"[“”\"]", text[inner.cue.end: fspan[0]]) and inner.source is not None \
-            and not re.search(r"[“”\"]", text[: inner.cue.start])):
+    if closing is None or (
+        re.search(r"[“”\"]", text[inner.cue.end : fspan[0]])
+        and inner.source is not None
+        and not re.search(r"[“”\"]", text[: inner.cue.start])
+    ):
         return None  # 'X mengatakan: "..."' is X's own quotation
     source, span, via = source_for(text, closing, names)
-    quoted = re.match(r"\s*[“\"]", text) is not None and not re.search(r"[”\"]", text[1: inner.cue.start])
+    quoted = re.match(r"\s*[“\"]", text) is not None and not re.search(r"[”\"]", text[1 : inner.cue.start])
     if source is None or source.kind == "document" or (source.kind == "pronoun" and not quoted):
         return None  # '"Setelah itu, tersangka melaporkan ...," jelasnya': the quoted verb is the speaker's words
     via = tuple(dict.fromkeys(via + inner.via))
     if inner.stance != Stance.REPORTED and same_speaker(inner.source, source):
         return Found(inner.cue, source, span, via, inner.stance)
     return Found(closing, source, span, via, closing.stance)
-
-

@@ -42,13 +42,13 @@ def _quote_marks(text: str) -> list[tuple[int, str]]:
     marks: list[tuple[int, str]] = []
     for m in _QUOTE_CHAR_RE.finditer(text):
         ch, i = m.group(0), m.start()
-        before, after = text[:i].rstrip(), text[i + 1:]
+        before, after = text[:i].rstrip(), text[i + 1 :]
         if ch == "“":
             marks.append((i, "toggle" if before and not after.strip(" .,!?)") else "open"))
         elif ch == "”":
             opens = (not before or before.endswith((",", ":"))) and re.match(r"\s*[A-Z]", after) is not None
             marks.append((i, "toggle" if opens else "close"))
-        elif POST_WORD_RE.match(text, i + 1) or not text[i + 1:].strip(" .,!?)"):
+        elif POST_WORD_RE.match(text, i + 1) or not text[i + 1 :].strip(" .,!?)"):
             marks.append((i, "close"))
         elif not text[:i].strip():
             marks.append((i, "open"))
@@ -87,8 +87,9 @@ def quote_speaker(
     own = found.cue
     region_start = opened_at[1] if opened_at is not None and opened_at[0] == position else 0
     if found.source is not None and found.source.kind != "pronoun" and own is not None:
-        closes_here = [off for off, kind in _quote_marks(sentences[position].text)
-                       if off >= fspan[1] and kind != "open"]
+        closes_here = [
+            off for off, kind in _quote_marks(sentences[position].text) if off >= fspan[1] and kind != "open"
+        ]
         region_end = closes_here[0] if closes_here else len(sentences[position].text)
         if not region_start <= own.start < region_end:
             return None  # the sentence's own source stands outside the quotation
@@ -106,13 +107,27 @@ def quote_speaker(
             if speaker.source is not None and speaker.source.kind == "pronoun" and opened_at is not None:
                 before = _speaker_before(sentences[opened_at[0]].text, opened_at[1])
                 if before is not None:
-                    return (Found(speaker.cue, before.source, before.span, tuple(dict.fromkeys(speaker.via + before.via)),
-                                   speaker.stance), pos, opened_at[0], "quoted; the speaker is named where the quote opens")
+                    return (
+                        Found(
+                            speaker.cue,
+                            before.source,
+                            before.span,
+                            tuple(dict.fromkeys(speaker.via + before.via)),
+                            speaker.stance,
+                        ),
+                        pos,
+                        opened_at[0],
+                        "quoted; the speaker is named where the quote opens",
+                    )
                 back = last_named(sentences, opened_at[0])
                 if back is not None:
                     prev = back.found
-                    return (Found(speaker.cue, prev.source, prev.span, speaker.via, speaker.stance), pos, back.position,
-                            "quoted; 'nya' resolved to the source of an earlier sentence")
+                    return (
+                        Found(speaker.cue, prev.source, prev.span, speaker.via, speaker.stance),
+                        pos,
+                        back.position,
+                        "quoted; 'nya' resolved to the source of an earlier sentence",
+                    )
                 return None
             return speaker, pos, pos, "quoted; the speaker is named where the quote closes"
         break
@@ -135,7 +150,7 @@ def quote_speaker(
 def _speaker_after(text: str, close: int) -> Found | None:
     """`..., "kata Argo.` / `...," ujar Ketua KPU X`: the post cue right after a closing mark."""
     for cue in find_cues(text, close + 1):
-        if cue.kind != "post" or text[close + 1: cue.start].strip(" ,"):
+        if cue.kind != "post" or text[close + 1 : cue.start].strip(" ,"):
             return None
         source, span, via = source_for(text, cue)
         if source is None or source.kind == "document":
@@ -147,7 +162,7 @@ def _speaker_after(text: str, close: int) -> Found | None:
 def _speaker_before(text: str, open_at: int) -> Found | None:
     """`Dia menyambung, "...` / `X mengatakan: “...`: an active cue right before an opening mark."""
     for cue in reversed(find_cues(text[:open_at])):
-        if cue.kind != "active" or text[cue.end: open_at].strip(" ,:"):
+        if cue.kind != "active" or text[cue.end : open_at].strip(" ,:"):
             return None
         source, span, via = source_for(text, cue)
         if source is None or source.kind in ("document", "pronoun"):
@@ -191,10 +206,12 @@ def back_reference(sentences: Sequence[Sentence], position: int) -> tuple[Found,
         else:
             if cue.stance not in (Stance.CONFIRMED, Stance.DENIED):
                 return None  # "X mengatakan ..." opens a new statement
-            obj = nxt[cue.end: cue.end + 60]
+            obj = nxt[cue.end : cue.end + 60]
             ref = reference(obj)
-            if ref is not None and ref.scope == Scope.EVENT and not (
-                _content_words(obj) & _content_words(sentences[position].text)
+            if (
+                ref is not None
+                and ref.scope == Scope.EVENT
+                and not (_content_words(obj) & _content_words(sentences[position].text))
             ):
                 ref = None  # "X membenarkan kedatangan presiden": not this sentence's event
         if ref is not None:

@@ -126,9 +126,15 @@ def find_claims(articles: Sequence[tuple[str, Sequence[Sentence]]], figure: Figu
             denier = resolver.resolve(att.disputed_by.source, scope=match.article)
             index = match.sentence + 1
             denial_text = _sentence_text(articles, match.article, index)
-            denial = replace(match, attribution=att.disputed_by, source_name=denier.name, source_key=denier.key,
-                             source_sentence=index if denial_text else None, source_sentence_text=denial_text,
-                             cue_sentence_text=denial_text)
+            denial = replace(
+                match,
+                attribution=att.disputed_by,
+                source_name=denier.name,
+                source_key=denier.key,
+                source_sentence=index if denial_text else None,
+                source_sentence_text=denial_text,
+                cue_sentence_text=denial_text,
+            )
             buckets.setdefault((denier.key, Stance.DENIED, Scope.FIGURE), []).append((denial, denier))
 
     groups = _ordered([_group(key, members) for (key, _, _), members in buckets.items()])
@@ -160,25 +166,35 @@ def _leads_given_later(matches: list[ClaimMatch], resolver: EntityResolver) -> l
         later = [m for m in by_article[match.article] if m.sentence > match.sentence]
         givers = [m for m in later if m.attribution.source is not None]
         entities = {resolver.resolve(m.attribution.source, scope=m.article) for m in givers}  # type: ignore[arg-type]
-        if len({e.key for e in entities}) != 1 or any(
-            e.kind == "anonymous" for e in entities) or any(
-            m.attribution.scope != Scope.FIGURE or m.attribution.stance == Stance.DENIED for m in givers
+        if (
+            len({e.key for e in entities}) != 1
+            or any(e.kind == "anonymous" for e in entities)
+            or any(m.attribution.scope != Scope.FIGURE or m.attribution.stance == Stance.DENIED for m in givers)
         ):
             out.append(match)
             continue
         giver = givers[0]
         g = giver.attribution
-        out.append(replace(
-            match,
-            attribution=replace(
-                att, who=g.who, role=g.role, role_id=g.role_id, organization=g.organization,
-                organization_id=g.organization_id, source_text=g.source_text, source_span=g.source_span,
-                source_sentence=g.source_sentence, source=g.source,
-                note="the lead states the figure its source gives later in the article",
-            ),
-            source_sentence=giver.source_sentence or giver.sentence,
-            source_sentence_text=giver.source_sentence_text or giver.text,
-        ))
+        out.append(
+            replace(
+                match,
+                attribution=replace(
+                    att,
+                    who=g.who,
+                    role=g.role,
+                    role_id=g.role_id,
+                    organization=g.organization,
+                    organization_id=g.organization_id,
+                    source_text=g.source_text,
+                    source_span=g.source_span,
+                    source_sentence=g.source_sentence,
+                    source=g.source,
+                    note="the lead states the figure its source gives later in the article",
+                ),
+                source_sentence=giver.source_sentence or giver.sentence,
+                source_sentence_text=giver.source_sentence_text or giver.text,
+            )
+        )
     return out
 
 
@@ -201,7 +217,7 @@ def _match(
 ) -> ClaimMatch:
     # everything attribute() may read: this sentence, the ones before (pronouns, reports, an open
     # quotation) and after (a quotation's speaker, a back-reference)
-    window = tuple(s.text for s in sentences[max(0, pos - 12): pos + 7])
+    window = tuple(s.text for s in sentences[max(0, pos - 12) : pos + 7])
     key = (pos, len(sentences) > pos + 1, window, fig.text, fig.start, fig.end)
     att = seen.get(key)
     if att is None:
@@ -216,8 +232,9 @@ def _match(
         attribution=att,
         source_sentence=sentences[src_pos].index if borrowed and src_pos is not None else None,
         source_sentence_text=sentences[src_pos].text if borrowed and src_pos is not None else None,
-        cue_sentence_text=(sentences[att.cue_sentence].text
-                           if att.cue_sentence is not None and att.cue_sentence != pos else None),
+        cue_sentence_text=(
+            sentences[att.cue_sentence].text if att.cue_sentence is not None and att.cue_sentence != pos else None
+        ),
     )
 
 
@@ -227,8 +244,11 @@ def _learn_bare_names(
     bare = {
         (m.article, m.attribution.source.who)
         for m in matches
-        if m.attribution.source is not None and m.attribution.source.kind == "person"
-        and m.attribution.source.who and not m.attribution.source.role and not m.attribution.source.organization
+        if m.attribution.source is not None
+        and m.attribution.source.kind == "person"
+        and m.attribution.source.who
+        and not m.attribution.source.role
+        and not m.attribution.source.organization
     }
     if not bare:
         return
@@ -255,11 +275,11 @@ def _learn_from_mention(resolver: EntityResolver, text: str, name: str, scope: s
     """Learn "Sekjen NATO, Mark Rutte" from the words just before a full-name mention."""
     idx = text.find(name)
     while idx >= 0:
-        window = text[max(0, idx - 90): idx]
+        window = text[max(0, idx - 90) : idx]
         for stop in ("oleh", "bahwa", ".", ";", "dari", "kata", "ujar", "menurut", "yang"):
             cut = window.lower().rfind(stop)  # "Menurut Ahli Gizi, X" as well as "menurut"
             if cut >= 0:
-                window = window[cut + len(stop):]
+                window = window[cut + len(stop) :]
         words = window.split()
         full = _full_name_at(text, idx)
         for start in range(max(0, len(words) - 10), len(words)):
@@ -299,12 +319,24 @@ def _group(key: str, members: list[tuple[ClaimMatch, Entity]]) -> SourceGroup:
         role = "/".join(roles)
     elif entity.kind == "medium":
         name = "no source named (reported by " + ", ".join(via) + ")"
-        return SourceGroup(key, name, None, None, None, stance, cues, via, matches, kind="medium",
-                           scope=matches[0].attribution.scope)
+        return SourceGroup(
+            key, name, None, None, None, stance, cues, via, matches, kind="medium", scope=matches[0].attribution.scope
+        )
     if via:
         name = f"{name} (via {', '.join(via)})"
-    return SourceGroup(key, name, who, role, organization, stance, cues, via, matches, kind=entity.kind,
-                       scope=matches[0].attribution.scope)
+    return SourceGroup(
+        key,
+        name,
+        who,
+        role,
+        organization,
+        stance,
+        cues,
+        via,
+        matches,
+        kind=entity.kind,
+        scope=matches[0].attribution.scope,
+    )
 
 
 def _ordered(groups: list[SourceGroup]) -> list[SourceGroup]:
@@ -320,7 +352,9 @@ def _ordered(groups: list[SourceGroup]) -> list[SourceGroup]:
         best[g.key] = min(best.get(g.key, rank), rank)
         count[g.key] = count.get(g.key, 0) + len(g.matches)
         first.setdefault(g.key, i)
-    return sorted(groups, key=lambda g: (best[g.key], -count[g.key], first[g.key], g.scope != Scope.FIGURE, g.stance.rank))
+    return sorted(
+        groups, key=lambda g: (best[g.key], -count[g.key], first[g.key], g.scope != Scope.FIGURE, g.stance.rank)
+    )
 
 
 def _affiliation(source: Source | None) -> str:

@@ -31,35 +31,68 @@ def claim_items(report: ClaimReport) -> tuple[AnswerItem, ...]:
         else:
             figures = tuple(dict.fromkeys(figure_label(m.figure) for m in group.matches))
             text = f"{group.name} — {group.stance}: {'; '.join(figures)}"
-        items.append(AnswerItem(
-            text=text,
-            citations=_citations(group.matches),
-            fields={
-                "who": group.who, "role": group.role, "organization": group.organization,
-                "stance": group.stance, "scope": group.scope, "event": event,
-                "cue": ", ".join(group.cues) or None, "via": list(group.via),
-                "figure": figure_field(group.matches[0].figure), "source": group.name, "kind": group.kind,
-            },
-        ))
+        items.append(
+            AnswerItem(
+                text=text,
+                citations=_citations(group.matches),
+                fields={
+                    "who": group.who,
+                    "role": group.role,
+                    "organization": group.organization,
+                    "stance": group.stance,
+                    "scope": group.scope,
+                    "event": event,
+                    "cue": ", ".join(group.cues) or None,
+                    "via": list(group.via),
+                    "figure": figure_field(group.matches[0].figure),
+                    "source": group.name,
+                    "kind": group.kind,
+                },
+            )
+        )
     for match in report.unattributed:
         att = match.attribution
-        items.append(AnswerItem(
-            text=f"no source named — {att.stance}: {figure_label(match.figure)}",
-            citations=_citations((match,)),
-            fields={"who": None, "role": None, "organization": None, "stance": att.stance,
-                    "scope": Scope.FIGURE, "event": None, "cue": att.cue, "via": list(att.via), "figure": figure_field(match.figure),
-                    "source": None, "kind": "unattributed"},
-        ))
+        items.append(
+            AnswerItem(
+                text=f"no source named — {att.stance}: {figure_label(match.figure)}",
+                citations=_citations((match,)),
+                fields={
+                    "who": None,
+                    "role": None,
+                    "organization": None,
+                    "stance": att.stance,
+                    "scope": Scope.FIGURE,
+                    "event": None,
+                    "cue": att.cue,
+                    "via": list(att.via),
+                    "figure": figure_field(match.figure),
+                    "source": None,
+                    "kind": "unattributed",
+                },
+            )
+        )
     for match in report.related:
         att = match.attribution
         who = match.source_name
-        items.append(AnswerItem(
-            text=f"related: {figure_label(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
-            citations=_citations((match,)),
-            fields={"who": att.who, "role": att.role, "organization": att.organization, "stance": att.stance,
-                    "scope": att.scope, "event": att.event or att.event_text, "cue": att.cue, "via": list(att.via), "figure": figure_field(match.figure),
-                    "source": who, "kind": "related"},
-        ))
+        items.append(
+            AnswerItem(
+                text=f"related: {figure_label(match.figure)}" + (f" ({who}, {att.stance})" if who else ""),
+                citations=_citations((match,)),
+                fields={
+                    "who": att.who,
+                    "role": att.role,
+                    "organization": att.organization,
+                    "stance": att.stance,
+                    "scope": att.scope,
+                    "event": att.event or att.event_text,
+                    "cue": att.cue,
+                    "via": list(att.via),
+                    "figure": figure_field(match.figure),
+                    "source": who,
+                    "kind": "related",
+                },
+            )
+        )
     return tuple(items)
 
 
@@ -68,9 +101,17 @@ def _citations(matches: Sequence[ClaimMatch]) -> tuple[Citation, ...]:
     seen: set[tuple[str, int]] = set()
     for m in matches:
         att = m.attribution
-        cue_index = m.sentence + att.cue_sentence - att.position if m.cue_sentence_text and att.cue_sentence is not None else None
+        cue_index = (
+            m.sentence + att.cue_sentence - att.position
+            if m.cue_sentence_text and att.cue_sentence is not None
+            else None
+        )
         # the sentence, the one naming the source, and the one holding the cue ('"...," katanya')
-        for index, text in ((m.sentence, m.text), (m.source_sentence, m.source_sentence_text), (cue_index, m.cue_sentence_text)):
+        for index, text in (
+            (m.sentence, m.text),
+            (m.source_sentence, m.source_sentence_text),
+            (cue_index, m.cue_sentence_text),
+        ):
             if index is None or text is None or (m.article, index) in seen:
                 continue
             seen.add((m.article, index))

@@ -73,19 +73,37 @@ def explain_line(match: ClaimMatch) -> str:
     """The spans that produced one attribution: figure, cue and source, marked in the text."""
     att = match.attribution
     parts = [f"{match.ref} figure «{_span(match.text, att.figure_span)}»"]
-    cue_text = match.cue_sentence_text if att.cue_sentence is not None and att.cue_sentence != att.position else match.text
+    cue_text = (
+        match.cue_sentence_text if att.cue_sentence is not None and att.cue_sentence != att.position else match.text
+    )
     if att.cue_span and cue_text:
-        where = "" if att.cue_sentence in (None, att.position) else (
-            " (next sentence)" if att.cue_sentence == att.position + 1 else
-            " (later sentence)" if att.cue_sentence is not None and att.cue_sentence > att.position else " (earlier sentence)")
+        where = (
+            ""
+            if att.cue_sentence in (None, att.position)
+            else (
+                " (next sentence)"
+                if att.cue_sentence == att.position + 1
+                else " (later sentence)"
+                if att.cue_sentence is not None and att.cue_sentence > att.position
+                else " (earlier sentence)"
+            )
+        )
         parts.append(f"cue «{_span(cue_text, att.cue_span)}»{where} = {att.cue}")
     else:
         parts.append("no cue")
     if att.source_span is not None and att.source_sentence is not None:
         text = match.text if att.source_sentence == att.position else (match.source_sentence_text or "")
-        where = "" if att.source_sentence == att.position else (
-            " (next sentence)" if att.source_sentence == att.position + 1 else
-            " (later sentence)" if att.source_sentence > att.position else " (earlier sentence)")
+        where = (
+            ""
+            if att.source_sentence == att.position
+            else (
+                " (next sentence)"
+                if att.source_sentence == att.position + 1
+                else " (later sentence)"
+                if att.source_sentence > att.position
+                else " (earlier sentence)"
+            )
+        )
         parts.append(f"source «{_span(text, att.source_span)}»{where}")
     else:
         parts.append("no source")
@@ -100,4 +118,4 @@ def explain_line(match: ClaimMatch) -> str:
 def _span(text: str, span: tuple[int, int] | None) -> str:
     if span is None:
         return "?"
-    return text[span[0]:span[1]]
+    return text[span[0] : span[1]]

@@ -39,7 +39,7 @@ def is_label(text: str, figure: Figure) -> bool:
         return False
     if _SCALED_RE.search(figure.text or ""):
         return False  # "terminal 20 juta penumpang": a number with a scale word counts, it names nothing
-    if _SCORE_RE.search(text[max(0, start - 2): end + 3]) and not figure.unit:
+    if _SCORE_RE.search(text[max(0, start - 2) : end + 3]) and not figure.unit:
         return True  # "2-2", "3-4 - 3", a score or a formation
     if _NUMBER_OF_RE.match(text[end:]):
         return True  # "2268 K / 30/MEM / 2017": the number of a decree
@@ -58,12 +58,24 @@ def is_label(text: str, figure: Figure) -> bool:
 def _qualifies(text: str, start: int) -> bool:
     """A word before the number that makes it a quantity anyway ("Sebanyak 10", "Hingga 5")."""
     before = _WORD_BEFORE_RE.search(text[:start])
-    return before is not None and before.group(1).lower() in ("sebanyak", "sekitar", "hingga", "mencapai", "lebih", "kurang",
-                                                               "hampir", "setidaknya", "sedikitnya", "total", "ada", "hanya")
+    return before is not None and before.group(1).lower() in (
+        "sebanyak",
+        "sekitar",
+        "hingga",
+        "mencapai",
+        "lebih",
+        "kurang",
+        "hampir",
+        "setidaknya",
+        "sedikitnya",
+        "total",
+        "ada",
+        "hanya",
+    )
 
 
 def _span(text: str, figure: Figure) -> tuple[int | None, int | None]:
-    if 0 <= figure.start < figure.end <= len(text) and text[figure.start:figure.end] == figure.text:
+    if 0 <= figure.start < figure.end <= len(text) and text[figure.start : figure.end] == figure.text:
         return figure.start, figure.end
     idx = text.find(figure.text) if figure.text else -1
     return (idx, idx + len(figure.text)) if idx >= 0 else (None, None)

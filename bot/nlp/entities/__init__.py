@@ -23,6 +23,12 @@ from bot.nlp.entities.resolve import EntityResolver
 from bot.nlp.entities.values import Entity, Source
 
 __all__ = [
-    "Entity", "EntityResolver", "Source", "anonymous_group_name", "find_medium", "is_medium", "parse_source",
+    "Entity",
+    "EntityResolver",
+    "Source",
+    "anonymous_group_name",
+    "find_medium",
+    "is_medium",
+    "parse_source",
     "translate_org",
 ]

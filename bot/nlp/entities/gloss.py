@@ -12,8 +12,20 @@ import re
 from dataclasses import replace
 
 from bot.nlp.entities.lexicon import (
-    COUNTRIES, COUNTRY_PREFIX, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_WORDS, ORG_WORD_PREFIX,
-    PLACE_PHRASES, PLACES, ROLES, known_entity, norm, norm_keep_case, longest_prefix,
+    COUNTRIES,
+    COUNTRY_PREFIX,
+    KNOWN_ENTITIES,
+    ORG_HEAD_PREFIX,
+    ORG_HEADS,
+    ORG_WORD_PREFIX,
+    ORG_WORDS,
+    PLACE_PHRASES,
+    PLACES,
+    ROLES,
+    known_entity,
+    longest_prefix,
+    norm,
+    norm_keep_case,
 )
 from bot.nlp.entities.values import Source
 from bot.nlp.language import is_formed_word, is_root
@@ -40,7 +52,7 @@ def translate_org(text: str) -> str:
     key = longest_prefix(ORG_HEAD_PREFIX, low)
     if key is not None:
         head = ORG_HEADS[key]
-        words = low[len(key):].split()
+        words = low[len(key) :].split()
     parts: list[str] = []
     unknown: list[str] = []  # words kept as written: a place, or a word the tables lack
     place: str | None = None
@@ -51,10 +63,10 @@ def translate_org(text: str) -> str:
         rest = " ".join(words[i:])
         if words[i] in ("kabupaten", "kota", "provinsi", "kab.", "kab") and i + 1 < len(words):
             kind = {"kota": "City", "provinsi": "Province"}.get(words[i], "Regency")
-            following = " ".join(words[i + 1:])
+            following = " ".join(words[i + 1 :])
             phrase = next((p for p in PLACE_PHRASES if following == p or following.startswith(p + " ")), None)
             n = len(phrase.split()) if phrase else 1  # "Provinsi Jawa Barat": the place is two words
-            parts.insert(0, f"{' '.join(original[offset + i + 1: offset + i + 1 + n]) or words[i + 1]} {kind}")
+            parts.insert(0, f"{' '.join(original[offset + i + 1 : offset + i + 1 + n]) or words[i + 1]} {kind}")
             i += 1 + n
             continue
         hit = longest_prefix(ORG_WORD_PREFIX, rest)
@@ -65,7 +77,7 @@ def translate_org(text: str) -> str:
         place_hit = next((p for p in PLACE_PHRASES if rest == p or rest.startswith(p + " ")), None)
         if place_hit:
             n = len(place_hit.split())
-            place_words = original[offset + i: offset + i + n]
+            place_words = original[offset + i : offset + i + n]
             parts.insert(0, " ".join(place_words))
             i += n
             continue
@@ -83,16 +95,25 @@ def translate_org(text: str) -> str:
     if head in ("PT", "Bank", "University", "Party", "Foundation", "Hospital", "Hospital"):
         return norm_keep_case(text)  # a proper name: "Universitas Indonesia", "PT Pertamina"
     known_words = set(ORG_WORDS.values())
-    if parts and (place is None or head is None) and (head is None or head[0].isupper()) \
-            and not any(p in known_words or " " in p for p in parts):
+    if (
+        parts
+        and (place is None or head is None)
+        and (head is None or head[0].isupper())
+        and not any(p in known_words or " " in p for p in parts)
+    ):
         return norm_keep_case(text)  # nothing to translate: keep the proper name as written ("Samuel Sekuritas")
     tail: list[str] = []
-    while parts and parts[-1][:1].isupper() and parts[-1] not in known_words and len(parts) > 1 \
-            and _could_be_place(parts[-1]):
+    while (
+        parts
+        and parts[-1][:1].isupper()
+        and parts[-1] not in known_words
+        and len(parts) > 1
+        and _could_be_place(parts[-1])
+    ):
         tail.insert(0, parts.pop())  # "Kepolisian Resor Bogor": Bogor is the place
     if tail:
         parts.insert(0, " ".join(tail))
-    if any(p in unknown for p in parts[1 if tail else 0:]) and (head or any(p in known_words for p in parts)):
+    if any(p in unknown for p in parts[1 if tail else 0 :]) and (head or any(p in known_words for p in parts)):
         # half a gloss ("Ministry of Reformasi Birokrasi ...", "lokal government") is worse than none
         return norm_keep_case(text)
     if head is None:
@@ -118,9 +139,11 @@ def _indonesian_name(org: str) -> bool:
     """Does a body's name as written open with an Indonesian head ("Departemen ...", "Kecamatan ...")?"""
     words = [w.lower().strip(",.()") for w in org.split()]
     first = words[0] if words else ""
-    return first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank") or first in (
-        "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian") or any(
-        is_formed_word(w) for w in words)  # "Sumber Daya Akademik dan Perpustakaan Unpad"
+    return (
+        (first in ORG_HEADS and ORG_HEADS[first] not in ("PT", "Bank"))
+        or first in ("kecamatan", "kelurahan", "desa", "kabupaten", "kota", "provinsi", "divisi", "bidang", "bagian")
+        or any(is_formed_word(w) for w in words)
+    )  # "Sumber Daya Akademik dan Perpustakaan Unpad"
 
 
 def _possessive(place: str) -> str:
@@ -129,7 +152,7 @@ def _possessive(place: str) -> str:
 
 
 def person_role_label(source: Source) -> str | None:
-    """"NATO Secretary General", "acting Bogor Regent", "former Health Minister"."""
+    """ "NATO Secretary General", "acting Bogor Regent", "former Health Minister"."""
     if not source.role:
         return None
     acting = source.role.startswith("acting ")
@@ -171,7 +194,7 @@ def _role_label(source: Source) -> str | None:
 
 
 def anon_name(affiliation: str, roles: tuple[str, ...]) -> str:
-    """"unnamed Western official/diplomat"."""
+    """ "unnamed Western official/diplomat"."""
     adj = affiliation
     if affiliation.lower() in {c[0].lower() for c in COUNTRIES.values()}:
         adj = next(a for n, a in COUNTRIES.values() if n.lower() == affiliation.lower())

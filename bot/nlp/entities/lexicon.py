@@ -17,9 +17,7 @@ from bot.nlp.aliases import load_aliases
 #: A role that speaks for its organisation (a spokesperson) is grouped under the
 #: organisation; a head (a minister, a secretary general) or anyone else named is a person.
 _ROLE_TABLE = vocab.table("roles")
-ROLES: dict[str, tuple[str, bool]] = {
-    row[0]: (row[1], row[2] == "yes") for row in _ROLE_TABLE.rows
-}
+ROLES: dict[str, tuple[str, bool]] = {row[0]: (row[1], row[2] == "yes") for row in _ROLE_TABLE.rows}
 
 #: Roles whose unnamed holder speaks for the organisation ("seorang pejabat Barat").
 UNNAMED_SPEAKERS: frozenset[str] = frozenset(row[0] for row in _ROLE_TABLE.rows if row[2] in ("yes", "unnamed"))
@@ -145,7 +143,9 @@ ORG_CONTINUE = frozenset(
 )
 
 
-ORG_HEAD_WORDS = frozenset(k for k in ORG_HEADS if " " not in k and k not in ("pusat", "militer", "tentara", "intelijen"))
+ORG_HEAD_WORDS = frozenset(
+    k for k in ORG_HEADS if " " not in k and k not in ("pusat", "militer", "tentara", "intelijen")
+)
 
 
 PAREN_RE = re.compile(r"\(([^()]{1,80})\)")

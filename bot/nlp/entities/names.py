@@ -62,7 +62,7 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
     if len(words) > 2 and word_kind(words[0]) == "body" and low[1] in ("for", "of", "on", "and", "&"):
         # "Institute for Development of Economics and Finance Bhima Y": an English body's name, then a person's
         name = None if names_a_body(words) else person_name(words[2:])  # "Journal of Food Science": all body
-        k = len(words) - len(name.split()) if name and " ".join(words[-len(name.split()):]) == name else len(words)
+        k = len(words) - len(name.split()) if name and " ".join(words[-len(name.split()) :]) == name else len(words)
         k = max(k, 3)  # the body's name goes on after its link at least one word ("University of Oxford")
         return " ".join(words[:k]), " ".join(words[k:])
     # a country or place phrase at the start
@@ -71,7 +71,7 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
     if name is not None:
         n = len(name.split())
         tail = " ".join(low[n:])
-        if low[n:n + 1] == ["dan"]:
+        if low[n : n + 1] == ["dan"]:
             second = longest_prefix(COUNTRY_PREFIX, tail[4:])
             if second:
                 n += 1 + len(second.split())
@@ -82,7 +82,13 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
         if low[n] in RANKS:
             break
         n += 1
-        if low[n - 1] in NAMED_HEADS and low[n - 1] not in ("tbk", "persero") and n < len(words) and words[n][:1].isupper() and low[n] not in RANKS:
+        if (
+            low[n - 1] in NAMED_HEADS
+            and low[n - 1] not in ("tbk", "persero")
+            and n < len(words)
+            and words[n][:1].isupper()
+            and low[n] not in RANKS
+        ):
             n += 1  # "PT Pertamina", "Universitas Airlangga": the head's own name
     caps = 0
     while caps < len(words) and words[caps][:1].isupper() and low[caps] not in RANKS:
@@ -111,7 +117,7 @@ def split_org_and_name(rest: str, after_role: bool = True) -> tuple[str | None, 
     name = person_name(words[n:]) if n else None
     if name is not None and n < caps:
         start = len(words) - len(name.split())
-        while start > n and " ".join(words[start:start + len(name.split())]).strip(".,") != name:
+        while start > n and " ".join(words[start : start + len(name.split())]).strip(".,") != name:
             start -= 1
         if n < start <= caps:
             n = start  # "Departemen Operasi Divisi Produk Emas Pegadaian Heri Prasongko": all before the name
@@ -161,12 +167,12 @@ def regional_place(organization_id: str | None, name_part: str) -> tuple[str | N
         caps += 1
     if not organization_id or caps < 3:
         return None, name_part
-    place = leading_place(" ".join(words[:caps - 2]))
+    place = leading_place(" ".join(words[: caps - 2]))
     if place is None and organization_id.split()[0].lower().strip("()") in _REGIONAL:
         place = words[0].strip(",")
     if place is None:
         return None, name_part
-    return place, " ".join(words[len(place.split()):])
+    return place, " ".join(words[len(place.split()) :])
 
 
 def leading_place(text: str) -> str | None:
@@ -182,7 +188,7 @@ def leading_place(text: str) -> str | None:
 
 
 def with_place(organization: str, place: str, written: str | None = None) -> str:
-    """"KPU (General Elections Commission)" + "Jateng" -> "KPU Jateng (General Elections Commission)";
+    """ "KPU (General Elections Commission)" + "Jateng" -> "KPU Jateng (General Elections Commission)";
     an English gloss of our tables takes the place in front ("Mimika Maritime Affairs and
     Fisheries Agency (DKP)"); a well-known body named in English keeps its branch as
     written ("Golkar Purwakarta", not "Purwakarta Golkar Party")."""

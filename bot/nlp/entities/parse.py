@@ -15,14 +15,38 @@ from dataclasses import replace
 from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
-    ADDRESSEES, COUNTRIES, COUNTRY_PREFIX, INDONESIAN_BODIES, KNOWN_ENTITIES, ORG_HEADS, ORG_HEAD_PREFIX, ORG_LED_ROLES,
-    PAREN_RE, PLACES, TITLE_LIST_RE, PLACE_ROLES, PRONOUNS, RANKS, REPORTER_WORDS, REPORT_NOUNS, ROLES, ROLE_ORGS, WORK_NOUNS,
-    ORG_WORD_PREFIX, ROLE_PREFIX, UNNAMED_SPEAKERS, find_medium, is_medium, known_entity, norm, norm_keep_case, longest_prefix,
+    ADDRESSEES,
+    COUNTRIES,
+    COUNTRY_PREFIX,
+    INDONESIAN_BODIES,
+    KNOWN_ENTITIES,
+    ORG_HEAD_PREFIX,
+    ORG_HEADS,
+    ORG_LED_ROLES,
+    ORG_WORD_PREFIX,
+    PAREN_RE,
+    PLACE_ROLES,
+    PLACES,
+    PRONOUNS,
+    RANKS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLE_ORGS,
+    ROLE_PREFIX,
+    ROLES,
+    TITLE_LIST_RE,
+    UNNAMED_SPEAKERS,
+    WORK_NOUNS,
+    find_medium,
+    is_medium,
+    known_entity,
+    longest_prefix,
+    norm,
+    norm_keep_case,
 )
-from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
+from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
 from bot.nlp.entities.values import Source
-
 
 _ANON_MARKERS = vocab.word_list("anonymous_markers")
 
@@ -52,7 +76,9 @@ def parse_source(text: str) -> Source | None:
     raw = norm_keep_case(text)
     raw = re.sub(r"^(?:pihak|kalangan)\s+", "", raw, flags=re.I)
     # "Kepala Pusat Data, Informasi, dan Humas BNPB": a title's list of fields, not appositions
-    raw = TITLE_LIST_RE.sub(lambda m: re.sub(r",\s+(?:dan\s+)?", lambda c: " dan " if "dan" in c.group(0) else " ", m.group(0)), raw)
+    raw = TITLE_LIST_RE.sub(
+        lambda m: re.sub(r",\s+(?:dan\s+)?", lambda c: " dan " if "dan" in c.group(0) else " ", m.group(0)), raw
+    )
     # "Rhenald Kasali selaku pendiri ...", "Ria Miranda sebagai penyelenggara ...": a name and its role
     raw = re.sub(r"(?<=[A-Za-z])\s+(?:selaku|sebagai)\s+(?=[a-zA-Z])", ", ", raw)
     # "pendiri Rumah Perubahan sekaligus Guru Besar ...": the first of two offices held at once
@@ -66,7 +92,8 @@ def parse_source(text: str) -> Source | None:
         return None
     low = raw.lower()
     aliases = tuple(
-        m.group(1).strip() for m in PAREN_RE.finditer(raw)
+        m.group(1).strip()
+        for m in PAREN_RE.finditer(raw)
         if _ACRONYM_RE.match(m.group(1).strip()) or known_entity(m.group(1).strip().lower())
     )
     plain = PAREN_RE.sub(" ", raw)
@@ -94,13 +121,21 @@ def parse_source(text: str) -> Source | None:
         return Source(text=raw, kind="reporter", role="reporter")
     if is_medium(plain) and not known_entity(plain_low):
         return Source(text=raw, kind="medium", organization=find_medium(plain))
-    if len(words_low) == 2 and word_kind(plain.split()[0]) == "acronym" and word_kind(plain.split()[1]) == "name" \
-            and words_low[0] not in ROLES:
+    if (
+        len(words_low) == 2
+        and word_kind(plain.split()[0]) == "acronym"
+        and word_kind(plain.split()[1]) == "name"
+        and words_low[0] not in ROLES
+    ):
         # "XL Axiata", "MCM Live", "BRI Syariah": an acronym and a word name a body, not a person
-        return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + norm(plain))
+        return Source(
+            text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + norm(plain)
+        )
     if _WEB_NAME_RE.fullmatch(plain):
         # "Dompetku.id mencatat ...": a company named like its web address, not an outlet
-        return Source(text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + plain_low)
+        return Source(
+            text=raw, kind="organization", organization=plain, organization_id=plain, org_key="org:" + plain_low
+        )
 
     former = False
     body = plain
@@ -110,13 +145,13 @@ def parse_source(text: str) -> Source | None:
 
     acting = _ACTING_RE.match(body)
     if acting:
-        body = body[acting.end():]  # "Plt Bupati Bogor, Iwan Setiawan": the acting Regent
+        body = body[acting.end() :]  # "Plt Bupati Bogor, Iwan Setiawan": the acting Regent
 
     anonymous = False
     opener = re.match(r"^(seorang|salah satu|salah seorang|sejumlah|beberapa|para|dua|tiga|sebuah)\s+", body, re.I)
     if opener:
         anonymous = True
-        body = body[opener.end():]
+        body = body[opener.end() :]
         if re.match(r"^(mantan|eks)\s", body, re.I):
             former = True
             body = body.split(" ", 1)[1]
@@ -129,14 +164,14 @@ def parse_source(text: str) -> Source | None:
     if role_key and " " in role_key:
         # "Kepala Kantor Staf Presiden": the role is "kepala", "Kantor Staf Presiden" the body
         shorter, last = role_key.rsplit(" ", 1)
-        tail = known_entity(body_low[len(shorter):].strip())
+        tail = known_entity(body_low[len(shorter) :].strip())
         if tail is not None and tail[1].start() == 0 and tail[1].group(0).startswith(last) and shorter in ROLES:
             role_key = shorter
     role_id = body[: len(role_key)] if role_key else None
-    rest = body[len(role_key):].strip(" ,") if role_key else body
+    rest = body[len(role_key) :].strip(" ,") if role_key else body
     role_en, speaks = ROLES[role_key] if role_key else (None, False)
     joined = _JOINED_ROLE_RE.match(rest) if role_key else None
-    second = longest_prefix(ROLE_PREFIX, rest[joined.end():].lower()) if joined else None
+    second = longest_prefix(ROLE_PREFIX, rest[joined.end() :].lower()) if joined else None
     if joined and second:
         # "Co-Founder & CEO Ruangguru ...", "Pendiri sekaligus CEO ...": two roles held at once
         end = joined.end() + len(second)
@@ -150,15 +185,18 @@ def parse_source(text: str) -> Source | None:
     modifier = re.match(r"(?:[a-z][\w-]*\s+){1,3}(?=(?:dari|di|pada)\s+[A-Z])", rest) if role_key else None
     if modifier:
         # "Pengamat politik dari Universitas Indonesia Arbi Sanit": the role's field, then its body
-        role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end():]
+        role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end() :]
     field = _role_field(rest) if role_key and not modifier else None
     also = re.match(r"(?:dan|&)\s+((?:[A-Z][\w-]*\s*){1,2})(?=,|$)", rest) if role_key and not field else None
-    if also and all(word_kind(w) in ("title", "common", "name") for w in also.group(1).split()) \
-            and not known_entity(also.group(1).lower()):
+    if (
+        also
+        and all(word_kind(w) in ("title", "common", "name") for w in also.group(1).split())
+        and not known_entity(also.group(1).lower())
+    ):
         field = also.group(0).strip()  # "Ahli Gizi dan Olahraga": one role over two fields
     if field:
         # "Direktur Pemasaran PT ADM": the role's field, kept with the role as written
-        role_id, rest = f"{role_id} {field}", rest[len(field):].lstrip()
+        role_id, rest = f"{role_id} {field}", rest[len(field) :].lstrip()
         role_en = str(role_id)
     rest = re.sub(r"^(dari|di|pada)\s+", "", rest, flags=re.I)
     rest = re.sub(r"^(aliansi|pakta|organisasi)\s+(?=[A-Z])", "", rest)
@@ -173,28 +211,28 @@ def parse_source(text: str) -> Source | None:
         for alias in aliases:
             known_alias = known_entity(alias.lower())
             if known_alias:
-                known = (known_alias[0], None)  # type: ignore[assignment]
+                known = (known_alias[0], None)
                 break
     if known is not None:
         org_key = known[0]
         organization = KNOWN_ENTITIES[org_key][0]
         if known[1] is not None:
             m = known[1]
-            organization_id = rest[: m.end()].strip(" ,") if m.start() < 40 else rest[m.start(): m.end()]
+            organization_id = rest[: m.end()].strip(" ,") if m.start() < 40 else rest[m.start() : m.end()]
             domain = rest[: m.start()].strip(" ,")
             if role_en and domain and m.start() < 40:
                 # "Direktur Jenderal Pajak Kementerian Keuangan": Director General of Tax, Ministry of Finance
                 glossed = translate_org(domain)
                 if glossed != domain and glossed[:1].isupper():
                     role_en = f"{role_en} of {glossed}"
-            name_part = rest[m.end():]
+            name_part = rest[m.end() :]
             place = leading_place(name_part)
-            if place and not m.group(0) in ("pentagon", "kremlin", "nato"):
+            if place and m.group(0) not in ("pentagon", "kremlin", "nato"):
                 # "KPU Jateng", "BPBD Garut", "KPU Jawa Tengah": the regional branch is an organisation of its own
                 organization = with_place(organization, place, organization_id)
                 organization_id = f"{organization_id} {place}"
                 org_key = f"org:{norm(organization_id)}"
-                name_part = " ".join(name_part.split()[len(place.split()):])
+                name_part = " ".join(name_part.split()[len(place.split()) :])
             foreign = longest_prefix(COUNTRY_PREFIX, name_part.strip(" ,").lower())
             if foreign and COUNTRIES[foreign][0] != "Indonesia" and org_key in INDONESIAN_BODIES:
                 # "Kementerian Kesehatan Arab Saudi": another country's ministry, not Indonesia's
@@ -224,10 +262,17 @@ def parse_source(text: str) -> Source | None:
         org_text, name_part = split_org_and_name(rest, after_role=role_key in PLACE_ROLES or role_key in ORG_LED_ROLES)
         if org_text is None and role_key in ORG_LED_ROLES and re.fullmatch(r"[A-Z][\w.&-]*", rest.strip(" ,")):
             org_text, name_part = rest.strip(" ,"), ""  # "CEO Tesla", "pelatih Persib": the body, no name
-        if role_key is None and org_text and longest_prefix(ORG_HEAD_PREFIX, org_text.lower()) is not None \
-                and "," not in rest and not any(w.lower() in RANKS for w in rest.split()):
+        if (
+            role_key is None
+            and org_text
+            and longest_prefix(ORG_HEAD_PREFIX, org_text.lower()) is not None
+            and "," not in rest
+            and not any(w.lower() in RANKS for w in rest.split())
+        ):
             org_text, name_part = rest.strip(" ,"), ""  # "Lembaga Penjamin Simpanan": all of it is the name
-        countries = [COUNTRIES.get(c.strip()) for c in re.split(r"\s+dan\s+|\s*,\s*", org_text.lower())] if org_text else []
+        countries = (
+            [COUNTRIES.get(c.strip()) for c in re.split(r"\s+dan\s+|\s*,\s*", org_text.lower())] if org_text else []
+        )
         if org_text and len(countries) > 1 and all(countries):
             organization = " and ".join(c[0] for c in countries)  # type: ignore[index]
             organization_id = org_text
@@ -259,10 +304,11 @@ def parse_source(text: str) -> Source | None:
             organization = f"{place} {ORG_HEADS.get(base.lower(), base)}".strip() if place else base
             org_key = "org:" + norm(organization_id)
             affiliation = None
-        name_part = rest[len(place):] if place and rest.lower().startswith(place.lower()) else rest
+        name_part = rest[len(place) :] if place and rest.lower().startswith(place.lower()) else rest
 
-    place, name_part = regional_place(organization_id, name_part) if not (org_key or "").startswith("country:") \
-        else (None, name_part)
+    place, name_part = (
+        regional_place(organization_id, name_part) if not (org_key or "").startswith("country:") else (None, name_part)
+    )
     if place and organization:
         organization, organization_id = with_place(organization, place, organization_id), f"{organization_id} {place}"
         org_key = "org:" + norm(organization_id)
@@ -282,36 +328,75 @@ def parse_source(text: str) -> Source | None:
         # an unnamed spokesperson or official speaks for the body; an unnamed salesperson does not
         speaks_for = role_key is None or speaks or role_key in UNNAMED_SPEAKERS
         return Source(
-            text=raw, kind="anonymous", role=role_en or "source", role_id=role_id,
-            organization=organization, organization_id=organization_id, org_key=org_key,
-            affiliation=affiliation, speaks_for_org=speaks_for, former=former, aliases=aliases,
+            text=raw,
+            kind="anonymous",
+            role=role_en or "source",
+            role_id=role_id,
+            organization=organization,
+            organization_id=organization_id,
+            org_key=org_key,
+            affiliation=affiliation,
+            speaks_for_org=speaks_for,
+            former=former,
+            aliases=aliases,
         )
     if who:
         return Source(
-            text=raw, kind="person", who=who, role=role_en, role_id=role_id,
-            organization=organization, organization_id=organization_id, org_key=org_key,
-            affiliation=affiliation, speaks_for_org=speaks, former=former, aliases=aliases,
+            text=raw,
+            kind="person",
+            who=who,
+            role=role_en,
+            role_id=role_id,
+            organization=organization,
+            organization_id=organization_id,
+            org_key=org_key,
+            affiliation=affiliation,
+            speaks_for_org=speaks,
+            former=former,
+            aliases=aliases,
         )
     if role_en and (speaks or role_key in UNNAMED_SPEAKERS):
         # "juru bicara Pentagon", "pejabat Ukraina dan AS" without a name
         return Source(
-            text=raw, kind="anonymous" if organization else "role", role=role_en, role_id=role_id,
-            organization=organization, organization_id=organization_id, org_key=org_key,
-            affiliation=affiliation, speaks_for_org=True, former=former, aliases=aliases,
+            text=raw,
+            kind="anonymous" if organization else "role",
+            role=role_en,
+            role_id=role_id,
+            organization=organization,
+            organization_id=organization_id,
+            org_key=org_key,
+            affiliation=affiliation,
+            speaks_for_org=True,
+            former=former,
+            aliases=aliases,
         )
     if organization:
         kind = "country" if org_key and org_key.startswith("country:") else "organization"
         return Source(
-            text=raw, kind=kind, role=role_en, role_id=role_id, organization=organization,
-            organization_id=organization_id, org_key=org_key, affiliation=affiliation,
-            former=former, aliases=aliases,
+            text=raw,
+            kind=kind,
+            role=role_en,
+            role_id=role_id,
+            organization=organization,
+            organization_id=organization_id,
+            org_key=org_key,
+            affiliation=affiliation,
+            former=former,
+            aliases=aliases,
         )
     if role_en:
         return Source(text=raw, kind="role", role=role_en, role_id=role_id, former=former)
     if not anonymous and names_a_body(plain.split()):
         # "Mayo Clinic", "Pew Research Center", "Journal of Food Science": a body named as written
-        return Source(text=raw, kind="organization", organization=plain, organization_id=plain,
-                      org_key="org:" + norm(plain), former=former, aliases=aliases)
+        return Source(
+            text=raw,
+            kind="organization",
+            organization=plain,
+            organization_id=plain,
+            org_key="org:" + norm(plain),
+            former=former,
+            aliases=aliases,
+        )
     return None
 
 
@@ -331,15 +416,27 @@ def _names_a_body(org_text: str, role_key: str | None) -> bool:
 
 
 def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | None:
-    """"Sekjen NATO, Mark Rutte" or "John Foreman, mantan atase ...": a role and a name apart."""
+    """ "Sekjen NATO, Mark Rutte" or "John Foreman, mantan atase ...": a role and a name apart."""
     segments = [seg.strip() for seg in plain.split(",") if seg.strip()]
     parsed = [parse_source(seg) for seg in segments]
-    name_only = [i for i, (seg, src) in enumerate(zip(segments, parsed))
-                 if src is not None and src.kind == "person" and not src.role and not src.organization]
-    with_role = [i for i, src in enumerate(parsed) if src is not None and (src.role or src.organization)
-                 and src.kind not in ("medium", "reporter")
-                 and not (src.role is None and src.org_key is not None and src.org_key.startswith("org:")
-                          and (src.organization_id or "").lower() in PLACES)]
+    name_only = [
+        i
+        for i, (seg, src) in enumerate(zip(segments, parsed))
+        if src is not None and src.kind == "person" and not src.role and not src.organization
+    ]
+    with_role = [
+        i
+        for i, src in enumerate(parsed)
+        if src is not None
+        and (src.role or src.organization)
+        and src.kind not in ("medium", "reporter")
+        and not (
+            src.role is None
+            and src.org_key is not None
+            and src.org_key.startswith("org:")
+            and (src.organization_id or "").lower() in PLACES
+        )
+    ]
     job = job_apposition(raw, segments, parsed, aliases)
     if job is not None:
         return job
@@ -353,12 +450,17 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
             base = replace(base, who=None)  # "Konsul Jenderal RI di Istanbul, Turki, X": a city, not the body
         elif base.who and base.who != who and base.organization:
             # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
-            base = replace(base, organization=f"{base.organization} {base.who}",
-                           organization_id=f"{base.organization_id} {base.who}", who=None)
+            base = replace(
+                base,
+                organization=f"{base.organization} {base.who}",
+                organization_id=f"{base.organization_id} {base.who}",
+                who=None,
+            )
         elif base.who and base.who != who and (base.role_id or "").lower() in ORG_LED_ROLES:
             # "pelatih Persija, Stefano Cugurra Teco": the word after the role names the organisation
-            base = replace(base, organization=base.who, organization_id=base.who,
-                           org_key="org:" + norm(base.who), who=None)
+            base = replace(
+                base, organization=base.who, organization_id=base.who, org_key="org:" + norm(base.who), who=None
+            )
         elif base.who and base.who != who:
             # "Woody Harrelson, pemeran Tasu Leech": a character, a show or a product, never the source
             base = replace(base, who=None)
@@ -369,7 +471,7 @@ def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | 
 
 
 def _role_field(rest: str) -> str | None:
-    """"Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
+    """ "Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
     words = rest.split()
     n = 0
     while n < len(words) and word_kind(words[n]) == "common" and not known_entity(words[n].lower()):
@@ -389,4 +491,4 @@ def _long_name_before_paren(raw: str, aliases: tuple[str, ...]) -> str:
 
 def _after_org(rest: str, organization_id: str | None) -> str:
     close = rest.find(")")
-    return rest[close + 1:] if close >= 0 else ""
+    return rest[close + 1 :] if close >= 0 else ""

@@ -96,7 +96,10 @@ class EntityResolver:
         # a country is a person's nationality, not their body: "Herry Sudradjat, Indonesian Consul General"
         country = (source.org_key or "").startswith("country:")
         return Entity(
-            key="person:" + str(source.who).lower(), name=name, kind="person", who=source.who,
+            key="person:" + str(source.who).lower(),
+            name=name,
+            kind="person",
+            who=source.who,
             role=("former " + source.role) if source.former and source.role else source.role,
             organization=None if country else source.organization,
         )
@@ -112,7 +115,9 @@ class EntityResolver:
                 # nobody of that name was met here: a well-known form ("Jokowi") is its full name
                 source = _canonical(source)
                 known = self._known_person(source.who, scope)  # type: ignore[arg-type]
-            if known is not None and not (source.role and known.role and source.role != known.role and source.organization != known.organization):
+            if known is not None and not (
+                source.role and known.role and source.role != known.role and source.organization != known.organization
+            ):
                 return known
             if source.speaks_for_org and source.org_key:
                 return self._org_entity(source)
@@ -122,18 +127,28 @@ class EntityResolver:
                 return self._org_entity(source)
             affiliation = source.affiliation or source.organization or "unidentified"
             return Entity(
-                key="anon:" + affiliation.lower(), name=anon_name(affiliation, (source.role or "source",)),
-                kind="anonymous", role=source.role, organization=source.organization,
+                key="anon:" + affiliation.lower(),
+                name=anon_name(affiliation, (source.role or "source",)),
+                kind="anonymous",
+                role=source.role,
+                organization=source.organization,
             )
         if source.kind in ("organization", "country"):
             if source.role and not source.speaks_for_org:
                 # "Menteri Kesehatan Malaysia": the office, not the country
                 label = person_role_label(source) or source.role
-                return Entity(key=f"role:{source.role.lower()}:{source.org_key}", name=label, kind="role",
-                              role=source.role, organization=source.organization)
+                return Entity(
+                    key=f"role:{source.role.lower()}:{source.org_key}",
+                    name=label,
+                    kind="role",
+                    role=source.role,
+                    organization=source.organization,
+                )
             return self._org_entity(source)
         if source.kind == "role":
-            return Entity(key="role:" + str(source.role).lower(), name=f"a {source.role}", kind="role", role=source.role)
+            return Entity(
+                key="role:" + str(source.role).lower(), name=f"a {source.role}", kind="role", role=source.role
+            )
         label = source.organization or source.text
         return Entity(key=f"{source.kind}:" + norm(label), name=label, kind=source.kind)
 

@@ -25,7 +25,16 @@ import re
 from functools import lru_cache
 
 from bot.nlp.entities.lexicon import (
-    ANON_OPENERS, COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, PLACES, PRONOUNS, RANKS, REPORT_NOUNS, REPORTER_WORDS, ROLES,
+    ANON_OPENERS,
+    COUNTRIES,
+    KNOWN_ENTITIES,
+    ORG_HEADS,
+    PLACES,
+    PRONOUNS,
+    RANKS,
+    REPORT_NOUNS,
+    REPORTER_WORDS,
+    ROLES,
     WORK_NOUNS,
 )
 from bot.nlp.tagging import default_tagger
@@ -54,8 +63,13 @@ def plain_capitals(text: str) -> frozenset[str]:
     plain: set[str] = set()
     for i, word in enumerate(tagged):
         w = word.word
-        if not w[:1].isupper() or w.isupper() or word.tag in _NAME_TAGS or w.lower() in _TABLE_WORDS \
-                or any(ch.isdigit() or ch == "." for ch in w):
+        if (
+            not w[:1].isupper()
+            or w.isupper()
+            or word.tag in _NAME_TAGS
+            or w.lower() in _TABLE_WORDS
+            or any(ch.isdigit() or ch == "." for ch in w)
+        ):
             continue
         opening = i == 0 or tagged[i - 1].word in _OPENING_MARKS
         if opening or word.tag == "PR":

@@ -41,15 +41,22 @@ from bot.nlp.language import is_formed_word
 _JOB_WORDS = vocab.words("title_words")
 _ROLE_WORDS = frozenset(w for key in ROLES for w in key.split() if len(w) > 2)
 _BODY_WORDS = (
-    vocab.words("body_words") | vocab.words("company_words") | vocab.words("named_heads")
+    vocab.words("body_words")
+    | vocab.words("company_words")
+    | vocab.words("named_heads")
     | frozenset(k for k in ORG_HEADS if " " not in k)
 )
 _PLACE_WORDS = PLACES | frozenset(w for key in COUNTRIES for w in key.split())
 _ORG_WORDS = frozenset(w for key in ORG_WORDS for w in key.split() if len(w) > 3)
 _ENTITY_WORDS = frozenset(a for _, _, aliases in KNOWN_ENTITIES.values() for a in aliases if " " not in a)
 NAME_PREFIXES = vocab.words("name_prefixes")
-_PROSE = (vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words")
-          | vocab.words("speech_verbs") | {"menurut", "berdasarkan", "mengutip", "melansir", "dilansir"})
+_PROSE = (
+    vocab.words("openers")
+    | vocab.words("connectives")
+    | vocab.words("function_words")
+    | vocab.words("speech_verbs")
+    | {"menurut", "berdasarkan", "mengutip", "melansir", "dilansir"}
+)
 _LINKS = frozenset({"dan", "&", "of", "the", "and", "for", "de", "di", "dari", "asal", "selaku", "sekaligus"})
 _INNER_LINKS = frozenset({"bin", "binti", "van", "von", "de", "al", "el", "da", "di"})
 #: Capitalised, these open a name ("Dan Bartel", "De La Hoya", "Van Dijk", "Di Maria").
@@ -95,8 +102,12 @@ def person_name(words: Sequence[str]) -> str | None:
         if words[k].lower() in _PLACE_HEADS and kinds[k + 1] == "name":
             kinds[k], kinds[k + 1] = "place", "place"  # "Kecamatan Fatuleu Lambertus Paut": a place, then the name
     for k in range(len(words) - 2, -1, -1):
-        if words[k][:1].isupper() and words[k].lower() in _PARTICLES and kinds[k + 1] == "name" \
-                and (k == 0 or kinds[k - 1] != "name"):
+        if (
+            words[k][:1].isupper()
+            and words[k].lower() in _PARTICLES
+            and kinds[k + 1] == "name"
+            and (k == 0 or kinds[k - 1] != "name")
+        ):
             kinds[k] = "name"  # "Dan Bartel", "De La Hoya", "Van Dijk": part of the name
         if words[k] == "I" and words[k + 1].lower() in NAME_PREFIXES:
             kinds[k] = "name"  # "I Gede Ngurah": Balinese, not the numeral of "Pelindo I"
@@ -107,8 +118,9 @@ def person_name(words: Sequence[str]) -> str | None:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and (kinds[j] == "name" or (
-                words[j].lower() in _INNER_LINKS and j + 1 < len(words) and kinds[j + 1] == "name")):
+        while j < len(words) and (
+            kinds[j] == "name" or (words[j].lower() in _INNER_LINKS and j + 1 < len(words) and kinds[j + 1] == "name")
+        ):
             j += 1
         runs.append((i, j))
         i = j
@@ -117,12 +129,12 @@ def person_name(words: Sequence[str]) -> str | None:
     if not runs:
         return None
     start, end = runs[-1]
-    ranked = kinds[start - 1:start] == ["rank"]
+    ranked = kinds[start - 1 : start] == ["rank"]
     if not ranked and any(k in ("title", "body", "common", "place") for k in kinds[end:]):
         return None  # "Sony Picture VP", "Pew Research Center", "Rumah Perubahan": a job or a body
     if not ranked and any(kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(start - 1)):
         return None  # "Journal of Food Science", "University of Missouri": the body's own name
-    if end - start >= 4 and words[start].lower() not in NAME_PREFIXES and kinds[start - 1:start] != ["rank"]:
+    if end - start >= 4 and words[start].lower() not in NAME_PREFIXES and kinds[start - 1 : start] != ["rank"]:
         start += 1  # "Munas Melchias Marcus Mekeng": the title's last word, then the name
     return " ".join(w.strip(".,;:()") for w in words[start:end])
 
@@ -133,8 +145,14 @@ def split_title(words: Sequence[str]) -> tuple[str, str]:
     kinds = [word_kind(w) for w in words]
     if kinds and kinds[0] == "title":
         i = 0
-        while i < len(words) and (kinds[i] in ("title", "common") or (
-                words[i].lower() in ("and", "&", "of", "dan") and i + 1 < len(words) and kinds[i + 1] in ("title", "common"))):
+        while i < len(words) and (
+            kinds[i] in ("title", "common")
+            or (
+                words[i].lower() in ("and", "&", "of", "dan")
+                and i + 1 < len(words)
+                and kinds[i + 1] in ("title", "common")
+            )
+        ):
             i += 1
         body = list(words[i:])
         while body and body[0].lower() in ("dari", "di", "asal", "at", "from", "pada", "of", "the", "for"):
@@ -168,21 +186,35 @@ def names_a_body(words: Sequence[str]) -> bool:
     if "body" not in kinds or "lower" in kinds or person_name(words) is not None:
         return False
     return kinds[-1] == "body" or any(
-        kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(len(words) - 1))
+        kinds[k] == "body" and words[k + 1].lower() in ("of", "for") for k in range(len(words) - 1)
+    )
 
 
-def job_apposition(raw: str, segments: list[str], parsed: list[Source | None],
-                   aliases: tuple[str, ...]) -> Source | None:
-    """"Jake Zim, Sony Pictures VP", "Career Coach asal New York, Jamie Terran": a name and a job
+def job_apposition(
+    raw: str, segments: list[str], parsed: list[Source | None], aliases: tuple[str, ...]
+) -> Source | None:
+    """ "Jake Zim, Sony Pictures VP", "Career Coach asal New York, Jamie Terran": a name and a job
     title the role table does not read, the title and its body kept as written."""
     names = [i for i, seg in enumerate(segments) if person_name(seg.split()) == " ".join(seg.split())]
-    jobs = [i for i, (seg, src) in enumerate(zip(segments, parsed))
-            if is_title(seg.split()) and (src is None or src.role is None)
-            and "title" in (word_kind(seg.split()[0]), word_kind(seg.split()[-1]))]
+    jobs = [
+        i
+        for i, (seg, src) in enumerate(zip(segments, parsed))
+        if is_title(seg.split())
+        and (src is None or src.role is None)
+        and "title" in (word_kind(seg.split()[0]), word_kind(seg.split()[-1]))
+    ]
     if not names or not jobs:
         return None
     role, body = split_title(segments[jobs[0]].split())
     organization = translate_org(body) if body else None
-    return Source(text=raw, kind="person", who=segments[names[0]], role=role or None, role_id=role or None,
-                  organization=organization, organization_id=body or None,
-                  org_key="org:" + norm(body) if body else None, aliases=aliases)
+    return Source(
+        text=raw,
+        kind="person",
+        who=segments[names[0]],
+        role=role or None,
+        role_id=role or None,
+        organization=organization,
+        organization_id=body or None,
+        org_key="org:" + norm(body) if body else None,
+        aliases=aliases,
+    )
