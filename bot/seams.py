@@ -1,6 +1,6 @@
 """The typed seams between the adapters and the service: what the terminal and Discord need from kabar.
 
-    ArticleReader      what composing a digest reads (bot.digest)
+    ArticleReader      what composing a digest reads (bot.stories)
     ChatService        what the Discord adapter calls (bot.discord_app)
     TerminalService    what the terminal adapter calls (bot.cli)
     Feeds              the news-feed part of the service (`service.feeds`)

@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from bot import listing
 from bot.config import Settings
-from bot.errors import ArticleNotFound, QueryError, TranslationError
+from bot.errors import ArticleNotFound, QueryError
 from bot.models import (
     Answer,
     AnswerItem,
@@ -55,21 +55,15 @@ from bot.models import (
     Source,
     TranslationRun,
 )
-from bot.plural import counted
 from bot.stamp import engine_stamp
+from bot.summarizing import summary_answer, text_summary
+from bot.translated import translation_answer, translation_notes, with_english
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.feeding import Feeding
     from bot.store.guilds import GuildStore
 
 T = TypeVar("T")
-
-log = logging.getLogger(__name__)
-
-#: how many sentences a topic retrieval feeds the summariser at most (the best ranked; the
-#: summariser's cost grows faster than linearly beyond ~200)
-RETRIEVAL_LIMIT = 200
-
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -304,96 +298,36 @@ class Kabar:
 
         translate = english_topic(topic) and self.translations.available("en", "id")
         answer = await self._cached(
-            ("summary", topic.lower(), n, method, translate), lambda: self._summary(topic, n, method, translate)
+            ("summary", topic.lower(), n, method, translate),
+            lambda: summary_answer(
+                self._search,
+                self._articles,
+                self._boilerplate,
+                self._cpu,
+                self.translations,
+                topic=topic,
+                n=n,
+                method=method,
+                translate=translate,
+            ),
         )
         return await self._translated(answer, lang)
 
-    async def _summary(self, topic: str, n: int, method: str, translate: bool = False) -> Answer:
-        from bot.nlp.standalone import needs_context
-        from bot.nlp.topic import Candidate, summarize_topic
-        from bot.topic_query import names_topic, prepare
-
-        query = await prepare(topic, self.translations, translate)
-        hits = await self._search.search(query.searched, limit=RETRIEVAL_LIMIT, variants=query.variants)
-        learned = await self._boilerplate.among((h.article, h.sentence) for h in hits)
-        hits = [h for h in hits if (h.article, h.sentence) not in learned]  # an outlet's footer is not news
-        apart = bool(hits) and not names_topic([h.text for h in hits], query)
-        close = await self._search.suggest(topic) if not hits or apart or len(topic.split()) > 1 else []
-        # a topic no sentence names whole has no match, unless a word of it is in no article at all
-        # (misspelt: "kursk pentagen" answers on kursk and offers Pentagon)
-        if not hits or (apart and not close):
-            note = f"No indexed article mentions {topic!r}" + (" as a whole, only some of its words." if apart else ".")
-            if close:
-                note += " Close terms: " + ", ".join(close) + "."
-            return Answer(command="summary", query=topic, notes=(note, *query.notes), meta={"suggestions": close})
-        sizes = await self._articles.sentence_counts({h.article for h in hits})
-        # a sentence opening with "Ia ...", "Laporan ini ..." or an unnamed quote is shown with what it needs
-        contexts = await self._articles.sentences_before((h.article, h.sentence) for h in hits if needs_context(h.text))
-        candidates = [
-            Candidate(
-                article=h.article,
-                sentence=h.sentence,
-                text=h.text,
-                position=(h.sentence - 1) / max(1, sizes.get(h.article, 1)),
-                context=contexts.get((h.article, h.sentence), ()),
-            )
-            for h in hits
-        ]
-        result = await self._cpu(
-            summarize_topic, candidates, n=n, method=method, query_terms=query.terms, names=query.variants
-        )
-        items = []
-        for pick in result.items:
-            shown = [c for c in (pick.before, pick.main) if c is not None]
-            cites = [Citation(article=c.article, sentence=c.sentence, text=c.text) for c in [*shown, *pick.also]]
-            also = sorted({c.article for c in pick.also if c.article != pick.main.article})
-            fields: dict[str, Any] = {"also_reported_by": also} if also else {}
-            items.append(AnswerItem(text=pick.text, citations=tuple(cites), fields=fields))
-        used = sorted({c.article for item in items for c in item.citations}, key=lambda a: (len(a), a))
-        kept = 100.0 * result.words_out / max(1, result.words_in)
-        shown_used = ", ".join(used[:12]) + (f" and {len(used) - 12} more" if len(used) > 12 else "")
-        notes = [
-            (
-                f"{counted(len(items), 'sentence')} from {counted(len(used), 'article')} ({shown_used}): {result.words_out} of the "
-                f"{result.words_in} words in the {len(hits)} matching sentences ({kept:.0f}% kept)."
-            ),
-            "Keywords: " + ", ".join(result.keywords) + ".",
-            *query.notes,
-        ]
-        if close:  # some words found nothing ("Prabowo Subiyanto"): say what they may have meant
-            notes.append("Some words of the topic are in no article; close terms: " + ", ".join(close) + ".")
-        return Answer(
-            command="summary",
-            query=topic,
-            items=tuple(items),
-            notes=tuple(notes),
-            meta={
-                "method": method,
-                "keywords": list(result.keywords),
-                "articles": used,
-                "words_in": result.words_in,
-                "words_out": result.words_out,
-                "reduction": round(kept, 1),
-                "suggestions": close,
-            },
-        )
-
     async def who_confirmed(self, figure: str, explain: bool = False) -> Answer:
+        from bot.confirming import confirmed_answer
         from bot.corpus.figures.query import read_figure_query
 
         text = self._check_query(figure, "figure", example="10000")
         wanted = read_figure_query(text)
         key = ("who-confirmed", wanted.value, wanted.vague, wanted.magnitude, wanted.unit, explain)
-        answer = await self._cached(key, lambda: self._who_confirmed(text, wanted, explain))
+        answer = await self._cached(
+            key,
+            lambda: confirmed_answer(
+                self._figures, self._articles, self._boilerplate, self._cpu, text=text, wanted=wanted, explain=explain
+            ),
+        )
         answer = await self._translated(answer, "en", notes=False)
         return dataclasses.replace(answer, query=text)
-
-    async def _who_confirmed(self, text: str, wanted: Any, explain: bool) -> Answer:
-        from bot.confirming import confirmed_answer
-
-        return await confirmed_answer(
-            self._figures, self._articles, self._boilerplate, self._cpu, text=text, wanted=wanted, explain=explain
-        )
 
     async def _cached(self, parts: tuple[Any, ...], compute: Callable[[], Awaitable[Answer]]) -> Answer:
         """Serve an answer from the SQLite cache while the corpus is unchanged, else compute and store it."""
@@ -412,33 +346,13 @@ class Kabar:
 
     async def _translated(self, answer: Answer, lang: str, *, notes: bool = True) -> Answer:
         """Attach translations (from the sentence cache or the model) to an Indonesian answer."""
-        items = await self._with_english(answer.items, lang, shown=answer.command == "summary")
-        extra = self._translation_notes(items, lang) if notes and items else []
+        items = await with_english(self.translations, answer.items, lang, shown=answer.command == "summary")
+        extra = translation_notes(self.translations, items, lang) if notes and items else []
         return dataclasses.replace(answer, items=tuple(items), notes=answer.notes + tuple(extra))
 
     async def translate(self, article: str, lang: str = "en") -> Answer:
         art = await self.article(article)
-        lang = (lang or "en").strip().lower()
-        if not lang.isalpha() or len(lang) > 8:
-            raise QueryError(f"{lang[:20]!r} is not a language code; use a code such as en or de.")
-        decoded_before = self.translations.decoded_sentences
-        citations = await self.translations.translate_article(art, lang)
-        decoded = self.translations.decoded_sentences - decoded_before
-        items = tuple(AnswerItem(text=c.text_en or c.text, text_en=c.text_en, citations=(c,)) for c in citations)
-        flagged = sum(1 for c in citations if c.flags)
-        notes = [f"{counted(len(citations), 'sentence')}, {lang} beside the original."]
-        if flagged:
-            notes.append(
-                f"{counted(flagged, 'sentence')} flagged: check the original beside {'it' if flagged == 1 else 'them'}."
-            )
-        notes += await self.translations.review_warnings(art, lang)
-        return Answer(
-            command="translate",
-            query=art.id,
-            items=items,
-            notes=tuple(notes),
-            meta={"article": art.id, "title": art.title, "lang": lang, "decoded": decoded},
-        )
+        return await translation_answer(self.translations, art, lang)
 
     async def translate_all(
         self, lang: str = "en", *, export: bool = False, progress: Callable[[str, int, int], None] | None = None
@@ -460,51 +374,18 @@ class Kabar:
 
     async def in_english(self, citations: Sequence[Citation]) -> list[Citation]:
         """The citations with English attached when an id->en model is installed (else as they are)."""
-        items = await self._with_english([AnswerItem(text=c.text, citations=(c,)) for c in citations], "en")
+        items = await with_english(
+            self.translations, [AnswerItem(text=c.text, citations=(c,)) for c in citations], "en"
+        )
         return [item.citations[0] for item in items]
 
     async def summarize_text(self, text: str, sentences: int = 3, method: str | None = None) -> Answer:
-        from bot.corpus.reader import parse_article
-        from bot.nlp.summarize import SINGLE_METHODS, summarize_sentences
-
-        method = (method or "news").lower()
-        if method not in SINGLE_METHODS:
-            raise QueryError(f"Unknown method {method!r}; choose one of: {', '.join(SINGLE_METHODS)}.")
-        if not 1 <= sentences <= 50:
-            raise QueryError("Ask for between 1 and 50 sentences.")
-        if not (text or "").strip():
-            raise QueryError("The text is empty: nothing to summarise.")
-        parsed = await self._cpu(parse_article, text, "input")
-        parts = [s.text for s in parsed.sentences]
-        chosen = await self._cpu(summarize_sentences, parts, n=sentences, method=method)
-        items = tuple(AnswerItem.citing("input", i + 1, parts[i]) for i in chosen)
-        words_in = sum(len(p.split()) for p in parts)
-        words_out = sum(len(item.text.split()) for item in items)
-        return Answer(
-            command="summarize",
-            query="",
-            items=items,
-            notes=(
-                f"{len(items)} of {counted(len(parts), 'sentence')}; {100.0 * words_out / max(1, words_in):.0f}% of words kept.",
-            ),
-            meta={"method": method, "sentences_in": len(parts), "words_in": words_in, "words_out": words_out},
-        )
+        return await text_summary(self._cpu, text, sentences=sentences, method=method)
 
     async def about(self) -> dict[str, str | int]:
         """Facts fit to show any user: index size, translation models, newest article (no paths)."""
-        infos = await self.articles()
         status = await asyncio.to_thread(self.translations.status)
-        models = [
-            f"{p['from']}→{p['to']} {p['name']} {p['version']}" + ("" if p["ok"] else " (broken)")
-            for p in status["packages"]
-        ]
-        newest = max((i.indexed_at for i in infos), default=None)
-        return {
-            "articles": len(infos),
-            "sentences": sum(i.sentences for i in infos),
-            "translation": ", ".join(models) if models else "no model installed (Indonesian originals shown)",
-            "last indexed": newest[:16].replace("T", " ") + " UTC" if newest else "never",
-        }
+        return listing.about_facts(await self.articles(), status)
 
     # ------------------------------------------------------------------ chat syntax
     async def ask(self, line: str, *, check_sources: bool = True) -> Answer:
@@ -532,76 +413,12 @@ class Kabar:
         if cmd.name == "translate":
             return await self.translate(cmd.text, lang=cmd.options.get("lang", "en"))
         if cmd.name == "articles":
-            infos = await self.articles()
-            return Answer(
-                command="articles",
-                query="",
-                items=tuple(
-                    AnswerItem(text=f"{i.id}  {i.title}", fields={"outlet": i.outlet, "sentences": i.sentences})
-                    for i in infos
-                ),
-            )
+            return listing.articles_answer(await self.articles())
         if cmd.name == "show":
-            art = await self.article(cmd.text)
-            return Answer(
-                command="show",
-                query=art.id,
-                items=tuple(AnswerItem.citing(art.id, s.index, s.text) for s in art.sentences),
-                notes=(art.title,),
-            )
+            return listing.show_answer(await self.article(cmd.text))
         if cmd.name == "search":
-            hits = await self.search(cmd.text)
-            return Answer(
-                command="search",
-                query=cmd.text,
-                items=tuple(AnswerItem.citing(h.article, h.sentence, h.text) for h in hits),
-                notes=() if hits else (f"Nothing matches {cmd.text!r}.",),
-            )
+            return listing.search_answer(cmd.text, await self.search(cmd.text))
         raise QueryError(f"/{cmd.name} is not available here.")
-
-    # ------------------------------------------------------------------ translation of answers
-    async def _with_english(self, items: Sequence[AnswerItem], lang: str, shown: bool = False) -> list[AnswerItem]:
-        """Attach translations to every citation when a model for id->lang is installed.
-
-        With `shown`, an item's own text is Indonesian as shown (a sentence with a marked
-        change, or two sentences) and is translated as a whole.
-        """
-        items = list(items)
-        lang = (lang or "en").lower()
-        if not items or lang == "id" or not self.translations.available("id", lang):
-            return items
-        texts = sorted(
-            {c.text for item in items for c in item.citations} | ({i.text for i in items} if shown else set())
-        )
-        try:
-            done = await self.translations.translate_texts(texts, src="id", tgt=lang)
-        except TranslationError as exc:
-            log.warning("translation skipped: %s", exc)
-            return items
-        by_text = dict(zip(texts, done))
-        out = []
-        for item in items:
-            cites = tuple(
-                Citation(
-                    article=c.article,
-                    sentence=c.sentence,
-                    text=c.text,
-                    text_en=by_text[c.text].text_en,
-                    provenance=by_text[c.text].provenance,
-                    flags=tuple(by_text[c.text].flags),
-                )
-                for c in item.citations
-            )
-            main_en = by_text[item.text].text_en if item.text in by_text else None
-            out.append(AnswerItem(text=item.text, citations=cites, text_en=main_en or item.text_en, fields=item.fields))
-        return out
-
-    def _translation_notes(self, items: Sequence[AnswerItem], lang: str) -> list[str]:
-        if lang == "id" or any(c.text_en for item in items for c in item.citations):
-            return []
-        if self.translations.available("id", lang):
-            return []
-        return [f"No id→{lang} translation model is installed: showing the Indonesian original (see `kabar models`)."]
 
 
 __all__ = ["Kabar"]

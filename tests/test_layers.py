@@ -56,7 +56,19 @@ def test_adapters_reach_the_store_only_through_the_service() -> None:
 
 
 def test_domain_layers_never_import_discord() -> None:
-    domain = ("bot.nlp", "bot.corpus", "bot.translate", "bot.store", "bot.service", "bot.models", "bot.digest")
+    domain = (
+        "bot.nlp",
+        "bot.corpus",
+        "bot.translate",
+        "bot.store",
+        "bot.service",
+        "bot.summarizing",
+        "bot.translated",
+        "bot.listing",
+        "bot.models",
+        "bot.digest",
+        "bot.stories",
+    )
     assert _violations(domain, (), ("discord",)) == []
 
 

@@ -22,10 +22,10 @@ def digest(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Preview the daily digest: indexed articles grouped into stories with cited summaries."""
-    from bot.digest import compose_digest
     from bot.errors import QueryError
     from bot.isotime import iso_utc
     from bot.present.text import render_digest
+    from bot.stories import compose_digest
 
     cfg, out, _ = start()
     if since is not None:

@@ -44,6 +44,17 @@ import re
 from pathlib import Path
 
 from bot.corpus.figures.scan import find_figures
+from bot.corpus.metadata import (
+    BYLINE,
+    CROSS_LINK,
+    DISCLAIMER,
+    EDITOR,
+    LINK_ALONE,
+    NOISE_LINE,
+    ends_with,
+    match_dateline,
+    strip_cross_links,
+)
 from bot.corpus.segment import MAX_SENTENCE_CHARS, split_long, split_sentences
 from bot.errors import MalformedArticle
 from bot.models import Article, Paragraph, Removal, Sentence
@@ -66,69 +77,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # --- line kinds -------------------------------------------------------------------------
 
-_CLOSING = "\"'”’»)]"
-_EDITOR = re.compile(r"(?i)(editor|penyunting|redaktur)\s*:\s*(.+?)[\s.]*$")
-_BYLINE = re.compile(r"(?i)(penulis|reporter|pewarta|kontributor|sumber|foto)\s*:\s*(.+?)[\s.]*$")
-_DISCLAIMER = re.compile(
-    r"(?i)^\W*(?:konten|artikel|berita|tulisan|teks)\s+ini\s+(?:\w+\s+){0,3}?"
-    r"(?:dibuat|dihasilkan|disempurnakan|ditulis|disusun|diterjemahkan|dibantu|diolah|disunting)\b.*"
-    r"\b(?:kecerdasan\s+buatan|artificial\s+intelligence|AI)\b"
-)
 _END_CODE = re.compile(r"[(\[][a-z0-9]{1,12}(?:\s*/\s*[a-z0-9]{1,12})*[)\]]")
-_NOISE_LINE = re.compile(r"(?i)(?:advertisement|scroll to continue with content|\W+)")
-
-# the dateline/outlet prefixes, tried in order on the first body paragraphs
-_DASH = r"\s*(?:-{1,3}|–|—)\s*"
-_DOMAIN = r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]{2,}){1,3}"
-_PLACE = r"[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3}"
-_DOMAIN_SUFFIXES = frozenset("com co id net org go ac or sch web tv info news biz my sg".split())
-_KNOWN_OUTLETS = (
-    "kumparan|detik|okezone|tempo|antara|kompas|tribun|viva|sindonews|suara|merdeka|liputan6"
-    "|republika|bisnis|kontan|cnbc|katadata|idntimes|kapanlagi|bola|juara|goal"
-)
-_DATELINES = (
-    # KONTAN.CO.ID - JAKARTA.   TRIBUNNEWS.COM --   OUTLET.COM - CITY.
-    re.compile(
-        rf"(?P<outlet>{_DOMAIN}){_DASH}"
-        rf"(?:(?P<place>[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]+){{0,3}})\s*[.,]\s+)?"
-    ),
-    # Liputan6.com, Jakarta -
-    re.compile(rf"(?P<outlet>{_DOMAIN}),\s*(?P<place>{_PLACE}){_DASH}"),
-    # Jakarta, CNN Indonesia --   JAKARTA, KOMPAS.com -
-    re.compile(
-        rf"(?P<place>{_PLACE}),\s*"
-        rf"(?P<outlet>{_DOMAIN}|[A-Z][A-Za-z0-9]*(?:\s+[A-Z][A-Za-z0-9]*){{0,2}}){_DASH}"
-    ),
-    # Jakarta (ANTARA) -   Singkil, Aceh, (ANTARA News) -
-    re.compile(
-        rf"(?P<place>{_PLACE}(?:,\s*{_PLACE})*),?\s*"
-        rf"\((?P<outlet>[A-Z][A-Za-z0-9.]*(?:\s+[A-Za-z0-9.]+){{0,2}})\){_DASH}"
-    ),
-    # Rimanews -   Rimanews-Konsulat ...   kumparan -
-    re.compile(rf"(?P<outlet>[A-Z][A-Za-z0-9]*(?:news|NEWS|News)|{_KNOWN_OUTLETS}){_DASH}", re.IGNORECASE),
-    # SPANYOL-Tragis ...   JAKARTA - ...   (a place in capitals)
-    re.compile(r"(?P<place>[A-Z]{5,}(?:\s[A-Z]{2,}){0,2})\s*(?:-{1,2}|–|—)\s*(?=[A-Z][a-z]|[\"“])"),
-    # Jakarta -   (a place alone, only with a spaced dash)
-    re.compile(r"(?P<place>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})\s(?:-{1,2}|–|—)\s(?=[A-Z\"“])"),
-)
-
-# cross-link boilerplate: "Baca juga:", "BACA JUGA:", "Simak juga:", "Lihat juga:" ...
-_CROSS_LINK = re.compile(
-    r"(?:^|(?<=[\s.!?\"”]))(?P<open>[\[(]\s*)?"
-    r"(?:(?:baca|simak|lihat|tonton|cek|klik)(?:[\s_]+(?:juga|pula))"
-    r"|baca(?:[\s_]+selengkapnya)?|berita\s+terkait|artikel\s+terkait)"
-    r"\s*:\s*",
-    re.IGNORECASE,
-)
-_LINK_ALONE = re.compile(r"(?i)\W*(?:baca|simak|lihat|tonton)(?:[\s_]+(?:juga|pula))\W*")
-_CROSS_LINK_CUES = ("baca", "juga", "pula", "terkait")  # one of them is in every cross-link
-#: words a Title Case link title may keep in lower case
-_TITLE_FUNCTION = frozenset(
-    """
-    di ke dari dan yang untuk dengan pada dalam akan atau vs oleh bagi tentang soal
-    atas per antara hingga sampai usai jelang demi agar serta sebagai jadi tak
-    """.split()
-)
 _CLAUSE_CUT = re.compile(
     r"\s*(?:[,;:]|\s[-–—]\s)"
     r"|\s+(?=(?:bahwa|setelah|karena|sehingga|ketika|saat|usai|sebab|meski|meskipun|namun|tetapi)\b)"
@@ -224,30 +173,30 @@ def _parse(text: str, key: str, path: str, digest: str, name: str) -> Article:
     heading: tuple[int, str] | None = None
     dateline_window = 3  # body paragraphs in which an outlet/dateline prefix is looked for
     for pos, (no, line) in enumerate(lines):
-        m = _EDITOR.fullmatch(line)
+        m = EDITOR.fullmatch(line)
         if m and len(line) <= 80:
             editor = editor or m.group(2).strip()
             removed.append(Removal("editor", line, no))
             continue
-        m = _BYLINE.fullmatch(line)
+        m = BYLINE.fullmatch(line)
         if m and len(line) <= 80:
             removed.append(Removal("byline", line, no))
             continue
-        if _DISCLAIMER.match(line) and len(line) <= 240:
+        if DISCLAIMER.match(line) and len(line) <= 240:
             removed.append(Removal("disclaimer", line, no))
             continue
-        if _LINK_ALONE.fullmatch(line):
+        if LINK_ALONE.fullmatch(line):
             removed.append(Removal("cross-link", line, no))
             continue
-        if _NOISE_LINE.fullmatch(line):
+        if NOISE_LINE.fullmatch(line):
             removed.append(Removal("boilerplate", line, no))
             continue
-        line = _strip_cross_links(line, no, removed)
+        line = strip_cross_links(line, no, removed)
         if not line:
             continue
         if dateline_window > 0:
             dateline_window -= 1
-            found = _match_dateline(line)
+            found = match_dateline(line)
             if found:
                 dateline_window = 0
                 prefix, outlet, dateline = found
@@ -348,7 +297,7 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
         line = " ".join(raw.split())
         if not line:
             continue
-        if out and no == last_no + 1 and line[0].islower() and not _ends_with(out[-1][1][-1], ".!?…:;"):
+        if out and no == last_no + 1 and line[0].islower() and not ends_with(out[-1][1][-1], ".!?…:;"):
             out[-1][1].append(line)  # a hard-wrapped paragraph: this line continues the one above it
         else:
             out.append((no, [line]))
@@ -363,9 +312,9 @@ def _clean_lines(text: str, name: str, warnings: list[str]) -> list[tuple[int, s
 def _is_headline(line: str) -> bool:
     if len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
-    if _EDITOR.fullmatch(line) or _CROSS_LINK.match(line) or _LINK_ALONE.fullmatch(line):
+    if EDITOR.fullmatch(line) or CROSS_LINK.match(line) or LINK_ALONE.fullmatch(line):
         return False
-    dateline = _match_dateline(line)
+    dateline = match_dateline(line)
     if dateline and (len(dateline[0]) >= len(line) - 1 or len(line) > 100):
         return False
     if not _HAS_LETTER.search(line):
@@ -375,22 +324,16 @@ def _is_headline(line: str) -> bool:
         words = [w for w in line.split() if _HAS_LETTER.search(w)]
         capital = sum(1 for w in words if w.lstrip("\"'“‘(")[:1].isupper())
         return capital * 2 >= len(words)
-    return not _ends_with(line, ".!?…")
+    return not ends_with(line, ".!?…")
 
 
 def _is_heading(line: str) -> bool:
     return (
         len(line) <= _HEADING_MAX_CHARS
         and len(line.split()) <= _HEADING_MAX_WORDS
-        and not _ends_with(line, ".!?…:;,")
+        and not ends_with(line, ".!?…:;,")
         and bool(_HAS_LETTER.search(line))
     )
-
-
-def _ends_with(line: str, marks: str) -> bool:
-    """True when the line's last character before closing quotes/brackets is in `marks`."""
-    last = line.rstrip(_CLOSING)[-1:]
-    return bool(last) and last in marks
 
 
 def _body_after(lines: list[tuple[int, str]]) -> list[bool]:
@@ -401,84 +344,6 @@ def _body_after(lines: list[tuple[int, str]]) -> list[bool]:
         out[pos] = seen
         seen = seen or not _is_heading(lines[pos][1])
     return out
-
-
-def _match_dateline(line: str) -> tuple[str, str | None, str | None] | None:
-    """(prefix as written, outlet, place) when the paragraph opens with a dateline."""
-    for pattern in _DATELINES:
-        m = pattern.match(line)
-        if not m or len(m.group(0)) > 60:
-            continue
-        rest = line[m.end() :]
-        if rest and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“'‘("):
-            continue
-        groups = m.groupdict()
-        outlet = _outlet_name(groups["outlet"]) if groups.get("outlet") else None
-        place = groups.get("place")
-        place = place.strip(" .,") if place else None
-        return m.group(0).rstrip(), outlet, place or None
-    return None
-
-
-def _outlet_name(raw: str) -> str:
-    """ "KONTAN.CO.ID" -> "KONTAN", "bandung.detik.com" -> "detik", "CNN Indonesia" as is."""
-    raw = raw.strip()
-    if "." in raw and " " not in raw:
-        labels = raw.split(".")
-        while len(labels) > 1 and labels[-1].lower() in _DOMAIN_SUFFIXES:
-            labels.pop()
-        return labels[-1]
-    return raw
-
-
-def _strip_cross_links(line: str, no: int, removed: list[Removal]) -> str:
-    """Remove every cross-link in the line; keep the real text around it."""
-    if ":" not in line:
-        return line
-    lower = line.lower()
-    if not any(cue in lower for cue in _CROSS_LINK_CUES):
-        return line
-    start = 0
-    while True:
-        m = _CROSS_LINK.search(line, start)
-        if not m:
-            return line.strip()
-        before = line[: m.start()].rstrip()
-        if m.group("open"):
-            close = "]" if m.group("open").strip() == "[" else ")"
-            end = line.find(close, m.end())
-            end = len(line) if end < 0 else end + 1
-            removed.append(Removal("cross-link", line[m.start() : end].strip(), no))
-            rest = line[end:].strip()
-        else:
-            link, rest = _split_link_title(line[m.end() :])
-            removed.append(Removal("cross-link", (line[m.start() : m.end()] + link).strip(), no))
-        line = f"{before} {rest}".strip() if before and rest else (before or rest)
-        start = len(before)
-
-
-def _split_link_title(rest: str) -> tuple[str, str]:
-    """Split "Judul Tautan Title Case Teks asli dimulai ..." into (link title, real text)."""
-    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", rest)]
-    cut = None
-    for i, (_, token) in enumerate(tokens):
-        core = token.strip("\"'“”‘’()[],:;.!?")
-        if not core or any(c.isdigit() for c in core):
-            continue
-        if core[0].isupper() or core.lower() in _TITLE_FUNCTION:
-            continue
-        cut = i - 1  # the capitalised word right before the first lower-case word
-        break
-    if cut is None or cut < 2:
-        # no lower-case word, or one right at the start: a sentence-case link title
-        return rest.strip(), ""
-    start = tokens[cut][0]
-    real = rest[start:].strip()
-    if len(tokens) - cut < 4 or not _ends_with(real, ".!?…"):
-        return rest.strip(), ""  # what follows is not a sentence: the whole line is the link
-    if not tokens[cut][1].lstrip("\"'“‘(")[:1].isupper():
-        return rest.strip(), ""
-    return rest[:start].strip(), real
 
 
 def _sentences_of(line: str, no: int, removed: list[Removal], warnings: list[str]) -> list[str]:

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.digest import Digest, DigestService, Outcome
+from bot.digest import DigestService, Outcome
 from bot.discord_app.periodic import Periodic
 from bot.discord_app.views import NO_MENTIONS
 from bot.errors import PostForbidden
 from bot.models import GuildSettings
 from bot.present.discord import digest_marker, render_digest, render_error
+from bot.stories import Digest
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.discord_app.client import KabarBot

@@ -27,7 +27,7 @@ import discord
 from bot.models import Answer, AnswerItem, Citation
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bot.digest import Digest
+    from bot.stories import Digest
 
 MESSAGE_LIMIT = 2000
 TITLE_LIMIT = 256

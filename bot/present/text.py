@@ -240,7 +240,7 @@ def _generic(answer: Answer) -> list[str]:
 
 
 def render_digest(digest: Any) -> str:
-    """A composed digest (bot.digest.Digest) as text: one block per story."""
+    """A composed digest (bot.stories.Digest) as text: one block per story."""
     lines = _header(f"kabar digest {digest.local_date}")
     if not digest.stories:
         lines.append("Nothing new was indexed.")

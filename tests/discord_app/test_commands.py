@@ -19,7 +19,6 @@ import pytest
 from discord import app_commands
 
 from bot.config import Settings
-from bot.digest import Digest, Story
 from bot.discord_app.client import NO_TOKEN, KabarTree, create_bot, intents, run_bot
 from bot.discord_app.commands import DigestGroup, build_commands
 from bot.discord_app.digest_task import DiscordPoster
@@ -33,6 +32,7 @@ from bot.seams import Feeds, GuildSettingsStore
 from bot.store.db import Database
 from bot.store.feeds import FeedRow
 from bot.store.guilds import GuildStore
+from bot.stories import Digest, Story
 
 
 # --------------------------------------------------------------------------- fakes

@@ -12,20 +12,17 @@ import pytest
 from bot.config import Settings
 from bot.corpus.reader import read_article
 from bot.digest import (
-    Digest,
     DigestService,
     DigestTarget,
     PostForbidden,
-    compose_digest,
     due_digests,
-    group_stories,
     slot_at,
-    story_of,
     targets_from,
 )
 from bot.models import Article, ArticleInfo, Citation, Figure, Sentence
 from bot.store.db import iso_utc
 from bot.store.guilds import DigestClaim, GuildSettings, GuildStore
+from bot.stories import Digest, compose_digest, group_stories, story_of
 from tests.discord_app.conftest import FakeClock
 
 UTC = dt.UTC
@@ -546,9 +543,9 @@ async def test_preview_records_nothing(db, env_settings) -> None:
 
 
 async def test_a_huge_backlog_is_capped_to_the_newest_articles(monkeypatch) -> None:
-    import bot.digest as digest_module
+    import bot.stories as stories_module
 
-    monkeypatch.setattr(digest_module, "MAX_DIGEST_ARTICLES", 2)
+    monkeypatch.setattr(stories_module, "MAX_DIGEST_ARTICLES", 2)
     kabar = FakeKabar([*KURSK, RICE])
     digest = await compose_digest(kabar, since=None, local_date="2026-11-23")
     assert sorted(a for s in digest.stories for a in s.articles) == ["002", "003"]

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.digest import Digest, Story
 from bot.models import Answer, AnswerItem, ArticleInfo, Citation
 from bot.present.discord import (
     DESCRIPTION_LIMIT,
@@ -28,6 +27,7 @@ from bot.present.discord import (
     render_error,
     split_text,
 )
+from bot.stories import Digest, Story
 
 PING = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from bot.digest import compose_digest
 from bot.feeding import Feeding
 from bot.service import Kabar
+from bot.stories import compose_digest
 from tests.feeds.localsite import LocalSite
 
 TERKINI = "/rss/terkini.xml"

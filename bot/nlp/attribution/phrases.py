@@ -14,17 +14,12 @@ from dataclasses import dataclass, replace
 from bot.nlp import vocab
 from bot.nlp.attribution.clean import (
     BOUNDARY_RE,
-    CUT_RE,
     DEGREE_SEGMENT_RE,
     DESCRIPTIONS,
-    MONTHS,
-    NICKNAME_RE,
     RIGHT_VERB_RE,
-    STATEMENT_RE,
     WITHIN_DOCUMENT_RE,
     before_verb,
     clean_np,
-    document_origin,
     np_like,
     split_segments,
     strip_dateline,
@@ -33,7 +28,8 @@ from bot.nlp.attribution.clean import (
     strip_trailing,
 )
 from bot.nlp.attribution.cues import AGENT_THEN_VERB_RE, Cue, Stance, find_cues
-from bot.nlp.entities.lexicon import OUTLETS, find_medium, is_medium, norm
+from bot.nlp.attribution.finish import finish_phrase
+from bot.nlp.attribution.following import source_from_right
 from bot.nlp.entities.parse import parse_source
 from bot.nlp.entities.tagged import plain_capitals, strip_plain
 from bot.nlp.entities.titles import is_title, word_kind
@@ -94,24 +90,24 @@ def source_for(
             ):
                 # "Dikatakan Alex, ...", "Dijelaskan Kapolres X, ...": the agent follows directly
                 lead = len(after) - len(after.lstrip())
-                return _source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
+                return source_from_right(after.lstrip(), cue.end + lead, stop_at_comma=True)
             within = WITHIN_DOCUMENT_RE.search(text[: cue.start])
             if within:
                 # "Dalam website Unpad dijelaskan, ...", "Dalam laporan BPS disebutkan ...": the document says it
-                return _finish(within.group(1), within.span(1), ())
+                return finish_phrase(within.group(1), within.span(1), ())
             return None, None, ()
-        return _source_from_right(after[m.end() :], cue.end + m.end(), stop_at_comma=False)
+        return source_from_right(after[m.end() :], cue.end + m.end(), stop_at_comma=False)
     if cue.kind == "according":
         if cue.text.lower().endswith("nya"):
             # "Menurutnya, ...", "Dikatakannya, ...": the source is the pronoun in the cue
             return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), ()
         after = text[cue.end :]
         stripped = len(after) - len(after.lstrip())
-        return _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)
+        return source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=True)
     # post
     after = text[cue.end :]
     stripped = len(after) - len(after.lstrip())
-    source, span, via = _source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=False)
+    source, span, via = source_from_right(after.lstrip(), cue.end + stripped, stop_at_comma=False)
     if source is None and cue.text.lower().endswith("nya"):
         return Source(text=cue.text, kind="pronoun"), (cue.start, cue.end), via
     return source, span, via
@@ -260,7 +256,7 @@ def _source_from_left(
         return None, None, tuple(dict.fromkeys(via))
     np = ", ".join(piece for piece, _ in run)
     span = (run[0][1], run[-1][1] + len(run[-1][0]))
-    source, span, found_via = _finish(np, span, tuple(dict.fromkeys(via)))
+    source, span, found_via = finish_phrase(np, span, tuple(dict.fromkeys(via)))
     if source is not None and pointer is not None and not source.who and source.kind not in ("pronoun", "document"):
         # "Anggota Komisi I DPR itu menjelaskan": a descriptor pointing back to someone named before
         source = replace(source, text=f"{source.text} {pointer.group(1)}")
@@ -291,157 +287,6 @@ def _lone_speaker(candidate: str, text: str, off: int, cue: Cue, run: list[tuple
 _PROSE_WORDS = (
     vocab.words("openers") | vocab.words("connectives") | vocab.words("function_words") | vocab.words("pronouns")
 )
-
-
-def _source_from_right(
-    after: str, start: int, *, stop_at_comma: bool
-) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
-    body = re.split(r"[.;:!?](?:\s|$)|[“\"]", after, maxsplit=1)[0]
-    segments = split_segments(body, start)
-    via: list[str] = []
-    run: list[tuple[str, int]] = []
-    for i, (seg, off) in enumerate(segments):
-        cleaned, media = strip_medium(seg)
-        via.extend(media)
-        if re.match(r"(?i)yang\b", seg):
-            if any(
-                marker in seg.lower() for marker in ("tidak disebutkan", "tak disebutkan", "enggan disebut", "anonim")
-            ):
-                run.append((seg, off))
-            break
-        if not cleaned:
-            continue
-        nickname = NICKNAME_RE.search(cleaned) if i == 0 else None
-        np = nickname.group(1) if nickname else clean_np(cleaned)  # "pria yang akrab disapa Kang Emil itu"
-        if i == 0:
-            np = STATEMENT_RE.sub("", np)  # "keterangan Kapolda X": the statement is the Kapolda's
-            verb = RIGHT_VERB_RE.search(np)
-            if verb and verb.start() > 0:
-                np = np[: verb.start()]  # "kata Ilham menuturkan"
-            rel = _RELATIVE_RE.search(np)
-            if rel and not any(marker in np.lower() for marker in ("disebut", "anonim")):
-                np = np[: rel.start()]  # "kata Yayan yang juga ...": the relative clause is not the source
-            place = _AT_PLACE_RE.search(np)
-            if place:
-                named = parse_source(np[: place.start()])
-                if named is not None and named.who and np[: place.start()].rstrip().endswith(named.who.split()[-1]):
-                    np = np[: place.start()]  # "kata Kepala Dinas X Eddy Santoso di Timika": where, not who
-        if not np:
-            break
-        src = parse_source(np)
-        if i == 0:
-            if src is None:
-                break
-            run.append((np, off + max(0, seg.find(np))))
-            # the first piece ended at a cut word: what follows it is no longer the source
-            if CUT_RE.search(" " + cleaned + " ") and len(np) < len(cleaned) - 1:
-                rest = cleaned[len(np) :]
-                _, more = strip_medium(rest)
-                via.extend(more)
-                break
-            continue
-        # later pieces: an appositive name or role ("Sekjen NATO, Mark Rutte, Senin (28/10)")
-        named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}(?=[a-z])", np + " ")
-        last = i == len(segments) - 1
-        if named and stop_at_comma and last and word_kind(np.split()[0]) == "rank":
-            np = named.group(0).strip()  # "Menurut keterangan Kapolda X, Irjen Gatot Eddy Pramono granat ini ..."
-        elif stop_at_comma and last:
-            break  # "Menurut pemandu wisata, Bulguksa memiliki ...": after "menurut X," the clause begins
-        words = np.split()
-        if src is not None and src.kind == "person" and not src.role and not words[0][:1].isupper():
-            break  # "oleh WHO, kontras dengan HIV ...": a lower-case clause, not an appositive name
-        if src is None or len(words) > 12 or words[0].lower() in MONTHS or RIGHT_VERB_RE.search(" " + np):
-            break  # a clause, not an appositive ("kata Argo, salah satu pelaku kembali melakukan ...")
-        so_far = parse_source(", ".join(piece for piece, _ in run))
-        if so_far is None or so_far.kind in ("document", "medium", "reporter", "pronoun"):
-            break
-        has_role = so_far is not None and (so_far.role is not None or so_far.kind in ("organization", "anonymous"))
-        has_name = so_far is not None and so_far.who is not None
-        name_piece = src.kind == "person" and not src.role and not src.organization
-        single_word_name = has_name and so_far is not None and len(str(so_far.who).split()) == 1
-        if name_piece and has_role and has_name and not single_word_name:
-            # "Direktur Utama PT Sinar Harapan Makmur, Budi Santoso": read whole, the words before the
-            # comma end the company's name and the appositive is the person
-            joint = parse_source(", ".join([*(piece for piece, _ in run), np]))
-            has_name = not (joint is not None and src.who is not None and joint.who == src.who)
-        if not ((name_piece and has_role and (not has_name or single_word_name)) or (src.role and not has_role)):
-            break
-        run.append((np, off + max(0, seg.find(np))))
-    if not run:
-        return None, None, tuple(dict.fromkeys(via))
-    np = ", ".join(piece for piece, _ in run)
-    span = (run[0][1], run[-1][1] + len(run[-1][0]))
-    return _finish(np, span, tuple(dict.fromkeys(via)))
-
-
-_AT_PLACE_RE = re.compile(r"\s+di\s+(?=[A-Z])")
-
-
-_RELATIVE_RE = re.compile(r"\s+yang(?:\s|$)")
-
-
-def _finish(
-    np: str, span: tuple[int, int], via: tuple[str, ...]
-) -> tuple[Source | None, tuple[int, int] | None, tuple[str, ...]]:
-    src = parse_source(np)
-    if src is None:
-        return None, None, via
-    if src.kind == "document":
-        origin, media = document_origin(np)
-        via = tuple(dict.fromkeys(via + media))
-        if origin and is_medium(origin):
-            outlet = str(find_medium(origin))  # "Laporan Bloomberg menyebutkan": the outlet's own report
-            shown = outlet if norm(origin) in OUTLETS[outlet] else origin  # "Litbang Kompas" as written
-            return (
-                Source(
-                    text=np,
-                    kind="organization",
-                    organization=shown,
-                    organization_id=origin,
-                    org_key="outlet:" + outlet.lower(),
-                ),
-                span,
-                via,
-            )
-        if origin:
-            origin_src = parse_source(origin)
-            if origin_src is not None and (
-                origin_src.kind in ("organization", "country", "anonymous")
-                or (origin_src.kind == "person" and origin_src.role)
-            ):
-                return origin_src, span, via
-            if origin_src is not None and origin_src.kind == "person" and len(origin.split()) <= 2:
-                # "data Billboard", "data IDC": whoever owns data is an organisation
-                return (
-                    Source(
-                        text=origin,
-                        kind="organization",
-                        organization=origin,
-                        organization_id=origin,
-                        org_key="org:" + origin.lower(),
-                    ),
-                    span,
-                    via,
-                )
-            if origin[:1].isupper() and len(origin.split()) >= 2:
-                # "data Statistik Peternakan Tahun 2016": a named publication is a source, kept as written
-                return (
-                    Source(
-                        text=np,
-                        kind="document",
-                        organization=origin,
-                        organization_id=origin,
-                        org_key="document:" + origin.lower(),
-                    ),
-                    span,
-                    via,
-                )
-        return src, span, via
-    if src.kind == "medium":
-        return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))
-    if src.kind == "reporter":
-        return None, None, via
-    return src, span, via
 
 
 def sentence_attribution(text: str) -> Found | None:

@@ -10,9 +10,9 @@ pronouns and documents come back as their own kinds so that callers can set them
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from bot.nlp import vocab
+from bot.nlp.entities.apposition import parse_apposition
 from bot.nlp.entities.gloss import translate_org
 from bot.nlp.entities.lexicon import (
     ADDRESSEES,
@@ -23,10 +23,8 @@ from bot.nlp.entities.lexicon import (
     ORG_HEAD_PREFIX,
     ORG_HEADS,
     ORG_LED_ROLES,
-    ORG_WORD_PREFIX,
     PAREN_RE,
     PLACE_ROLES,
-    PLACES,
     PRONOUNS,
     RANKS,
     REPORT_NOUNS,
@@ -45,7 +43,7 @@ from bot.nlp.entities.lexicon import (
     norm_keep_case,
 )
 from bot.nlp.entities.names import leading_place, name_from, regional_place, split_org_and_name, with_place
-from bot.nlp.entities.titles import job_apposition, names_a_body, word_kind
+from bot.nlp.entities.titles import may_name_body, names_a_body, role_field, word_kind
 from bot.nlp.entities.values import Source
 
 _ANON_MARKERS = vocab.word_list("anonymous_markers")
@@ -104,7 +102,7 @@ def parse_source(text: str) -> Source | None:
         return None
 
     if "," in plain and "," not in (longest_prefix(ROLE_PREFIX, plain_low) or ""):
-        merged = _parse_segments(raw, plain, aliases)
+        merged = parse_apposition(raw, plain, aliases, parse_source)
         if merged is not None:
             return merged
     if words_low[0] in WORK_NOUNS and len(words_low) > 1:
@@ -186,7 +184,7 @@ def parse_source(text: str) -> Source | None:
     if modifier:
         # "Pengamat politik dari Universitas Indonesia Arbi Sanit": the role's field, then its body
         role_id, rest = f"{role_id} {modifier.group(0).strip()}", rest[modifier.end() :]
-    field = _role_field(rest) if role_key and not modifier else None
+    field = role_field(rest) if role_key and not modifier else None
     also = re.match(r"(?:dan|&)\s+((?:[A-Z][\w-]*\s*){1,2})(?=,|$)", rest) if role_key and not field else None
     if (
         also
@@ -285,7 +283,7 @@ def parse_source(text: str) -> Source | None:
                 organization_id = org_text
                 affiliation = country[1]
                 org_key = "country:" + country[0]
-            elif _names_a_body(org_text, role_key):
+            elif may_name_body(org_text, role_key):
                 organization = translate_org(org_text)
                 organization_id = org_text
                 org_key = "org:" + norm(org_text)
@@ -398,89 +396,6 @@ def parse_source(text: str) -> Source | None:
             aliases=aliases,
         )
     return None
-
-
-def _names_a_body(org_text: str, role_key: str | None) -> bool:
-    """Could these words name an organisation? Not lower-case words ("dan"), nor, with no role
-    before them, a bare place ("Jakarta Selatan") or a bare subject ("Kesehatan")."""
-    low = org_text.lower()
-    if longest_prefix(ORG_HEAD_PREFIX, low) is not None:
-        return True
-    if not re.search(r"[A-Z]", org_text):
-        return False
-    if role_key is not None:
-        return True
-    if all(w.strip(",.") in PLACES for w in low.split()):
-        return False
-    return not all(longest_prefix(ORG_WORD_PREFIX, w) is not None for w in low.split())
-
-
-def _parse_segments(raw: str, plain: str, aliases: tuple[str, ...]) -> Source | None:
-    """ "Sekjen NATO, Mark Rutte" or "John Foreman, mantan atase ...": a role and a name apart."""
-    segments = [seg.strip() for seg in plain.split(",") if seg.strip()]
-    parsed = [parse_source(seg) for seg in segments]
-    name_only = [
-        i
-        for i, (seg, src) in enumerate(zip(segments, parsed))
-        if src is not None and src.kind == "person" and not src.role and not src.organization
-    ]
-    with_role = [
-        i
-        for i, src in enumerate(parsed)
-        if src is not None
-        and (src.role or src.organization)
-        and src.kind not in ("medium", "reporter")
-        and not (
-            src.role is None
-            and src.org_key is not None
-            and src.org_key.startswith("org:")
-            and (src.organization_id or "").lower() in PLACES
-        )
-    ]
-    job = job_apposition(raw, segments, parsed, aliases)
-    if job is not None:
-        return job
-    if not with_role:
-        return None
-    base = parsed[with_role[0]]
-    assert base is not None
-    if name_only and base.role and base.kind in ("role", "anonymous", "organization", "country", "person"):
-        who = parsed[name_only[0]].who  # type: ignore[union-attr]
-        if base.who and base.who != who and (base.org_key or "").startswith("country:"):
-            base = replace(base, who=None)  # "Konsul Jenderal RI di Istanbul, Turki, X": a city, not the body
-        elif base.who and base.who != who and base.organization:
-            # "Kepala BPBD Cilacap, Satria": the stray word after the org is a place
-            base = replace(
-                base,
-                organization=f"{base.organization} {base.who}",
-                organization_id=f"{base.organization_id} {base.who}",
-                who=None,
-            )
-        elif base.who and base.who != who and (base.role_id or "").lower() in ORG_LED_ROLES:
-            # "pelatih Persija, Stefano Cugurra Teco": the word after the role names the organisation
-            base = replace(
-                base, organization=base.who, organization_id=base.who, org_key="org:" + norm(base.who), who=None
-            )
-        elif base.who and base.who != who:
-            # "Woody Harrelson, pemeran Tasu Leech": a character, a show or a product, never the source
-            base = replace(base, who=None)
-        return replace(base, text=raw, who=who, kind="person", aliases=aliases or base.aliases)
-    if len(with_role) == 1 and not name_only:
-        return replace(base, text=raw, aliases=aliases or base.aliases)
-    return replace(base, text=raw, aliases=aliases or base.aliases)
-
-
-def _role_field(rest: str) -> str | None:
-    """ "Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
-    words = rest.split()
-    n = 0
-    while n < len(words) and word_kind(words[n]) == "common" and not known_entity(words[n].lower()):
-        n += 1
-    if n == 0 or n >= len(words) or word_kind(words[n]) not in ("body", "acronym"):
-        return None
-    if any(longest_prefix(ORG_WORD_PREFIX, w.lower()) for w in words[:n]):
-        return None  # "Kesehatan", "Keuangan": a body's own words, glossed with it ("Dinas Kesehatan")
-    return " ".join(words[:n])
 
 
 def _long_name_before_paren(raw: str, aliases: tuple[str, ...]) -> str:

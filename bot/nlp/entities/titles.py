@@ -24,6 +24,9 @@ Munas's chair Melchias Marcus Mekeng. `is_title(words)` says whether a comma-sep
 piece names a job rather than a person ("Head of Hospitality dari Full Color Entertainment"),
 and `split_title` cuts such a piece into the job and the body it is held at;
 `job_apposition` makes the source of a name and such a job ("Jake Zim, Sony Pictures VP").
+`may_name_body(text, role)` says whether the words after a role could name an organisation,
+and `role_field(rest)` finds a field's words before a body ("Pemasaran" in "Direktur
+Pemasaran PT ADM").
 """
 
 from __future__ import annotations
@@ -34,7 +37,20 @@ from functools import lru_cache
 
 from bot.nlp import vocab
 from bot.nlp.entities.gloss import translate_org
-from bot.nlp.entities.lexicon import COUNTRIES, KNOWN_ENTITIES, ORG_HEADS, ORG_WORDS, PLACES, RANKS, ROLES, norm
+from bot.nlp.entities.lexicon import (
+    COUNTRIES,
+    KNOWN_ENTITIES,
+    ORG_HEAD_PREFIX,
+    ORG_HEADS,
+    ORG_WORD_PREFIX,
+    ORG_WORDS,
+    PLACES,
+    RANKS,
+    ROLES,
+    known_entity,
+    longest_prefix,
+    norm,
+)
 from bot.nlp.entities.values import Source
 from bot.nlp.language import is_formed_word
 
@@ -218,3 +234,31 @@ def job_apposition(
         org_key="org:" + norm(body) if body else None,
         aliases=aliases,
     )
+
+
+def may_name_body(org_text: str, role_key: str | None) -> bool:
+    """Could these words name an organisation? Not lower-case words ("dan"), nor, with no role
+    before them, a bare place ("Jakarta Selatan") or a bare subject ("Kesehatan")."""
+    low = org_text.lower()
+    if longest_prefix(ORG_HEAD_PREFIX, low) is not None:
+        return True
+    if not re.search(r"[A-Z]", org_text):
+        return False
+    if role_key is not None:
+        return True
+    if all(w.strip(",.") in PLACES for w in low.split()):
+        return False
+    return not all(longest_prefix(ORG_WORD_PREFIX, w) is not None for w in low.split())
+
+
+def role_field(rest: str) -> str | None:
+    """ "Pemasaran" in "Direktur Pemasaran PT ADM": words of a field before the body they are held at."""
+    words = rest.split()
+    n = 0
+    while n < len(words) and word_kind(words[n]) == "common" and not known_entity(words[n].lower()):
+        n += 1
+    if n == 0 or n >= len(words) or word_kind(words[n]) not in ("body", "acronym"):
+        return None
+    if any(longest_prefix(ORG_WORD_PREFIX, w.lower()) for w in words[:n]):
+        return None  # "Kesehatan", "Keuangan": a body's own words, glossed with it ("Dinas Kesehatan")
+    return " ".join(words[:n])
