@@ -21,9 +21,20 @@ from bot import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 
-#: Folders (every file below them) and single files that decide an answer's content and form.
+#: Folders (every file below them) and single files that decide an answer's content and form:
+#: the service and the modules that build each answer, the answer models and their JSON form.
 _FOLDERS = ("nlp", "corpus")
-_FILES = ("models.py", "present/json.py")
+_FILES = (
+    "service.py",
+    "summarizing.py",
+    "confirming.py",
+    "translated.py",
+    "listing.py",
+    "topic_query.py",
+    "plural.py",
+    "models.py",
+    "present/json.py",
+)
 _SUFFIXES = frozenset({".py", ".tsv", ".txt", ".crfsuite"})
 
 

@@ -34,11 +34,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,9 +46,8 @@ import pycrfsuite
 
 from bot.nlp.tagcorpus import align, read_sentences, score, split
 from bot.nlp.tagging import MODEL_NAME, PosTagger, token_features
+from kabar_testing.nlpid import NLP_ID_VERSION, corpus_from_wheel, download_wheel
 
-NLP_ID_VERSION = "0.1.23.0"
-CORPUS_MEMBER = "nlp_id/data/dataset_postag.txt"
 #: sha256 of dataset_postag.txt in nlp-id 0.1.23.0 (the committed model's source)
 CORPUS_SHA256 = "c2b6ef45dc1c5ddb8df0a6b2e0cf28270a9ff0a7518f71c9a60a5e0dbf8aa9b0"
 TAGS_OF_INTEREST = ("NNP", "NN", "VB", "JJ", "ADV", "IN", "PR", "NUM", "FW", "SYM")
@@ -61,31 +58,9 @@ SAMPLE_HEADER = (
 )
 
 
-def corpus_from_wheel(wheel: Path) -> str:
-    with zipfile.ZipFile(wheel) as zf:
-        return zf.read(CORPUS_MEMBER).decode("utf-8")
-
-
 def download_corpus(version: str) -> str:
     with tempfile.TemporaryDirectory(prefix="nlp-id-") as tmp:
-        cmd = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--only-binary=:all:",
-            f"nlp-id=={version}",
-            "-d",
-            tmp,
-        ]
-        print("fetching the corpus:", " ".join(cmd[2:]))
-        subprocess.run(cmd, check=True)
-        wheels = list(Path(tmp).glob("nlp_id-*.whl"))
-        if len(wheels) != 1:
-            raise SystemExit(f"expected one nlp-id wheel in {tmp}, found {wheels}")
-        return corpus_from_wheel(wheels[0])
+        return corpus_from_wheel(download_wheel(Path(tmp), version))
 
 
 def train(xs, ys, model: Path, args: argparse.Namespace) -> tuple[float, float]:

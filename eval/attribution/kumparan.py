@@ -35,10 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
-import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,9 +44,8 @@ from pathlib import Path
 from bot.corpus.figures.scan import find_figures
 from bot.corpus.reader import parse_article
 from eval.attribution.judged import HERE, split_for
+from kabar_testing.nlpid import NLP_ID_VERSION, corpus_from_wheel, download_wheel
 
-NLP_ID_VERSION = "0.1.23.0"
-CORPUS_MEMBER = "nlp_id/data/dataset_postag.txt"
 CORPUS_SHA256 = "c2b6ef45dc1c5ddb8df0a6b2e0cf28270a9ff0a7518f71c9a60a5e0dbf8aa9b0"
 CLAIM_WORDS = HERE / "claim_words.txt"
 SAMPLE_SALT = "kabar-sentences:"
@@ -94,33 +90,9 @@ class Candidate:
 # --------------------------------------------------------------------------------------
 
 
-def corpus_from_wheel(wheel: Path) -> str:
-    """The corpus file read out of the nlp-id wheel (never installed)."""
-    with zipfile.ZipFile(wheel) as zf:
-        return zf.read(CORPUS_MEMBER).decode("utf-8")
-
-
 def download_corpus(folder: Path) -> str:
-    """`pip download --no-deps nlp-id==0.1.23.0` into `folder`, then read the corpus out of the wheel."""
-    wheels = sorted(folder.glob(f"nlp_id-{NLP_ID_VERSION}-*.whl"))
-    if not wheels:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--quiet",
-                "--no-deps",
-                "--only-binary=:all:",
-                f"nlp-id=={NLP_ID_VERSION}",
-                "-d",
-                str(folder),
-            ],
-            check=True,
-        )
-        wheels = sorted(folder.glob(f"nlp_id-{NLP_ID_VERSION}-*.whl"))
-    text = corpus_from_wheel(wheels[0])
+    """nlp-id 0.1.23.0's corpus, its wheel downloaded into `folder` when absent; checked against the sampled file."""
+    text = corpus_from_wheel(download_wheel(folder, NLP_ID_VERSION))
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != CORPUS_SHA256:
         raise SystemExit("dataset_postag.txt is not the file this set was sampled from")
     return text

@@ -28,17 +28,7 @@ def finish_phrase(
         if origin and is_medium(origin):
             outlet = str(find_medium(origin))  # "Laporan Bloomberg menyebutkan": the outlet's own report
             shown = outlet if norm(origin) in OUTLETS[outlet] else origin  # "Litbang Kompas" as written
-            return (
-                Source(
-                    text=np,
-                    kind="organization",
-                    organization=shown,
-                    organization_id=origin,
-                    org_key="outlet:" + outlet.lower(),
-                ),
-                span,
-                via,
-            )
+            return _body(np, "organization", shown, origin, "outlet:" + outlet.lower()), span, via
         if origin:
             origin_src = parse_source(origin)
             if origin_src is not None and (
@@ -48,33 +38,18 @@ def finish_phrase(
                 return origin_src, span, via
             if origin_src is not None and origin_src.kind == "person" and len(origin.split()) <= 2:
                 # "data Billboard", "data IDC": whoever owns data is an organisation
-                return (
-                    Source(
-                        text=origin,
-                        kind="organization",
-                        organization=origin,
-                        organization_id=origin,
-                        org_key="org:" + origin.lower(),
-                    ),
-                    span,
-                    via,
-                )
+                return _body(origin, "organization", origin, origin, "org:" + origin.lower()), span, via
             if origin[:1].isupper() and len(origin.split()) >= 2:
                 # "data Statistik Peternakan Tahun 2016": a named publication is a source, kept as written
-                return (
-                    Source(
-                        text=np,
-                        kind="document",
-                        organization=origin,
-                        organization_id=origin,
-                        org_key="document:" + origin.lower(),
-                    ),
-                    span,
-                    via,
-                )
+                return _body(np, "document", origin, origin, "document:" + origin.lower()), span, via
         return src, span, via
     if src.kind == "medium":
         return None, None, tuple(dict.fromkeys(via + ((src.organization,) if src.organization else ())))
     if src.kind == "reporter":
         return None, None, via
     return src, span, via
+
+
+def _body(text: str, kind: str, shown: str, written: str, key: str) -> Source:
+    """A source that is a body or a document: shown as `shown`, written `written`, grouped by `key`."""
+    return Source(text=text, kind=kind, organization=shown, organization_id=written, org_key=key)
